@@ -1,0 +1,73 @@
+import { denseForward, denseInputGrad, denseParamGrads } from '../kernels.ts';
+import type { Mode, Param } from '../types.ts';
+import { ensureCapacity, makeParam, type Layer } from './layer.ts';
+
+export interface Penalty {
+  readonly l1: number;
+  readonly l2: number;
+}
+
+/**
+ * The affine part of a Keras Dense layer: z = x·W + b. Its activation is a separate `ActivationLayer`, so a loss
+ * fused with a sigmoid or softmax can take the logits directly.
+ */
+export class DenseLinear implements Layer {
+  readonly kernel: Param;
+  readonly bias: Param | null;
+  private out: Float32Array = new Float32Array(0);
+  private gradIn: Float32Array = new Float32Array(0);
+  private input: Float32Array = new Float32Array(0);
+
+  constructor(
+    readonly name: string,
+    readonly inputSize: number,
+    readonly outputSize: number,
+    useBias: boolean,
+    private readonly regularizer: Penalty | null,
+  ) {
+    this.kernel = makeParam(`${name}/kernel`, [inputSize, outputSize]);
+    this.bias = useBias ? makeParam(`${name}/bias`, [outputSize]) : null;
+  }
+
+  reserve(maxRows: number): void {
+    this.out = ensureCapacity(this.out, maxRows, this.outputSize);
+    this.gradIn = ensureCapacity(this.gradIn, maxRows, this.inputSize);
+  }
+
+  forward(input: Float32Array, rows: number, _mode: Mode): Float32Array {
+    this.input = input;
+    denseForward(input, rows, this.inputSize, this.kernel.value, this.bias?.value ?? null, this.outputSize, this.out);
+    return this.out;
+  }
+
+  backward(gradOutput: Float32Array, rows: number, wantInputGrad: boolean): Float32Array | null {
+    denseParamGrads(this.input, gradOutput, rows, this.inputSize, this.outputSize, this.kernel.grad, this.bias?.grad ?? null);
+    if (!wantInputGrad) return null;
+    denseInputGrad(gradOutput, rows, this.inputSize, this.kernel.value, this.outputSize, this.gradIn);
+    return this.gradIn;
+  }
+
+  params(): readonly Param[] {
+    return this.bias ? [this.kernel, this.bias] : [this.kernel];
+  }
+
+  // keras.regularizers.L1L2 on the kernel: l1·Σ|w| + l2·Σw².
+  penalty(): number {
+    if (!this.regularizer) return 0;
+    const { l1, l2 } = this.regularizer;
+    const w = this.kernel.value;
+    let s1 = 0, s2 = 0;
+    for (let i = 0; i < w.length; i++) {
+      s1 += Math.abs(w[i]!);
+      s2 += w[i]! * w[i]!;
+    }
+    return l1 * s1 + l2 * s2;
+  }
+
+  addPenaltyGradient(): void {
+    if (!this.regularizer) return;
+    const { l1, l2 } = this.regularizer;
+    const w = this.kernel.value, g = this.kernel.grad;
+    for (let i = 0; i < w.length; i++) g[i] += l1 * Math.sign(w[i]!) + 2 * l2 * w[i]!;
+  }
+}

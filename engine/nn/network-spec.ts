@@ -1,0 +1,112 @@
+/**
+ * The plain-JSON description of a network: what the builder edits, what the model file stores, what `Network`
+ * is built from. Validation here gives user-facing messages; the Network trusts a validated spec.
+ */
+import { UserFacingError } from '../errors.ts';
+import { ACTIVATIONS, isActivationName, type ActivationName } from './activations.ts';
+import { INITIALIZERS, isInitializerName, type InitializerName } from './initializers.ts';
+import { LOSSES, isLossKind, type LossKind } from './losses.ts';
+
+export interface DenseSpec {
+  readonly type: 'dense';
+  readonly units: number;
+  readonly activation?: ActivationName;
+  readonly useBias?: boolean;
+  readonly kernelInitializer?: InitializerName;
+  readonly biasInitializer?: InitializerName;
+  /** L1 and L2 kernel penalties (keras.regularizers.L1L2). */
+  readonly l1?: number;
+  readonly l2?: number;
+}
+
+export interface DropoutSpec {
+  readonly type: 'dropout';
+  readonly rate: number;
+}
+
+export interface BatchNormSpec {
+  readonly type: 'batchNormalization';
+  readonly momentum?: number;
+  readonly epsilon?: number;
+}
+
+export type LayerSpec = DenseSpec | DropoutSpec | BatchNormSpec;
+
+export interface NetworkSpec {
+  readonly inputSize: number;
+  readonly layers: readonly LayerSpec[];
+  readonly loss: LossKind;
+}
+
+function fail(message: string): never {
+  throw new UserFacingError('invalid-network', message);
+}
+
+function isPositiveInteger(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1;
+}
+
+function checkPenalty(value: unknown, what: string, where: string): void {
+  if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+    fail(`${where}: the ${what} penalty must be a number ≥ 0, got ${JSON.stringify(value)}.`);
+  }
+}
+
+/** Throws a UserFacingError naming the layer and the fix when the spec cannot be built or trained. */
+export function validateNetworkSpec(spec: NetworkSpec): void {
+  if (!isPositiveInteger(spec.inputSize)) fail(`The network needs at least one input feature (inputSize ${JSON.stringify(spec.inputSize)}). Check that the cleaning recipe keeps at least one column.`);
+  if (!Array.isArray(spec.layers) || spec.layers.length === 0) fail('The network has no layers: add at least an output Dense layer.');
+  if (!isLossKind(spec.loss)) fail(`Unknown loss "${String(spec.loss)}". Choose one of: ${LOSSES.join(', ')}.`);
+  spec.layers.forEach((layer, i) => {
+    const where = `Layer ${i + 1} (${(layer as { type?: string }).type ?? 'no type'})`;
+    switch (layer.type) {
+      case 'dense':
+        if (!isPositiveInteger(layer.units)) fail(`${where}: units must be a whole number ≥ 1, got ${JSON.stringify(layer.units)}.`);
+        if (layer.activation !== undefined && !isActivationName(layer.activation)) fail(`${where}: unknown activation "${layer.activation}". Choose one of: ${ACTIVATIONS.join(', ')}.`);
+        for (const init of [layer.kernelInitializer, layer.biasInitializer]) {
+          if (init !== undefined && !isInitializerName(init)) fail(`${where}: unknown initializer "${init}". Choose one of: ${INITIALIZERS.join(', ')}.`);
+        }
+        checkPenalty(layer.l1, 'L1', where);
+        checkPenalty(layer.l2, 'L2', where);
+        break;
+      case 'dropout':
+        if (!(typeof layer.rate === 'number' && layer.rate >= 0 && layer.rate < 1)) fail(`${where}: the dropout rate must be at least 0 and below 1 (e.g. 0.2), got ${JSON.stringify(layer.rate)}.`);
+        break;
+      case 'batchNormalization':
+        if (layer.momentum !== undefined && !(layer.momentum >= 0 && layer.momentum < 1)) fail(`${where}: momentum must be in [0, 1), got ${layer.momentum}.`);
+        if (layer.epsilon !== undefined && !(layer.epsilon > 0)) fail(`${where}: epsilon must be > 0, got ${layer.epsilon}.`);
+        break;
+      default:
+        fail(`${where}: unknown layer type. Use dense, dropout or batchNormalization.`);
+    }
+  });
+  const output = [...spec.layers].reverse().find((l): l is DenseSpec => l.type === 'dense');
+  if (!output) fail('The network needs a Dense output layer at the end.');
+  const activation = output.activation ?? 'linear';
+  if (spec.loss === 'binary_crossentropy' && activation !== 'sigmoid') {
+    fail(`binary_crossentropy needs probabilities: give the output layer a sigmoid activation (it has ${activation}).`);
+  }
+  if ((spec.loss === 'categorical_crossentropy' || spec.loss === 'sparse_categorical_crossentropy') && (activation !== 'softmax' || output.units < 2)) {
+    fail(`${spec.loss} needs a softmax output with one unit per class (the output layer has ${output.units} unit(s), ${activation}).`);
+  }
+}
+
+/** Parameter count of a spec without building it (for the builder's live display). */
+export function countParameters(spec: NetworkSpec): { trainable: number; nonTrainable: number } {
+  let width = spec.inputSize, trainable = 0, nonTrainable = 0;
+  for (const layer of spec.layers) {
+    if (layer.type === 'dense') {
+      trainable += width * layer.units + (layer.useBias === false ? 0 : layer.units);
+      width = layer.units;
+    } else if (layer.type === 'batchNormalization') {
+      trainable += 2 * width;
+      nonTrainable += 2 * width;
+    }
+  }
+  return { trainable, nonTrainable };
+}
+
+export function outputSize(spec: NetworkSpec): number {
+  const output = [...spec.layers].reverse().find((l): l is DenseSpec => l.type === 'dense');
+  return output ? output.units : 0;
+}
