@@ -8,6 +8,7 @@
  * - with only one class present the undefined rate is NaN throughout, and so is the AUC (scikit-learn warns
  *   and returns NaN rates from `roc_curve`, and raises from `roc_auc_score`).
  */
+import { sortScores } from './sort-scores.ts';
 import { requireClassIndices, requireFinitePredictions, requireRows, requireSameLength } from './validate.ts';
 
 /** Cumulative counts at every distinct score, highest score first. */
@@ -32,8 +33,8 @@ export interface RocCurve {
 }
 
 /**
- * Sorts once: positives' and negatives' scores are sorted separately with the native numeric sort (no
- * comparator, so a million rows take tens of milliseconds) and merged from the top, grouping ties.
+ * Sorts once: positives' and negatives' scores are sorted separately (no comparator, no index array) and
+ * merged from the top, grouping ties.
  */
 export function thresholdCounts(labels: Int32Array, scores: ArrayLike<number>, positiveClass = 1): ThresholdCounts {
   const rows = labels.length;
@@ -43,14 +44,16 @@ export function thresholdCounts(labels: Int32Array, scores: ArrayLike<number>, p
   let positives = 0;
   for (let i = 0; i < rows; i++) if (labels[i] === positiveClass) positives++;
   const negatives = rows - positives;
-  const positiveScores = new Float64Array(positives);
-  const negativeScores = new Float64Array(negatives);
+  // Float32 scores stay Float32 (exact, and radix-sortable); anything else is held as Float64.
+  const ScoreArray = scores instanceof Float32Array ? Float32Array : Float64Array;
+  const positiveScores = new ScoreArray(positives);
+  const negativeScores = new ScoreArray(negatives);
   for (let i = 0, p = 0, q = 0; i < rows; i++) {
     if (labels[i] === positiveClass) positiveScores[p++] = scores[i]!;
     else negativeScores[q++] = scores[i]!;
   }
-  positiveScores.sort();
-  negativeScores.sort();
+  sortScores(positiveScores);
+  sortScores(negativeScores);
 
   const thresholds = new Float64Array(rows);
   const truePositives = new Float64Array(rows);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { areaUnderCurve, rocAuc, rocCurve, thresholdCounts } from '../../../engine/metrics/roc.ts';
+import { Rng } from '../../../engine/nn/rng.ts';
 import { isUserFacingError } from '../../../engine/errors.ts';
 
 /*
@@ -58,6 +59,17 @@ describe('thresholdCounts', () => {
     expect(Array.from(counts.falsePositives)).toEqual([1, 1, 1, 3, 3, 5]);
     expect(Array.from(counts.truePositives)).toEqual([0, 2, 3, 4, 5, 5]);
     expect([counts.positives, counts.negatives]).toEqual([5, 5]);
+  });
+
+  it('gives the same counts for Float32 scores (radix-sorted) as for the same values in a Float64Array', () => {
+    const rng = new Rng(21);
+    // Both classes above 4,096 rows, so both take the radix path.
+    const labels = Int32Array.from({ length: 20_000 }, () => (rng.next() < 0.4 ? 1 : 0));
+    const scores = Float32Array.from(labels, (y) => Math.round((rng.next() + 0.3 * y) * 400) / 512);
+    const radix = thresholdCounts(labels, scores);
+    const native = thresholdCounts(labels, Float64Array.from(scores));
+    expect(radix.thresholds.length).toBeGreaterThan(300);
+    expect(radix).toEqual(native);
   });
 
   it('counts a chosen class as positive for one-vs-rest', () => {
