@@ -9,9 +9,9 @@ import { UserFacingError } from '../errors.ts';
 import {
   probabilityWidth,
   requireClassCount,
-  requireClassIndices,
   requireRows,
   requireSameLength,
+  requireTargetClasses,
 } from './validate.ts';
 
 /**
@@ -26,7 +26,7 @@ export function classLabelsFromTargets(targets: ArrayLike<number>, classCount: n
     if (!Number.isInteger(value) || value < 0 || value >= classCount) {
       throw new UserFacingError(
         'metrics-unknown-class',
-        `Row ${i + 1} has target ${value}, but a class target must be a whole number from 0 to ${classCount - 1}. ` +
+        `Evaluated row ${i + 1} has target ${value}, but a class target must be a whole number from 0 to ${classCount - 1}. ` +
           'Encode the target column as classes before evaluating.',
       );
     }
@@ -75,8 +75,11 @@ export function confusionMatrix(labels: Int32Array, predicted: Int32Array, class
   requireClassCount(classCount);
   requireRows(labels.length);
   requireSameLength(labels.length, predicted.length, 'Predicted classes');
-  requireClassIndices(labels, classCount, 'target');
-  requireClassIndices(predicted, classCount, 'predicted');
+  requireTargetClasses(labels, classCount);
+  for (let i = 0; i < predicted.length; i++) {
+    const c = predicted[i]!;
+    if (c < 0 || c >= classCount) throw new RangeError(`Predicted class ${c} at row ${i + 1} is outside 0..${classCount - 1}.`);
+  }
   const flat = new Float64Array(classCount * classCount);
   for (let i = 0; i < labels.length; i++) flat[labels[i]! * classCount + predicted[i]!]!++;
   return Array.from({ length: classCount }, (_, t) => Array.from(flat.subarray(t * classCount, (t + 1) * classCount)));

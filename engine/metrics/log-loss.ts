@@ -4,7 +4,7 @@
  * −ln(1e-15) ≈ 34.5 instead of Infinity. Rows are not renormalised (scikit-learn 1.2 did, later versions
  * stopped): softmax rows already sum to 1.
  */
-import { probabilityWidth, requireClassIndices, requireFinitePredictions, requireProbabilityShape, requireRows } from './validate.ts';
+import { probabilityWidth, requireTargetClasses, requireFinitePredictions, requireProbabilityShape, requireRows } from './validate.ts';
 
 export const LOG_LOSS_EPSILON = 1e-15;
 
@@ -17,7 +17,7 @@ export function logLoss(labels: Int32Array, probabilities: Float32Array, classCo
   const rows = labels.length;
   requireRows(rows);
   requireProbabilityShape(probabilities, rows, classCount);
-  requireClassIndices(labels, classCount, 'target');
+  requireTargetClasses(labels, classCount);
   requireFinitePredictions(probabilities, probabilityWidth(classCount));
   let total = 0;
   if (classCount === 2) {

@@ -7,7 +7,7 @@
  * small test split that misses a rare class still gets its other curves.
  */
 import { aucFromCounts, rocCurveFromCounts, thresholdCounts, type RocCurve } from './roc.ts';
-import { requireClassIndices, requireProbabilityShape } from './validate.ts';
+import { requireTargetClasses, requireProbabilityShape } from './validate.ts';
 
 export interface ClassRoc {
   readonly classIndex: number;
@@ -26,7 +26,7 @@ export function oneVsRestRoc(
   if (classCount < 3) throw new RangeError('One-vs-rest ROC is for 3 or more classes; use rocCurve for a binary task.');
   const rows = labels.length;
   requireProbabilityShape(probabilities, rows, classCount);
-  requireClassIndices(labels, classCount, 'target');
+  requireTargetClasses(labels, classCount);
   const column = new Float32Array(rows);
   const curves: ClassRoc[] = [];
   for (let k = 0; k < classCount; k++) {

@@ -9,7 +9,7 @@
  *   and returns NaN rates from `roc_curve`, and raises from `roc_auc_score`).
  */
 import { sortScores } from './sort-scores.ts';
-import { requireClassIndices, requireFinitePredictions, requireRows, requireSameLength } from './validate.ts';
+import { requireTargetClasses, requireFinitePredictions, requireRows, requireSameLength } from './validate.ts';
 
 /** Cumulative counts at every distinct score, highest score first. */
 export interface ThresholdCounts {
@@ -123,7 +123,7 @@ export function rocCurveFromCounts(counts: ThresholdCounts, dropIntermediate = t
 
 /** ROC of a binary task: `labels` are 0/1, `scores` are P(class 1). */
 export function rocCurve(labels: Int32Array, scores: ArrayLike<number>, options: { dropIntermediate?: boolean } = {}): RocCurve {
-  requireClassIndices(labels, 2, 'target');
+  requireTargetClasses(labels, 2);
   return rocCurveFromCounts(thresholdCounts(labels, scores), options.dropIntermediate ?? true);
 }
 
@@ -155,6 +155,6 @@ export function aucFromCounts(counts: ThresholdCounts): number {
 
 /** ROC AUC of a binary task (`labels` 0/1, `scores` P(class 1)); NaN when only one class is present. */
 export function rocAuc(labels: Int32Array, scores: ArrayLike<number>): number {
-  requireClassIndices(labels, 2, 'target');
+  requireTargetClasses(labels, 2);
   return aucFromCounts(thresholdCounts(labels, scores));
 }

@@ -1,6 +1,6 @@
 /**
  * Ascending sort of model scores. Model outputs are Float32Array, and 32-bit floats sort by a two-pass
- * radix sort on their bit patterns in linear time — about five times faster than the native comparison sort
+ * radix sort on their bit patterns in linear time — about four times faster than the native comparison sort
  * at a million rows, which is what keeps a full evaluation and the threshold slider's set-up quick.
  * Other inputs (Float64Array scores) use the native numeric sort. Scores must be finite (checked upstream).
  */

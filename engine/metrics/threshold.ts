@@ -8,7 +8,7 @@
  */
 import { ratio } from './class-scores.ts';
 import { thresholdCounts, type ThresholdCounts } from './roc.ts';
-import { requireClassIndices, requireFinitePredictions, requireRows, requireSameLength } from './validate.ts';
+import { requireTargetClasses, requireFinitePredictions, requireRows, requireSameLength } from './validate.ts';
 
 export interface ThresholdMetrics {
   readonly threshold: number;
@@ -82,14 +82,14 @@ export function sweepFromCounts(counts: ThresholdCounts): ThresholdSweep {
 
 /** `labels` are 0/1, `p1` is P(class 1) per row. Keep the sweep while the slider is on screen. */
 export function thresholdSweep(labels: Int32Array, p1: ArrayLike<number>): ThresholdSweep {
-  requireClassIndices(labels, 2, 'target');
+  requireTargetClasses(labels, 2);
   return sweepFromCounts(thresholdCounts(labels, p1));
 }
 
 export function thresholdMetrics(labels: Int32Array, p1: ArrayLike<number>, threshold: number): ThresholdMetrics {
   requireRows(labels.length);
   requireSameLength(labels.length, p1.length, 'Probabilities');
-  requireClassIndices(labels, 2, 'target');
+  requireTargetClasses(labels, 2);
   requireFinitePredictions(p1);
   if (Number.isNaN(threshold)) throw new RangeError('The decision threshold is NaN.');
   let positives = 0;

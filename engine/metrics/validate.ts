@@ -24,14 +24,14 @@ export function requireClassCount(classCount: number): void {
   }
 }
 
-/** Class indices must lie in 0..K-1; one outside means the rows hold a class the model does not know. */
-export function requireClassIndices(classes: Int32Array, classCount: number, what: 'target' | 'predicted'): void {
-  for (let i = 0; i < classes.length; i++) {
-    const c = classes[i]!;
+/** Target classes must lie in 0..K-1; one outside means the rows hold a class the model does not know. */
+export function requireTargetClasses(labels: Int32Array, classCount: number): void {
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i]!;
     if (c < 0 || c >= classCount) {
       throw new UserFacingError(
         'metrics-unknown-class',
-        `Row ${i + 1} has ${what} class index ${c}, but the model knows only classes 0 to ${classCount - 1}. ` +
+        `Evaluated row ${i + 1} has target class index ${c}, but the model knows only classes 0 to ${classCount - 1}. ` +
           'Evaluate on rows whose target takes the values the model was trained on.',
       );
     }
@@ -44,7 +44,7 @@ export function requireFinitePredictions(values: ArrayLike<number>, width = 1): 
     if (!Number.isFinite(values[i]!)) {
       throw new UserFacingError(
         'metrics-non-finite-prediction',
-        `The model predicted ${values[i]} for row ${Math.floor(i / width) + 1}: training diverged. ` +
+        `The model predicted ${values[i]} for evaluated row ${Math.floor(i / width) + 1}: training diverged. ` +
           'Retrain with a lower learning rate, scaled inputs, or fewer epochs, then evaluate again.',
       );
     }
@@ -56,7 +56,7 @@ export function requireFiniteTargets(values: ArrayLike<number>): void {
     if (!Number.isFinite(values[i]!)) {
       throw new UserFacingError(
         'metrics-non-finite-target',
-        `Row ${i + 1} has target ${values[i]}. Remove or fill rows with a missing target before evaluating.`,
+        `Evaluated row ${i + 1} has target ${values[i]}. Remove or fill rows with a missing target before evaluating.`,
       );
     }
   }

@@ -70,11 +70,11 @@ describe('confusionMatrix', () => {
     expect(errorCode(() => confusionMatrix(new Int32Array(0), new Int32Array(0), 2))).toBe('metrics-no-rows');
   });
 
-  it('names the row and the class range when a target class is out of range', () => {
+  it('names the row and the class range when a target class is out of range; a bad prediction is a RangeError', () => {
     expect(() => confusionMatrix(new Int32Array([0, 3]), new Int32Array([0, 1]), 3)).toThrow(
-      /Row 2 has target class index 3, but the model knows only classes 0 to 2/,
+      /Evaluated row 2 has target class index 3, but the model knows only classes 0 to 2/,
     );
-    expect(errorCode(() => confusionMatrix(new Int32Array([0, 1]), new Int32Array([0, -1]), 2))).toBe('metrics-unknown-class');
+    expect(() => confusionMatrix(new Int32Array([0, 1]), new Int32Array([0, -1]), 2)).toThrow(RangeError);
   });
 
   it('rejects predictions of another length as a programming error', () => {
@@ -101,7 +101,7 @@ describe('classLabelsFromTargets', () => {
   });
 
   it('rejects a fractional or out-of-range target instead of rounding it', () => {
-    expect(() => classLabelsFromTargets(new Float32Array([0, 0.5]), 2)).toThrow(/Row 2 has target 0.5, but a class target must be a whole number from 0 to 1/);
+    expect(() => classLabelsFromTargets(new Float32Array([0, 0.5]), 2)).toThrow(/Evaluated row 2 has target 0.5, but a class target must be a whole number from 0 to 1/);
     expect(errorCode(() => classLabelsFromTargets(new Float32Array([0, 1, 3]), 3))).toBe('metrics-unknown-class');
   });
 });

@@ -55,6 +55,6 @@ describe('logLoss', () => {
       return 'none';
     });
     expect(codes[0]).toMatch(/^metrics-no-rows/);
-    expect(codes[1]).toMatch(/^metrics-non-finite-prediction: The model predicted NaN for row 2/);
+    expect(codes[1]).toMatch(/^metrics-non-finite-prediction: The model predicted NaN for evaluated row 2/);
   });
 });
