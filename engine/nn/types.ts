@@ -69,6 +69,8 @@ export interface Optimizer {
 export interface OptimizerState {
   readonly kind: string;
   readonly iterations: number;
+  /** The rate in force when the state was saved (reduce-on-plateau may have lowered it); kept when absent. */
+  readonly learningRate?: number;
   /** Per-param slots, e.g. { 'dense/kernel': { m: [...], v: [...] } }. */
   readonly slots: Record<string, Record<string, number[]>>;
 }

@@ -1,0 +1,50 @@
+/**
+ * Adam as Keras writes it, with epsilon "hat" (Kingma & Ba, just before section 2.1): the bias corrections are
+ * folded into the step size and epsilon is added to √v, not to √v̂:
+ *   m ← m + (g − m)(1 − β₁);  v ← v + (g² − v)(1 − β₂)
+ *   α = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ);  w ← w − α · m / (√v + ε)
+ * TF.js' `tf.train.adam` adds ε to √v̂ instead (the same as ε·√(1 − β₂ᵗ) here), so the two differ only while
+ * √v is comparable to ε. AMSGrad replaces v by its running maximum v̂ in the step.
+ */
+import { UpdateRule, type CommonSettings } from './update-rule.ts';
+
+export interface AdamSettings extends CommonSettings {
+  readonly beta1?: number | undefined;
+  readonly beta2?: number | undefined;
+  readonly epsilon?: number | undefined;
+  readonly amsgrad?: boolean | undefined;
+}
+
+export const ADAM_DEFAULTS = { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: false } as const;
+
+export class Adam extends UpdateRule {
+  readonly kind: string = 'adam';
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly amsgrad: boolean;
+
+  constructor(settings: AdamSettings = {}) {
+    const amsgrad = settings.amsgrad ?? ADAM_DEFAULTS.amsgrad;
+    super(settings, ADAM_DEFAULTS.learningRate, amsgrad ? ['m', 'v', 'vhat'] : ['m', 'v']);
+    this.beta1 = settings.beta1 ?? ADAM_DEFAULTS.beta1;
+    this.beta2 = settings.beta2 ?? ADAM_DEFAULTS.beta2;
+    this.epsilon = settings.epsilon ?? ADAM_DEFAULTS.epsilon;
+    this.amsgrad = amsgrad;
+  }
+
+  protected update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], lr: number, step: number): void {
+    const m = slots[0]!;
+    const v = slots[1]!;
+    const vhat = this.amsgrad ? slots[2]! : null;
+    const { beta1, beta2, epsilon } = this;
+    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    for (let i = 0; i < w.length; i++) {
+      const gi = g[i]!;
+      const mi = (m[i] = m[i]! + (gi - m[i]!) * (1 - beta1));
+      let vi = (v[i] = v[i]! + (gi * gi - v[i]!) * (1 - beta2));
+      if (vhat) vi = vhat[i] = Math.max(vhat[i]!, vi);
+      w[i] = w[i]! - (mi * alpha) / (Math.sqrt(vi) + epsilon);
+    }
+  }
+}
