@@ -16,7 +16,11 @@ export interface TrainingData {
   readonly targetWidth: number;
 }
 
-/** A metric reported after each epoch, e.g. from engine/metrics' `progressMetrics`. */
+/**
+ * A metric reported after each epoch, e.g. from engine/metrics' `progressMetrics`. It is computed on all training
+ * rows and on the validation rows with the end-of-epoch weights in inference mode (one extra forward pass over
+ * the training rows per epoch), not as Keras' running average of per-batch values taken while dropout is active.
+ */
 export interface FitMetric {
   /** The log key: `accuracy` is reported as `accuracy` and `val_accuracy`. */
   readonly name: string;
@@ -146,7 +150,7 @@ export interface FitHooks {
 export type StopReason = 'completed' | 'early-stopped' | 'cancelled' | 'diverged';
 
 export interface FitHistory {
-  /** Keras' History.history: one value per completed epoch for each log key and for `learning_rate`. */
+  /** Keras' History.history: one value per completed epoch (a cancelled or diverged epoch is not recorded) for each log key and for `learning_rate`. */
   readonly history: Readonly<Record<string, number[]>>;
   readonly epochsCompleted: number;
   readonly bestEpoch: number | null;

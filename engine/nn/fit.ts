@@ -15,7 +15,7 @@ import { BestTracker, logKeys, resolveMonitor } from './callbacks/monitor.ts';
 import { ReduceLrOnPlateau } from './callbacks/reduce-lr-on-plateau.ts';
 import { BatchGatherer, prepareData } from './fit-data.ts';
 import type { FitHistory, FitHooks, FitMetric, FitOptions, StopReason, TrainingData } from './fit-types.ts';
-import { createOptimizer } from './optimizers/create-optimizer.ts';
+import { createOptimizer, type OptimizerSettings } from './optimizers/create-optimizer.ts';
 import { paramsAreFinite, ParamSnapshot } from './param-snapshot.ts';
 import { Rng } from './rng.ts';
 import { defaultClock, RunClock } from './run-clock.ts';
@@ -45,7 +45,7 @@ function checkMetrics(metrics: readonly FitMetric[]): void {
 
 function toOptimizer(choice: FitOptions['optimizer']): Optimizer {
   if (choice === undefined) return createOptimizer({ kind: 'adam' });
-  return typeof (choice as Optimizer).step === 'function' ? (choice as Optimizer) : createOptimizer(choice as Parameters<typeof createOptimizer>[0]);
+  return typeof (choice as Optimizer).step === 'function' ? (choice as Optimizer) : createOptimizer(choice as OptimizerSettings);
 }
 
 const format = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(4)).toString() : String(value));
@@ -207,7 +207,8 @@ function describeStop(
   if (reason === 'completed') what = `Trained ${count(epochsCompleted, 'epoch', 'epochs')}.`;
   else if (reason === 'early-stopped') {
     const { monitor, best, bestEpoch } = earlyStopping!;
-    what = `Stopped early after epoch ${epochsCompleted}: ${monitor.name} stopped improving (best ${format(best)} at epoch ${bestEpoch}).`;
+    const since = bestEpoch === null ? 'never had a usable value' : `stopped improving (best ${format(best)} at epoch ${bestEpoch})`;
+    what = `Stopped early after epoch ${epochsCompleted}: ${monitor.name} ${since}.`;
   } else if (reason === 'cancelled') {
     what = `Cancelled during epoch ${interruption!.epoch}, after ${interruption!.batch - 1} of ${count(batches, 'batch', 'batches')}.`;
   } else {

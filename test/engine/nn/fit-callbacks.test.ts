@@ -45,6 +45,11 @@ describe('early stopping', () => {
     expect(earlyStopping([Number.NaN, 0.9, 0.8], {}).result.epochsCompleted).toBe(3);
   });
 
+  it('says so when the monitored value was never a number', () => {
+    const { result } = earlyStopping([Number.NaN, Number.NaN, Number.NaN], {});
+    expect(result.message).toBe('Stopped early after epoch 2: val_loss never had a usable value.');
+  });
+
   it('counts only improvements larger than minDelta', () => {
     // 0.96 and 0.93 beat 1 by less than 0.1 → no improvement; stop after epoch 3 with best still epoch 1.
     const { result } = earlyStopping([1, 0.96, 0.93, 0.5], { patience: 2, minDelta: 0.1 });
