@@ -6,7 +6,7 @@
  * trainer block in `Atomics.wait` after its current batch — no polling, no event loop, no cost per batch beyond
  * one load — until `resume()` or `cancel()` wakes it. The same-thread variant (`TrainingControl.local`) exists for
  * tests and single-threaded hosts: a paused trainer there calls `whilePaused` in a loop, and only that callback
- * can resume or cancel the run.
+ * can resume or cancel the run. Use one control per run: cancellation is final.
  */
 
 const COMMAND = 0;
@@ -92,6 +92,7 @@ export class TrainingControl {
     this.setStatus('running');
   }
 
+  /** Written by the fit loop only: 'running' while it trains, 'finished' when it returns. */
   setStatus(status: TrainingStatus): void {
     Atomics.store(this.words, STATUS, STATUSES.indexOf(status));
   }
