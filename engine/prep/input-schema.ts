@@ -1,0 +1,61 @@
+/**
+ * The raw columns a fitted recipe needs to prepare a new row: every column that reaches the features or is
+ * read by a step before being dropped, without the target. Ranges and categories come from the training rows;
+ * the prediction form shows them and the model file stores them.
+ */
+import type { Table } from '../table/table.ts';
+import { countLabels, sortLabels } from './labels.ts';
+import { positiveZero } from './stats.ts';
+import { stepDefinition } from './steps/registry.ts';
+import type { InputColumn, Recipe, RecipeStep } from './types.ts';
+
+/** Steps in the order `prepare` and prediction run them: whole-table steps first, each group in list order. */
+export function executionOrder(steps: readonly RecipeStep[]): RecipeStep[] {
+  const first = steps.filter((s) => stepDefinition(s.kind).beforeSplit);
+  return [...first, ...steps.filter((s) => !stepDefinition(s.kind).beforeSplit)];
+}
+
+function requiredColumns(raw: Table, recipe: Recipe): Set<string> {
+  const rawNames = new Set(raw.columns.map((c) => c.name));
+  const required = new Set<string>();
+  const dropped = new Set<string>();
+  for (const step of executionOrder(recipe.steps)) {
+    if (step.kind === 'drop-duplicates') continue; // does nothing at prediction
+    for (const name of stepDefinition(step.kind).inputs(step.params)) {
+      if (rawNames.has(name) && !dropped.has(name)) required.add(name);
+    }
+    if (step.kind === 'drop-columns') step.params.columns.forEach((c) => dropped.add(c));
+  }
+  for (const name of rawNames) if (!dropped.has(name)) required.add(name);
+  required.delete(recipe.target.column);
+  return required;
+}
+
+/** Columns that some fill step covers, so an empty cell can be handled at prediction. */
+function fillableColumns(recipe: Recipe): Set<string> {
+  const fillable = new Set<string>();
+  for (const step of recipe.steps) {
+    if (step.kind === 'impute' && step.params.strategy !== 'drop-rows') step.params.columns.forEach((c) => fillable.add(c));
+  }
+  return fillable;
+}
+
+export function inputSchema(raw: Table, trainRows: Int32Array, recipe: Recipe): InputColumn[] {
+  const required = requiredColumns(raw, recipe);
+  const fillable = fillableColumns(recipe);
+  return raw.columns
+    .filter((c) => required.has(c.name))
+    .map((column): InputColumn => {
+      const base = { name: column.name, type: column.type, storage: column.storage, missingAllowed: fillable.has(column.name) };
+      if (column.storage === 'category') return { ...base, categories: sortLabels(countLabels(column, trainRows).keys()) };
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < trainRows.length; i++) {
+        const v = column.values[trainRows[i]!]!;
+        if (!Number.isFinite(v)) continue;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return min <= max ? { ...base, min: positiveZero(min), max: positiveZero(max) } : base;
+    });
+}

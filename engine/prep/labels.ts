@@ -1,0 +1,93 @@
+/**
+ * Label order, shared by the target and the binary encoding so "yes" means the same thing in both.
+ * A yes/no-like pair puts its "no" first; otherwise numbers sort as numbers and text in code-unit order
+ * (not localeCompare, whose order depends on the platform's ICU data).
+ */
+import { MISSING_CODE, type Column } from '../table/table.ts';
+import { compareLabels } from './stats.ts';
+import { labelAt, numberLabel } from './table-ops.ts';
+
+/** [negative, positive] pairs, compared trimmed and case-insensitively. */
+const NEGATIVE_POSITIVE: readonly (readonly [string, string])[] = [
+  ['0', '1'],
+  ['-1', '1'],
+  ['false', 'true'],
+  ['f', 't'],
+  ['no', 'yes'],
+  ['n', 'y'],
+  ['negative', 'positive'],
+  ['neg', 'pos'],
+  ['off', 'on'],
+  ['absent', 'present'],
+  ['fail', 'pass'],
+  ['failure', 'success'],
+];
+
+function asNumber(label: string): number {
+  return label.trim() === '' ? NaN : Number(label);
+}
+
+/** Numbers ascending when every label is a number, else code-unit order. */
+export function sortLabels(labels: Iterable<string>): string[] {
+  const list = [...labels];
+  if (list.every((l) => Number.isFinite(asNumber(l)))) return list.sort((a, b) => asNumber(a) - asNumber(b) || compareLabels(a, b));
+  return list.sort(compareLabels);
+}
+
+/** Two labels as [negative, positive]: the natural order of a yes/no-like pair, else the sorted order. */
+export function orderBinaryLabels(a: string, b: string): [string, string] {
+  const key = (s: string): string => s.trim().toLowerCase();
+  for (const [negative, positive] of NEGATIVE_POSITIVE) {
+    if (key(a) === negative && key(b) === positive) return [a, b];
+    if (key(b) === negative && key(a) === positive) return [b, a];
+  }
+  const [first, second] = sortLabels([a, b]);
+  return [first!, second!];
+}
+
+/** Occurrences of each label at `rows` (missing skipped), whatever the storage. */
+export function countLabels(column: Column, rows: Int32Array): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (column.storage === 'category') {
+    const byCode = new Int32Array(column.levels.length);
+    for (let i = 0; i < rows.length; i++) {
+      const code = column.codes[rows[i]!]!;
+      if (code !== MISSING_CODE) byCode[code]!++;
+    }
+    byCode.forEach((n, code) => {
+      if (n > 0) counts.set(column.levels[code]!, (counts.get(column.levels[code]!) ?? 0) + n);
+    });
+    return counts;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const v = column.values[rows[i]!]!;
+    if (Number.isNaN(v)) continue;
+    const label = numberLabel(v);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * A per-row lookup `row → mapLabel(label)` (or `missing` for an empty cell), computed once per distinct label.
+ */
+export function labelLookup(column: Column, mapLabel: (label: string) => number, missing: number): (row: number) => number {
+  if (column.storage === 'category') {
+    const byCode = column.levels.map(mapLabel);
+    return (row) => {
+      const code = column.codes[row]!;
+      return code === MISSING_CODE ? missing : byCode[code]!;
+    };
+  }
+  const cache = new Map<string, number>();
+  return (row) => {
+    const label = labelAt(column, row);
+    if (label === null) return missing;
+    let mapped = cache.get(label);
+    if (mapped === undefined) {
+      mapped = mapLabel(label);
+      cache.set(label, mapped);
+    }
+    return mapped;
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * From the transformed table to the network's matrix: every column but the target is a feature, in table
+ * order, and must by now be numbers without gaps. Anything else is the recipe's business, so the message says
+ * which step to add.
+ */
+import { UserFacingError } from '../errors.ts';
+import type { NumberColumn, Table } from '../table/table.ts';
+import { formatCount, quoteList } from './table-ops.ts';
+
+/** The feature columns, checked: numbers, not raw dates, distinct names, at least one. */
+export function featureColumns(table: Table, target: string): NumberColumn[] {
+  const features: NumberColumn[] = [];
+  const seen = new Set<string>();
+  for (const column of table.columns) {
+    if (column.name === target) continue;
+    if (column.storage === 'category') {
+      throw new UserFacingError(
+        'unencoded-column',
+        `Column "${column.name}" still holds text (${quoteList(column.levels, 3)}) at the end of the recipe, and a network needs numbers. Add an encoding step for it (one-hot for categories), or drop it.`,
+      );
+    }
+    if (column.type === 'datetime') {
+      throw new UserFacingError('unencoded-date', `Column "${column.name}" holds dates. Add a date-parts step for it (year, month, day of week), or drop it.`);
+    }
+    if (seen.has(column.name)) {
+      throw new UserFacingError('duplicate-feature', `Two feature columns are named "${column.name}". Rename one of the source columns, or drop one.`);
+    }
+    seen.add(column.name);
+    features.push(column);
+  }
+  if (features.length === 0) {
+    throw new UserFacingError('no-features', 'The recipe leaves no columns to learn from besides the target. Keep at least one column.');
+  }
+  return features;
+}
+
+function problem(value: number): 'empty' | 'infinite' | null {
+  return Number.isNaN(value) ? 'empty' : value === Infinity || value === -Infinity ? 'infinite' : null;
+}
+
+/**
+ * Preparing: every cell of `rows` must be a finite number; the first column that is not gets a message with its
+ * count and first row (`sourceRows` numbers rows as in the user's file).
+ */
+export function requireFiniteFeatures(features: readonly NumberColumn[], rows: Int32Array, sourceRows: Int32Array): void {
+  for (const column of features) {
+    let empty = 0;
+    let infinite = 0;
+    let first = -1;
+    for (let i = 0; i < rows.length; i++) {
+      const kind = problem(column.values[rows[i]!]!);
+      if (kind === null) continue;
+      if (first < 0) first = sourceRows[rows[i]!]!;
+      if (kind === 'empty') empty++;
+      else infinite++;
+    }
+    if (empty > 0) {
+      throw new UserFacingError(
+        'missing-values-left',
+        `Column "${column.name}" still has ${formatCount(empty)} empty ${empty === 1 ? 'cell' : 'cells'} at the end of the recipe (first in data row ${first + 1}), and a network cannot use empty cells. Add a missing-values step for "${column.name}", or drop it.`,
+      );
+    }
+    if (infinite > 0) {
+      throw new UserFacingError(
+        'non-finite-value',
+        `Column "${column.name}" has ${formatCount(infinite)} infinite ${infinite === 1 ? 'value' : 'values'} (Infinity; first in data row ${first + 1}). Add an invalid-values step for "${column.name}" that treats them as missing, or fix the file.`,
+      );
+    }
+  }
+}
+
+/** Predicting: the first empty or infinite feature of each row that has one (row → feature name, kind). */
+export function rowsWithGaps(features: readonly NumberColumn[], rowCount: number): Map<number, { feature: string; kind: 'empty' | 'infinite' }> {
+  const gaps = new Map<number, { feature: string; kind: 'empty' | 'infinite' }>();
+  for (const column of features) {
+    for (let row = 0; row < rowCount; row++) {
+      if (gaps.has(row)) continue;
+      const kind = problem(column.values[row]!);
+      if (kind !== null) gaps.set(row, { feature: column.name, kind });
+    }
+  }
+  return gaps;
+}
+
+/** rows × features, row-major, float32. */
+export function featureMatrix(features: readonly NumberColumn[], rows: Int32Array): Float32Array {
+  const width = features.length;
+  const x = new Float32Array(rows.length * width);
+  for (let f = 0; f < width; f++) {
+    const values = features[f]!.values;
+    for (let i = 0; i < rows.length; i++) x[i * width + f] = values[rows[i]!]!;
+  }
+  return x;
+}

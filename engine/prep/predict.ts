@@ -1,0 +1,70 @@
+/**
+ * New rows → the network's input, exactly as the training rows were prepared. Nothing is dropped silently:
+ * a row that cannot be prepared (an unreadable cell, a value a step would remove, an empty cell no step
+ * fills, an unseen category under the "error" policy) comes back in `rejected` with the column and the reason,
+ * and the other rows go on.
+ */
+import type { Table } from '../table/table.ts';
+import { alignToSchema } from './align.ts';
+import { executionOrder } from './input-schema.ts';
+import { featureColumns, featureMatrix, rowsWithGaps } from './matrix.ts';
+import { transformStep } from './run-step.ts';
+import { allRows, rowsWhere, takeRows } from './table-ops.ts';
+import type { FittedRecipe, InputColumn, Rejection } from './types.ts';
+
+export interface PredictionInput {
+  /** rows × features, row-major, in `fitted.features` order. */
+  readonly x: Float32Array;
+  readonly rows: number;
+  /** The row of the given table behind each row of `x`. */
+  readonly rowIndex: Int32Array;
+  /** Rows left out, by row of the given table, ascending. */
+  readonly rejected: readonly Rejection[];
+}
+
+function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: 'empty' | 'infinite'): Rejection {
+  if (kind === 'infinite') return { row: sourceRow, column: feature, reason: `"${feature}" is infinite, which the model cannot use.` };
+  const emptyInput = schema.find((spec, i) => !spec.missingAllowed && isEmpty(aligned, i, sourceRow));
+  if (emptyInput) {
+    return { row: sourceRow, column: emptyInput.name, reason: `"${emptyInput.name}" is empty, and the recipe has no value to fill in for it (no missing-values step covers it). Enter a value.` };
+  }
+  return { row: sourceRow, column: feature, reason: `"${feature}" is empty after the recipe's steps, and the model needs a value.` };
+}
+
+function isEmpty(table: Table, columnIndex: number, row: number): boolean {
+  const column = table.columns[columnIndex]!;
+  return column.storage === 'number' ? Number.isNaN(column.values[row]!) : column.codes[row]! < 0;
+}
+
+export function transformForPrediction(fitted: FittedRecipe, table: Table): PredictionInput {
+  const { table: aligned, rejected } = alignToSchema(table, fitted.inputSchema);
+  const states = new Map(fitted.steps.map((s) => [s.id, s.state]));
+  let sourceRows = allRows(aligned.rowCount);
+  let current = aligned;
+  if (rejected.size > 0) {
+    const keep = new Uint8Array(aligned.rowCount).map((_, row) => (rejected.has(row) ? 0 : 1));
+    sourceRows = rowsWhere(keep);
+    current = takeRows(aligned, sourceRows);
+  }
+  for (const step of executionOrder(fitted.recipe.steps)) {
+    const output = transformStep(step, states.get(step.id), current, 'predict');
+    for (const r of output.rejected ?? []) rejected.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
+    if (output.keptRows) sourceRows = output.keptRows.map((r) => sourceRows[r]!);
+    current = output.table;
+  }
+  const features = featureColumns(current, fitted.target.column);
+  const names = features.map((c) => c.name);
+  if (names.join('\u0000') !== fitted.features.join('\u0000')) {
+    throw new Error(`prediction features [${names.join(', ')}] differ from the fitted features [${fitted.features.join(', ')}]`);
+  }
+  const gaps = rowsWithGaps(features, current.rowCount);
+  for (const [row, gap] of gaps) rejected.set(sourceRows[row]!, gapReason(aligned, fitted.inputSchema, sourceRows[row]!, gap.feature, gap.kind));
+  const keep = new Uint8Array(current.rowCount).map((_, row) => (gaps.has(row) ? 0 : 1));
+  const rows = rowsWhere(keep);
+  return {
+    x: featureMatrix(features, rows),
+    rows: rows.length,
+    rowIndex: rows.map((r) => sourceRows[r]!),
+    rejected: [...rejected.values()].sort((a, b) => a.row - b.row),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Recipe → training, validation and test matrices, without leaks:
+ * 1. whole-table steps that learn nothing (drop duplicates, filters) run on every row;
+ * 2. rows with an empty target are dropped (and reported); the task and classes are settled;
+ * 3. the rows are split (seeded; stratified by class for classification);
+ * 4. every other step is fitted on the TRAINING rows only and applied to all rows; a row a step removes is
+ *    removed from whichever split holds it, so evaluation covers the rows the model accepts at prediction;
+ * 5. the features (every column but the target) become float32 matrices.
+ */
+import { UserFacingError } from '../errors.ts';
+import type { Table } from '../table/table.ts';
+import { inputSchema, executionOrder } from './input-schema.ts';
+import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
+import { FITTED_RECIPE_FORMAT, plainCopy, recipeFromJSON } from './recipe-json.ts';
+import { NO_ROWS, stageReport, stepReport } from './report.ts';
+import { fitStep, requireTargetUntouched, transformStep } from './run-step.ts';
+import { splitRows } from './split.ts';
+import { stepDefinition } from './steps/registry.ts';
+import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
+import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues } from './target.ts';
+import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, Recipe, RowsBySplit, StepOutput, StepReport } from './types.ts';
+
+const TRAIN = 0;
+const VALIDATION = 1;
+const TEST = 2;
+
+/** The working table and, for each of its rows, the source row and the split holding it. */
+interface Frame {
+  readonly table: Table;
+  readonly sourceRows: Int32Array;
+  readonly splitOf: Uint8Array;
+}
+
+function keepRows(frame: Frame, kept: Int32Array, table?: Table): Frame {
+  return {
+    table: table ?? takeRows(frame.table, kept),
+    sourceRows: kept.map((r) => frame.sourceRows[r]!),
+    splitOf: Uint8Array.from(kept, (r) => frame.splitOf[r]!),
+  };
+}
+
+function positionsIn(frame: Frame, split: number): Int32Array {
+  const rows: number[] = [];
+  frame.splitOf.forEach((s, i) => {
+    if (s === split) rows.push(i);
+  });
+  return Int32Array.from(rows);
+}
+
+function removedBySplit(frame: Frame, output: StepOutput): RowsBySplit {
+  if (!output.keptRows) return NO_ROWS;
+  const counts = [0, 0, 0];
+  frame.splitOf.forEach((s) => counts[s]!++);
+  output.keptRows.forEach((r) => counts[frame.splitOf[r]!]!--);
+  return { train: counts[TRAIN]!, validation: counts[VALIDATION]!, test: counts[TEST]! };
+}
+
+function applyOutput(frame: Frame, output: StepOutput): Frame {
+  return output.keptRows ? keepRows(frame, output.keptRows, output.table) : { ...frame, table: output.table };
+}
+
+function dataSplit(frame: Frame, split: number, features: Parameters<typeof featureMatrix>[0], target: FittedTarget): DataSplit {
+  const rows = positionsIn(frame, split);
+  const targetColumn = requireTargetColumn(frame.table, target.column);
+  return {
+    x: featureMatrix(features, rows),
+    y: targetValues(targetColumn, rows, target),
+    rows: rows.length,
+    rowIndex: rows.map((r) => frame.sourceRows[r]!),
+  };
+}
+
+function noTrainingRows(culprit: string): UserFacingError {
+  return new UserFacingError('no-training-rows', `${culprit} leaves no training rows. Use a larger training fraction, or loosen the steps that remove rows.`);
+}
+
+export function prepare(source: Table, recipeInput: Recipe): Prepared {
+  const recipe = recipeFromJSON(plainCopy(recipeInput));
+  const targetName = recipe.target.column;
+  requireTargetColumn(source, targetName);
+  requireTargetUntouched(recipe.steps, targetName);
+  const states = new Map<string, unknown>();
+  const reports: StepReport[] = [];
+  const ordered = executionOrder(recipe.steps);
+
+  let frame: Frame = { table: source, sourceRows: allRows(source.rowCount), splitOf: new Uint8Array(source.rowCount) };
+  for (const step of ordered.filter((s) => stepDefinition(s.kind).beforeSplit)) {
+    const state = fitStep(step, frame.table, allRows(frame.table.rowCount));
+    const output = transformStep(step, state, frame.table, 'prepare');
+    reports.push(stepReport(step, stepDefinition(step.kind), output, { rowsBefore: frame.table.rowCount, rowsRemovedBySplit: NO_ROWS, learnedFromRows: 0, columnsBefore: frame.table.columns.map((c) => c.name) }));
+    states.set(step.id, state);
+    frame = applyOutput(frame, output);
+  }
+
+  const withTarget = rowsWithTarget(requireTargetColumn(frame.table, targetName));
+  const emptyTargets = frame.table.rowCount - withTarget.length;
+  if (emptyTargets > 0) frame = keepRows(frame, withTarget);
+  const targetColumn = requireTargetColumn(frame.table, targetName);
+  const plan = planTarget(targetColumn, allRows(frame.table.rowCount), recipe.target);
+  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets));
+
+  const classes = plan.task === 'regression' ? undefined : classIndices(targetColumn, plan.classLabels!);
+  const split = splitRows(frame.table.rowCount, recipe.split, classes);
+  const splitOf = new Uint8Array(frame.table.rowCount);
+  split.validation.forEach((r) => (splitOf[r] = VALIDATION));
+  split.test.forEach((r) => (splitOf[r] = TEST));
+  frame = { ...frame, splitOf };
+  if (split.train.length === 0) throw noTrainingRows('The split');
+  const stratified = recipe.split.stratify && classes ? ', stratified by class' : '';
+  reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
+  const schema = inputSchema(frame.table, split.train, recipe);
+
+  for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
+    const definition = stepDefinition(step.kind);
+    const trainRows = positionsIn(frame, TRAIN);
+    const state = fitStep(step, frame.table, trainRows);
+    const output = transformStep(step, state, frame.table, 'prepare');
+    reports.push(
+      stepReport(step, definition, output, {
+        rowsBefore: frame.table.rowCount,
+        rowsRemovedBySplit: removedBySplit(frame, output),
+        learnedFromRows: definition.learns(step.params) ? trainRows.length : 0,
+        columnsBefore: frame.table.columns.map((c) => c.name),
+      }),
+    );
+    states.set(step.id, state);
+    frame = applyOutput(frame, output);
+  }
+
+  if (positionsIn(frame, TRAIN).length === 0) throw noTrainingRows('The recipe');
+  const features = featureColumns(frame.table, targetName);
+  requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+  const target = plainCopy(fitTarget(plan, requireTargetColumn(frame.table, targetName), positionsIn(frame, TRAIN), recipe.target));
+  const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
+  const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
+  return {
+    fitted,
+    train: dataSplit(frame, TRAIN, features, target),
+    validation: dataSplit(frame, VALIDATION, features, target),
+    test: dataSplit(frame, TEST, features, target),
+    reports,
+  };
+}

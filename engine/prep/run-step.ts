@@ -1,0 +1,30 @@
+/** Fitting and applying one recipe step, shared by `prepare` and prediction. */
+import { UserFacingError } from '../errors.ts';
+import type { Table } from '../table/table.ts';
+import { plainCopy } from './recipe-json.ts';
+import { stepDefinition } from './steps/registry.ts';
+import type { RecipeStep, StepOutput, TransformMode } from './types.ts';
+
+/** Fit on the training rows; the state is a checked JSON copy, exactly what a saved recipe will read back. */
+export function fitStep(step: RecipeStep, table: Table, trainRows: Int32Array): unknown {
+  return plainCopy(stepDefinition(step.kind).fit(table, trainRows, step.params));
+}
+
+export function transformStep(step: RecipeStep, state: unknown, table: Table, mode: TransformMode): StepOutput {
+  if (state === undefined || state === null) {
+    throw new Error(`Step "${step.id}" (${step.kind}) has no fitted state: fit it on the training rows before transforming.`);
+  }
+  return stepDefinition(step.kind).transform(table, state, mode);
+}
+
+/** Only whole-table row steps may read the target; every other step would prepare it like a feature. */
+export function requireTargetUntouched(steps: readonly RecipeStep[], target: string): void {
+  for (const step of steps) {
+    const definition = stepDefinition(step.kind);
+    if (definition.beforeSplit || !definition.inputs(step.params).includes(target)) continue;
+    throw new UserFacingError(
+      'target-in-step',
+      `Step "${step.id}" (${definition.describe(step.params)}) uses the target column "${target}". The target is prepared by the target settings (task, classes, scaling); remove it from the step.`,
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Keep or remove the rows matching a rule. Learns nothing, so it runs on the whole table before the split.
+ * At prediction a row the filter would remove is rejected with the rule as the reason: the model never saw
+ * such rows.
+ */
+import { UserFacingError } from '../../errors.ts';
+import { isMissing, type Column, type Table } from '../../table/table.ts';
+import { JsonReader } from '../json-reader.ts';
+import { labelAt, numberLabel, plural, requireColumn, rowsWhere, showCell, takeRows } from '../table-ops.ts';
+import type { Rejection, StepDefinition, StepOutput, TransformMode } from '../types.ts';
+import type { FilterRowsParams } from './params.ts';
+
+export type FilterRowsState = FilterRowsParams;
+
+const PURPOSE = 'Filtering rows';
+
+function showValue(value: string | number): string {
+  return typeof value === 'number' ? numberLabel(value) : `"${value}"`;
+}
+
+export function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>): string {
+  const { column } = rule;
+  if (rule.rule === 'is-missing') return `"${column}" is empty`;
+  if (rule.rule === 'equals') return `"${column}" is ${(rule.values ?? []).map(showValue).join(' or ')}`;
+  if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${numberLabel(rule.min)} to ${numberLabel(rule.max)}`;
+  if (rule.min !== undefined) return `"${column}" is at least ${numberLabel(rule.min)}`;
+  return `"${column}" is at most ${numberLabel(rule.max!)}`;
+}
+
+/** Numbers compare as numbers ("3" equals 3.0), labels as exact text. */
+export function valueMatcher(column: Column, values: readonly (string | number)[]): (row: number) => boolean {
+  if (column.storage === 'number') {
+    const wanted = new Set<number>();
+    for (const v of values) {
+      const n = typeof v === 'number' ? v : v.trim() === '' ? NaN : Number(v);
+      if (Number.isFinite(n)) wanted.add(n);
+    }
+    return (row) => wanted.has(column.values[row]!);
+  }
+  const wanted = new Set(values.map((v) => (typeof v === 'number' ? numberLabel(v) : v)));
+  return (row) => {
+    const label = labelAt(column, row);
+    return label !== null && wanted.has(label);
+  };
+}
+
+function matcher(column: Column, params: FilterRowsParams): (row: number) => boolean {
+  if (params.rule === 'is-missing') return (row) => isMissing(column, row);
+  if (params.rule === 'equals') return valueMatcher(column, params.values ?? []);
+  if (column.storage !== 'number') {
+    throw new UserFacingError('not-numeric', `A range filter needs numbers, but column "${column.name}" holds text. Filter it with "equals" instead.`);
+  }
+  const min = params.min ?? -Infinity;
+  const max = params.max ?? Infinity;
+  return (row) => {
+    const v = column.values[row]!;
+    return v >= min && v <= max;
+  };
+}
+
+function checkRule(params: FilterRowsParams, at: string, document: 'recipe' | 'fitted recipe'): void {
+  if (params.rule === 'range' && params.min === undefined && params.max === undefined) {
+    throw new UserFacingError(document === 'recipe' ? 'invalid-recipe' : 'invalid-fitted-recipe', `Invalid ${document}: "${at}" is a range filter without "min" or "max"; give at least one.`);
+  }
+  if (params.rule === 'range' && params.min !== undefined && params.max !== undefined && params.min > params.max) {
+    throw new UserFacingError(document === 'recipe' ? 'invalid-recipe' : 'invalid-fitted-recipe', `Invalid ${document}: "${at}" has min ${params.min} above max ${params.max}.`);
+  }
+}
+
+function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'): FilterRowsParams {
+  const r = JsonReader.object(json, at, document);
+  const rule = r.oneOf('rule', ['range', 'equals', 'is-missing'] as const);
+  const params: FilterRowsParams = {
+    column: r.string('column'),
+    rule,
+    action: r.oneOf('action', ['keep', 'remove'] as const),
+    ...(rule === 'range' && r.has('min') ? { min: r.number('min') } : {}),
+    ...(rule === 'range' && r.has('max') ? { max: r.number('max') } : {}),
+    ...(rule === 'equals' ? { values: r.values('values') } : {}),
+  };
+  checkRule(params, at, document);
+  return params;
+}
+
+export const filterRows: StepDefinition<FilterRowsParams, FilterRowsState> = {
+  kind: 'filter-rows',
+  beforeSplit: true,
+  describeCells: (n) => `changed ${plural(n, 'cell')}`,
+  learns: () => false,
+  inputs: (params) => [params.column],
+
+  fit(table: Table, _trainRows: Int32Array, params: FilterRowsParams): FilterRowsState {
+    matcher(requireColumn(table, params.column, PURPOSE), params);
+    return { ...params };
+  },
+
+  transform(table: Table, state: FilterRowsState, mode: TransformMode): StepOutput {
+    const column = table.columns.find((c) => c.name === state.column);
+    // Only the target may be absent at prediction (the input schema requires every other column).
+    if (!column && mode === 'predict') return { table, cellsChanged: 0 };
+    const matches = matcher(requireColumn(table, state.column, PURPOSE), state);
+    const keep = new Uint8Array(table.rowCount);
+    const rejected: Rejection[] = [];
+    for (let row = 0; row < table.rowCount; row++) {
+      const kept = matches(row) === (state.action === 'keep');
+      if (kept) keep[row] = 1;
+      else if (mode === 'predict') {
+        const why = state.action === 'keep' ? `the model was trained only on rows where ${describeRule(state)}` : `the recipe removes rows where ${describeRule(state)}`;
+        rejected.push({ row, column: state.column, reason: `"${state.column}" is ${showCell(column!, row)}, and ${why}.` });
+      }
+    }
+    const keptRows = rowsWhere(keep);
+    if (keptRows.length === table.rowCount) return { table, cellsChanged: 0 };
+    return { table: takeRows(table, keptRows), keptRows, rejected, cellsChanged: 0 };
+  },
+
+  describe: (params) => `${params.action === 'keep' ? 'Keep only' : 'Remove'} rows where ${describeRule(params)}`,
+  parseParams: (json, at) => parse(json, at, 'recipe'),
+  parseState: (json, at) => parse(json, at, 'fitted recipe'),
+};
