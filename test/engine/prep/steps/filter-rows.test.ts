@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { filterRows } from '../../../../engine/prep/steps/filter-rows.ts';
+import type { FilterRowsParams } from '../../../../engine/prep/steps/params.ts';
+import { cat, errorOf, num, rows, tableOf } from '../fixtures.ts';
+
+const table = tableOf(num('Age', [17, 18, 60, 61, null]), cat('Country', ['FR', 'Test', 'DE', 'FR', null]));
+const ALL = rows(0, 1, 2, 3, 4);
+
+function kept(params: FilterRowsParams): number[] {
+  const out = filterRows.transform(table, filterRows.fit(table, ALL, params), 'prepare');
+  return out.keptRows ? Array.from(out.keptRows) : [0, 1, 2, 3, 4];
+}
+
+describe('filter-rows', () => {
+  it('keeps a closed range; an empty cell is not in any range', () => {
+    expect(kept({ column: 'Age', rule: 'range', min: 18, max: 60, action: 'keep' })).toEqual([1, 2]);
+    expect(kept({ column: 'Age', rule: 'range', min: 60, action: 'remove' })).toEqual([0, 1, 4]);
+  });
+
+  it('matches labels exactly and numbers as numbers', () => {
+    expect(kept({ column: 'Country', rule: 'equals', values: ['Test'], action: 'remove' })).toEqual([0, 2, 3, 4]);
+    expect(kept({ column: 'Age', rule: 'equals', values: ['18', 61], action: 'keep' })).toEqual([1, 3]);
+  });
+
+  it('matches empty cells', () => {
+    expect(kept({ column: 'Age', rule: 'is-missing', action: 'remove' })).toEqual([0, 1, 2, 3]);
+  });
+
+  it('rejects a new row the filter would remove, quoting the rule', () => {
+    const state = filterRows.fit(table, ALL, { column: 'Age', rule: 'range', min: 18, max: 60, action: 'keep' });
+    const out = filterRows.transform(table, state, 'predict');
+    expect(out.rejected!.map((r) => r.row)).toEqual([0, 3, 4]);
+    expect(out.rejected![0]!.reason).toBe('"Age" is 17, and the model was trained only on rows where "Age" is from 18 to 60.');
+  });
+
+  it('refuses a range on a text column', () => {
+    expect(errorOf(() => filterRows.fit(table, ALL, { column: 'Country', rule: 'range', min: 1, action: 'keep' })).code).toBe('not-numeric');
+  });
+
+  it('refuses a range without bounds when read from JSON', () => {
+    expect(errorOf(() => filterRows.parseParams({ column: 'Age', rule: 'range', action: 'keep' }, 'p')).message).toContain('without "min" or "max"');
+  });
+});
