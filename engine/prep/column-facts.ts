@@ -1,0 +1,67 @@
+/** What the suggestion needs to know about one column, computed over all rows in one pass. */
+import type { Column, Table } from '../table/table.ts';
+import { countLabels } from './labels.ts';
+import { allRows } from './table-ops.ts';
+
+export interface ColumnFacts {
+  readonly column: Column;
+  readonly rows: number;
+  readonly missing: number;
+  readonly infinite: number;
+  /** Distinct present values. */
+  readonly distinct: number;
+  /** Number columns: every present value is a whole number. */
+  readonly wholeNumbers: boolean;
+  /** Number columns: every present value is 0 or 1. */
+  readonly zeroOne: boolean;
+  /** One present value, for messages. */
+  readonly example: string | null;
+}
+
+export function columnFacts(table: Table, column: Column): ColumnFacts {
+  const counts = countLabels(column, allRows(table.rowCount));
+  let present = 0;
+  for (const n of counts.values()) present += n;
+  let infinite = 0;
+  let wholeNumbers = column.storage === 'number';
+  let zeroOne = column.storage === 'number';
+  if (column.storage === 'number') {
+    for (const v of column.values) {
+      if (Number.isNaN(v)) continue;
+      if (v === Infinity || v === -Infinity) infinite++;
+      if (!Number.isInteger(v)) wholeNumbers = false;
+      if (v !== 0 && v !== 1) zeroOne = false;
+    }
+  }
+  return {
+    column,
+    rows: table.rowCount,
+    missing: table.rowCount - present,
+    infinite,
+    distinct: counts.size,
+    wholeNumbers: wholeNumbers && present > 0,
+    zeroOne: zeroOne && present > 0,
+    example: counts.keys().next().value ?? null,
+  };
+}
+
+/**
+ * A name that reads as an identifier or a record number: `id`, `customer_id`, `CustomerId`, `RowNumber`,
+ * `patient_nbr`, `ticket no`, `index`. Words that merely end in "id" (`paid`, `valid`) do not count.
+ */
+export function looksLikeIdName(name: string): boolean {
+  const trimmed = name.trim();
+  if (/^(id|key|uuid|guid|index|idx)$/i.test(trimmed)) return true;
+  if (/(^|[\s_.\-#])(id|key|uuid|guid|nbr|no|num|number|index|idx)$/i.test(trimmed)) return true;
+  return /[a-z0-9](Id|ID|Key|Nbr|No|Num|Number|Index)$/.test(trimmed);
+}
+
+/**
+ * A name that reads as a code: `admission_type_id`, `StoreId`, `zip_code`. Whole numbers under such a name
+ * with repeated values are categories, not quantities. Narrower than `looksLikeIdName`: `education-num` is a
+ * level, not a code.
+ */
+export function looksLikeCodeName(name: string): boolean {
+  const trimmed = name.trim();
+  return /(^|[\s_.\-#])(id|code|key)$/i.test(trimmed) || /[a-z0-9](Id|ID|Code|Key)$/.test(trimmed);
+}
