@@ -53,7 +53,8 @@ export class Network implements TrainableNetwork {
         const penalty = layer.l1 || layer.l2 ? { l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 } : null;
         const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty);
         initialize(layer.kernelInitializer ?? 'glorot_uniform', dense.kernel.value, width, layer.units, rng);
-        if (dense.bias) initialize(layer.biasInitializer ?? 'zeros', dense.bias.value, width, layer.units, rng);
+        // Keras' compute_fans for a 1-D shape: fan_in = fan_out = its length.
+        if (dense.bias) initialize(layer.biasInitializer ?? 'zeros', dense.bias.value, layer.units, layer.units, rng);
         this.layers.push(dense);
         const activation = layer.activation ?? 'linear';
         if (activation !== 'linear') this.layers.push(new ActivationLayer(`${name}/${activation}`, getActivation(activation), layer.units));

@@ -79,6 +79,15 @@ describe('Network', () => {
     expect(net.parameterCount).toEqual({ trainable: 3 * 6 + 6 + 12 + 6 + 1, nonTrainable: 12 });
   });
 
+  it('initialises a bias as Keras does a 1-D weight: fan_in = fan_out = units, whatever the layer\'s inputs', () => {
+    const net = new Network({ inputSize: 400, layers: [{ type: 'dense', units: 100, activation: 'sigmoid', biasInitializer: 'he_uniform' }], loss: 'binary_crossentropy' }, new Rng(3));
+    const bias = net.params().find((p) => p.name === 'dense/bias')!.value;
+    const limit = Math.sqrt(6 / 100); // he_uniform with fan_in 100; fan_in 400 (the kernel's) would give half
+    const maxAbs = Math.max(...Array.from(bias, Math.abs));
+    expect(maxAbs).toBeLessThanOrEqual(limit);
+    expect(maxAbs).toBeGreaterThan(0.9 * limit); // 100 uniform draws all below 0.9·limit: probability 0.9¹⁰⁰ ≈ 3e-5
+  });
+
   it('draws identical weights from the same seed and different ones from another', () => {
     const a = new Network(spec, new Rng(7)).getWeights();
     const b = new Network(spec, new Rng(7)).getWeights();
