@@ -107,14 +107,15 @@ function softmaxCrossentropy(kind: LossKind, sparse: boolean): Loss {
       loss -= target(k) * Math.log(p);
     }
     if (grad) {
-      // d/dpred_j of −Σ_k t_k log(pred_k / norm) = −t_j/pred_j + Σt/norm (clipped entries pass no gradient)
-      let tSum = 0;
-      for (let k = 0; k < width; k++) tSum += target(k);
-      for (let k = 0; k < width; k++) {
+      // d/dpred_j of −Σ_k t_k log(clip(pred_k / norm)) = −[j unclipped]·t_j/pred_j + Σ_{k unclipped} t_k / norm:
+      // a clipped quotient passes no gradient, but every pred_j still reaches the others through norm.
+      const clipped = (k: number): boolean => {
         const q = pred[o + k]! / norm;
-        const clipped = q < EPSILON || q > 1 - EPSILON;
-        grad[o + k] = clipped ? 0 : (-target(k) / pred[o + k]! + tSum / norm) * scale;
-      }
+        return q < EPSILON || q > 1 - EPSILON;
+      };
+      let tSum = 0;
+      for (let k = 0; k < width; k++) if (!clipped(k)) tSum += target(k);
+      for (let k = 0; k < width; k++) grad[o + k] = ((clipped(k) ? 0 : -target(k) / pred[o + k]!) + tSum / norm) * scale;
     }
     return loss;
   });

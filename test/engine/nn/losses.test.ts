@@ -67,6 +67,23 @@ describe('losses', () => {
     expect(v2).toBeCloseTo(2000, 6);
   });
 
+  it('categorical cross-entropy on probabilities: a clipped entry still passes gradient through the normalising sum', () => {
+    // Keras: −Σ t_k log(clip(p_k / Σp)). Only the clipped quotient is cut off from the gradient, so with t = [1, 0, 0]
+    // dL/dp_j = −[j = 0]/p_0 + 1/Σp for every j, including the clipped p_2; and with t = [0, 0, 1] (the target's own
+    // quotient clipped) the loss is the constant −log 1e-7 and every gradient is 0.
+    const pred = Float32Array.from([0.6, 0.4, 1e-9]);
+    const norm = pred[0]! + pred[1]! + pred[2]!;
+    const cce = getLoss('categorical_crossentropy');
+    const grad = new Float32Array(3);
+    cce.compute({ pred, y: Float32Array.from([1, 0, 0]), rows: 1, width: 3, fromLogits: false, grad });
+    expect(grad[0]).toBeCloseTo(-1 / pred[0]! + 1 / norm, 6);
+    expect(grad[1]).toBeCloseTo(1 / norm, 6);
+    expect(grad[2]).toBeCloseTo(1 / norm, 6);
+    const value = cce.compute({ pred, y: Float32Array.from([0, 0, 1]), rows: 1, width: 3, fromLogits: false, grad });
+    expect(value).toBeCloseTo(-Math.log(1e-7), 6);
+    expect(Array.from(grad)).toEqual([0, 0, 0]);
+  });
+
   it('computes MSE, MAE and Huber by hand', () => {
     const pred = Float32Array.from([1, 4, -2, 0.5]);
     const y = Float32Array.from([0, 1, 0, 0]);
