@@ -5,5 +5,13 @@ export interface CliCommand {
   run(args: readonly string[], io: CliStreams): Promise<number>;
 }
 
+interface CommandEntry {
+  readonly summary: string;
+  /** Loaded on use, so `layerlab --help` or a quick command never pays for the others' imports (exceljs, the engine). */
+  load(): Promise<CliCommand>;
+}
+
 /** Every CLI command, by name. Each lives in its own file under commands/. */
-export const commands: Record<string, CliCommand> = {};
+export const commands: Record<string, CommandEntry> = {
+  train: { summary: 'train a network on a CSV or .xlsx file and report test metrics', load: async () => (await import('./commands/train.ts')).trainCommand },
+};

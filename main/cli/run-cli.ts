@@ -32,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
     return EXIT_USER_ERROR;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     if (isUserFacingError(error)) {
       io.stderr.write(`layerlab ${name}: ${error.message}\n`);

@@ -1,0 +1,123 @@
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { UserFacingError } from '../../../engine/errors.ts';
+import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts';
+import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
+import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
+import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
+import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../../../engine/model/model-file.ts';
+import type { Task } from '../../../engine/prep/types.ts';
+import { loadTable } from '../../io/load-table.ts';
+import { listOption, numberOption, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../commands.ts';
+import { jsonSummary, textSummary } from '../train-summary.ts';
+import { buildRecipe } from '../train-recipe.ts';
+
+const USAGE = `usage: layerlab train <file> --target <column> [options]
+  --drop a,b              columns to leave out (besides the ones the suggested recipe drops)
+  --hidden 32,16          hidden layer sizes ("" for none) [default ${DEFAULT_HIDDEN_UNITS.join(',')}]
+  --activation relu       hidden activation: ${ACTIVATIONS.join(', ')}
+  --dropout 0             dropout rate after each hidden layer
+  --epochs 100            most epochs (early stopping may end sooner)
+  --batch-size 32
+  --optimizer adam        ${OPTIMIZER_KINDS.join(', ')}
+  --learning-rate 0.001
+  --test-size 0.2         share of rows held out for the final test
+  --validation-size 0.1   share of rows watched by early stopping (0: no early stopping)
+  --patience 10           epochs without validation improvement before stopping (0: never stop early)
+  --task binary|multiclass|regression   override the detected task
+  --class-weight balanced weigh rare classes up
+  --sheet NAME            sheet of an .xlsx workbook
+  --seed 42
+  --out model.json        save the trained model
+  --json                  print one JSON object instead of the summary`;
+
+const options = {
+  target: { type: 'string' },
+  drop: { type: 'string' },
+  hidden: { type: 'string' },
+  activation: { type: 'string' },
+  dropout: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  optimizer: { type: 'string' },
+  'learning-rate': { type: 'string' },
+  'test-size': { type: 'string' },
+  'validation-size': { type: 'string' },
+  patience: { type: 'string' },
+  task: { type: 'string' },
+  'class-weight': { type: 'string' },
+  sheet: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const between = (lo: number, hi: number) => (n: number) => n >= lo && n < hi;
+
+export const trainCommand: CliCommand = {
+  summary: 'train a network on a CSV or .xlsx file and report test metrics',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, options, USAGE);
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
+    if (!values.target) throw new UserFacingError('usage', `--target is required: name the column to predict.\n${USAGE}`);
+
+    const activation = values.activation ?? 'relu';
+    if (!isActivationName(activation)) throw new UserFacingError('usage', `--activation must be one of ${ACTIVATIONS.join(', ')}, got "${activation}".`);
+    const optimizer = (values.optimizer ?? 'adam') as OptimizerKind;
+    if (!OPTIMIZER_KINDS.includes(optimizer)) throw new UserFacingError('usage', `--optimizer must be one of ${OPTIMIZER_KINDS.join(', ')}, got "${values.optimizer}".`);
+    const task = values.task as Task | undefined;
+    if (task !== undefined && !['binary', 'multiclass', 'regression'].includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
+    if (values['class-weight'] !== undefined && values['class-weight'] !== 'balanced') throw new UserFacingError('usage', `--class-weight takes "balanced", got "${values['class-weight']}".`);
+    const hidden = values.hidden === undefined ? [...DEFAULT_HIDDEN_UNITS] : listOption(values.hidden).map((u) => numberOption(u, 'hidden', 0, (n) => Number.isInteger(n) && n >= 1, 'whole numbers ≥ 1 separated by commas'));
+    const testSize = numberOption(values['test-size'], 'test-size', 0.2, between(0, 1), 'a fraction in [0, 1)');
+    const validationSize = numberOption(values['validation-size'], 'validation-size', 0.1, between(0, 1), 'a fraction in [0, 1)');
+    if (testSize + validationSize >= 0.95) throw new UserFacingError('usage', `--test-size and --validation-size leave almost nothing to train on (${testSize} + ${validationSize}).`);
+    const patience = numberOption(values.patience, 'patience', 10, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const seed = numberOption(values.seed, 'seed', 42, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+
+    const settings = defaultTrainingSettings({
+      epochs: numberOption(values.epochs, 'epochs', 100, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
+      batchSize: numberOption(values['batch-size'], 'batch-size', 32, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
+      optimizer: { kind: optimizer, learningRate: numberOption(values['learning-rate'], 'learning-rate', optimizer === 'sgd' ? 0.01 : 0.001, (n) => n > 0, 'a number > 0') } as never,
+      seed,
+      classWeight: values['class-weight'] === 'balanced' ? 'balanced' : 'none',
+      ...(patience === 0 || validationSize === 0 ? { earlyStopping: false as const, reduceLrOnPlateau: false as const } : { earlyStopping: { patience, restoreBestWeights: true } }),
+    });
+    const design = { hidden: denseStack(hidden, activation, numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)')) };
+
+    const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
+    for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
+    const recipe = buildRecipe(loaded.table, {
+      target: values.target,
+      drop: listOption(values.drop),
+      ...(task ? { task } : {}),
+      split: { test: testSize, validation: validationSize, seed },
+    });
+    const started = performance.now();
+    const result = runTrainingJob({ table: loaded.table, recipe, design, settings });
+    const seconds = (performance.now() - started) / 1000;
+
+    if (values.out) {
+      const model: ModelFile = {
+        format: MODEL_FORMAT,
+        version: MODEL_VERSION,
+        recipe: result.fitted,
+        network: result.network,
+        metrics: { test: result.test?.report ?? null, validation: result.validation?.report ?? null },
+        training: { design, settings, history: result.history.history, stopReason: result.history.stopReason, bestEpoch: result.history.bestEpoch },
+        provenance: { file: basename(file), sha256: loaded.source.sha256, rows: loaded.table.rowCount, created: new Date().toISOString() },
+      };
+      await writeFile(values.out, `${JSON.stringify(model)}\n`);
+    }
+    const summaryInput = { file: basename(file), table: loaded.table, result, seconds, out: values.out ?? null };
+    io.stdout.write(values.json ? `${JSON.stringify(jsonSummary(summaryInput))}\n` : textSummary(summaryInput));
+    return 0;
+  },
+};

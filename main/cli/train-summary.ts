@@ -1,0 +1,88 @@
+import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
+import type { TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { Table } from '../../engine/table/table.ts';
+
+export interface SummaryInput {
+  readonly file: string;
+  readonly table: Table;
+  readonly result: TrainingResult;
+  readonly seconds: number;
+  readonly out: string | null;
+}
+
+const isClassification = (r: ClassificationReport | RegressionReport): r is ClassificationReport => 'confusionMatrix' in r;
+const round = (v: number | null, digits = 4): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/** The `--json` object: a public interface (scripts read it), so extend it, never rename its fields. */
+export function jsonSummary({ table, result, seconds }: SummaryInput): Record<string, unknown> {
+  const report = result.test?.report;
+  let metrics: Record<string, unknown> = {};
+  if (report && isClassification(report)) {
+    metrics = {
+      accuracy: round(report.accuracy),
+      precision: round(report.precision),
+      recall: round(report.recall),
+      f1: round(report.f1),
+      auc: round(report.auc),
+      logLoss: round(report.logLoss),
+      balancedAccuracy: round(report.balancedAccuracy),
+      classLabels: report.classLabels,
+      confusionMatrix: report.confusionMatrix,
+    };
+  } else if (report) {
+    metrics = { r2: round(report.r2), rmse: round(report.rmse, 6), mae: round(report.mae, 6), mse: round(report.mse, 6) };
+  }
+  const target = result.fitted.target;
+  return {
+    task: target.task,
+    target: target.column,
+    rows: table.rowCount,
+    features: result.fitted.features.length,
+    epochs: result.history.epochsCompleted,
+    seconds: round(seconds, 3),
+    metrics,
+    split: result.rows,
+    bestEpoch: result.history.bestEpoch,
+    stopReason: result.history.stopReason,
+    parameters: result.parameterCount,
+    samplesPerSecond: Math.round(result.history.samplesPerSecond),
+    ...(target.classLabels ? { classLabels: target.classLabels } : {}),
+  };
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const fixed = (v: number | null, d = 3): string => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
+
+function confusionTable(report: ClassificationReport): string {
+  const labels = report.classLabels;
+  const width = Math.max(8, ...labels.map((l) => l.length + 2), ...report.confusionMatrix.flat().map((n) => fmt(n).length + 2));
+  const head = `${''.padStart(width)}${labels.map((l) => l.padStart(width)).join('')}`;
+  const rows = report.confusionMatrix.map((row, i) => `${labels[i]!.padStart(width)}${row.map((n) => fmt(n).padStart(width)).join('')}`);
+  return `confusion matrix (rows: actual, columns: predicted)\n${head}\n${rows.join('\n')}\n`;
+}
+
+export function textSummary({ file, table, result, seconds, out }: SummaryInput): string {
+  const target = result.fitted.target;
+  const { history, rows } = result;
+  const spec = result.network.spec;
+  const shape = [spec.inputSize, ...spec.layers.filter((l) => l.type === 'dense').map((l) => (l as { units: number }).units)].join('-');
+  const lines: string[] = [];
+  const taskWords = target.task === 'regression' ? 'regression' : `${target.task}: ${target.classLabels!.join(' / ')}`;
+  lines.push(`Layerlab · ${file} · ${fmt(table.rowCount)} rows × ${table.columns.length} columns`);
+  lines.push(`target "${target.column}" (${taskWords}) · ${result.fitted.features.length} features · network ${shape} (${fmt(result.parameterCount)} parameters)`);
+  lines.push(`rows: ${fmt(rows.train)} train · ${fmt(rows.validation)} validation · ${fmt(rows.test)} test`);
+  lines.push('recipe:');
+  for (const r of result.reports) if (r.summary) lines.push(`  ${r.stepId}: ${r.summary}`);
+  lines.push(`training: ${history.epochsCompleted} epochs in ${seconds.toFixed(1)} s (${fmt(Math.round(history.samplesPerSecond))} samples/s) · ${history.message}`);
+  const report = result.test?.report;
+  if (!report) lines.push('test: no test rows (--test-size 0)');
+  else if (isClassification(report)) {
+    lines.push(`test (${fmt(report.rows)} rows): accuracy ${fixed(report.accuracy)} · precision ${fixed(report.precision)} · recall ${fixed(report.recall)} · F1 ${fixed(report.f1)} · AUC ${fixed(report.auc)}`);
+    lines.push(confusionTable(report).trimEnd());
+    for (const w of report.warnings) lines.push(`note: ${w}`);
+  } else {
+    lines.push(`test (${fmt(report.rows)} rows): R² ${fixed(report.r2)} · RMSE ${report.rmse.toPrecision(4)} · MAE ${report.mae.toPrecision(4)}`);
+  }
+  if (out) lines.push(`model saved to ${out}`);
+  return `${lines.join('\n')}\n`;
+}
