@@ -52,36 +52,71 @@ function checkPenalty(value: unknown, what: string, where: string): void {
   }
 }
 
+const SETTINGS: Record<LayerSpec['type'], readonly string[]> = {
+  dense: ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'l1', 'l2'],
+  dropout: ['rate'],
+  batchNormalization: ['momentum', 'epsilon'],
+};
+const NETWORK_SETTINGS = ['inputSize', 'layers', 'loss'];
+
+/** A misspelt setting would otherwise be ignored and its default used without a word (as Keras refuses it too). */
+function checkKnownSettings(object: object, known: readonly string[], describe: (key: string) => string): void {
+  for (const [key, value] of Object.entries(object)) {
+    if (value !== undefined && !known.includes(key)) fail(describe(key));
+  }
+}
+
+function checkLayer(layer: LayerSpec, where: string): void {
+  switch (layer.type) {
+    case 'dense':
+      if (!isPositiveInteger(layer.units)) fail(`${where}: units must be a whole number ≥ 1, got ${JSON.stringify(layer.units)}.`);
+      if (layer.activation !== undefined && !isActivationName(layer.activation)) fail(`${where}: unknown activation "${layer.activation}". Choose one of: ${ACTIVATIONS.join(', ')}.`);
+      if (layer.useBias !== undefined && typeof layer.useBias !== 'boolean') fail(`${where}: useBias must be true or false, got ${JSON.stringify(layer.useBias)}.`);
+      for (const init of [layer.kernelInitializer, layer.biasInitializer]) {
+        if (init !== undefined && !isInitializerName(init)) fail(`${where}: unknown initializer "${init}". Choose one of: ${INITIALIZERS.join(', ')}.`);
+      }
+      checkPenalty(layer.l1, 'L1', where);
+      checkPenalty(layer.l2, 'L2', where);
+      break;
+    case 'dropout':
+      if (!(typeof layer.rate === 'number' && layer.rate >= 0 && layer.rate < 1)) fail(`${where}: the dropout rate must be at least 0 and below 1 (e.g. 0.2), got ${JSON.stringify(layer.rate)}.`);
+      break;
+    case 'batchNormalization':
+      if (layer.momentum !== undefined && !(typeof layer.momentum === 'number' && layer.momentum >= 0 && layer.momentum < 1)) {
+        fail(`${where}: momentum must be a number in [0, 1) (Keras' default is 0.99), got ${JSON.stringify(layer.momentum)}.`);
+      }
+      if (layer.epsilon !== undefined && !(typeof layer.epsilon === 'number' && layer.epsilon > 0 && Number.isFinite(layer.epsilon))) {
+        fail(`${where}: epsilon must be a number > 0 (Keras' default is 0.001), got ${JSON.stringify(layer.epsilon)}.`);
+      }
+      break;
+    default:
+      fail(`${where}: unknown layer type. Use dense, dropout or batchNormalization.`);
+  }
+  checkKnownSettings(layer, ['type', ...SETTINGS[layer.type]], (key) => `${where}: unknown setting "${key}". A ${layer.type} layer takes: ${SETTINGS[layer.type].join(', ')}.`);
+}
+
 /** Throws a UserFacingError naming the layer and the fix when the spec cannot be built or trained. */
 export function validateNetworkSpec(spec: NetworkSpec): void {
   if (!isPositiveInteger(spec.inputSize)) fail(`The network needs at least one input feature (inputSize ${JSON.stringify(spec.inputSize)}). Check that the cleaning recipe keeps at least one column.`);
   if (!Array.isArray(spec.layers) || spec.layers.length === 0) fail('The network has no layers: add at least an output Dense layer.');
   if (!isLossKind(spec.loss)) fail(`Unknown loss "${String(spec.loss)}". Choose one of: ${LOSSES.join(', ')}.`);
-  spec.layers.forEach((layer, i) => {
-    const where = `Layer ${i + 1} (${(layer as { type?: string }).type ?? 'no type'})`;
-    switch (layer.type) {
-      case 'dense':
-        if (!isPositiveInteger(layer.units)) fail(`${where}: units must be a whole number ≥ 1, got ${JSON.stringify(layer.units)}.`);
-        if (layer.activation !== undefined && !isActivationName(layer.activation)) fail(`${where}: unknown activation "${layer.activation}". Choose one of: ${ACTIVATIONS.join(', ')}.`);
-        for (const init of [layer.kernelInitializer, layer.biasInitializer]) {
-          if (init !== undefined && !isInitializerName(init)) fail(`${where}: unknown initializer "${init}". Choose one of: ${INITIALIZERS.join(', ')}.`);
-        }
-        checkPenalty(layer.l1, 'L1', where);
-        checkPenalty(layer.l2, 'L2', where);
-        break;
-      case 'dropout':
-        if (!(typeof layer.rate === 'number' && layer.rate >= 0 && layer.rate < 1)) fail(`${where}: the dropout rate must be at least 0 and below 1 (e.g. 0.2), got ${JSON.stringify(layer.rate)}.`);
-        break;
-      case 'batchNormalization':
-        if (layer.momentum !== undefined && !(layer.momentum >= 0 && layer.momentum < 1)) fail(`${where}: momentum must be in [0, 1), got ${layer.momentum}.`);
-        if (layer.epsilon !== undefined && !(layer.epsilon > 0)) fail(`${where}: epsilon must be > 0, got ${layer.epsilon}.`);
-        break;
-      default:
-        fail(`${where}: unknown layer type. Use dense, dropout or batchNormalization.`);
+  checkKnownSettings(spec, NETWORK_SETTINGS, (key) => `The network has an unknown setting "${key}". A network takes: ${NETWORK_SETTINGS.join(', ')}.`);
+  spec.layers.forEach((layer: unknown, i) => {
+    if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) {
+      fail(`Layer ${i + 1} is not a layer description (got ${JSON.stringify(layer)}). Each layer is an object such as {"type": "dense", "units": 8}.`);
     }
+    checkLayer(layer as LayerSpec, `Layer ${i + 1} (${(layer as { type?: unknown }).type ?? 'no type'})`);
   });
-  const output = [...spec.layers].reverse().find((l): l is DenseSpec => l.type === 'dense');
-  if (!output) fail('The network needs a Dense output layer at the end.');
+  let outputIndex = spec.layers.length - 1;
+  while (outputIndex >= 0 && spec.layers[outputIndex]!.type !== 'dense') outputIndex--;
+  if (outputIndex < 0) fail('The network needs a Dense output layer at the end.');
+  if (outputIndex < spec.layers.length - 1) {
+    // Dropout or batch normalization after the output would alter the predictions themselves (a classifier's would
+    // stop being probabilities, and the cross-entropy would clip them).
+    const after = spec.layers[outputIndex + 1]!;
+    fail(`Layer ${outputIndex + 2} (${after.type}) comes after the output layer. Move it before the last Dense layer, which gives the predictions.`);
+  }
+  const output = spec.layers[outputIndex] as DenseSpec;
   const activation = output.activation ?? 'linear';
   if (spec.loss === 'binary_crossentropy' && activation !== 'sigmoid') {
     fail(`binary_crossentropy needs probabilities: give the output layer a sigmoid activation (it has ${activation}).`);
