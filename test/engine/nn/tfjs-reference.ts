@@ -4,7 +4,6 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
-import { LEAKY_RELU_SLOPE } from '../../../engine/nn/activations.ts';
 import type { Network } from '../../../engine/nn/network.ts';
 import type { Rng } from '../../../engine/nn/rng.ts';
 
@@ -24,7 +23,8 @@ export function referenceModel(net: Network): tf.Sequential {
       // tfjs-layers has no 'leaky_relu' activation string; Keras' function is a LeakyReLU layer after a linear Dense.
       const inline = activation === 'leaky_relu' ? 'linear' : activation;
       add(tf.layers.dense({ units: spec.units, activation: inline, useBias: spec.useBias !== false, inputShape }));
-      if (activation === 'leaky_relu') add(tf.layers.leakyReLU({ alpha: LEAKY_RELU_SLOPE }));
+      // 0.2 written out, not imported: keras.activations.leaky_relu's default negative_slope, pinned independently.
+      if (activation === 'leaky_relu') add(tf.layers.leakyReLU({ alpha: 0.2 }));
     } else if (spec.type === 'dropout') {
       add(tf.layers.dropout({ rate: spec.rate, inputShape }));
     } else {
