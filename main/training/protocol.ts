@@ -1,0 +1,38 @@
+/**
+ * The one message protocol between a training session (main thread) and its worker. Large typed arrays travel
+ * in the transfer list (moved, not copied).
+ */
+import type { BatchEvent, EpochEvent, PauseEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
+import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { StepReport } from '../../engine/prep/types.ts';
+
+export interface StartRequest {
+  readonly type: 'start';
+  readonly job: TrainingJob;
+  /** The run's TrainingControl words (pause/resume/cancel), shared with the session. */
+  readonly control: SharedArrayBuffer;
+  /** Fewest milliseconds between two batch events: the worker never floods its parent. */
+  readonly batchEventIntervalMs: number;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'prepared'; readonly reports: readonly StepReport[]; readonly features: readonly string[]; readonly rows: TrainingResult['rows'] }
+  | { readonly type: 'begin'; readonly event: TrainBeginEvent }
+  | { readonly type: 'batch'; readonly event: BatchEvent }
+  | { readonly type: 'epoch'; readonly event: EpochEvent }
+  | { readonly type: 'paused'; readonly event: PauseEvent }
+  | { readonly type: 'resumed'; readonly event: PauseEvent }
+  | { readonly type: 'done'; readonly result: TrainingResult }
+  | { readonly type: 'error'; readonly code: string; readonly message: string };
+
+/** The buffers of a result's typed arrays, for the transfer list. */
+export function transferablesOf(result: TrainingResult): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const split of [result.test, result.validation]) {
+    if (!split) continue;
+    for (const array of [split.rowIndex, split.actual, split.predicted]) {
+      if (array.buffer instanceof ArrayBuffer && !buffers.includes(array.buffer)) buffers.push(array.buffer);
+    }
+  }
+  return buffers;
+}

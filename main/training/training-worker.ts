@@ -1,0 +1,43 @@
+/**
+ * A training worker thread: runs one TrainingJob and reports progress to its parent. The fit loop is
+ * synchronous; pause blocks it on Atomics.wait (see engine/nn/control.ts), so no event loop is needed here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isUserFacingError } from '../../engine/errors.ts';
+import { TrainingControl } from '../../engine/nn/control.ts';
+import { runTrainingJob } from '../../engine/pipeline/train-job.ts';
+import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('training-worker.ts runs only as a worker thread');
+
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+port.once('message', (request: StartRequest) => {
+  const control = TrainingControl.attach(request.control);
+  let lastBatchPost = 0;
+  try {
+    const result = runTrainingJob(
+      request.job,
+      {
+        onPrepared: (info) => post({ type: 'prepared', ...info }),
+        onTrainBegin: (event) => post({ type: 'begin', event }),
+        onBatchEnd: (event) => {
+          const now = performance.now();
+          if (now - lastBatchPost < request.batchEventIntervalMs && event.batch !== event.batches) return;
+          lastBatchPost = now;
+          post({ type: 'batch', event });
+        },
+        onEpochEnd: (event) => post({ type: 'epoch', event }),
+        onPause: (event) => post({ type: 'paused', event }),
+        onResume: (event) => post({ type: 'resumed', event }),
+      },
+      control,
+    );
+    post({ type: 'done', result }, transferablesOf(result));
+  } catch (error) {
+    const e = error as Error;
+    post(isUserFacingError(error) ? { type: 'error', code: error.code, message: error.message } : { type: 'error', code: 'internal', message: `Training failed unexpectedly: ${e.message}` });
+  }
+  port.close();
+});
