@@ -20,11 +20,14 @@ function requiredColumns(raw: Table, recipe: Recipe): Set<string> {
   const required = new Set<string>();
   const dropped = new Set<string>();
   for (const step of executionOrder(recipe.steps)) {
+    if (step.kind === 'drop-columns') {
+      step.params.columns.forEach((c) => dropped.add(c));
+      continue;
+    }
     if (step.kind === 'drop-duplicates') continue; // does nothing at prediction
     for (const name of stepDefinition(step.kind).inputs(step.params)) {
       if (rawNames.has(name) && !dropped.has(name)) required.add(name);
     }
-    if (step.kind === 'drop-columns') step.params.columns.forEach((c) => dropped.add(c));
   }
   for (const name of rawNames) if (!dropped.has(name)) required.add(name);
   required.delete(recipe.target.column);

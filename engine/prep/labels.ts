@@ -59,11 +59,20 @@ export function countLabels(column: Column, rows: Int32Array): Map<string, numbe
     });
     return counts;
   }
+  // Sorting and counting runs is several times faster than a Map keyed by doubles.
+  const present = new Float64Array(rows.length);
+  let n = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = column.values[rows[i]!]!;
-    if (Number.isNaN(v)) continue;
-    const label = numberLabel(v);
-    counts.set(label, (counts.get(label) ?? 0) + 1);
+    if (!Number.isNaN(v)) present[n++] = v;
+  }
+  const sorted = present.subarray(0, n).sort();
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && sorted[j] === sorted[i]) j++;
+    const label = numberLabel(sorted[i]!);
+    counts.set(label, (counts.get(label) ?? 0) + j - i);
+    i = j;
   }
   return counts;
 }

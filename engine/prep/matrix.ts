@@ -82,13 +82,26 @@ export function rowsWithGaps(features: readonly NumberColumn[], rowCount: number
   return gaps;
 }
 
-/** rows × features, row-major, float32. */
-export function featureMatrix(features: readonly NumberColumn[], rows: Int32Array): Float32Array {
+/**
+ * rows × features, row-major, float32, filled in blocks of rows so the writes stay in cache; `finite` says
+ * whether every value was a finite number.
+ */
+export function featureMatrix(features: readonly NumberColumn[], rows: Int32Array): { x: Float32Array; finite: boolean } {
   const width = features.length;
   const x = new Float32Array(rows.length * width);
-  for (let f = 0; f < width; f++) {
-    const values = features[f]!.values;
-    for (let i = 0; i < rows.length; i++) x[i * width + f] = values[rows[i]!]!;
+  const block = 256;
+  let finite = true;
+  for (let start = 0; start < rows.length; start += block) {
+    const end = Math.min(start + block, rows.length);
+    for (let f = 0; f < width; f++) {
+      const values = features[f]!.values;
+      for (let i = start; i < end; i++) {
+        const v = values[rows[i]!]!;
+        x[i * width + f] = v;
+        // v − v is 0 for every finite number and NaN for NaN and ±Infinity.
+        if (v - v !== 0) finite = false;
+      }
+    }
   }
-  return x;
+  return { x, finite };
 }

@@ -62,7 +62,7 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
   const keep = new Uint8Array(current.rowCount).map((_, row) => (gaps.has(row) ? 0 : 1));
   const rows = rowsWhere(keep);
   return {
-    x: featureMatrix(features, rows),
+    x: featureMatrix(features, rows).x,
     rows: rows.length,
     rowIndex: rows.map((r) => sourceRows[r]!),
     rejected: [...rejected.values()].sort((a, b) => a.row - b.row),

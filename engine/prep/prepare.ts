@@ -8,7 +8,7 @@
  * 5. the features (every column but the target) become float32 matrices.
  */
 import { UserFacingError } from '../errors.ts';
-import type { Table } from '../table/table.ts';
+import type { NumberColumn, Table } from '../table/table.ts';
 import { inputSchema, executionOrder } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeFromJSON } from './recipe-json.ts';
@@ -40,11 +40,12 @@ function keepRows(frame: Frame, kept: Int32Array, table?: Table): Frame {
 }
 
 function positionsIn(frame: Frame, split: number): Int32Array {
-  const rows: number[] = [];
-  frame.splitOf.forEach((s, i) => {
-    if (s === split) rows.push(i);
-  });
-  return Int32Array.from(rows);
+  const { splitOf } = frame;
+  let count = 0;
+  for (let i = 0; i < splitOf.length; i++) if (splitOf[i] === split) count++;
+  const rows = new Int32Array(count);
+  for (let i = 0, o = 0; i < splitOf.length; i++) if (splitOf[i] === split) rows[o++] = i;
+  return rows;
 }
 
 function removedBySplit(frame: Frame, output: StepOutput): RowsBySplit {
@@ -59,15 +60,11 @@ function applyOutput(frame: Frame, output: StepOutput): Frame {
   return output.keptRows ? keepRows(frame, output.keptRows, output.table) : { ...frame, table: output.table };
 }
 
-function dataSplit(frame: Frame, split: number, features: Parameters<typeof featureMatrix>[0], target: FittedTarget): DataSplit {
+function dataSplit(frame: Frame, split: number, features: readonly NumberColumn[], target: FittedTarget): { split: DataSplit; finite: boolean } {
   const rows = positionsIn(frame, split);
+  const { x, finite } = featureMatrix(features, rows);
   const targetColumn = requireTargetColumn(frame.table, target.column);
-  return {
-    x: featureMatrix(features, rows),
-    y: targetValues(targetColumn, rows, target),
-    rows: rows.length,
-    rowIndex: rows.map((r) => frame.sourceRows[r]!),
-  };
+  return { split: { x, y: targetValues(targetColumn, rows, target), rows: rows.length, rowIndex: rows.map((r) => frame.sourceRows[r]!) }, finite };
 }
 
 function noTrainingRows(culprit: string): UserFacingError {
@@ -129,15 +126,11 @@ export function prepare(source: Table, recipeInput: Recipe): Prepared {
 
   if (positionsIn(frame, TRAIN).length === 0) throw noTrainingRows('The recipe');
   const features = featureColumns(frame.table, targetName);
-  requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
   const target = plainCopy(fitTarget(plan, requireTargetColumn(frame.table, targetName), positionsIn(frame, TRAIN), recipe.target));
   const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
   const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
-  return {
-    fitted,
-    train: dataSplit(frame, TRAIN, features, target),
-    validation: dataSplit(frame, VALIDATION, features, target),
-    test: dataSplit(frame, TEST, features, target),
-    reports,
-  };
+  const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, target));
+  // The per-column search only runs to word the message.
+  if (![train, validation, test].every((s) => s!.finite)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+  return { fitted, train: train!.split, validation: validation!.split, test: test!.split, reports };
 }

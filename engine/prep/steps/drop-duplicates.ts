@@ -14,8 +14,32 @@ export interface DropDuplicatesState {
   readonly columns?: readonly string[];
 }
 
-function cellKey(column: Column, row: number): string {
-  return column.storage === 'number' ? String(column.values[row]) : String(column.codes[row]);
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+/** A 32-bit hash of the row's cells (all NaNs hash alike, as do 0 and -0). */
+function rowHash(columns: readonly Column[], row: number): number {
+  let h = 0x811c9dc5;
+  for (const column of columns) {
+    if (column.storage === 'category') {
+      h = Math.imul(h ^ column.codes[row]!, 0x01000193);
+      continue;
+    }
+    const v = column.values[row]!;
+    bits[0] = Number.isNaN(v) ? NaN : v + 0;
+    h = Math.imul(h ^ words[0]!, 0x01000193);
+    h = Math.imul(h ^ words[1]!, 0x01000193);
+  }
+  return h;
+}
+
+function sameRow(columns: readonly Column[], a: number, b: number): boolean {
+  return columns.every((c) => {
+    if (c.storage === 'category') return c.codes[a] === c.codes[b];
+    const x = c.values[a]!;
+    const y = c.values[b]!;
+    return x === y || (Number.isNaN(x) && Number.isNaN(y));
+  });
 }
 
 export const dropDuplicates: StepDefinition<DropDuplicatesParams, DropDuplicatesState> = {
@@ -34,15 +58,19 @@ export const dropDuplicates: StepDefinition<DropDuplicatesParams, DropDuplicates
   transform(table: Table, state: DropDuplicatesState, mode: TransformMode): StepOutput {
     if (mode === 'predict') return { table, cellsChanged: 0 };
     const compared = state.columns ? state.columns.map((name) => requireColumn(table, name, 'Dropping duplicate rows')) : table.columns;
-    const seen = new Set<string>();
+    const firstByHash = new Map<number, number[]>();
     const keep = new Uint8Array(table.rowCount);
+    let kept = 0;
     for (let row = 0; row < table.rowCount; row++) {
-      const key = compared.map((c) => cellKey(c, row)).join('\u0000');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const hash = rowHash(compared, row);
+      const earlier = firstByHash.get(hash);
+      if (earlier?.some((e) => sameRow(compared, e, row))) continue;
+      if (earlier) earlier.push(row);
+      else firstByHash.set(hash, [row]);
       keep[row] = 1;
+      kept++;
     }
-    if (seen.size === table.rowCount) return { table, cellsChanged: 0 };
+    if (kept === table.rowCount) return { table, cellsChanged: 0 };
     const keptRows = rowsWhere(keep);
     return { table: takeRows(table, keptRows), keptRows, cellsChanged: 0 };
   },

@@ -106,14 +106,14 @@ function outputColumns(state: EncodeState, names: readonly string[], codes: Int3
     const type = state.method === 'binary' ? 'boolean' : 'integer';
     return [numberColumn(names[0]!, values, type, `${state.method} encoding of "${source.name}"`)];
   }
-  return names.map((name, k) => {
-    const values = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) {
-      const code = codes[r]!;
-      values[r] = code === MISSING ? NaN : code === k ? 1 : 0;
-    }
-    return numberColumn(name, values, 'boolean', `one-hot encoding of "${source.name}"`);
-  });
+  // One pass over the rows sets the single 1 of each row; the arrays start at 0.
+  const outputs = names.map(() => new Float64Array(rows));
+  for (let r = 0; r < rows; r++) {
+    const code = codes[r]!;
+    if (code >= 0) outputs[code]![r] = 1;
+    else if (code === MISSING) for (const values of outputs) values[r] = NaN;
+  }
+  return names.map((name, k) => numberColumn(name, outputs[k]!, 'boolean', `one-hot encoding of "${source.name}"`));
 }
 
 function transform(table: Table, state: EncodeState, mode: TransformMode): StepOutput {

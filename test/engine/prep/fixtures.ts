@@ -17,10 +17,14 @@ export function num(name: string, values: readonly (number | null)[], type: Colu
 
 export function cat(name: string, values: readonly (string | null)[], type: ColumnType = 'categorical'): CategoryColumn {
   const levels: string[] = [];
+  const codeOf = new Map<string, number>();
   const codes = Int32Array.from(values, (v) => {
     if (v === null) return MISSING_CODE;
-    let code = levels.indexOf(v);
-    if (code < 0) code = levels.push(v) - 1;
+    let code = codeOf.get(v);
+    if (code === undefined) {
+      code = levels.push(v) - 1;
+      codeOf.set(v, code);
+    }
     return code;
   });
   return { name, type, reason: 'test fixture', storage: 'category', codes, levels };
