@@ -35,7 +35,7 @@ export function stepReport(step: RecipeStep, definition: StepDefinition<unknown,
     kind: step.kind,
     summary: summarize([
       rowsRemoved > 0 && `removed ${plural(rowsRemoved, 'row')}${splitDetail}`,
-      output.cellsChanged > 0 && definition.describeCells(output.cellsChanged),
+      output.cellsChanged > 0 && (definition.describeCells?.(output.cellsChanged) ?? `changed ${plural(output.cellsChanged, 'cell')}`),
       output.note,
       columnsRemoved.length > 0 && `removed ${plural(columnsRemoved.length, 'column')}`,
       columnsAdded.length > 0 && `added ${plural(columnsAdded.length, 'column')}`,

@@ -76,8 +76,8 @@ export interface StepDefinition<P, S> {
   readonly kind: StepKind;
   /** Runs on the whole table before the split (it learns nothing and only removes rows). */
   readonly beforeSplit: boolean;
-  /** `cellsChanged` in a report's words: "imputed 31 cells". */
-  describeCells(count: number): string;
+  /** `cellsChanged` in a report's words: "imputed 31 cells" (default "changed 31 cells"). */
+  describeCells?(count: number): string;
   /** Whether fit computes anything from the training rows (the report then says how many). */
   learns(params: P): boolean;
   /** The columns the step reads, as named when it runs. */

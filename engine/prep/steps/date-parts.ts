@@ -6,7 +6,7 @@
 import { UserFacingError } from '../../errors.ts';
 import type { Column, Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
-import { numberColumn, plural, replaceColumn, requireColumn } from '../table-ops.ts';
+import { numberColumn, replaceColumn, requireColumn } from '../table-ops.ts';
 import type { StepDefinition, StepOutput } from '../types.ts';
 import type { DatePart, DatePartsParams } from './params.ts';
 
@@ -47,7 +47,6 @@ function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'):
 export const dateParts: StepDefinition<DatePartsParams, DatePartsState> = {
   kind: 'date-parts',
   beforeSplit: false,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => false,
   inputs: (params) => [params.column],
 

@@ -1,7 +1,7 @@
 /** Drop columns: IDs, free text, leaks. Learns nothing; columns already absent at prediction are fine. */
 import type { Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
-import { plural, quoteList, removeColumns, requireColumn } from '../table-ops.ts';
+import { quoteList, removeColumns, requireColumn } from '../table-ops.ts';
 import type { StepDefinition } from '../types.ts';
 import type { DropColumnsParams } from './params.ts';
 
@@ -12,7 +12,6 @@ export interface DropColumnsState {
 export const dropColumns: StepDefinition<DropColumnsParams, DropColumnsState> = {
   kind: 'drop-columns',
   beforeSplit: false,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => false,
   inputs: (params) => params.columns,
 

@@ -5,7 +5,7 @@
  */
 import type { Column, Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
-import { plural, quoteList, requireColumn, rowsWhere, takeRows } from '../table-ops.ts';
+import { quoteList, requireColumn, rowsWhere, takeRows } from '../table-ops.ts';
 import type { StepDefinition, StepOutput, TransformMode } from '../types.ts';
 import type { DropDuplicatesParams } from './params.ts';
 
@@ -45,7 +45,6 @@ function sameRow(columns: readonly Column[], a: number, b: number): boolean {
 export const dropDuplicates: StepDefinition<DropDuplicatesParams, DropDuplicatesState> = {
   kind: 'drop-duplicates',
   beforeSplit: true,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => false,
   inputs: (params) => params.columns ?? [],
 

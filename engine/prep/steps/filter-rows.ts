@@ -6,7 +6,7 @@
 import { UserFacingError } from '../../errors.ts';
 import { isMissing, type Column, type Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
-import { labelAt, numberLabel, plural, requireColumn, rowsWhere, showCell, takeRows } from '../table-ops.ts';
+import { labelAt, numberLabel, requireColumn, rowsWhere, showCell, takeRows } from '../table-ops.ts';
 import type { Rejection, StepDefinition, StepOutput, TransformMode } from '../types.ts';
 import type { FilterRowsParams } from './params.ts';
 
@@ -58,15 +58,6 @@ function matcher(column: Column, params: FilterRowsParams): (row: number) => boo
   };
 }
 
-function checkRule(params: FilterRowsParams, at: string, document: 'recipe' | 'fitted recipe'): void {
-  if (params.rule === 'range' && params.min === undefined && params.max === undefined) {
-    throw new UserFacingError(document === 'recipe' ? 'invalid-recipe' : 'invalid-fitted-recipe', `Invalid ${document}: "${at}" is a range filter without "min" or "max"; give at least one.`);
-  }
-  if (params.rule === 'range' && params.min !== undefined && params.max !== undefined && params.min > params.max) {
-    throw new UserFacingError(document === 'recipe' ? 'invalid-recipe' : 'invalid-fitted-recipe', `Invalid ${document}: "${at}" has min ${params.min} above max ${params.max}.`);
-  }
-}
-
 function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'): FilterRowsParams {
   const r = JsonReader.object(json, at, document);
   const rule = r.oneOf('rule', ['range', 'equals', 'is-missing'] as const);
@@ -78,14 +69,14 @@ function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'):
     ...(rule === 'range' && r.has('max') ? { max: r.number('max') } : {}),
     ...(rule === 'equals' ? { values: r.values('values') } : {}),
   };
-  checkRule(params, at, document);
+  if (rule === 'range' && params.min === undefined && params.max === undefined) r.fail('min', 'a number (a range filter needs "min", "max" or both)');
+  if (params.min !== undefined && params.max !== undefined && params.min > params.max) r.fail('max', `at least min (${params.min})`);
   return params;
 }
 
 export const filterRows: StepDefinition<FilterRowsParams, FilterRowsState> = {
   kind: 'filter-rows',
   beforeSplit: true,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => false,
   inputs: (params) => [params.column],
 

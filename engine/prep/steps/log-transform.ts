@@ -28,7 +28,6 @@ function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'):
 export const logTransform: StepDefinition<LogTransformParams, LogTransformState> = {
   kind: 'log-transform',
   beforeSplit: false,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => false,
   inputs: (params) => params.columns,
 

@@ -46,7 +46,6 @@ const METHOD_TEXT: Record<ScaleMethod, [verb: string, describe: string]> = {
 export const scale: StepDefinition<ScaleParams, ScaleState> = {
   kind: 'scale',
   beforeSplit: false,
-  describeCells: (n) => `changed ${plural(n, 'cell')}`,
   learns: () => true,
   inputs: (params) => params.columns,
 

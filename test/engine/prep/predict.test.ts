@@ -85,7 +85,8 @@ describe('transformForPrediction: rows it cannot prepare', () => {
   });
 
   it('rejects an unseen category under the error policy, keeping the other rows in order', () => {
-    const steps = STEPS.map((s) => (s.id === 'geo' ? { ...s, params: { column: 'Geography', method: 'one-hot' as const, unseen: 'error' as const } } : s));
+    const strict: RecipeStep = { id: 'geo', kind: 'encode', params: { column: 'Geography', method: 'one-hot', unseen: 'error' } };
+    const steps = STEPS.map((s) => (s.id === 'geo' ? strict : s));
     const out = transformForPrediction(fit(steps).fitted, newRows(['France', 'Italy', 'Spain'], [30, 31, 32], [1, 2, 3]));
     expect(Array.from(out.rowIndex)).toEqual([0, 2]);
     expect(out.rejected).toEqual([{ row: 1, column: 'Geography', reason: '"Geography" is "Italy", a value never seen in the training rows.' }]);

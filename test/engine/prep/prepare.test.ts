@@ -165,11 +165,11 @@ describe('prepare: bad recipes and bad data', () => {
     expect(errorOf(() => prepare(churnLike(), recipe(STEPS.filter((s) => s.id !== 'geo').concat([]), { column: 'Geography', task: 'regression' }))).code).toBe('target-not-numeric');
   });
 
-  it('refuses to scale an all-missing column, naming it', () => {
+  it('refuses to scale an all-missing column, naming it and the step', () => {
     const t = tableOf(num('empty', [null, null, null, null, null, null]), num('x', [1, 2, 3, 4, 5, 6]), num('y', [0, 1, 0, 1, 0, 1]));
     const error = errorOf(() => prepare(t, recipe([{ id: 's', kind: 'scale', params: { columns: ['empty'], method: 'standard' } }], { column: 'y' })));
     expect(error.code).toBe('all-missing-column');
-    expect(error.message).toContain('"empty"');
+    expect(error.message).toMatch(/^Step "s": Column "empty" is empty in all 4 training rows/);
   });
 
   it('refuses a missing target column and a recipe with an invalid field', () => {

@@ -38,6 +38,6 @@ describe('filter-rows', () => {
   });
 
   it('refuses a range without bounds when read from JSON', () => {
-    expect(errorOf(() => filterRows.parseParams({ column: 'Age', rule: 'range', action: 'keep' }, 'p')).message).toContain('without "min" or "max"');
+    expect(errorOf(() => filterRows.parseParams({ column: 'Age', rule: 'range', action: 'keep' }, 'p')).message).toContain('"p.min" should be a number (a range filter needs "min", "max" or both)');
   });
 });
