@@ -1,0 +1,32 @@
+/**
+ * Missing-value markers: the texts that mean "no value here". Compared after trimming surrounding spaces,
+ * case-sensitively, so `None` (a real category in diabetes130's `max_glu_serum`) stays a value.
+ */
+export const DEFAULT_MISSING_MARKERS: readonly string[] = [
+  '', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', 'NaN', 'nan', '#N/A', '?', '-',
+];
+
+/** The markers in force: the defaults plus the user's own, each trimmed. Index order is stable for counting. */
+export function missingMarkerList(userMarkers: readonly string[] = []): string[] {
+  const all = new Set(DEFAULT_MISSING_MARKERS);
+  for (const marker of userMarkers) all.add(marker.trim());
+  return [...all];
+}
+
+const INFINITY_TEXT = /^[+-]?(inf|infinity|∞)$/i;
+
+/** `Infinity`, `-inf`, `∞`: a numeric literal no model can learn from, reported rather than stored. */
+export function isInfinityText(trimmed: string): boolean {
+  return trimmed.length <= 9 && INFINITY_TEXT.test(trimmed);
+}
+
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
+}
+
+/** Trim without allocating when there is nothing to trim (the common case on a hot path). */
+export function trimCell(raw: string): string {
+  const n = raw.length;
+  return n > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(n - 1) <= 32) ? raw.trim() : raw;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { isUserFacingError } from '../../../engine/errors.ts';
+import { TableBuilder, type BuiltTable, type TableBuilderOptions } from '../../../engine/table/table-builder.ts';
+
+function load(lines: readonly string[][], options: Partial<TableBuilderOptions> = {}): BuiltTable {
+  const [header, ...rows] = lines;
+  const builder = new TableBuilder(header!, 1, { source: 'people.csv', ...options });
+  rows.forEach((row, i) => builder.addRow(row, i + 2));
+  return builder.finish();
+}
+
+function failure(action: () => unknown): { code: string; message: string } {
+  try {
+    action();
+  } catch (error) {
+    if (isUserFacingError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a user-facing error');
+}
+
+describe('TableBuilder header', () => {
+  it('names empty header cells and renames repeated names, with a warning for each', () => {
+    const { table, warnings } = load([
+      ['Age', '', 'Age', 'column_2'],
+      ['1', '2', '3', '4'],
+      ['5', '6', '7', '8'],
+    ]);
+    expect(table.columns.map((c) => c.name)).toEqual(['Age', 'column_2_2', 'Age_2', 'column_2']);
+    expect(warnings).toEqual([
+      'Column 2 has no name in the header; it is called "column_2_2".',
+      'Column 3 repeats the name "Age"; it is called "Age_2".',
+    ]);
+  });
+
+  it('refuses a file with a header and no rows', () => {
+    expect(failure(() => load([['a', 'b'], ['', '']]))).toEqual({
+      code: 'header-only',
+      message: 'people.csv has a header row but no data rows. Add data below the header and load it again.',
+    });
+  });
+
+  it('names an unknown column in the options', () => {
+    expect(failure(() => load([['a'], ['1']], { zeroMeansMissing: ['Insulin'] }))).toMatchObject({
+      code: 'unknown-column',
+      message: '"Zero means missing" names column "Insulin", which is not in the data. Columns: "a".',
+    });
+  });
+});
+
+describe('TableBuilder rows', () => {
+  it('skips blank rows inside the data with their lines, and trailing ones silently', () => {
+    const { table, warnings } = load([['a', 'b'], ['1', 'x'], ['', ''], ['2', 'y'], [''], [' ', '']]);
+    expect(table.rowCount).toBe(2);
+    expect(warnings).toEqual(['1 empty row was skipped (line 3).']);
+  });
+
+  it('skips a header repeated inside the data (files pasted one after the other)', () => {
+    const { table, warnings } = load([['a', 'b'], ['1', 'x'], ['a', 'b'], ['2', 'y']]);
+    expect(table.rowCount).toBe(2);
+    expect(warnings).toEqual(['1 row repeating the header was skipped (line 3).']);
+  });
+
+  it('refuses several tables stacked in one file, naming where each starts', () => {
+    expect(failure(() => load([['id', 'description'], ['1', 'Emergency'], ['', ''], ['discharge_id', 'description'], ['1', 'Home']]))).toEqual({
+      code: 'multiple-tables',
+      message:
+        'people.csv holds 2 tables one below the other, each after an empty row with its own header (line 1, line 4). ' +
+        'Save each table in its own file (or delete the extra ones) and load again.',
+    });
+  });
+
+  it('refuses rows with the wrong number of fields, listing their lines', () => {
+    expect(failure(() => load([['a', 'b', 'c'], ['1', '2', '3'], ['1', '2'], ['1', '2', '3', '4'], ['5', '6', '7']]))).toEqual({
+      code: 'ragged-rows',
+      message:
+        'people.csv: 2 rows do not have 3 fields like the header (line 3 has 2, line 4 has 4). ' +
+        'Fix those rows in the file, or load with "skip ragged rows" (--skip-ragged-rows) to leave them out.',
+    });
+  });
+
+  it('leaves ragged rows out when asked, and says which', () => {
+    const { table, warnings } = load([['a', 'b'], ['1', '2'], ['3'], ['4', '5']], { skipRaggedRows: true });
+    expect(table.rowCount).toBe(2);
+    expect(warnings).toEqual(['1 row without 2 fields was skipped, as you asked (line 3 has 1).']);
+  });
+
+  it('accepts extra empty fields at the end of a row (a,b,c, from some exporters)', () => {
+    const { table, warnings } = load([['a', 'b'], ['1', '2', ''], ['3', '4', ' ']]);
+    expect(table.rowCount).toBe(2);
+    expect(warnings).toEqual(['2 rows end with extra empty fields beyond the header; they were ignored.']);
+  });
+
+  it('stops at the cell budget with the limit in the message', () => {
+    expect(failure(() => load([['a', 'b'], ['1', '2'], ['3', '4'], ['5', '6']], { maxCells: 5 }))).toMatchObject({
+      code: 'too-large',
+      message: expect.stringContaining('more than 5 cells (rows × columns)'),
+    });
+  });
+});
