@@ -1,7 +1,6 @@
 import type { CliStreams } from './run-cli.ts';
 
 export interface CliCommand {
-  readonly summary: string;
   run(args: readonly string[], io: CliStreams): Promise<number>;
 }
 
@@ -13,5 +12,6 @@ interface CommandEntry {
 
 /** Every CLI command, by name. Each lives in its own file under commands/. */
 export const commands: Record<string, CommandEntry> = {
+  predict: { summary: 'predict a file with a saved model and write the predictions as CSV', load: async () => (await import('./commands/predict.ts')).predictCommand },
   train: { summary: 'train a network on a CSV or .xlsx file and report test metrics', load: async () => (await import('./commands/train.ts')).trainCommand },
 };

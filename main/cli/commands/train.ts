@@ -57,7 +57,6 @@ const options = {
 const between = (lo: number, hi: number) => (n: number) => n >= lo && n < hi;
 
 export const trainCommand: CliCommand = {
-  summary: 'train a network on a CSV or .xlsx file and report test metrics',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, options, USAGE);
     if (values.help) {

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/run-cli.ts';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const datasets = resolve(repo, '../shared/datasets');
+const tmp = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  return { code, out, err };
+}
+
+function csv(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('layerlab train', () => {
+  it('prints exactly one JSON object with the public fields on --json', async () => {
+    const { code, out, err } = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '30', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
+    const summary = JSON.parse(out);
+    expect(summary).toMatchObject({ task: 'multiclass', target: 'species', rows: 150, features: 4, epochs: expect.any(Number), seconds: expect.any(Number) });
+    expect(summary.metrics.accuracy).toBeGreaterThan(0.8);
+    expect(summary.metrics.confusionMatrix).toHaveLength(3);
+  });
+
+  it('prints a readable summary with the confusion matrix, and saves a model that predict reads', async () => {
+    const model = join(tmp, 'titanic.json');
+    const { code, out } = await cli('train', join(datasets, 'titanic.csv'), '--target', 'Survived', '--hidden', '8', '--out', model);
+    expect(code).toBe(0);
+    expect(out).toMatch(/target "Survived" \(binary: 0 \/ 1\)/);
+    expect(out).toMatch(/confusion matrix \(rows: actual, columns: predicted\)/);
+    expect(out).toMatch(/test \([\d,]+ rows\): accuracy 0\.\d+/);
+    const predictions = join(tmp, 'predictions.csv');
+    const predicted = await cli('predict', model, join(datasets, 'titanic.csv'), '--out', predictions);
+    expect(predicted.code).toBe(0);
+    expect(predicted.out).toMatch(/predicted 891 of 891 rows/);
+  });
+
+  it('reports regression with R²', async () => {
+    const { out } = await cli('train', join(datasets, 'winequality-red.csv'), '--target', 'quality', '--task', 'regression', '--epochs', '20', '--json');
+    const summary = JSON.parse(out);
+    expect(summary.task).toBe('regression');
+    expect(summary.metrics).toHaveProperty('r2');
+    expect(summary.metrics).not.toHaveProperty('confusionMatrix');
+  });
+
+  const userMistakes: [string, () => string[], RegExp][] = [
+    ['a missing file', () => ['train', join(tmp, 'nope.csv'), '--target', 'y'], /nope\.csv/],
+    ['an unknown target column', () => ['train', join(datasets, 'iris.csv'), '--target', 'Species'], /no column "Species" \(did you mean "species"\?\)/],
+    ['a target with one class', () => ['train', csv('one-class.csv', 'a,b,y\n1,2,yes\n3,4,yes\n5,6,yes\n7,8,yes\n'), '--target', 'y'], /target "y" has a single value/],
+    ['no usable feature', () => ['train', csv('no-features.csv', 'id,y\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n7,a\n8,b\n9,a\n10,b\n11,a\n12,b\n13,a\n14,b\n15,a\n16,b\n17,a\n18,b\n19,a\n20,b\n21,a\n'), '--target', 'y'], /Every column besides the target would be dropped/],
+    ['a missing --target', () => ['train', join(datasets, 'iris.csv')], /--target is required/],
+    ['an unknown flag', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epoch', '3'], /Unknown option '--epoch'/],
+    ['a bad number', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], /--epochs must be a whole number ≥ 1, got "ten"/],
+  ];
+  for (const [what, argv, message] of userMistakes) {
+    it(`explains ${what} in one line on stderr and exits non-zero`, async () => {
+      const { code, out, err } = await cli(...argv());
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it('runs as `npx layerlab` from the repository root', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(repo, 'bin/layerlab.mjs'), 'train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '5', '--json'], { cwd: repo });
+    expect(JSON.parse(stdout).task).toBe('multiclass');
+    const failed = await promisify(execFile)(process.execPath, [join(repo, 'bin/layerlab.mjs'), 'train', 'missing.csv', '--target', 'y'], { cwd: repo }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
