@@ -14,6 +14,9 @@ export interface ColumnFacts {
   readonly wholeNumbers: boolean;
   /** Number columns: every present value is 0 or 1. */
   readonly zeroOne: boolean;
+  /** Number columns: the smallest and largest present values (NaN when none). */
+  readonly min: number;
+  readonly max: number;
   /** One present value, for messages. */
   readonly example: string | null;
 }
@@ -25,9 +28,13 @@ export function columnFacts(table: Table, column: Column): ColumnFacts {
   let infinite = 0;
   let wholeNumbers = column.storage === 'number';
   let zeroOne = column.storage === 'number';
+  let min = NaN;
+  let max = NaN;
   if (column.storage === 'number') {
     for (const v of column.values) {
       if (Number.isNaN(v)) continue;
+      if (!(v >= min)) min = v;
+      if (!(v <= max)) max = v;
       if (v === Infinity || v === -Infinity) infinite++;
       if (!Number.isInteger(v)) wholeNumbers = false;
       if (v !== 0 && v !== 1) zeroOne = false;
@@ -41,6 +48,8 @@ export function columnFacts(table: Table, column: Column): ColumnFacts {
     distinct: counts.size,
     wholeNumbers: wholeNumbers && present > 0,
     zeroOne: zeroOne && present > 0,
+    min,
+    max,
     example: counts.keys().next().value ?? null,
   };
 }

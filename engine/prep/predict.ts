@@ -48,6 +48,9 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
   }
   for (const step of executionOrder(fitted.recipe.steps)) {
     const output = transformStep(step, states.get(step.id), current, 'predict');
+    if (output.keptRows && output.keptRows.length + (output.rejected?.length ?? 0) !== current.rowCount) {
+      throw new Error(`step "${step.id}" removed rows without a reason at prediction`);
+    }
     for (const r of output.rejected ?? []) rejected.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
     if (output.keptRows) sourceRows = output.keptRows.map((r) => sourceRows[r]!);
     current = output.table;

@@ -11,7 +11,7 @@ import { UserFacingError } from '../errors.ts';
 import type { NumberColumn, Table } from '../table/table.ts';
 import { inputSchema, executionOrder } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
-import { FITTED_RECIPE_FORMAT, plainCopy, recipeFromJSON } from './recipe-json.ts';
+import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
 import { NO_ROWS, stageReport, stepReport } from './report.ts';
 import { fitStep, requireTargetUntouched, transformStep } from './run-step.ts';
 import { splitRows } from './split.ts';
@@ -72,7 +72,7 @@ function noTrainingRows(culprit: string): UserFacingError {
 }
 
 export function prepare(source: Table, recipeInput: Recipe): Prepared {
-  const recipe = recipeFromJSON(plainCopy(recipeInput));
+  const recipe = recipeToJSON(recipeInput);
   const targetName = recipe.target.column;
   requireTargetColumn(source, targetName);
   requireTargetUntouched(recipe.steps, targetName);

@@ -71,8 +71,9 @@ export function recipeFromJSON(json: unknown): Recipe {
   return parseRecipe(json, '', 'recipe');
 }
 
+/** A checked deep copy; a NaN or Infinity left in a field (say, from an empty form input) is reported by field. */
 export function recipeToJSON(recipe: Recipe): Recipe {
-  return recipeFromJSON(plainCopy(recipe));
+  return recipeFromJSON(JSON.parse(JSON.stringify(recipe)));
 }
 
 function parseFittedTarget(r: JsonReader): FittedTarget {

@@ -4,7 +4,7 @@ import type { RecipeStep, RowsBySplit, StepDefinition, StepOutput, StepReport } 
 
 export const NO_ROWS: RowsBySplit = { train: 0, validation: 0, test: 0 };
 
-export interface StepFacts {
+interface StepFacts {
   readonly rowsBefore: number;
   /** All zero for a step that runs before the split. */
   readonly rowsRemovedBySplit: RowsBySplit;
@@ -12,7 +12,7 @@ export interface StepFacts {
   readonly columnsBefore: readonly string[];
 }
 
-export function summarize(parts: readonly (string | false | undefined)[]): string {
+function summarize(parts: readonly (string | false | undefined)[]): string {
   const said = parts.filter((p): p is string => typeof p === 'string' && p !== '');
   return said.length > 0 ? said.join(', ') : 'changed nothing';
 }

@@ -95,7 +95,7 @@ export function mostFrequentNumber(sorted: Float64Array): number {
 }
 
 /** Occurrences of each level at `rows`, missing cells skipped. */
-export function levelCounts(column: CategoryColumn, rows: Int32Array): Int32Array {
+function levelCounts(column: CategoryColumn, rows: Int32Array): Int32Array {
   const counts = new Int32Array(column.levels.length);
   for (let i = 0; i < rows.length; i++) {
     const code = column.codes[rows[i]!]!;

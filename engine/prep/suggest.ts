@@ -2,8 +2,9 @@
  * A first recipe, as a careful data scientist would draft it before looking closer. Each step says why.
  * The rules are general on purpose (the app meets files nobody has seen):
  * - drop: empty columns; constant columns; identifiers (inferred `id`/`text` types, whole numbers that differ
- *   in every row, id-like names whose values are mostly unique); text with more than 20 values and fewer than
- *   5 rows per value (names, free text); columns more than half empty;
+ *   in every row and run without gaps like row numbers, id-like names whose values are mostly unique); text
+ *   with more than 20 values and fewer than 5 rows per value (names, free text); columns more than half empty.
+ *   Distinct whole numbers alone are not enough: in a small file a salary or a population is unique too;
  * - exact duplicate rows are dropped when there are any;
  * - `Infinity` literals become empty cells;
  * - empty cells: median for numbers and dates, most frequent for text, plus a "was missing" flag when at least
@@ -52,8 +53,8 @@ function dropReason(f: ColumnFacts): string | null {
   if (f.distinct === 1) return `it holds a single value ("${f.example}")${f.missing > 0 ? ' apart from empty cells' : ''}, which cannot tell rows apart`;
   if (column.type === 'id') return 'it is an identifier';
   if (column.type === 'text') return 'it is free text';
-  if (column.storage === 'number' && f.wholeNumbers && f.distinct === present && present >= MIN_ROWS_FOR_ID && column.type !== 'datetime') {
-    return 'every row has a different whole number, like a row number or an ID';
+  if (column.storage === 'number' && f.wholeNumbers && f.distinct === present && present >= MIN_ROWS_FOR_ID && f.max - f.min + 1 === present && column.type !== 'datetime') {
+    return 'its values count through the rows one by one, like a row number';
   }
   if (looksLikeIdName(column.name) && f.distinct > present / 2) return `its name reads as an identifier and ${percent(f.distinct, present)} of its values are unique`;
   if (column.storage === 'category' && f.distinct > DEFAULT_MAX_LEVELS && present / f.distinct < MIN_ROWS_PER_LEVEL) {
@@ -101,7 +102,7 @@ function planEncode(plan: Plan, f: ColumnFacts): void {
     id: `encode-${name}`,
     kind: 'encode',
     params: { column: name, method: 'one-hot', maxLevels: DEFAULT_MAX_LEVELS },
-    why: `"${name}" has ${plural(f.distinct, 'category', 'categories')}${codes}${grouped}`,
+    why: `"${name}" has ${plural(f.distinct, 'category', 'categories')}${codes}: one 0/1 column each${grouped}`,
   });
 }
 

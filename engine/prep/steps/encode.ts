@@ -27,7 +27,7 @@ const PURPOSE = 'Encoding categories';
 const UNSEEN = -1;
 const MISSING = -2;
 
-export function levelFeature(column: string, level: string): string {
+function levelFeature(column: string, level: string): string {
   return `${column}=${level}`;
 }
 
@@ -76,7 +76,7 @@ function fitBinary(counts: Map<string, number>, params: EncodeParams): EncodeSta
   return { column: params.column, method: 'binary', negative, positive };
 }
 
-export function encodedFeatures(state: EncodeState): string[] {
+function encodedFeatures(state: EncodeState): string[] {
   if (state.method === 'binary') return [levelFeature(state.column, state.positive)];
   if (state.method === 'ordinal') return [state.column];
   return [...state.levels, ...(state.otherLevels.length > 0 ? [OTHER_LEVEL] : [])].map((l) => levelFeature(state.column, l));

@@ -18,7 +18,7 @@ function showValue(value: string | number): string {
   return typeof value === 'number' ? numberLabel(value) : `"${value}"`;
 }
 
-export function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>): string {
+function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>): string {
   const { column } = rule;
   if (rule.rule === 'is-missing') return `"${column}" is empty`;
   if (rule.rule === 'equals') return `"${column}" is ${(rule.values ?? []).map(showValue).join(' or ')}`;

@@ -92,3 +92,12 @@ describe('fitted recipe JSON', () => {
     expect(errorOf(() => fittedRecipeFromJSON({ ...json, target: { ...json.target, outputWidth: 2 } })).message).toContain('"target.outputWidth" should be 1');
   });
 });
+
+describe('recipe JSON from a form', () => {
+  it('reports a NaN left in a number field by its path, as a user mistake', () => {
+    const recipe = { ...RECIPE, steps: [{ id: 'f', kind: 'filter-rows', params: { column: 'x', rule: 'range', min: NaN, action: 'keep' } }] } as unknown as Recipe;
+    const error = errorOf(() => recipeToJSON(recipe));
+    expect(error.code).toBe('invalid-recipe');
+    expect(error.message).toBe('Invalid recipe: "steps[0].params.min" should be a finite number, found null.');
+  });
+});

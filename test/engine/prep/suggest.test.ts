@@ -33,13 +33,17 @@ describe('suggestRecipe: one rule at a time', () => {
       cat('constant', at(() => 'same')),
       cat('Comment', at((i) => `comment number ${i % 50}`)),
       num('ticket_no', at((i) => 500 + (i % 40)), 'integer'),
+      num('line', at((i) => 60 - i), 'integer'),
+      num('Salary', at((i) => 30_000 + i * 517), 'integer'),
       num('x', at((i) => i % 7)),
       num('y', at((i) => i % 2), 'boolean'),
     );
     const recipe = suggestRecipe(table, { target: 'y' });
-    expect(dropped(recipe)).toEqual(['Id', 'empty', 'constant', 'Comment', 'ticket_no']);
+    // Salary is unique too, but with gaps: a measurement, not a row number.
+    expect(dropped(recipe)).toEqual(['Id', 'empty', 'constant', 'Comment', 'ticket_no', 'line']);
     const why = recipe.steps.find((s) => s.kind === 'drop-columns')!.why!;
-    expect(why).toContain('"Id": every row has a different whole number');
+    expect(why).toContain('"Id": its name reads as an identifier and 100% of its values are unique');
+    expect(why).toContain('"line": its values count through the rows one by one, like a row number');
     expect(why).toContain('"empty": every cell is empty');
     expect(why).toContain('"constant": it holds a single value ("same")');
     expect(why).toContain('"Comment": its values are nearly all different (50 values in 60 rows)');
