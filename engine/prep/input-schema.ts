@@ -7,13 +7,8 @@ import type { Table } from '../table/table.ts';
 import { countLabels, sortLabels } from './labels.ts';
 import { positiveZero } from './stats.ts';
 import { stepDefinition } from './steps/registry.ts';
-import type { InputColumn, Recipe, RecipeStep } from './types.ts';
-
-/** Steps in the order `prepare` and prediction run them: whole-table steps first, each group in list order. */
-export function executionOrder(steps: readonly RecipeStep[]): RecipeStep[] {
-  const first = steps.filter((s) => stepDefinition(s.kind).beforeSplit);
-  return [...first, ...steps.filter((s) => !stepDefinition(s.kind).beforeSplit)];
-}
+import { executionOrder } from './run-step.ts';
+import type { InputColumn, Recipe } from './types.ts';
 
 function requiredColumns(raw: Table, recipe: Recipe): Set<string> {
   const rawNames = new Set(raw.columns.map((c) => c.name));

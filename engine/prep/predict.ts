@@ -6,9 +6,8 @@
  */
 import type { Table } from '../table/table.ts';
 import { alignToSchema } from './align.ts';
-import { executionOrder } from './input-schema.ts';
 import { featureColumns, featureMatrix, rowsWithGaps } from './matrix.ts';
-import { transformStep } from './run-step.ts';
+import { executionOrder, transformStep } from './run-step.ts';
 import { allRows, rowsWhere, takeRows } from './table-ops.ts';
 import type { FittedRecipe, InputColumn, Rejection } from './types.ts';
 

@@ -9,11 +9,11 @@
  */
 import { UserFacingError } from '../errors.ts';
 import type { NumberColumn, Table } from '../table/table.ts';
-import { inputSchema, executionOrder } from './input-schema.ts';
+import { inputSchema } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
 import { NO_ROWS, stageReport, stepReport } from './report.ts';
-import { fitStep, requireTargetUntouched, transformStep } from './run-step.ts';
+import { executionOrder, fitStep, requireTargetUntouched, transformStep } from './run-step.ts';
 import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';

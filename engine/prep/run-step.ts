@@ -5,6 +5,12 @@ import { plainCopy } from './recipe-json.ts';
 import { stepDefinition } from './steps/registry.ts';
 import type { RecipeStep, StepOutput, TransformMode } from './types.ts';
 
+/** Steps in the order `prepare` and prediction run them: whole-table steps first, each group in list order. */
+export function executionOrder(steps: readonly RecipeStep[]): RecipeStep[] {
+  const first = steps.filter((s) => stepDefinition(s.kind).beforeSplit);
+  return [...first, ...steps.filter((s) => !stepDefinition(s.kind).beforeSplit)];
+}
+
 /** A user-facing error from inside a step, prefixed with the step so the user can find it in the list. */
 function inStep<T>(step: RecipeStep, action: () => T): T {
   try {
