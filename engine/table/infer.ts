@@ -5,12 +5,13 @@
  */
 import { booleanPair } from './boolean-text.ts';
 import type { ColumnDraft, LevelsBody, NumbersBody, StrayText } from './column-builder.ts';
-import { categoryColumn, numberColumn, valuesFromLevels } from './column-make.ts';
+import { categoryColumn, levelsFromValues, numberColumn, valuesFromLevels } from './column-make.ts';
 import { convertColumnType } from './convert.ts';
 import { decideDateOrder, formatDate, parseDateText } from './date-text.ts';
 import {
   CATEGORICAL_MAX_LABEL_SHARE,
   CATEGORICAL_MAX_LABELS,
+  codeNameEnding,
   ID_MIN_ROWS,
   ID_NAMED_MIN_DISTINCT_SHARE,
   identifierWord,
@@ -175,6 +176,12 @@ function numericColumn(values: Float64Array, found: Findings): Column {
   if (!s.integral) return numberColumn(name, 'numeric', finish(found, reasons.numeric(s.min, s.max)), values);
   const id = s.constant ? null : numericIdReason(name, values, s.present, s.min, s.max);
   if (id !== null) return numberColumn(name, 'id', finish(found, id), values);
+  const ending = codeNameEnding(name);
+  const distinct = ending === null || s.max - s.min > 1000 ? Infinity : countDistinct(values);
+  if (ending !== null && distinct <= CATEGORICAL_MAX_LABELS) {
+    const { codes, levels } = levelsFromValues(values, String);
+    return categoryColumn(name, 'categorical', finish(found, reasons.codeNumbers(ending, distinct)), codes, levels, levels);
+  }
   return numberColumn(name, 'integer', finish(found, reasons.integer(s.min, s.max)), values);
 }
 

@@ -38,3 +38,14 @@ export function identifierWord(name: string): string | null {
   const last = words.at(-1);
   return last !== undefined && ID_WORDS.has(last.toLowerCase()) ? last : null;
 }
+
+const CODE_NAME = /(class|type|category|group|kind|code|status)$/i;
+
+/**
+ * The code-like ending of a column name (`Pclass` → `class`, `admission_type` → `type`), or null: whole
+ * numbers in such a column name groups, not quantities, so they are categorical when few.
+ */
+export function codeNameEnding(name: string): string | null {
+  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0 && !/^(id|nbr|no)$/i.test(w));
+  return CODE_NAME.exec(words.at(-1) ?? '')?.[1] ?? null;
+}

@@ -41,6 +41,8 @@ export const reasons = {
   mostlyUniqueNamed: (word: string, share: number) =>
     `named like an identifier (${quoted(word)}) and ${Math.round(share * 100)}% of its values are different → ID-like`,
   uniqueTokens: () => 'every value is different and none contains a space → ID-like',
+  codeNumbers: (ending: string, distinct: number) =>
+    `whole numbers in a column named like a code ("…${ending}"), ${distinct} different values → categorical`,
   dates: (min: string, max: string) => `dates from ${min} to ${max} → date/time`,
   categorical: (distinct: number, perLabel: number) =>
     distinct === 1

@@ -166,3 +166,17 @@ describe('types chosen by the user', () => {
     expect(column.reason).toMatch(/^you chose numeric \(inferred: .*\); 1 cell could not be read \("two"\) and are missing$/);
   });
 });
+
+describe('inference of numeric codes', () => {
+  it('calls few whole numbers categorical when the name says they are codes (Pclass)', () => {
+    const { column } = infer(['3', '1', '3', '2'], 'Pclass');
+    expect(column).toMatchObject({
+      type: 'categorical',
+      storage: 'category',
+      levels: ['1', '2', '3'],
+      reason: 'whole numbers in a column named like a code ("…class"), 3 different values → categorical',
+    });
+    expect(textsOf(column)).toEqual(['3', '1', '3', '2']);
+    expect(infer(['3', '1', '3', '2'], 'SibSp').column.type).toBe('integer');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifierWord, straysAreTolerable } from '../../../engine/table/inference-rules.ts';
+import { codeNameEnding, identifierWord, straysAreTolerable } from '../../../engine/table/inference-rules.ts';
 import { booleanPair } from '../../../engine/table/boolean-text.ts';
 
 describe('identifierWord', () => {
@@ -38,5 +38,17 @@ describe('booleanPair', () => {
     expect(booleanPair(['No', 'Ch'])).toBeNull();
     expect(booleanPair(['Yes'])).toBeNull();
     expect(booleanPair(['Yes', 'No', 'Maybe'])).toBeNull();
+  });
+});
+
+describe('codeNameEnding', () => {
+  it('finds names of group codes', () => {
+    expect(codeNameEnding('Pclass')).toBe('class');
+    expect(codeNameEnding('admission_type_id')).toBe('type');
+    expect(codeNameEnding('customer-status')).toBe('status');
+  });
+
+  it('leaves quantities alone', () => {
+    for (const name of ['SibSp', 'NumOfProducts', 'quality', 'number_diagnoses', 'discharge_disposition_id', 'classes_taken']) expect(codeNameEnding(name), name).toBeNull();
   });
 });
