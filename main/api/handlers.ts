@@ -1,0 +1,77 @@
+/**
+ * What each call does, in terms of the services (plain Node classes that know nothing of Electron or HTTP).
+ * Both transports dispatch to these; the Electron shell adds the desktop-only ones (native dialogs).
+ */
+import type { LoadedTable, LoadOptions } from '../io/load-table.ts';
+import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
+import type { Operations } from '../services/operations.ts';
+import type { RecentFiles } from '../services/recent-files.ts';
+import type { SampleLibrary } from '../services/sample-library.ts';
+import type { UploadStore } from '../services/upload-store.ts';
+import { UserFacingError } from '../../engine/errors.ts';
+import type { AppInfo, RequestOf } from './contract.ts';
+import type { EventHub } from './event-hub.ts';
+import type { Handlers } from './handle.ts';
+
+export interface Services {
+  readonly info: AppInfo;
+  readonly samples: SampleLibrary;
+  readonly recent: RecentFiles;
+  readonly datasets: DatasetStore;
+  readonly operations: Operations;
+  readonly events: EventHub;
+  /** Only the web host receives uploaded files. */
+  readonly uploads: UploadStore | null;
+  readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
+}
+
+type Source = RequestOf<'openDataset'>['source'];
+
+interface ResolvedSource {
+  readonly path: string;
+  readonly origin: DatasetOrigin;
+  readonly name: string | null;
+  readonly uploadId: string | null;
+}
+
+function resolve(services: Services, source: Source): ResolvedSource {
+  switch (source.kind) {
+    case 'path':
+      return { path: source.path, origin: 'path', name: null, uploadId: null };
+    case 'sample':
+      return { path: services.samples.pathOf(source.sampleId), origin: 'sample', name: null, uploadId: null };
+    case 'upload': {
+      if (!services.uploads) {
+        throw new UserFacingError('unknown-upload', 'Uploaded files are only accepted by the browser version; open the file from disk instead.');
+      }
+      const upload = services.uploads.get(source.uploadId);
+      return { path: upload.path, origin: 'upload', name: upload.name, uploadId: source.uploadId };
+    }
+  }
+}
+
+export function createHandlers(services: Services): Handlers {
+  const { datasets, events, operations, recent, samples, uploads } = services;
+  return {
+    appInfo: async () => services.info,
+    listSamples: () => samples.list(),
+    listRecentFiles: () => recent.list(),
+    openDataset: ({ operationId, source }) =>
+      operations.run(operationId, async (signal) => {
+        const resolved = resolve(services, source);
+        try {
+          const loaded = await services.loadTable(resolved.path, {
+            signal,
+            onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
+          });
+          if (resolved.origin === 'path') events.publish({ type: 'recentFilesChanged', files: await recent.add(resolved.path) });
+          return datasets.add(loaded, resolved.origin, resolved.name ?? loaded.source.name);
+        } finally {
+          events.flush(operationId);
+          if (resolved.uploadId) await uploads?.discard(resolved.uploadId);
+        }
+      }),
+    datasetRows: async ({ datasetId, start, count }) => datasets.rows(datasetId, start, count),
+    cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+  };
+}
