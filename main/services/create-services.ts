@@ -1,0 +1,40 @@
+/** Wires the services for one running app, whichever transport serves it. */
+import { DEFAULT_LIMITS } from '../io/limits.ts';
+import { loadTable } from '../io/load-table.ts';
+import type { AppInfo } from '../api/contract.ts';
+import { EventHub } from '../api/event-hub.ts';
+import type { Services } from '../api/handlers.ts';
+import { join } from 'node:path';
+import { DatasetStore } from './dataset-store.ts';
+import { Operations } from './operations.ts';
+import { RecentFiles } from './recent-files.ts';
+import { SampleLibrary } from './sample-library.ts';
+import { UploadStore } from './upload-store.ts';
+
+export interface ServiceOptions {
+  readonly info: AppInfo;
+  readonly samplesDir: string;
+  readonly settingsDir: string;
+  /** The web host receives files as uploads; the desktop app opens them by path. */
+  readonly acceptUploads: boolean;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  return {
+    info: options.info,
+    samples: new SampleLibrary(options.samplesDir),
+    recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
+    datasets: new DatasetStore(),
+    operations: new Operations(),
+    events: new EventHub(),
+    uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
+    loadTable,
+  };
+}
+
+/** Stops what is running and deletes temporary files. */
+export async function closeServices(services: Services): Promise<void> {
+  services.operations.cancelAll();
+  services.events.close();
+  await services.uploads?.close();
+}

@@ -1,0 +1,91 @@
+/**
+ * Loaded tables live in main, by id; the window holds only their summary and reads rows a screenful at a time,
+ * so a million-row table never crosses into the renderer whole. The few most recently opened stay loaded.
+ */
+import { randomUUID } from 'node:crypto';
+import { UserFacingError } from '../../engine/errors.ts';
+import { MISSING_CODE, type Column, type Table } from '../../engine/table/table.ts';
+import type { ColumnSummary, DatasetRows, DatasetSummary } from '../api/contract.ts';
+import type { LoadedTable } from '../io/load-table.ts';
+
+export type DatasetOrigin = DatasetSummary['origin'];
+
+function missingCount(column: Column): number {
+  let missing = 0;
+  if (column.storage === 'number') {
+    for (const value of column.values) if (Number.isNaN(value)) missing++;
+  } else {
+    for (const code of column.codes) if (code === MISSING_CODE) missing++;
+  }
+  return missing;
+}
+
+function summarizeColumn(column: Column): ColumnSummary {
+  return {
+    name: column.name,
+    type: column.type,
+    reason: column.reason,
+    missing: missingCount(column),
+    levels: column.storage === 'category' ? column.levels.length : null,
+  };
+}
+
+function sliceColumn(column: Column, start: number, end: number): (number | string | null)[] {
+  const out = new Array<number | string | null>(end - start);
+  if (column.storage === 'number') {
+    for (let row = start; row < end; row++) {
+      const value = column.values[row]!;
+      out[row - start] = Number.isNaN(value) ? null : value;
+    }
+  } else {
+    for (let row = start; row < end; row++) {
+      const code = column.codes[row]!;
+      out[row - start] = code === MISSING_CODE ? null : column.levels[code]!;
+    }
+  }
+  return out;
+}
+
+export class DatasetStore {
+  /** Insertion order is recency order: the first entry is evicted first. */
+  private readonly tables = new Map<string, Table>();
+
+  constructor(private readonly keep = 3) {}
+
+  add(loaded: LoadedTable, origin: DatasetOrigin, name: string): DatasetSummary {
+    const datasetId = randomUUID();
+    this.tables.set(datasetId, loaded.table);
+    while (this.tables.size > this.keep) this.tables.delete(this.tables.keys().next().value!);
+    const { source, table } = loaded;
+    return {
+      datasetId,
+      name,
+      origin,
+      path: origin === 'path' ? source.path : null,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheet: source.sheet,
+      sheets: source.sheets,
+      bytes: source.bytes,
+      sha256: source.sha256,
+      rowCount: table.rowCount,
+      columns: table.columns.map(summarizeColumn),
+      warnings: loaded.warnings,
+    };
+  }
+
+  /** Rows `start … start + count - 1`, fewer at the end of the table. */
+  rows(datasetId: string, start: number, count: number): DatasetRows {
+    const table = this.tables.get(datasetId);
+    if (!table) {
+      throw new UserFacingError(
+        'dataset-closed',
+        `This dataset is no longer open: Layerlab keeps the ${this.keep} most recently opened in memory. Open the file again.`,
+      );
+    }
+    const from = Math.min(start, table.rowCount);
+    const to = Math.min(from + count, table.rowCount);
+    return { start: from, columns: table.columns.map((column) => sliceColumn(column, from, to)) };
+  }
+}

@@ -1,0 +1,36 @@
+/** The bundled sample datasets: which exist on this install and where their files are. */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UserFacingError } from '../../engine/errors.ts';
+import type { SampleInfo } from '../api/contract.ts';
+import { SAMPLE_CATALOG, type SampleEntry } from './sample-catalog.ts';
+
+export class SampleLibrary {
+  constructor(
+    /** resources/samples in a checkout; the packaged app's resources folder when installed. */
+    private readonly dir: string,
+    private readonly catalog: readonly SampleEntry[] = SAMPLE_CATALOG,
+  ) {}
+
+  /** The samples whose file is present, in catalog order. */
+  async list(): Promise<SampleInfo[]> {
+    const found = await Promise.all(
+      this.catalog.map(async (entry) => {
+        try {
+          return { ...entry, bytes: (await stat(join(this.dir, entry.fileName))).size };
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return found.filter((sample): sample is SampleInfo => sample !== null);
+  }
+
+  pathOf(id: string): string {
+    const entry = this.catalog.find((sample) => sample.id === id);
+    if (!entry) {
+      throw new UserFacingError('unknown-sample', `There is no sample named "${id}". Choose one of: ${this.catalog.map((s) => s.id).join(', ')}.`);
+    }
+    return join(this.dir, entry.fileName);
+  }
+}
