@@ -1,0 +1,206 @@
+/** The web host over real HTTP on 127.0.0.1: the token gate, the Host and Origin checks, calls, uploads and events. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSP_HEADER } from '../../../main/api/csp.ts';
+import { createHandlers, type Services } from '../../../main/api/handlers.ts';
+import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { UploadStore } from '../../../main/services/upload-store.ts';
+import { MAX_CALL_BYTES, startWebHost, type WebHost } from '../../../main/web/server.ts';
+import { resolveStatic } from '../../../main/web/static-files.ts';
+
+let host: WebHost;
+let services: Services;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'layerlab-web-'));
+  await mkdir(join(dir, 'renderer', 'assets'), { recursive: true });
+  await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Layerlab</title>');
+  await writeFile(join(dir, 'renderer', 'assets', 'index-AbCdEf12.js'), 'export {};');
+  await writeFile(join(dir, 'secret.txt'), 'outside the renderer');
+  services = {
+    ...createServices({
+      info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+      samplesDir: 'resources/samples',
+      settingsDir: join(dir, 'settings'),
+      acceptUploads: true,
+    }),
+    uploads: new UploadStore(1000),
+  };
+  host = await startWebHost({ services, handlers: createHandlers(services), rendererDir: join(dir, 'renderer'), log: () => {} });
+});
+
+afterAll(async () => {
+  await host.close();
+  await closeServices(services);
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** Raw HTTP, so that Host, Origin and Content-Length can be anything. */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${host.origin}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const withToken = (headers: Record<string, string> = {}) => ({ 'x-layerlab-token': host.token, ...headers });
+const json = (payload: unknown, headers: Record<string, string> = withToken()) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(payload),
+});
+
+describe('the token gate', () => {
+  it('prints an address on 127.0.0.1 whose token is long and random', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('trades the token in the address for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
+    const first = await send(`/?token=${host.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toContain(`layerlab_token=${host.token}`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const page = await send('/', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Layerlab</title>');
+  });
+
+  it.each([
+    ['the page', '/', 'GET'],
+    ['an asset', '/assets/index-AbCdEf12.js', 'GET'],
+    ['a call', '/api/appInfo', 'POST'],
+    ['the event stream', '/api/events', 'GET'],
+    ['an upload', '/api/upload?name=a.csv', 'POST'],
+  ])('refuses %s without the token (403)', async (_, path, method) => {
+    const reply = await send(path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body).error.code).toBe('forbidden');
+  });
+
+  it('refuses a wrong token, and a wrong token in the address', async () => {
+    expect((await send('/api/appInfo', json({}, { 'x-layerlab-token': `${host.token.slice(0, -1)}x` }))).status).toBe(403);
+    expect((await send('/?token=nope')).status).toBe(403);
+  });
+
+  it('refuses a request naming another host, even with the token (DNS rebinding)', async () => {
+    const port = new URL(host.origin).port;
+    expect((await send('/', { headers: withToken({ host: `attacker.example:${port}` }) })).status).toBe(403);
+    expect((await send('/', { headers: withToken({ host: `localhost:${port}` }) })).status).toBe(403);
+  });
+
+  it('refuses a call from a page of another origin, even with the token', async () => {
+    expect((await send('/api/appInfo', json({}, withToken({ origin: 'http://attacker.example' })))).status).toBe(403);
+    expect((await send('/api/appInfo', json({}, withToken({ origin: host.origin })))).status).toBe(200);
+  });
+
+  it('sends the strict CSP and no-sniff on every answer, refusals included', async () => {
+    for (const reply of [await send('/'), await send('/', { headers: withToken() })]) {
+      expect(reply.headers['content-security-policy']).toBe(CSP_HEADER);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect(CSP_HEADER).toContain("script-src 'self'");
+    expect(CSP_HEADER).not.toContain('unsafe');
+  });
+});
+
+describe('calls', () => {
+  it('answers a valid call with its envelope', async () => {
+    const reply = await send('/api/listSamples', json({}));
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body).value.map((s: { id: string }) => s.id)).toEqual(['churn', 'titanic', 'iris', 'housing']);
+  });
+
+  it('refuses a malformed payload (400), an unknown call (404) and a desktop-only call', async () => {
+    const bad = await send('/api/cancel', json({ operationId: 'a', extra: 1 }));
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.code).toBe('invalid-request');
+    expect((await send('/api/shutdown', json({}))).status).toBe(404);
+    expect(JSON.parse((await send('/api/openFileDialog', json({}))).body).error.code).toBe('unavailable');
+  });
+
+  it('refuses bodies that are not JSON, not declared as JSON, or too large', async () => {
+    expect((await send('/api/appInfo', { method: 'POST', headers: withToken({ 'content-type': 'application/json' }), body: '{oops' })).status).toBe(400);
+    expect((await send('/api/appInfo', { method: 'POST', headers: withToken({ 'content-type': 'text/plain' }), body: '{}' })).status).toBe(415);
+    const huge = JSON.stringify({ operationId: 'x'.repeat(MAX_CALL_BYTES) });
+    expect((await send('/api/cancel', { method: 'POST', headers: withToken({ 'content-type': 'application/json' }), body: huge })).status).toBe(413);
+    expect((await send('/api/appInfo', { method: 'GET', headers: withToken() })).status).toBe(405);
+  });
+});
+
+describe('static files', () => {
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+      const reply = await send(path, { headers: withToken() });
+      expect(reply.body, path).not.toContain('outside the renderer');
+    }
+  });
+
+  it('resolves request paths inside the root only, and only for known file types', () => {
+    const root = '/srv/renderer';
+    expect(resolveStatic(root, '/')).toBe('/srv/renderer/index.html');
+    expect(resolveStatic(root, '/assets/app-1234abcd.js')).toBe('/srv/renderer/assets/app-1234abcd.js');
+    expect(resolveStatic(root, '/../../etc/passwd.js')).toBe('/srv/renderer/etc/passwd.js');
+    expect(resolveStatic(root, '/assets/..%2f..%2f..%2fetc%2fshadow.css')).toBe('/srv/renderer/etc/shadow.css');
+    expect(resolveStatic(root, '/.env')).toBeNull();
+    expect(resolveStatic(root, '/a%00.js')).toBeNull();
+    expect(resolveStatic(root, '/%E0%A4%A')).toBeNull();
+  });
+
+  it('lets hashed assets be cached for good and keeps index.html fresh', async () => {
+    expect((await send('/assets/index-AbCdEf12.js', { headers: withToken() })).headers['cache-control']).toContain('immutable');
+    expect((await send('/', { headers: withToken() })).headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('uploads and events', () => {
+  it('accepts an upload and opens it with openDataset', async () => {
+    const upload = await send('/api/upload?name=tiny.csv', { method: 'POST', headers: withToken(), body: 'x,y\n1,2\n3,4\n' });
+    const { uploadId } = JSON.parse(upload.body).value;
+    const opened = JSON.parse((await send('/api/openDataset', json({ operationId: 'o1', source: { kind: 'upload', uploadId } }))).body);
+    expect(opened.value).toMatchObject({ name: 'tiny.csv', origin: 'upload', rowCount: 2 });
+  });
+
+  it('refuses an upload larger than the limit with a message, before reading it', async () => {
+    const reply = await send('/api/upload?name=big.csv', { method: 'POST', headers: withToken(), body: Buffer.alloc(2000, 97) });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toMatch(/^big\.csv is larger than the/);
+  });
+
+  it('streams pushed events to the browser as Server-Sent Events', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request(`${host.origin}/api/events`, { headers: withToken() }, (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream');
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('retry:') && !text.includes('data:')) services.events.publish({ type: 'command', command: { kind: 'toggle-theme' } });
+          if (text.includes('\n\ndata:') && text.endsWith('\n\n')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(received).toContain('data: {"type":"command","command":{"kind":"toggle-theme"}}\n\n');
+  });
+});
