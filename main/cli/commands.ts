@@ -12,6 +12,7 @@ interface CommandEntry {
 
 /** Every CLI command, by name. Each lives in its own file under commands/. */
 export const commands: Record<string, CommandEntry> = {
+  inspect: { summary: 'load a CSV or .xlsx file and print each column\'s type, missing values and statistics', load: async () => (await import('./commands/inspect.ts')).inspectCommand },
   predict: { summary: 'predict a file with a saved model and write the predictions as CSV', load: async () => (await import('./commands/predict.ts')).predictCommand },
   train: { summary: 'train a network on a CSV or .xlsx file and report test metrics', load: async () => (await import('./commands/train.ts')).trainCommand },
 };

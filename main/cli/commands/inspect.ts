@@ -1,0 +1,126 @@
+import { UserFacingError } from '../../../engine/errors.ts';
+import { formatDate } from '../../../engine/table/date-text.ts';
+import { formatNumber, TYPE_LABELS } from '../../../engine/table/messages.ts';
+import { profileTable, type ColumnProfile, type TableProfile } from '../../../engine/table/profile.ts';
+import type { ColumnType } from '../../../engine/table/table.ts';
+import { loadTable, type LoadedTable } from '../../io/load-table.ts';
+import { listOption, parseCommandArgs } from '../args.ts';
+import type { CliCommand } from '../commands.ts';
+
+const USAGE = `usage: layerlab inspect <file> [options]
+  --sheet NAME            sheet of an .xlsx workbook (default: the first)
+  --missing "n/a,-999"    more texts that mean "missing" (besides empty, NA, N/A, null, NaN, ?, -)
+  --zero-missing a,b      columns in which 0 means "unknown"
+  --type col=categorical  set column types (numeric, integer, boolean, categorical, datetime, text, id), comma-separated
+  --skip-ragged-rows      leave out rows whose field count differs from the header
+  --json                  print one JSON object: { rows, columns: [{ name, type, missing, distinct, ... }], ... }`;
+
+const options = {
+  sheet: { type: 'string' },
+  missing: { type: 'string' },
+  'zero-missing': { type: 'string' },
+  type: { type: 'string' },
+  'skip-ragged-rows': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function columnTypes(value: string | undefined): Record<string, ColumnType> {
+  const types: Record<string, ColumnType> = {};
+  for (const pair of listOption(value)) {
+    const at = pair.lastIndexOf('=');
+    const type = pair.slice(at + 1).trim() as ColumnType;
+    if (at <= 0 || !(type in TYPE_LABELS)) {
+      throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
+    }
+    types[pair.slice(0, at).trim()] = type;
+  }
+  return types;
+}
+
+export const inspectCommand: CliCommand = {
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, options, USAGE);
+    if (values.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
+    const loaded = await loadTable(file, {
+      sheet: values.sheet,
+      missingMarkers: listOption(values.missing),
+      zeroMeansMissing: listOption(values['zero-missing']),
+      columnTypes: columnTypes(values.type),
+      skipRaggedRows: values['skip-ragged-rows'] ?? false,
+    });
+    const profile = profileTable(loaded.table);
+    io.stdout.write(values.json ? `${JSON.stringify(jsonReport(loaded, profile))}\n` : textReport(loaded, profile));
+    return 0;
+  },
+};
+
+function jsonReport({ source, warnings }: LoadedTable, profile: TableProfile) {
+  const { path: _path, ...file } = source;
+  return { ...file, rows: profile.rows, columns: profile.columns, duplicateRows: profile.duplicateRows, memoryBytes: profile.memoryBytes, warnings };
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+function size(bytes: number): string {
+  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function describeSource({ source }: LoadedTable): string {
+  if (source.format === 'xlsx') return `Excel workbook, sheet "${source.sheet}"${source.sheets.length > 1 ? ` of ${source.sheets.length}` : ''}`;
+  const delimiter = DELIMITER_NAMES[source.delimiter ?? ','] ?? JSON.stringify(source.delimiter);
+  return `CSV (${source.encoding?.toUpperCase()}, ${delimiter}${source.decimalComma ? ', decimal comma' : ''})`;
+}
+
+function value(column: ColumnProfile, v: number | undefined): string {
+  if (v === undefined) return '';
+  return column.type === 'datetime' ? formatDate(v) : formatNumber(v);
+}
+
+const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+
+function summary(column: ColumnProfile): string {
+  if (column.count === 0) return 'all missing';
+  if (column.top && (column.type === 'text' || column.type === 'id')) {
+    return `e.g. ${column.top.slice(0, 2).map((t) => JSON.stringify(clip(t.value))).join(', ')}, …`;
+  }
+  if (column.top) {
+    const top = column.top.slice(0, 3).map((t) => `${clip(t.value)}: ${t.count}`).join(', ');
+    return column.distinct > 3 ? `${top}, …` : top;
+  }
+  const range = `${value(column, column.min)} … ${value(column, column.max)}`;
+  if (column.mean === undefined) return `${range}, median ${value(column, column.median)}`;
+  return `${range}, mean ${formatNumber(column.mean)}, median ${formatNumber(column.median!)}`;
+}
+
+function table(rows: readonly string[][], rightAligned: ReadonlySet<number>): string {
+  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
+  return rows
+    .map((row) => row.map((cell, j) => (j === row.length - 1 ? cell : rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  '))
+    .join('\n');
+}
+
+function textReport(loaded: LoadedTable, profile: TableProfile): string {
+  const { source, warnings } = loaded;
+  const percent = (n: number) => (n === 0 ? '0' : `${n} (${Math.max(1, Math.round((100 * n) / profile.rows))}%)`);
+  const rows = [
+    ['column', 'type', 'missing', 'distinct', 'values'],
+    ...profile.columns.map((c) => [c.name, TYPE_LABELS[c.type], percent(c.missing), String(c.distinct), summary(c)]),
+  ];
+  const lines = [
+    `${source.name} — ${describeSource(loaded)}`,
+    `${profile.rows} rows × ${profile.columns.length} columns, ${profile.duplicateRows} duplicate rows, ${size(profile.memoryBytes)} in memory, sha256 ${source.sha256.slice(0, 12)}…`,
+    '',
+    table(rows, new Set([2, 3])),
+    '',
+    'Why these types:',
+    ...profile.columns.map((c) => `  ${c.name}: ${c.reason}`),
+  ];
+  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  return `${lines.join('\n')}\n`;
+}
