@@ -50,7 +50,12 @@ export function valuesFromLevels(codes: Int32Array, levelValues: ArrayLike<numbe
 
 /** Numbers as levels: each distinct value becomes its text (`format`), in numeric order. */
 export function levelsFromValues(values: Float64Array, format: (v: number) => string): { codes: Int32Array; levels: string[] } {
-  const distinct = [...new Set(Array.from(values).filter((v) => v === v))].sort((a, b) => a - b);
+  const present = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) present[n++] = values[i]!;
+  const sorted = present.subarray(0, n).sort();
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
   const codeOf = new Map(distinct.map((v, i) => [v, i]));
   const codes = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -220,6 +220,29 @@ export class TableBuilder {
   }
 
   finish(): BuiltTable {
+    const warnings = this.finishChecks();
+    const columns = this.names.map((_, j) => this.inferAt(j, warnings));
+    this.columns = [];
+    return { table: { rowCount: this.rowCount, columns }, warnings };
+  }
+
+  /**
+   * `finish`, calling `pause` after each column so a large table (a second or more of inference) does not hold
+   * the event loop: the reader passes a `setImmediate` promise.
+   */
+  async finishPausing(pause: () => Promise<void>): Promise<BuiltTable> {
+    const warnings = this.finishChecks();
+    const columns: Column[] = [];
+    for (let j = 0; j < this.names.length; j++) {
+      columns.push(this.inferAt(j, warnings));
+      await pause();
+    }
+    this.columns = [];
+    return { table: { rowCount: this.rowCount, columns }, warnings };
+  }
+
+  /** Throws for what makes the file no table; returns the warnings about its shape. */
+  private finishChecks(): string[] {
     const { source } = this.options;
     if (this.blockStarts.length > 0) {
       throw errors.multipleTables(source, [this.headerLine, ...this.blockStarts].map((line) => this.position(line)));
@@ -228,24 +251,21 @@ export class TableBuilder {
       throw errors.ragged(source, this.width, this.raggedCount, this.raggedLines);
     }
     if (this.rowCount === 0) throw errors.headerOnly(source);
-    const warnings = [...this.notes, ...this.shapeWarnings()];
-    const lines = this.lines;
-    const describeRow = (row: number) => this.position(lines[row]!);
-    const zeroes = new Set(this.options.zeroMeansMissing ?? []);
-    const columns: Column[] = this.names.map((name, j) => {
-      const draft = this.columns[j]!.finish();
-      const inferred = inferColumn(name, draft, {
-        decimalComma: this.options.decimalComma ?? false,
-        dayFirst: this.options.dayFirst,
-        zeroMeansMissing: zeroes.has(name),
-        type: this.options.columnTypes?.[name],
-        describeRow,
-      });
-      warnings.push(...inferred.warnings);
-      return inferred.column;
+    return [...this.notes, ...this.shapeWarnings()];
+  }
+
+  private inferAt(j: number, warnings: string[]): Column {
+    const name = this.names[j]!;
+    const draft = this.columns[j]!.finish();
+    const inferred = inferColumn(name, draft, {
+      decimalComma: this.options.decimalComma ?? false,
+      dayFirst: this.options.dayFirst,
+      zeroMeansMissing: this.options.zeroMeansMissing?.includes(name) ?? false,
+      type: this.options.columnTypes?.[name],
+      describeRow: (row) => this.position(this.lines[row]!),
     });
-    this.columns = [];
-    return { table: { rowCount: this.rowCount, columns }, warnings };
+    warnings.push(...inferred.warnings);
+    return inferred.column;
   }
 
   private position(line: number): string {

@@ -1,6 +1,6 @@
 /**
- * Splits the bytes of a delimited file that uses no quoting into records of field offsets, a chunk at a time,
- * without decoding: the fast lane for large plain files. Records end at LF, CRLF or a lone CR.
+ * Splits the bytes of a delimited file that uses no quoting into records of field offsets, without decoding:
+ * the fast lane for large plain files. Records end at LF, CRLF or a lone CR.
  * A field that starts with a quote needs RFC 4180 parsing: the splitter stops with `QuotedFieldError`
  * and the caller hands the file to papaparse instead. A quote inside a field is an ordinary character,
  * as in papaparse.
@@ -15,102 +15,89 @@ export class QuotedFieldError extends Error {
   override readonly name = 'QuotedFieldError';
 }
 
+export interface SplitBatch extends RecordBatch {
+  /** Bytes taken by the complete records; the rest starts a record the next chunk completes. */
+  readonly consumed: number;
+}
+
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
+}
+
 export class ByteRecordSplitter {
-  private carry: Uint8Array | null = null;
   private line = 1;
   private readonly delimiter: number;
-  // Sized to the chunk: a chunk of n bytes has at most n + 1 fields and records, so the hot loop never checks.
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
-  private firstField = new Int32Array(0);
-  private fieldCounts = new Int32Array(0);
-  private lines = new Int32Array(0);
-  private records = 0;
+  // Reused from chunk to chunk; the batch a call returns is valid until the next call.
+  private starts = new Int32Array(1 << 16);
+  private ends = new Int32Array(1 << 16);
+  private firstField = new Int32Array(1 << 12);
+  private fieldCounts = new Int32Array(1 << 12);
+  private lines = new Int32Array(1 << 12);
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  /** The complete records of the next chunk; a record cut off at its end waits for the next chunk (or `end`). */
-  push(chunk: Uint8Array): RecordBatch {
-    const bytes = this.carry === null ? chunk : concat(this.carry, chunk);
-    this.carry = null;
-    const consumed = this.split(bytes, false);
-    if (consumed < bytes.length) this.carry = bytes.slice(consumed);
-    return this.batch(bytes);
-  }
-
-  /** The file is over: whatever is left is the last record. */
-  end(): RecordBatch {
-    const bytes = this.carry ?? new Uint8Array(0);
-    this.carry = null;
-    this.split(bytes, true);
-    return this.batch(bytes);
-  }
-
-  private batch(bytes: Uint8Array): RecordBatch {
-    const { starts, ends, firstField, fieldCounts, lines } = this;
-    return { bytes, starts, ends, firstField, fieldCounts, lines, size: this.records };
-  }
-
-  private reserve(n: number): void {
-    if (this.starts.length > n) return;
-    const size = Math.max(n + 1, this.starts.length * 2);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
-    this.firstField = new Int32Array(size);
-    this.fieldCounts = new Int32Array(size);
-    this.lines = new Int32Array(size);
-  }
-
-  /** Collects the complete records of `bytes`; returns how many bytes they took. */
-  private split(bytes: Uint8Array, final: boolean): number {
+  /**
+   * The complete records in `bytes`. Unless `final`, a record cut off at the end is left out (see `consumed`):
+   * the caller puts those bytes in front of the next chunk.
+   */
+  split(bytes: Uint8Array, final: boolean): SplitBatch {
     const n = bytes.length;
-    this.reserve(n + 1);
-    const { delimiter, starts, ends, firstField, fieldCounts, lines } = this;
+    const delimiter = this.delimiter;
+    let { starts, ends } = this;
     let fields = 0;
     let records = 0;
-    let line = this.line;
+    let first = 0;
     let recordStart = 0;
     let fieldStart = 0;
-    let first = 0;
     for (let i = 0; i < n; i++) {
       const c = bytes[i]!;
-      if (c === delimiter) {
-        starts[fields] = fieldStart;
-        ends[fields++] = i;
-        fieldStart = i + 1;
-      } else if (c === LF || c === CR) {
-        if (c === CR && i + 1 === n && !final) break;
-        starts[fields] = fieldStart;
-        ends[fields++] = i;
-        firstField[records] = first;
-        fieldCounts[records] = fields - first;
-        lines[records++] = line++;
-        first = fields;
-        if (c === CR && bytes[i + 1] === LF) i++;
-        recordStart = fieldStart = i + 1;
-      } else if (c === QUOTE && i === fieldStart) {
-        throw new QuotedFieldError(`line ${line} has a quoted field`);
+      if (c !== delimiter && c !== LF && c !== CR) {
+        if (c === QUOTE && i === fieldStart) throw new QuotedFieldError(`line ${this.line} has a quoted field`);
+        continue;
       }
+      if (c === CR && i + 1 === n && !final) break;
+      if (fields === starts.length) [starts, ends] = this.growFields();
+      starts[fields] = fieldStart;
+      ends[fields++] = i;
+      fieldStart = i + 1;
+      if (c === delimiter) continue;
+      if (c === CR && bytes[i + 1] === LF) fieldStart = ++i + 1;
+      this.record(records++, first, fields);
+      first = fields;
+      recordStart = fieldStart;
     }
     if (final && recordStart < n) {
+      if (fields === starts.length) [starts, ends] = this.growFields();
       starts[fields] = fieldStart;
       ends[fields++] = n;
-      firstField[records] = first;
-      fieldCounts[records] = fields - first;
-      lines[records++] = line++;
+      this.record(records++, first, fields);
       recordStart = n;
     }
-    this.records = records;
-    this.line = line;
-    return final ? n : recordStart;
+    const { firstField, fieldCounts, lines } = this;
+    return { bytes, starts, ends, firstField, fieldCounts, lines, size: records, consumed: final ? n : recordStart };
   }
-}
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
+  private record(index: number, first: number, fields: number): void {
+    if (index === this.lines.length) this.growRecords();
+    this.firstField[index] = first;
+    this.fieldCounts[index] = fields - first;
+    this.lines[index] = this.line++;
+  }
+
+  private growFields(): [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
+    this.starts = grown(this.starts, this.starts.length * 2);
+    this.ends = grown(this.ends, this.ends.length * 2);
+    return [this.starts, this.ends];
+  }
+
+  private growRecords(): void {
+    const size = this.lines.length * 2;
+    this.firstField = grown(this.firstField, size);
+    this.fieldCounts = grown(this.fieldCounts, size);
+    this.lines = grown(this.lines, size);
+  }
 }

@@ -13,7 +13,6 @@ import { detectFormat, HEAD_BYTES, type TextEncoding } from './detect-format.ts'
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.ts';
 import { ioErrors, ioWarnings } from './messages.ts';
 import { NotUtf8Error, readDelimitedText, type LoadProgress } from './read-text.ts';
-import { listWorkbookSheets, readWorkbook } from './read-xlsx.ts';
 
 export type { LoadProgress } from './read-text.ts';
 
@@ -108,6 +107,8 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   const common = { path, file: name, totalBytes: bytes, table, onProgress: options.onProgress, signal: options.signal };
 
   if (detected.format === 'xlsx') {
+    // exceljs takes 0.3–0.7 s to import here: only workbooks pay for it.
+    const { readWorkbook } = await import('./read-xlsx.ts');
     const read = await readWorkbook({ ...common, sheet: options.sheet });
     const renamed = /\.xlsx?$/i.test(name) ? [] : [ioWarnings.renamedWorkbook(name)];
     return {
@@ -151,5 +152,7 @@ export async function listSheets(path: string): Promise<string[]> {
   const name = basename(path);
   await checkedSize(path, name, DEFAULT_LIMITS);
   const detected = detectFormat(await readHead(path, name), name);
-  return detected.format === 'xlsx' ? listWorkbookSheets(path, name) : [];
+  if (detected.format !== 'xlsx') return [];
+  const { listWorkbookSheets } = await import('./read-xlsx.ts');
+  return listWorkbookSheets(path, name);
 }

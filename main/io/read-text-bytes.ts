@@ -2,15 +2,21 @@
  * The fast lane for plain delimited files (no quoted fields; UTF-8 or Windows-1252): records are split on
  * bytes and cells go to the column builders as byte ranges, so a million-row file makes strings only for
  * its distinct labels. Stops with `QuotedFieldError` if a quoted field turns up after the sample.
+ *
+ * Reading is double-buffered: the next chunk is read while this one is parsed. Each buffer keeps room in
+ * front for the record the previous chunk cut off, so chunks are never copied to join them.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isBlank } from '../../engine/table/missing.ts';
 import { TableBuilder, type RecordBatch } from '../../engine/table/table-builder.ts';
 import { ByteRecordSplitter } from './byte-records.ts';
 import { ioErrors } from './messages.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
-import { CHUNK_BYTES, cellDecoder, type TextReadOptions, type TextReadResult } from './text-source.ts';
+import { CHUNK_BYTES, cellDecoder, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
+
+/** Room for a record cut off between chunks; a longer record is joined by copying. */
+const CARRY_ROOM = 1 << 16;
 
 export async function readBytesLane(options: TextReadOptions, layout: TextLayout, expectedRows: number): Promise<TextReadResult> {
   const decode = cellDecoder(options.encoding, options.file);
@@ -37,21 +43,43 @@ export async function readBytesLane(options: TextReadOptions, layout: TextLayout
     builder?.addByteBatch(batch, r);
   };
 
-  let bytes = 0;
+  const handle = await open(options.path, 'r');
   try {
-    for await (const chunk of createReadStream(options.path, { highWaterMark: CHUNK_BYTES, signal: options.signal })) {
-      const buffer = chunk as Buffer;
-      hash.update(buffer);
-      bytes += buffer.length;
-      take(splitter.push(buffer));
-      options.onProgress?.({ bytes, totalBytes: options.totalBytes, rows: (builder as TableBuilder | null)?.rowCount ?? 0 });
+    const buffers = [new Uint8Array(CARRY_ROOM + CHUNK_BYTES), new Uint8Array(CARRY_ROOM + CHUNK_BYTES)];
+    let carry: Uint8Array = new Uint8Array(0);
+    let position = 0;
+    let current = 0;
+    let pending = handle.read(buffers[0]!, CARRY_ROOM, CHUNK_BYTES, 0);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (options.signal?.aborted) throw ioErrors.cancelled(options.file);
+      const buffer = buffers[current]!;
+      const chunk = buffer.subarray(CARRY_ROOM, CARRY_ROOM + bytesRead);
+      hash.update(chunk);
+      position += bytesRead;
+      const final = bytesRead === 0 || position >= options.totalBytes;
+      let bytes: Uint8Array;
+      if (carry.length <= CARRY_ROOM) {
+        buffer.set(carry, CARRY_ROOM - carry.length);
+        bytes = buffer.subarray(CARRY_ROOM - carry.length, CARRY_ROOM + bytesRead);
+      } else {
+        bytes = new Uint8Array(carry.length + bytesRead);
+        bytes.set(carry);
+        bytes.set(chunk, carry.length);
+      }
+      // The other buffer is free now: its carry has just been copied into this one.
+      current = 1 - current;
+      if (!final) pending = handle.read(buffers[current]!, CARRY_ROOM, CHUNK_BYTES, position);
+      const batch = splitter.split(bytes, final);
+      take(batch);
+      carry = bytes.subarray(batch.consumed);
+      options.onProgress?.({ bytes: position, totalBytes: options.totalBytes, rows: (builder as TableBuilder | null)?.rowCount ?? 0 });
+      if (final) break;
     }
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw ioErrors.cancelled(options.file);
-    throw error;
+  } finally {
+    await handle.close();
   }
-  take(splitter.end());
   const done = builder as TableBuilder | null;
   if (done === null) throw ioErrors.emptyFile(options.file);
-  return { built: done.finish(), layout, sha256: hash.digest('hex'), lane: 'bytes' };
+  return { built: await done.finishPausing(pause), layout, sha256: hash.digest('hex'), lane: 'bytes' };
 }

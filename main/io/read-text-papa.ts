@@ -11,7 +11,7 @@ import { isBlank } from '../../engine/table/missing.ts';
 import { TableBuilder, type BuiltTable } from '../../engine/table/table-builder.ts';
 import { ioErrors } from './messages.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
-import { CHUNK_BYTES, NotUtf8Error, type TextReadOptions, type TextReadResult } from './text-source.ts';
+import { CHUNK_BYTES, NotUtf8Error, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
 interface ReadState {
   bytes: number;
@@ -95,11 +95,7 @@ export async function readPapaLane(options: TextReadOptions, layout: TextLayout,
         options.signal?.removeEventListener('abort', onAbort);
         if (failure !== null) return;
         if (builder === null) return reject(ioErrors.emptyFile(options.file));
-        try {
-          resolve(builder.finish());
-        } catch (error) {
-          reject(error);
-        }
+        builder.finishPausing(pause).then(resolve, reject);
       },
       error(error: unknown) {
         options.signal?.removeEventListener('abort', onAbort);

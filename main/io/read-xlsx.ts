@@ -10,7 +10,7 @@ import { formatDate } from '../../engine/table/date-text.ts';
 import { isBlank } from '../../engine/table/missing.ts';
 import { TableBuilder, type BuiltTable, type TableBuilderOptions } from '../../engine/table/table-builder.ts';
 import { ioErrors, ioWarnings } from './messages.ts';
-import type { LoadProgress } from './read-text.ts';
+import { pause, type LoadProgress } from './text-source.ts';
 
 export interface WorkbookReadOptions {
   readonly path: string;
@@ -155,7 +155,7 @@ async function readSheet(
   const errors = errorCells.filter((e) => e !== FORMULA_WITHOUT_RESULT);
   if (errors.length > 0) warnings.push(ioWarnings.excelErrors(errors.length, [...new Set(errors)].slice(0, 5)));
   if (unresolved > 0) warnings.push(ioWarnings.formulasWithoutResult(unresolved));
-  return { built: builder.finish(), sheet: name, sheets, warnings };
+  return { built: await builder.finishPausing(pause), sheet: name, sheets, warnings };
 }
 
 const FORMULA_WITHOUT_RESULT = 'formula without a result';

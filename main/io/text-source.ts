@@ -99,3 +99,6 @@ export function expectedRows(options: TextReadOptions, sample: { text: string; b
   }
   return Math.ceil(estimated * 1.05);
 }
+
+/** Lets other work run between steps of a long synchronous job (inference of a large table). */
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -97,6 +97,20 @@ describe('ColumnBuilder switching storage', () => {
   });
 });
 
+describe('ColumnBuilder with a marker that looks like a number', () => {
+  it('reads -999 as missing before and after the switch to numbers', () => {
+    const cells = numbers(LEVELS_BEFORE_NUMBERS + 200);
+    cells[3] = '-999';
+    cells[LEVELS_BEFORE_NUMBERS + 100] = '-999';
+    const builder = new ColumnBuilder({ markers: missingMarkerList(['-999']), decimalComma: false, decode });
+    for (const cell of cells) builder.add(cell);
+    const draft = builder.finish();
+    expect(draft.body.kind).toBe('numbers');
+    expect(draft.missingByMarker.get('-999')).toBe(2);
+    if (draft.body.kind === 'numbers') expect([draft.body.values[3], draft.body.values[LEVELS_BEFORE_NUMBERS + 100]]).toEqual([NaN, NaN]);
+  });
+});
+
 describe('ColumnBuilder.addByteRun', () => {
   it('gives the same column as add() on the decoded texts, in every storage path', () => {
     const cases: string[][] = [

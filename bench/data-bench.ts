@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:data`: load time and peak memory of `loadTable` next to pandas.read_csv, in the same run.
+ *
+ * Files: diabetes130_readmission.csv (101,766 × 50) and a 1,000,000-row file built once in the system temp
+ * folder by repeating its data rows. Every load runs in a fresh child process so its peak RSS is its own; each
+ * side also runs an empty child (runtime and libraries loaded, no file) to show the memory the load itself adds.
+ * Times are the load call alone, measured inside the child, plus the whole process for reference.
+ *
+ *   npm run bench:data -- [--runs 3] [--skip-million]
+ */
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const here = fileURLToPath(import.meta.url);
+const repoRoot = path.resolve(path.dirname(here), '..');
+const source = path.resolve(repoRoot, '../shared/datasets/diabetes130_readmission.csv');
+const million = path.join(tmpdir(), 'layerlab-bench', 'diabetes130_1m.csv');
+const MILLION = 1_000_000;
+const PYTHON = '/usr/bin/python3';
+
+interface Measure {
+  readonly ms: number;
+  readonly rssMb: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly processMs: number;
+}
+
+const PANDAS = `
+import json, resource, sys, time
+import pandas as pd
+path = sys.argv[1]
+t = time.perf_counter()
+rows = columns = 0
+if path:
+    df = pd.read_csv(path)
+    rows, columns = df.shape
+ms = (time.perf_counter() - t) * 1000
+print(json.dumps({"ms": ms, "rssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rows": rows, "columns": columns}))
+`;
+
+/** The child side: load one file (or nothing, for the baseline) and print what it cost. */
+async function child(file: string): Promise<void> {
+  const { loadTable } = await import('../main/io/load-table.ts');
+  const t = performance.now();
+  let rows = 0;
+  let columns = 0;
+  if (file !== '') {
+    const { table } = await loadTable(file);
+    rows = table.rowCount;
+    columns = table.columns.length;
+  }
+  const ms = performance.now() - t;
+  process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, rows, columns }));
+}
+
+async function measure(command: string, args: string[]): Promise<Measure> {
+  const start = performance.now();
+  const { stdout } = await run(command, args, { maxBuffer: 1 << 20 });
+  return { ...JSON.parse(stdout), processMs: performance.now() - start };
+}
+
+const ours = (file: string) => measure(process.execPath, ['--import', 'tsx', here, '--child', file]);
+const pandas = (file: string) => measure(PYTHON, ['-c', PANDAS, file]);
+
+async function buildMillionRows(): Promise<void> {
+  if (existsSync(million) && statSync(million).size > 150e6) return;
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(path.dirname(million), { recursive: true });
+  const lines: string[] = [];
+  let header = '';
+  for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+    if (header === '') header = line;
+    else lines.push(line);
+  }
+  const out = createWriteStream(million);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  await write(`${header}\r\n`);
+  for (let row = 0; row < MILLION; row += 1000) {
+    const block: string[] = [];
+    for (let k = row; k < Math.min(MILLION, row + 1000); k++) block.push(lines[k % lines.length]!);
+    await write(`${block.join('\r\n')}\r\n`);
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function compare(file: string, runs: number, baselines: { ours: number; pandas: number }): Promise<string[]> {
+  const mine: Measure[] = [];
+  const theirs: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    mine.push(await ours(file));
+    theirs.push(await pandas(file));
+  }
+  const bytes = statSync(file).size;
+  const mb = bytes / 2 ** 20;
+  const [a, b] = [mine[0]!, theirs[0]!];
+  if (a.rows !== b.rows || a.columns !== b.columns) throw new Error(`shapes differ: ours ${a.rows}×${a.columns}, pandas ${b.rows}×${b.columns}`);
+  const t = { ours: median(mine.map((m) => m.ms)), pandas: median(theirs.map((m) => m.ms)) };
+  const p = { ours: median(mine.map((m) => m.processMs)), pandas: median(theirs.map((m) => m.processMs)) };
+  const rss = { ours: Math.max(...mine.map((m) => m.rssMb)), pandas: Math.max(...theirs.map((m) => m.rssMb)) };
+  const added = { ours: rss.ours - baselines.ours, pandas: rss.pandas - baselines.pandas };
+  const f = (n: number) => n.toFixed(0);
+  const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
+  return [
+    `${path.basename(file)}: ${a.rows.toLocaleString('en-US')} × ${a.columns}, ${mb.toFixed(1)} MB, median of ${runs} runs`,
+    `  load time        ours ${f(t.ours)} ms   pandas ${f(t.pandas)} ms   ours/pandas ${r(t.ours, t.pandas)}`,
+    `  whole process    ours ${f(p.ours)} ms   pandas ${f(p.pandas)} ms   ours/pandas ${r(p.ours, p.pandas)}`,
+    `  peak RSS         ours ${f(rss.ours)} MB   pandas ${f(rss.pandas)} MB   ours/pandas ${r(rss.ours, rss.pandas)}`,
+    `  RSS added        ours ${f(added.ours)} MB (${(added.ours / mb).toFixed(2)}× the file)   pandas ${f(added.pandas)} MB (${(added.pandas / mb).toFixed(2)}× the file)`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const files = [source];
+  if (!args.includes('--skip-million')) {
+    await buildMillionRows();
+    files.push(million);
+  }
+  const baselines = { ours: (await ours('')).rssMb, pandas: (await pandas('')).rssMb };
+  console.log(`Empty processes: node + tsx + loader ${baselines.ours.toFixed(0)} MB, python + pandas ${baselines.pandas.toFixed(0)} MB peak RSS.\n`);
+  for (const file of files) console.log(`${(await compare(file, runs, baselines)).join('\n')}\n`);
+}
+
+const childAt = process.argv.indexOf('--child');
+await (childAt >= 0 ? child(process.argv[childAt + 1] ?? '') : main());

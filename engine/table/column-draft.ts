@@ -1,0 +1,59 @@
+/** What a column builder hands to type inference, and what its two storage modes share while collecting. */
+
+/** A text found in a column of numbers. */
+export interface StrayText {
+  readonly text: string;
+  readonly count: number;
+  readonly firstRow: number;
+}
+
+export interface LevelsBody {
+  readonly kind: 'levels';
+  /** Index into `levels`, -1 when missing. */
+  readonly codes: Int32Array;
+  /** Distinct trimmed texts in order of first appearance; missing markers excluded. */
+  readonly levels: readonly string[];
+  readonly counts: readonly number[];
+  readonly firstRows: readonly number[];
+  /** Numbers went back to text in shortest form, and some had been written otherwise (`41.0` → `41`). */
+  readonly rewrittenNumbers: boolean;
+}
+
+export interface NumbersBody {
+  readonly kind: 'numbers';
+  /** NaN for missing cells and for stray texts. */
+  readonly values: Float64Array;
+  readonly strays: readonly StrayText[];
+  /** False when some number was written so that `String(value)` would not give the text back (`41.0`). */
+  readonly exactText: boolean;
+}
+
+export interface ColumnDraft {
+  readonly length: number;
+  /** How many cells each missing marker accounted for (`'' → 177`); only markers that occurred. */
+  readonly missingByMarker: ReadonlyMap<string, number>;
+  readonly body: LevelsBody | NumbersBody;
+}
+
+/** Turns a cell's bytes into text (the file's encoding lives outside the engine). */
+export type CellDecoder = (bytes: Uint8Array, start: number, end: number) => string;
+
+/** Settings and counters both storage modes of a column use. */
+export interface CellContext {
+  /** Missing marker → its index in `markerCounts`. */
+  readonly markerIndex: ReadonlyMap<string, number>;
+  /** Missing cells per marker, counted as cells arrive. */
+  readonly markerCounts: Int32Array;
+  /** Some marker reads as a number (`-999`), so number cells must be checked against markers first. */
+  readonly numericMarkers: boolean;
+  readonly decimalComma: boolean;
+  /** The decimal mark's byte: 46 (`.`) or 44 (`,`). */
+  readonly separator: number;
+  readonly decode: CellDecoder | undefined;
+}
+
+export function missingCells(context: CellContext): number {
+  let missing = 0;
+  for (let i = 0; i < context.markerCounts.length; i++) missing += context.markerCounts[i]!;
+  return missing;
+}
