@@ -51,9 +51,3 @@ export interface CellContext {
   readonly separator: number;
   readonly decode: CellDecoder | undefined;
 }
-
-export function missingCells(context: CellContext): number {
-  let missing = 0;
-  for (let i = 0; i < context.markerCounts.length; i++) missing += context.markerCounts[i]!;
-  return missing;
-}

@@ -123,6 +123,4 @@ export const errors = {
     new UserFacingError('unknown-column', `${what} names column ${quoted(name)}, which is not in the data. Columns: ${list(columns.map(quoted), 12)}.`),
   cannotConvert: (column: string, type: ColumnType, why: string) =>
     new UserFacingError('cannot-convert', `Column ${quoted(column)} cannot be ${TYPE_LABELS[type]}: ${why}. Choose another type.`),
-  noHeader: (source: string) =>
-    new UserFacingError('empty-file', `${source} has no header row: every line is empty. Choose a file with data.`),
 };

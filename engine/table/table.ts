@@ -6,6 +6,9 @@
  *   number (numeric, integer, 0/1 boolean, numeric ID) and for dates (milliseconds since the Unix epoch, UTC).
  * - `category` storage: dictionary-encoded, Int32Array codes into `levels`, -1 marks a missing cell. Used for
  *   everything else (categorical, free text, textual IDs, TRUE/FALSE-style booleans).
+ * A boolean in category storage has two levels ordered [false, true] (`['No', 'Yes']`), in number storage the
+ * values 0 and 1. Categorical levels are in natural order (`item 2` before `item 10`); free text and IDs keep
+ * the order of first appearance. Loading and inference live in engine/table (see table-builder.ts, infer.ts).
  * No row objects exist anywhere: a million rows × 50 columns is 50 typed arrays.
  */
 

@@ -21,7 +21,7 @@ export interface TextLaneChoice {
 export async function readDelimitedText(options: TextReadOptions & TextLaneChoice): Promise<TextReadResult> {
   if (options.signal?.aborted) throw ioErrors.cancelled(options.file);
   const sample = await readSample(options);
-  if (isBlank(sample.text.replace(/^\ufeff/, ''))) throw ioErrors.emptyFile(options.file);
+  if (isBlank(sample.text)) throw ioErrors.emptyFile(options.file);
   const layout = sniffLayout(sample.text, sample.complete);
   const rows = expectedRows(options, sample, layout);
   const plain = (options.encoding === 'utf-8' || options.encoding === 'windows-1252') && !startsQuotedField(sample.text, layout.delimiter);

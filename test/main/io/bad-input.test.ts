@@ -140,6 +140,14 @@ describe('encodings and line endings', () => {
     expect(cells(big.table)).toEqual(expected);
   });
 
+  it('falls back to Windows-1252 in the papaparse lane too (a Latin-1 file with quoted fields)', async () => {
+    const latin1 = Uint8Array.from([...'name,city\n"Müller, Jürgen",Zürich\nAna,"Viña, del Mar"\n'].map((c) => c.charCodeAt(0)));
+    const { table, source, warnings } = await loadTable(file('quoted-latin1.csv', latin1));
+    expect(source.encoding).toBe('windows-1252');
+    expect(cells(table)).toEqual({ name: ['Müller, Jürgen', 'Ana'], city: ['Zürich', 'Viña, del Mar'] });
+    expect(warnings[0]).toMatch(/^quoted-latin1\.csv is not valid UTF-8/);
+  });
+
   it('reads old Mac CR line endings', async () => {
     const { table } = await loadTable(file('mac.csv', 'a,b\r1,x\r2,y\r'));
     expect(cells(table)).toEqual({ a: [1, 2], b: ['x', 'y'] });
