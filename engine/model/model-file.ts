@@ -1,55 +1,130 @@
 /**
- * The model file: everything needed to predict from raw rows — the fitted cleaning recipe and the trained
- * network — plus what was measured. (First version: the TF.js-compatible topology and full provenance come with
- * the export work.)
+ * The model file: one self-contained JSON document with everything needed to predict from raw rows (the
+ * network as a TensorFlow.js layers-model — topology, weight specs, weights — and the fitted cleaning recipe
+ * with its input schema and target) plus what was measured and where it came from. Documented in
+ * docs/model-format.md; checked on load against `MODEL_SCHEMA`.
  */
-import { UserFacingError } from '../errors.ts';
-import { networkFromJSON, type NetworkJSON } from '../nn/network-json.ts';
-import type { Network } from '../nn/network.ts';
-import { decodePredictions, type DecodedPredictions } from '../prep/decode.ts';
-import { transformForPrediction } from '../prep/predict.ts';
-import { fittedRecipeFromJSON } from '../prep/recipe-json.ts';
-import type { FittedRecipe, Rejection } from '../prep/types.ts';
-import type { Table } from '../table/table.ts';
+import type { ClassificationReport, RegressionReport } from '../metrics/index.ts';
+import { float32ToBase64 } from '../nn/base64.ts';
+import type { LossKind } from '../nn/losses.ts';
+import type { NetworkDesign, TrainingSettings } from '../pipeline/training-settings.ts';
+import type { TrainingResult } from '../pipeline/train-job.ts';
+import { fittedRecipeToJSON } from '../prep/recipe-json.ts';
+import type { FittedRecipe } from '../prep/types.ts';
+import { specFromTopology, topologyFromSpec, type ModelTopology } from './tfjs-topology.ts';
+import { packWeights, type WeightSpec } from './weights.ts';
 
 export const MODEL_FORMAT = 'layerlab-model';
-export const MODEL_VERSION = 1;
+/** Readers refuse a newer major version; a newer minor version only adds fields, which older readers ignore. */
+export const MODEL_MAJOR_VERSION = 1;
+export const MODEL_VERSION = `${MODEL_MAJOR_VERSION}.0`;
+
+/** The network exactly as TF.js' `ModelArtifacts`: `tf.io.fromMemory` takes it once `weightData` is decoded. */
+export interface ModelNetwork {
+  readonly format: 'layers-model';
+  readonly generatedBy: string;
+  readonly convertedBy: null;
+  readonly modelTopology: ModelTopology;
+  readonly weightSpecs: readonly WeightSpec[];
+  /** Base64 of the weights as little-endian float32 values, concatenated in `weightSpecs` order. */
+  readonly weightData: string;
+  readonly loss: LossKind;
+}
+
+export interface ModelTraining {
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly rows: TrainingResult['rows'];
+  readonly epochsCompleted: number;
+  readonly bestEpoch: number | null;
+  readonly stopReason: string;
+  /** Keras' History.history: per-epoch loss, metrics and learning rate (null where a value was not a number). */
+  readonly history: Readonly<Record<string, readonly (number | null)[]>>;
+}
+
+export interface ModelMetrics {
+  readonly test: ClassificationReport | RegressionReport | null;
+  readonly validation: ClassificationReport | RegressionReport | null;
+}
+
+export interface ModelSource {
+  readonly name: string;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly columns?: number;
+  readonly format?: string;
+  readonly sheet?: string | null;
+}
+
+export interface ModelProvenance {
+  readonly source: ModelSource;
+  readonly app: { readonly name: string; readonly version: string };
+  readonly created: string;
+}
 
 export interface ModelFile {
   readonly format: typeof MODEL_FORMAT;
-  readonly version: number;
+  readonly version: string;
+  readonly network: ModelNetwork;
   readonly recipe: FittedRecipe;
-  readonly network: NetworkJSON;
-  readonly metrics: Readonly<Record<string, unknown>>;
-  readonly training: Readonly<Record<string, unknown>>;
-  readonly provenance: Readonly<Record<string, unknown>>;
+  /** Binary tasks: P(positive) at or above `threshold` predicts the positive class (0.5 when absent). */
+  readonly decision?: { readonly threshold: number };
+  readonly training: ModelTraining;
+  readonly metrics: ModelMetrics;
+  readonly provenance: ModelProvenance;
 }
 
-export interface LoadedModel {
-  readonly file: ModelFile;
-  readonly recipe: FittedRecipe;
-  readonly network: Network;
+export interface ModelFileInput {
+  readonly result: TrainingResult;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly source: ModelSource;
+  readonly app: { readonly name: string; readonly version: string };
+  readonly created?: Date;
+  readonly threshold?: number;
 }
 
-export function loadModel(json: unknown): LoadedModel {
-  const file = json as Partial<ModelFile> | null;
-  if (typeof file !== 'object' || file === null || file.format !== MODEL_FORMAT) {
-    throw new UserFacingError('not-a-model', `This is not a Layerlab model file (expected "format": "${MODEL_FORMAT}").`);
-  }
-  if (typeof file.version !== 'number' || file.version > MODEL_VERSION) {
-    throw new UserFacingError('model-too-new', `This model was saved by a newer Layerlab (format version ${String(file.version)}). Update Layerlab to open it.`);
-  }
-  return { file: file as ModelFile, recipe: fittedRecipeFromJSON(file.recipe), network: networkFromJSON(file.network) };
+/** Through JSON once, so the object in memory is exactly what a reader of the file gets (NaN becomes null). */
+function asJSON<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export interface ModelPredictions extends DecodedPredictions {
-  readonly rowIndex: Int32Array;
-  readonly rejected: readonly Rejection[];
+export function buildModelFile(input: ModelFileInput): ModelFile {
+  const { result } = input;
+  const generatedBy = `${input.app.name} ${input.app.version}`;
+  const modelTopology = topologyFromSpec(result.network.spec, generatedBy);
+  const { weightNames } = specFromTopology(modelTopology, result.network.spec.loss);
+  const packed = packWeights(result.network, weightNames);
+  const history = result.history;
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    network: {
+      format: 'layers-model',
+      generatedBy,
+      convertedBy: null,
+      modelTopology,
+      weightSpecs: packed.weightSpecs,
+      weightData: float32ToBase64(packed.values),
+      loss: result.network.spec.loss,
+    },
+    recipe: fittedRecipeToJSON(result.fitted),
+    ...(input.threshold !== undefined ? { decision: { threshold: input.threshold } } : {}),
+    training: asJSON({
+      design: input.design,
+      settings: input.settings,
+      rows: result.rows,
+      epochsCompleted: history.epochsCompleted,
+      bestEpoch: history.bestEpoch,
+      stopReason: history.stopReason,
+      history: history.history,
+    }),
+    metrics: asJSON({ test: result.test?.report ?? null, validation: result.validation?.report ?? null }),
+    provenance: asJSON({ source: input.source, app: input.app, created: (input.created ?? new Date()).toISOString() }),
+  };
 }
 
-/** Raw rows in, answers out: the recipe applied exactly as at training time, then the network. */
-export function predictTable(model: LoadedModel, table: Table, threshold = 0.5): ModelPredictions {
-  const input = transformForPrediction(model.recipe, table);
-  const outputs = model.network.predict(input.x, input.rows);
-  return { ...decodePredictions(model.recipe, outputs, input.rows, threshold), rowIndex: input.rowIndex, rejected: input.rejected };
+/** The file's text: indented for people who open it; the weights stay one base64 line. */
+export function serializeModel(file: ModelFile): string {
+  return `${JSON.stringify(file, null, 1)}\n`;
 }

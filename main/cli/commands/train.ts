@@ -1,12 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserFacingError } from '../../../engine/errors.ts';
 import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts';
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
 import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
-import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../../../engine/model/model-file.ts';
+import { buildModelFile } from '../../../engine/model/model-file.ts';
 import type { Task } from '../../../engine/prep/types.ts';
+import { appIdentity, modelSource } from '../../export/app-identity.ts';
+import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
 import { listOption, numberOption, parseCommandArgs } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
@@ -104,16 +105,7 @@ export const trainCommand: CliCommand = {
     const seconds = (performance.now() - started) / 1000;
 
     if (values.out) {
-      const model: ModelFile = {
-        format: MODEL_FORMAT,
-        version: MODEL_VERSION,
-        recipe: result.fitted,
-        network: result.network,
-        metrics: { test: result.test?.report ?? null, validation: result.validation?.report ?? null },
-        training: { design, settings, history: result.history.history, stopReason: result.history.stopReason, bestEpoch: result.history.bestEpoch },
-        provenance: { file: basename(file), sha256: loaded.source.sha256, rows: loaded.table.rowCount, created: new Date().toISOString() },
-      };
-      await writeFile(values.out, `${JSON.stringify(model)}\n`);
+      await saveModelFile(values.out, buildModelFile({ result, design, settings, source: modelSource(loaded), app: await appIdentity() }));
     }
     const summaryInput = { file: basename(file), table: loaded.table, result, seconds, out: values.out ?? null };
     io.stdout.write(values.json ? `${JSON.stringify(jsonSummary(summaryInput))}\n` : textSummary(summaryInput));
