@@ -5,7 +5,7 @@
  */
 import { booleanPair } from './boolean-text.ts';
 import type { ColumnDraft, LevelsBody, NumbersBody, StrayText } from './column-builder.ts';
-import { categoryColumn, levelsFromValues, numberColumn, valuesFromLevels } from './column-make.ts';
+import { categoryColumn, numberColumn, valuesFromLevels } from './column-make.ts';
 import { convertColumnType } from './convert.ts';
 import { decideDateOrder, formatDate, parseDateText } from './date-text.ts';
 import {
@@ -19,9 +19,9 @@ import {
 } from './inference-rules.ts';
 import { formatNumber, quoted, reasons, warnings } from './messages.ts';
 import { isInfinityText } from './missing.ts';
-import { countDistinct, summarizeNumbers } from './number-summary.ts';
+import { countDistinct, fewDistinct, summarizeNumbers } from './number-summary.ts';
 import { parseNumberText } from './number-text.ts';
-import type { Column, ColumnType } from './table.ts';
+import { MISSING_CODE, type Column, type ColumnType } from './table.ts';
 
 export interface InferContext {
   readonly decimalComma: boolean;
@@ -177,10 +177,12 @@ function numericColumn(values: Float64Array, found: Findings): Column {
   const id = s.constant ? null : numericIdReason(name, values, s.present, s.min, s.max);
   if (id !== null) return numberColumn(name, 'id', finish(found, id), values);
   const ending = codeNameEnding(name);
-  const distinct = ending === null || s.max - s.min > 1000 ? Infinity : countDistinct(values);
-  if (ending !== null && distinct <= CATEGORICAL_MAX_LABELS) {
-    const { codes, levels } = levelsFromValues(values, String);
-    return categoryColumn(name, 'categorical', finish(found, reasons.codeNumbers(ending, distinct)), codes, levels, levels);
+  const distinct = ending === null ? null : fewDistinct(values, CATEGORICAL_MAX_LABELS);
+  if (ending !== null && distinct !== null) {
+    const position = new Map(distinct.map((v, i) => [v, i]));
+    const levels = distinct.map(String);
+    const reason = finish(found, reasons.codeNumbers(ending, distinct.length));
+    return categoryColumn(name, 'categorical', reason, Int32Array.from(values, (v) => position.get(v) ?? MISSING_CODE), levels, levels);
   }
   return numberColumn(name, 'integer', finish(found, reasons.integer(s.min, s.max)), values);
 }

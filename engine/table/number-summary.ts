@@ -42,3 +42,16 @@ export function countDistinct(values: Float64Array): number {
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   return distinct;
 }
+
+/** The distinct present values in ascending order, or null as soon as there are more than `limit`. */
+export function fewDistinct(values: Float64Array, limit: number): number[] | null {
+  const seen = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v && !seen.has(v)) {
+      if (seen.size === limit) return null;
+      seen.add(v);
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}

@@ -5,8 +5,9 @@
  * tables in one file, rows with the wrong number of fields, and the cell budget.
  */
 import { ColumnBuilder } from './column-builder.ts';
+import { RowShape, uniqueNames } from './row-shape.ts';
 import { inferColumn } from './infer.ts';
-import { errors, warnings as messages } from './messages.ts';
+import { errors } from './messages.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
 import type { Column, ColumnType, Table } from './table.ts';
 
@@ -52,7 +53,6 @@ export interface BuiltTable {
   readonly warnings: readonly string[];
 }
 
-const LISTED_POSITIONS = 1000;
 const RUN_SLICE = 256;
 const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['categorical', 'text', 'id']);
 
@@ -62,27 +62,19 @@ export class TableBuilder {
   private readonly options: TableBuilderOptions;
   private readonly width: number;
   private readonly header: readonly string[];
-  private readonly headerLine: number;
   private readonly firstNameAscii: boolean;
   private columns: ColumnBuilder[];
   private lines: Int32Array;
   private readonly notes: string[] = [];
-  private readonly blankLines: number[] = [];
-  private readonly pendingBlankLines: number[] = [];
-  private readonly repeatedHeaderLines: number[] = [];
-  private readonly blockStarts: number[] = [];
-  private readonly raggedLines: string[] = [];
-  private raggedCount = 0;
-  private trailingEmpty = 0;
-  private afterBlank = false;
+  private readonly shape: RowShape;
 
   constructor(header: readonly string[], headerLine: number, options: TableBuilderOptions) {
     this.options = options;
     this.header = header.map((h) => h.trim());
-    this.headerLine = headerLine;
     this.firstNameAscii = /^[\x20-\x7e]*$/.test(this.header[0] ?? '');
     this.width = header.length;
     this.names = uniqueNames(this.header, this.notes);
+    this.shape = new RowShape(this.header, headerLine, (line) => this.position(line));
     for (const [what, names] of [
       ['"Zero means missing"', options.zeroMeansMissing ?? []],
       ['A type choice', Object.keys(options.columnTypes ?? {})],
@@ -107,35 +99,12 @@ export class TableBuilder {
 
   /** One record as read, with the line (or sheet row) it starts on. */
   addRow(fields: readonly string[], line: number): void {
-    // Fast path for the ordinary row: right width, first cell present and not the header's.
     const first = fields[0];
-    if (
-      fields.length === this.width &&
-      !this.afterBlank &&
-      first !== undefined &&
-      this.header[0] !== '' &&
-      trimCell(first) !== this.header[0] &&
-      !isBlank(first) &&
-      this.raggedCount === 0
-    ) {
-      return this.store(fields, line);
-    }
-    if (fields.every(isBlank)) {
-      // Reported only once data follows: blank lines at the end of a file are normal.
-      if (this.pendingBlankLines.length < LISTED_POSITIONS) this.pendingBlankLines.push(line);
-      this.afterBlank = true;
-      return;
-    }
-    if (this.repeatsHeader(fields)) return this.skipHeaderLike(line);
-    this.afterBlank = false;
-    this.blankLines.push(...this.pendingBlankLines.splice(0, LISTED_POSITIONS - this.blankLines.length));
-    this.pendingBlankLines.length = 0;
-    if (fields.length !== this.width && !this.acceptsWidth(fields)) {
-      this.raggedCount++;
-      if (this.raggedLines.length < LISTED_POSITIONS) this.raggedLines.push(`${this.position(line)} has ${fields.length}`);
-      return;
-    }
-    if (this.raggedCount > 0 && !this.options.skipRaggedRows) return;
+    const plain =
+      fields.length === this.width && !this.shape.afterBlank && this.shape.raggedCount === 0 && first !== undefined && this.header[0] !== '' && trimCell(first) !== this.header[0] && !isBlank(first);
+    if (!plain && !this.shape.isData(fields, line)) return;
+    // After a ragged row the load will fail unless such rows are skipped: no use storing more.
+    if (this.shape.raggedCount > 0 && !this.options.skipRaggedRows) return;
     this.store(fields, line);
   }
 
@@ -148,7 +117,7 @@ export class TableBuilder {
 
   /** Right width, nothing pending, first cell neither blank nor the header's: the row cannot be special. */
   private isPlainRecord(batch: RecordBatch, r: number): boolean {
-    if (batch.fieldCounts[r] !== this.width || this.afterBlank || this.raggedCount !== 0) return false;
+    if (batch.fieldCounts[r] !== this.width || this.shape.afterBlank || this.shape.raggedCount !== 0) return false;
     const f = batch.firstField[r]!;
     return this.isPlainFirstCell(batch.bytes, batch.starts[f]!, batch.ends[f]!);
   }
@@ -243,15 +212,9 @@ export class TableBuilder {
 
   /** Throws for what makes the file no table; returns the warnings about its shape. */
   private finishChecks(): string[] {
-    const { source } = this.options;
-    if (this.blockStarts.length > 0) {
-      throw errors.multipleTables(source, [this.headerLine, ...this.blockStarts].map((line) => this.position(line)));
-    }
-    if (this.raggedCount > 0 && !this.options.skipRaggedRows) {
-      throw errors.ragged(source, this.width, this.raggedCount, this.raggedLines);
-    }
-    if (this.rowCount === 0) throw errors.headerOnly(source);
-    return [...this.notes, ...this.shapeWarnings()];
+    this.shape.check(this.options.source, this.options.skipRaggedRows ?? false);
+    if (this.rowCount === 0) throw errors.headerOnly(this.options.source);
+    return [...this.notes, ...this.shape.warnings()];
   }
 
   private inferAt(j: number, warnings: string[]): Column {
@@ -271,56 +234,6 @@ export class TableBuilder {
   private position(line: number): string {
     return `${this.options.positionLabel ?? 'line'} ${line}`;
   }
-
-  /** Extra trailing fields are fine when empty (`a,b,c,` from some exporters). */
-  private acceptsWidth(fields: readonly string[]): boolean {
-    if (fields.length < this.width) return false;
-    for (let j = this.width; j < fields.length; j++) if (!isBlank(fields[j]!)) return false;
-    this.trailingEmpty++;
-    return true;
-  }
-
-  private repeatsHeader(fields: readonly string[]): boolean {
-    const matches = (j: number) => fields[j] !== undefined && this.header[j] !== '' && trimCell(fields[j]!) === this.header[j];
-    if (this.afterBlank) return this.header.some((_, j) => matches(j));
-    return fields.length >= this.width && this.header.every((h, j) => h === '' || matches(j));
-  }
-
-  /** After an empty row, a header-like row starts another table; elsewhere it is a pasted-in repeat. */
-  private skipHeaderLike(line: number): void {
-    if (this.afterBlank) this.blockStarts.push(line);
-    else if (this.repeatedHeaderLines.length < LISTED_POSITIONS) this.repeatedHeaderLines.push(line);
-    this.afterBlank = false;
-  }
-
-  private shapeWarnings(): string[] {
-    const out: string[] = [];
-    const positions = (lines: readonly number[]) => lines.map((line) => this.position(line));
-    if (this.blankLines.length > 0) out.push(messages.blankRows(this.blankLines.length, positions(this.blankLines)));
-    if (this.repeatedHeaderLines.length > 0) out.push(messages.repeatedHeader(this.repeatedHeaderLines.length, positions(this.repeatedHeaderLines)));
-    if (this.trailingEmpty > 0) out.push(messages.trailingEmptyFields(this.trailingEmpty));
-    if (this.raggedCount > 0) out.push(messages.raggedSkipped(this.raggedCount, this.width, this.raggedLines));
-    return out;
-  }
-}
-
-/** Header names made usable: trimmed, empty ones named `column_N`, repeats suffixed `_2`, `_3`. */
-function uniqueNames(header: readonly string[], notes: string[]): string[] {
-  const taken = new Set(header.filter((h) => h !== ''));
-  const seen = new Set<string>();
-  return header.map((original, i) => {
-    if (original !== '' && !seen.has(original)) {
-      seen.add(original);
-      return original;
-    }
-    const stem = original === '' ? `column_${i + 1}` : original;
-    let name = stem;
-    for (let k = 2; taken.has(name) || seen.has(name); k++) name = `${stem}_${k}`;
-    seen.add(name);
-    taken.add(name);
-    notes.push(original === '' ? messages.renamedEmpty(i + 1, name) : messages.renamedDuplicate(i + 1, original, name));
-    return name;
-  });
 }
 
 function grow(array: Int32Array): Int32Array {
