@@ -41,7 +41,7 @@ export class ColumnBuilder {
     this.context = {
       markerIndex: new Map(options.markers.map((m, i) => [m, i])),
       markerCounts: new Int32Array(options.markers.length),
-      numericMarkers: options.markers.some((m) => parseNumberText(m, options.decimalComma) === parseNumberText(m, options.decimalComma)),
+      numericMarkers: options.markers.some((m) => !Number.isNaN(parseNumberText(m, options.decimalComma))),
       decimalComma: options.decimalComma,
       separator: options.decimalComma ? 44 : 46,
       decode: options.decode,

@@ -85,6 +85,9 @@ export const warnings = {
     'read as missing. To keep them as values, set the column type to categorical; to mark them missing, add them as missing markers.',
   zeroNotNumeric: (column: string, type: ColumnType) =>
     `"Zero means missing" was ignored for column ${quoted(column)}: it is ${TYPE_LABELS[type]}, not numeric.`,
+  headerLooksLikeData: (names: readonly string[]) =>
+    `The first row (${list(names.map(quoted), 3)}) looks like data, not column names; it was used as the header. ` +
+    'If the file has no header row, add one (names separated like the data) and load it again.',
   renamedEmpty: (position: number, name: string) => `Column ${position} has no name in the header; it is called ${quoted(name)}.`,
   renamedDuplicate: (position: number, original: string, name: string) =>
     `Column ${position} repeats the name ${quoted(original)}; it is called ${quoted(name)}.`,

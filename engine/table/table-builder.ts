@@ -7,7 +7,8 @@
 import { ColumnBuilder } from './column-builder.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
 import { inferColumn } from './infer.ts';
-import { errors } from './messages.ts';
+import { errors, warnings as messages } from './messages.ts';
+import { parseNumberText } from './number-text.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
 import type { Column, ColumnType, Table } from './table.ts';
 
@@ -74,6 +75,8 @@ export class TableBuilder {
     this.firstNameAscii = /^[\x20-\x7e]*$/.test(this.header[0] ?? '');
     this.width = header.length;
     this.names = uniqueNames(this.header, this.notes);
+    const numericNames = this.header.filter((h) => !Number.isNaN(parseNumberText(h, options.decimalComma ?? false)));
+    if (numericNames.length > 0 && numericNames.length * 2 >= this.header.length) this.notes.unshift(messages.headerLooksLikeData(this.header));
     this.shape = new RowShape(this.header, headerLine, (line) => this.position(line));
     for (const [what, names] of [
       ['"Zero means missing"', options.zeroMeansMissing ?? []],

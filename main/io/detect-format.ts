@@ -44,6 +44,23 @@ export function detectFormat(head: Uint8Array, file: string): DetectedFormat {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { format: 'text', encoding: 'utf-8', bom: true };
   if (startsWith(head, [0xff, 0xfe])) return { format: 'text', encoding: 'utf-16le', bom: true };
   if (startsWith(head, [0xfe, 0xff])) return { format: 'text', encoding: 'utf-16be', bom: true };
+  const utf16 = utf16WithoutBom(head);
+  if (utf16 !== null) return { format: 'text', encoding: utf16, bom: false };
   if (head.includes(0)) throw ioErrors.binary(file, null);
   return { format: 'text', encoding: 'utf-8', bom: false };
+}
+
+/** Text saved as UTF-16 without a byte order mark: nearly every other byte is zero (the high byte of ASCII). */
+function utf16WithoutBom(head: Uint8Array): TextEncoding | null {
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZeros++;
+    if (head[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= 0.9 * pairs && evenZeros === 0) return 'utf-16le';
+  if (evenZeros >= 0.9 * pairs && oddZeros === 0) return 'utf-16be';
+  return null;
 }

@@ -33,6 +33,14 @@ describe('TableBuilder header', () => {
     ]);
   });
 
+  it('warns when the first row looks like data (a file without a header)', () => {
+    const { warnings } = load([['39', 'State-gov', '77516'], ['50', 'Self-emp', '83311'], ['38', 'Private', '215646']]);
+    expect(warnings[0]).toBe(
+      'The first row ("39", "State-gov", "77516") looks like data, not column names; it was used as the header. ' +
+        'If the file has no header row, add one (names separated like the data) and load it again.',
+    );
+  });
+
   it('refuses a file with a header and no rows', () => {
     expect(failure(() => load([['a', 'b'], ['', '']]))).toEqual({
       code: 'header-only',

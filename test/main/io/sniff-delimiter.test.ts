@@ -35,6 +35,13 @@ describe('detectFormat', () => {
     expect(detectFormat(bytes(0x61, 0x2c, 0x62), 'a.csv')).toEqual({ format: 'text', encoding: 'utf-8', bom: false });
   });
 
+  it('recognises UTF-16 saved without a byte order mark', () => {
+    const le = new Uint8Array(new Uint16Array([...'a,b\n1,2\n'].map((c) => c.charCodeAt(0))).buffer);
+    expect(detectFormat(le, 'a.csv')).toEqual({ format: 'text', encoding: 'utf-16le', bom: false });
+    const be = Uint8Array.from([...'a,b\n1,2\n'].flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(detectFormat(be, 'a.csv')).toEqual({ format: 'text', encoding: 'utf-16be', bom: false });
+  });
+
   it('knows a workbook from its zip entries and an old workbook from its signature', () => {
     expect(detectFormat(new TextEncoder().encode('PK\u0003\u0004..[Content_Types].xml'), 'a.csv')).toEqual({ format: 'xlsx' });
     expect(() => detectFormat(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), 'old.xls')).toThrow(/Excel 97–2003 workbook/);
