@@ -1,0 +1,25 @@
+/**
+ * Bundles the Electron main process and the preload with esbuild into out/main, as CommonJS: a sandboxed
+ * preload must be one CommonJS file, and in CJS `__dirname` locates the renderer and resources.
+ * Runtime dependencies (exceljs, papaparse) stay external: electron-builder packs them into the app.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MAIN_OUT, ROOT } from './paths.ts';
+
+/** Electron 45 runs Node 22 in main and Chromium 142 in the preload. */
+const common: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning' };
+
+export async function buildMain(outDir = MAIN_OUT): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [join(ROOT, 'main/shell/electron-main.ts')],
+      outfile: join(outDir, 'electron-main.cjs'),
+      external: ['electron', ...Object.keys(manifest.dependencies ?? {})],
+    }),
+    build({ ...common, entryPoints: [join(ROOT, 'main/shell/preload.ts')], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),
+  ]);
+}
