@@ -95,8 +95,15 @@ export type LayerlabApi = {
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
 
-/** What the desktop preload exposes as `window.layerlab`: the API, plus the disk path of a dropped file. */
-export type DesktopBridge = LayerlabApi & {
+/**
+ * What the desktop preload exposes as `window.layerlab`: one method per call, answering with the Envelope
+ * (Electron's context bridge keeps an Error's message but drops its code, so errors cross as data), the event
+ * stream, and the disk path of a dropped file.
+ */
+export type DesktopBridge = {
+  readonly [K in CallName]: (request: RequestOf<K>) => Promise<Envelope<ResponseOf<K>>>;
+} & {
+  subscribe(listener: (event: AppEvent) => void): () => void;
   /** '' when the file has no path on disk (dragged out of another app's memory). */
   pathForFile(file: File): string;
 };

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
-const TYPES: Record<string, string> = {
+const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -27,7 +27,12 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
   const full = join(root, relative);
   if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  return TYPES[extname(full)] ? full : null;
+  return CONTENT_TYPES[extname(full)] ? full : null;
+}
+
+/** The Content-Type of a file `resolveStatic` returned. */
+export function contentType(file: string): string {
+  return CONTENT_TYPES[extname(file)]!;
 }
 
 export async function sendStatic(response: ServerResponse, root: string, urlPath: string, headers: Record<string, string>): Promise<void> {
@@ -49,7 +54,7 @@ export async function sendStatic(response: ServerResponse, root: string, urlPath
   const hashed = /-[A-Za-z0-9_-]{8,}\.(js|css)$/.test(file);
   response.writeHead(200, {
     ...headers,
-    'content-type': TYPES[extname(file)]!,
+    'content-type': contentType(file),
     // Vite puts a content hash in asset names: those never change; index.html must always be fresh.
     'cache-control': hashed ? 'private, max-age=31536000, immutable' : 'no-store',
   });

@@ -1,0 +1,37 @@
+/** How numbers, sizes and cells read on screen. Pure functions, shared by every step. */
+import type { ColumnType } from '../../../main/api/contract.ts';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function count(n: number): string {
+  return integer.format(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return plural(bytes, 'byte');
+}
+
+export function percent(fraction: number): string {
+  return `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)}%`;
+}
+
+/** A cell as text: numbers as the file wrote them (no grouping, no rounding), dates as ISO. */
+export function cellText(value: number | string, type: ColumnType): string {
+  if (typeof value === 'string') return value;
+  if (type === 'datetime') {
+    const iso = new Date(value).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  return String(value);
+}
+
+export function isNumericType(type: ColumnType): boolean {
+  return type === 'numeric' || type === 'integer';
+}

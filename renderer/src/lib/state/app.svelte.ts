@@ -1,0 +1,108 @@
+/**
+ * The whole window's state: which step is shown, the theme, notices, the dataset, and the one place where
+ * menu items, shortcuts, buttons and drops turn into actions (`run`).
+ */
+import type { AppCommand, AppEvent, AppInfo } from '../../../../main/api/contract.ts';
+import { commandForKey, type KeyPress } from '../../../../main/api/shortcuts.ts';
+import { STEPS, type StepId } from '../../../../main/api/steps.ts';
+import { messages } from '../messages.ts';
+import type { ChosenFile, Platform } from '../platform/platform.ts';
+import { DatasetState } from './dataset.svelte.ts';
+import { Library } from './library.svelte.ts';
+import { Notices } from './notices.svelte.ts';
+import { ThemeState } from './theme.svelte.ts';
+
+export class AppState {
+  step = $state<StepId>('data');
+  shortcutsOpen = $state(false);
+  info = $state.raw<AppInfo | null>(null);
+  readonly notices = new Notices();
+  readonly theme = new ThemeState();
+  readonly dataset: DatasetState;
+  readonly library: Library;
+
+  constructor(readonly platform: Platform) {
+    this.dataset = new DatasetState(platform, this.notices);
+    this.library = new Library(platform, this.notices);
+  }
+
+  /** Subscribes to main's events and fetches what the first screen shows; returns the unsubscribe. */
+  start(): () => void {
+    const unsubscribe = this.platform.api.subscribe((event) => this.onEvent(event));
+    void this.platform.api.appInfo().then((info) => (this.info = info), (error: unknown) => this.fail(error));
+    void this.library.load();
+    return unsubscribe;
+  }
+
+  async run(command: AppCommand): Promise<void> {
+    try {
+      switch (command.kind) {
+        case 'open-file': {
+          this.step = 'data';
+          const file = await this.platform.pickFile();
+          if (file) await this.dataset.open(file);
+          return;
+        }
+        case 'open-path':
+          this.step = 'data';
+          return await this.dataset.open({ name: command.path.split(/[\\/]/).pop()!, uploadBytes: 0, prepare: async () => ({ kind: 'path', path: command.path }) });
+        case 'open-sample': {
+          this.step = 'data';
+          const sample = this.library.samples?.find((s) => s.id === command.sampleId);
+          return await this.dataset.openSample(command.sampleId, sample?.fileName ?? command.sampleId);
+        }
+        case 'go-to-step':
+          this.step = command.step;
+          return;
+        case 'toggle-theme':
+          this.theme.toggle();
+          return;
+        case 'show-shortcuts':
+          this.shortcutsOpen = true;
+          return;
+      }
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** A key press that is one of the app's shortcuts runs its command; returns whether it was one. */
+  handleKey(press: KeyPress): boolean {
+    const command = commandForKey(press, this.platform.mac);
+    if (command) void this.run(command);
+    return command !== null;
+  }
+
+  /** Files dropped on the window: the first is opened, the rest are named in a notice. */
+  drop(files: readonly File[]): void {
+    const [first] = files;
+    if (!first) {
+      this.notices.push('warning', messages.notAFile);
+      return;
+    }
+    if (files.length > 1) this.notices.push('info', messages.manyFilesDropped(first.name, files.length));
+    let chosen: ChosenFile;
+    try {
+      chosen = this.platform.fromFile(first);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.step = 'data';
+    void this.dataset.open(chosen);
+  }
+
+  stepIndex(step: StepId = this.step): number {
+    return STEPS.findIndex((s) => s.id === step);
+  }
+
+  fail(error: unknown): void {
+    this.notices.push('error', messages.unexpected, error instanceof Error ? `${error.message} ${messages.unexpectedHint}` : messages.unexpectedHint);
+  }
+
+  private onEvent(event: AppEvent): void {
+    if (event.type === 'command') void this.run(event.command);
+    else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
+    else this.dataset.onEvent(event);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The dataset the user works on: opening it (upload, then reading in main, with progress and cancel), its
+ * summary, and the table view onto its rows. Opening a new file while one loads cancels the first.
+ */
+import type { AppEvent, DatasetSummary } from '../../../../main/api/contract.ts';
+import { count, plural } from '../format.ts';
+import { messages } from '../messages.ts';
+import { ApiError } from '../platform/api-error.ts';
+import type { ChosenFile, Platform } from '../platform/platform.ts';
+import { RemoteTable } from '../table/remote-table.svelte.ts';
+import type { Notices } from './notices.svelte.ts';
+
+export interface Loading {
+  readonly name: string;
+  readonly operationId: string;
+  readonly phase: 'upload' | 'read';
+  /** Bytes done and expected in the current phase; 0 of 0 until the first report. */
+  readonly done: number;
+  readonly total: number;
+  readonly rows: number;
+}
+
+export class DatasetState {
+  summary = $state.raw<DatasetSummary | null>(null);
+  table = $state.raw<RemoteTable | null>(null);
+  loading = $state<Loading | null>(null);
+  private abort: AbortController | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly notices: Notices,
+  ) {}
+
+  openSample(sampleId: string, name: string): Promise<void> {
+    return this.open({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample', sampleId }) });
+  }
+
+  async open(file: ChosenFile): Promise<void> {
+    await this.cancel();
+    const abort = new AbortController();
+    this.abort = abort;
+    const operationId = crypto.randomUUID();
+    const uploading = file.uploadBytes > 0;
+    this.loading = { name: file.name, operationId, phase: uploading ? 'upload' : 'read', done: 0, total: file.uploadBytes, rows: 0 };
+    try {
+      const source = await file.prepare((bytes) => this.update(operationId, { done: bytes }), abort.signal);
+      this.update(operationId, { phase: 'read', done: 0, total: 0 });
+      const summary = await this.platform.api.openDataset({ operationId, source });
+      if (this.abort !== abort) return;
+      this.show(summary);
+      this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
+    } catch (error) {
+      if (this.abort !== abort) return;
+      if (error instanceof ApiError && error.code === 'cancelled') this.notices.push('info', messages.loadCancelled(file.name));
+      else this.notices.push('error', messages.loadFailedTitle(file.name), error instanceof Error ? error.message : String(error));
+    } finally {
+      if (this.abort === abort) {
+        this.abort = null;
+        this.loading = null;
+      }
+    }
+  }
+
+  /** Stops the load in progress, if any: the upload in the browser, the reading in main. */
+  async cancel(): Promise<void> {
+    const loading = this.loading;
+    if (!loading || !this.abort) return;
+    this.abort.abort();
+    if (loading.phase === 'read') await this.platform.api.cancel({ operationId: loading.operationId });
+  }
+
+  onEvent(event: AppEvent): void {
+    if (event.type !== 'loadProgress') return;
+    this.update(event.operationId, { done: event.bytes, total: event.totalBytes, rows: event.rows });
+  }
+
+  get description(): string {
+    const s = this.summary;
+    if (!s) return '';
+    return `${count(s.rowCount)} rows × ${count(s.columns.length)} columns`;
+  }
+
+  private show(summary: DatasetSummary): void {
+    this.table?.close();
+    this.summary = summary;
+    this.table = new RemoteTable(this.platform.api, summary, (error) =>
+      this.notices.push('error', messages.loadFailedTitle(summary.name), error instanceof Error ? error.message : String(error)),
+    );
+  }
+
+  /** Progress for an operation that is no longer the current one (a late event) is ignored. */
+  private update(operationId: string, change: Partial<Loading>): void {
+    if (this.loading?.operationId === operationId) this.loading = { ...this.loading, ...change };
+  }
+}

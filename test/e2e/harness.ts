@@ -1,0 +1,136 @@
+/**
+ * Browser tests against the real thing: the renderer built by Vite (once per source state), served by
+ * `scripts/web.ts` in its own process, driven in Debian's Chromium through playwright-core. Any console error or
+ * uncaught page error fails the test; every step leaves a screenshot in test-results/screenshots/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildRenderer } from '../../scripts/build-renderer.ts';
+import { ROOT } from '../../scripts/paths.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+/** Builds the renderer into out/e2e/<hash of its sources>, unless that build exists already. */
+export async function builtRenderer(): Promise<string> {
+  const sources = [...(await filesUnder(join(ROOT, 'renderer'))), ...(await filesUnder(join(ROOT, 'main', 'api'))), join(ROOT, 'vite.config.ts')];
+  const hash = createHash('sha256');
+  for (const file of sources) hash.update(relative(ROOT, file)).update(await readFile(file));
+  const dir = join(ROOT, 'out', 'e2e', hash.digest('hex').slice(0, 16));
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  // Build beside it and rename: two test files building at once cannot see half a build.
+  await mkdir(join(ROOT, 'out', 'e2e'), { recursive: true });
+  const staging = await mkdtemp(`${dir}-`);
+  await buildRenderer(staging, { quiet: true });
+  try {
+    await rename(staging, dir);
+  } catch {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+export interface RunningHost {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly settingsDir: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `scripts/web.ts` exactly as `npm run web` does, on a free port, with a throwaway settings folder. */
+export async function startWebHost(rendererDir: string): Promise<RunningHost> {
+  const settingsDir = await mkdtemp(join(tmpdir(), 'layerlab-e2e-settings-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--port', '0', '--renderer-dir', rendererDir, '--settings-dir', settingsDir],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    settingsDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(settingsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors and page errors seen since the last `takeErrors()`. */
+  takeErrors(): string[];
+  /** Saves a screenshot as test-results/screenshots/<prefix>-<nn>-<name>.png. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openApp(host: RunningHost, prefix: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // Reduced motion switches the app's transitions off, so screenshots never catch a theme change halfway.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  await mkdir(SHOTS, { recursive: true });
+  let n = 0;
+  await page.goto(host.url);
+  await page.waitForSelector('.frame');
+  return {
+    browser,
+    context,
+    page,
+    takeErrors: () => errors.splice(0),
+    shot: async (name) => {
+      n++;
+      await page.screenshot({ path: join(SHOTS, `${prefix}-${String(n).padStart(2, '0')}-${name}.png`) });
+    },
+    close: () => browser.close(),
+  };
+}
