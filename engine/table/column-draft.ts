@@ -51,3 +51,12 @@ export interface CellContext {
   readonly separator: number;
   readonly decode: CellDecoder | undefined;
 }
+
+/**
+ * The first `length` items. A little spare capacity (the row estimate's margin) stays as a view on the same
+ * buffer instead of a copy, which would briefly double the column; a badly overestimated one is copied.
+ */
+export function fitted<A extends Int32Array | Float64Array>(array: A, length: number): A {
+  if (array.length === length) return array;
+  return (array.length <= length * 1.1 + 64 ? array.subarray(0, length) : array.slice(0, length)) as A;
+}

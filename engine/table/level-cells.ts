@@ -3,7 +3,7 @@
  * become levels: they map to -(2 + marker index) in the lookups, store -1 and count per marker.
  */
 import { ByteDictionary } from './byte-dictionary.ts';
-import type { CellContext, LevelsBody } from './column-draft.ts';
+import { fitted, type CellContext, type LevelsBody } from './column-draft.ts';
 import { trimCell } from './missing.ts';
 
 export const LEVELS_BEFORE_NUMBERS = 4096;
@@ -105,8 +105,12 @@ export class LevelCells {
     this.codes = codes;
   }
 
+  /** The collected column; this object lets go of it. */
   finish(length: number): LevelsBody {
-    const codes = this.codes.length === length ? this.codes : this.codes.slice(0, length);
+    const codes = fitted(this.codes, length);
+    this.codes = new Int32Array(0);
+    this.byteLookup = null;
+    this.lookup.clear();
     const counts = Array.from(this.counts.subarray(0, this.levels.length));
     return { kind: 'levels', codes, levels: this.levels, counts, firstRows: this.firstRows, rewrittenNumbers: this.rewrittenNumbers };
   }

@@ -3,7 +3,7 @@
  * strays (text, rows) while they stay few (see `straysAreTolerable`); past that the column goes back to
  * dictionary mode with `toLevels`.
  */
-import type { CellContext, NumbersBody } from './column-draft.ts';
+import { fitted, type CellContext, type NumbersBody } from './column-draft.ts';
 import { MAX_STRAY_TEXTS, straysAreTolerable } from './inference-rules.ts';
 import { LevelCells } from './level-cells.ts';
 import { isInfinityText, trimCell } from './missing.ts';
@@ -121,8 +121,10 @@ export class NumberCells {
     this.values = values;
   }
 
+  /** The collected column; this object lets go of it. */
   finish(length: number): NumbersBody {
-    const values = this.values.length === length ? this.values : this.values.slice(0, length);
+    const values = fitted(this.values, length);
+    this.values = new Float64Array(0);
     const strays = this.strayTexts.map((text, i) => ({ text, count: this.strayCounts[i]!, firstRow: this.strayFirstRows[i]! }));
     return { kind: 'numbers', values, strays, exactText: this.exactText };
   }
