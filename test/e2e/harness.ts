@@ -46,6 +46,11 @@ export async function builtRenderer(): Promise<string> {
   } catch {
     await rm(staging, { recursive: true, force: true });
   }
+  // Builds of older sources are never used again.
+  for (const entry of await readdir(join(ROOT, 'out', 'e2e'))) {
+    const path = join(ROOT, 'out', 'e2e', entry);
+    if (path !== dir && !path.startsWith(`${dir}-`)) await rm(path, { recursive: true, force: true });
+  }
   return dir;
 }
 
@@ -118,6 +123,9 @@ export async function openApp(host: RunningHost, prefix: string, options: { colo
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  // Playwright starts intercepting file pickers when the first listener is added, asynchronously: a test that
+  // adds one just before a key press can race it. A listener from the start keeps interception on.
+  page.on('filechooser', () => {});
   await mkdir(SHOTS, { recursive: true });
   let n = 0;
   await page.goto(host.url);

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Envelope } from '../../../../main/api/contract.ts';
+import type { Envelope } from '../../../../main/api/contract.ts';
 
 /** A failed call as the renderer sees it: the code is stable, the message is written for the user. */
 export class ApiError extends Error {
@@ -15,9 +15,4 @@ export class ApiError extends Error {
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw new ApiError(envelope.error.code, envelope.error.message);
-}
-
-export function errorBody(error: unknown): ApiErrorBody {
-  if (error instanceof ApiError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

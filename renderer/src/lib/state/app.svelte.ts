@@ -4,7 +4,7 @@
  */
 import type { AppCommand, AppEvent, AppInfo } from '../../../../main/api/contract.ts';
 import { commandForKey, type KeyPress } from '../../../../main/api/shortcuts.ts';
-import { STEPS, type StepId } from '../../../../main/api/steps.ts';
+import type { StepId } from '../../../../main/api/steps.ts';
 import { messages } from '../messages.ts';
 import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
@@ -90,10 +90,6 @@ export class AppState {
     }
     this.step = 'data';
     void this.dataset.open(chosen);
-  }
-
-  stepIndex(step: StepId = this.step): number {
-    return STEPS.findIndex((s) => s.id === step);
   }
 
   fail(error: unknown): void {
