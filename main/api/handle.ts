@@ -4,7 +4,7 @@
  * User-facing errors keep their code and message; anything else is logged here and reported as `internal`.
  */
 import { isUserFacingError } from '../../engine/errors.ts';
-import { calls, type ApiErrorBody, type CallName, type DesktopOnlyCall, type Envelope, type RequestOf, type ResponseOf } from './contract.ts';
+import { callNames, calls, type ApiErrorBody, type CallName, type DesktopOnlyCall, type Envelope, type RequestOf, type ResponseOf } from './contract.ts';
 import { ValidationError } from './validate.ts';
 
 /** Who made a call, as the transport established it. */
@@ -85,10 +85,9 @@ export function handle<K extends CallName>(
 
 /** One `handle()`-wrapped entry per contract call, looked up by the name the transport received. */
 export function createDispatch(handlers: Handlers, policy: SenderPolicy, log: (error: unknown) => void): Dispatch {
+  const byName = handlers as Partial<Record<CallName, Handler<CallName>>>;
   const table = new Map<string, (payload: unknown, sender: Sender) => Promise<Envelope<unknown>>>();
-  for (const name of Object.keys(calls) as CallName[]) {
-    table.set(name, handle(name, (handlers as Partial<Record<CallName, Handler<never>>>)[name] as Handler<typeof name> | undefined, policy, log));
-  }
+  for (const name of callNames) table.set(name, handle(name, byName[name], policy, log));
   return async (name, payload, sender) => {
     const entry = table.get(name);
     return entry ? entry(payload, sender) : { ok: false, error: apiErrors.unknownCall(name) };

@@ -1,10 +1,10 @@
 /** Wires the services for one running app, whichever transport serves it. */
-import { DEFAULT_LIMITS } from '../io/limits.ts';
-import { loadTable } from '../io/load-table.ts';
+import { join } from 'node:path';
 import type { AppInfo } from '../api/contract.ts';
 import { EventHub } from '../api/event-hub.ts';
 import type { Services } from '../api/handlers.ts';
-import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '../io/limits.ts';
+import { loadTable } from '../io/load-table.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { Operations } from './operations.ts';
 import { RecentFiles } from './recent-files.ts';

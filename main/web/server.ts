@@ -88,17 +88,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const dispatch = createDispatch(options.handlers, trustOrigin(gate.origin), log);
   const streams = new Set<ServerResponse>();
 
-  const forbidden = (response: ServerResponse) =>
-    refuse(response, 403, 'forbidden', 'This Layerlab address needs the key it was started with. Open the full address that "npm run web" printed.');
+  const FORBIDDEN = 'This Layerlab address needs the key it was started with. Open the full address that "npm run web" printed (it ends in ?token=…).';
+  /** Calls get the JSON envelope the client reads; a person opening a page gets a sentence. */
+  const forbidden = (response: ServerResponse, url: URL) => {
+    if (url.pathname.startsWith('/api/')) return refuse(response, 403, 'forbidden', FORBIDDEN);
+    response.writeHead(403, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    response.end(`${FORBIDDEN}\n`);
+  };
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', gate.origin);
-    if (!gate.hostAllowed(request) || !gate.originAllowed(request)) return forbidden(response);
+    if (!gate.hostAllowed(request) || !gate.originAllowed(request)) return forbidden(response, url);
     if (request.method === 'GET' && url.pathname === '/' && gate.tokenInQuery(url)) {
       response.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': gate.sessionCookie(), location: '/' });
       return void response.end();
     }
-    if (!gate.authenticated(request)) return forbidden(response);
+    if (!gate.authenticated(request)) return forbidden(response, url);
 
     if (url.pathname === '/api/events' && request.method === 'GET') {
       return openEventStream(request, response, services.events, streams, SECURITY_HEADERS);
