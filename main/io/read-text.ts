@@ -9,7 +9,7 @@ import { ioErrors } from './messages.ts';
 import { readBytesLane } from './read-text-bytes.ts';
 import { readPapaLane } from './read-text-papa.ts';
 import { sniffLayout } from './sniff-delimiter.ts';
-import { expectedRows, readSample, type TextReadOptions, type TextReadResult } from './text-source.ts';
+import { expectedRows, hasQuotedField, readSample, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
 export { NotUtf8Error, type LoadProgress, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
@@ -24,7 +24,7 @@ export async function readDelimitedText(options: TextReadOptions & TextLaneChoic
   if (isBlank(sample.text)) throw ioErrors.emptyFile(options.file);
   const layout = sniffLayout(sample.text, sample.complete);
   const rows = expectedRows(options, sample, layout);
-  const plain = (options.encoding === 'utf-8' || options.encoding === 'windows-1252') && !startsQuotedField(sample.text, layout.delimiter);
+  const plain = (options.encoding === 'utf-8' || options.encoding === 'windows-1252') && !hasQuotedField(sample.chunk, layout.delimiter);
   if (plain && options.lane !== 'papaparse') {
     try {
       return await readBytesLane(options, layout, rows);
@@ -33,8 +33,4 @@ export async function readDelimitedText(options: TextReadOptions & TextLaneChoic
     }
   }
   return readPapaLane(options, layout, rows);
-}
-
-function startsQuotedField(text: string, delimiter: string): boolean {
-  return text.startsWith('"') || text.startsWith('\ufeff"') || new RegExp(`[${delimiter === '\t' ? '\\t' : `\\${delimiter}`}\\r\\n]"`).test(text);
 }

@@ -40,21 +40,48 @@ export class NotUtf8Error extends Error {
   override readonly name = 'NotUtf8Error';
 }
 
-/** The first chunk of the file as text (a character cut in two at its end is left out). */
-export async function readSample(options: TextReadOptions): Promise<{ text: string; bytes: number; complete: boolean }> {
+/** What the first chunk of a file tells before parsing: text to sniff the layout on, and line breaks to estimate rows. */
+export interface Sample {
+  /** The start of the file as text, enough for 50 rows (a character cut in two at its end is left out). */
+  readonly text: string;
+  /** Whether `text` holds the whole file. */
+  readonly complete: boolean;
+  /** Bytes in the chunk and line feeds (or, failing those, carriage returns) among them. */
+  readonly bytes: number;
+  readonly lines: number;
+  /** The chunk itself, to look for quoted fields once the delimiter is known. */
+  readonly chunk: Uint8Array;
+}
+
+const SNIFF_BYTES = 64 * 1024;
+
+export async function readSample(options: TextReadOptions): Promise<Sample> {
   const handle = await open(options.path, 'r');
   try {
     const buffer = new Uint8Array(CHUNK_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, 0);
+    const chunk = buffer.subarray(0, bytesRead);
+    const sniffed = chunk.subarray(0, SNIFF_BYTES);
     const decoder = new TextDecoder(options.encoding, { fatal: options.encoding === 'utf-8' });
+    let text: string;
     try {
-      return { text: decoder.decode(buffer.subarray(0, bytesRead), { stream: true }), bytes: bytesRead, complete: bytesRead >= options.totalBytes };
+      text = decoder.decode(sniffed, { stream: true });
     } catch {
       throw new NotUtf8Error(`${options.file} is not valid UTF-8`);
     }
+    return { text, complete: sniffed.length >= options.totalBytes, bytes: bytesRead, lines: countLineBreaks(chunk), chunk };
   } finally {
     await handle.close();
   }
+}
+
+function countLineBreaks(bytes: Uint8Array): number {
+  let feeds = 0;
+  let returns = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) feeds++;
+  if (feeds > 0) return feeds;
+  for (let i = bytes.indexOf(13); i >= 0; i = bytes.indexOf(13, i + 1)) returns++;
+  return returns;
 }
 
 /** Cell text from bytes: plain ASCII without a decoder call, the rest through the file's encoding. */
@@ -79,20 +106,12 @@ export function cellDecoder(encoding: TextEncoding, file: string): (bytes: Uint8
   };
 }
 
-function countLines(text: string): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-  if (lines > 0) return lines;
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) lines++;
-  return lines;
-}
-
 /**
  * Rows the file probably holds, judged on the sample, for allocating columns once. Throws `too-large` when
  * the estimate is far beyond the cell budget, so a hopeless load fails in a second, not after minutes.
  */
-export function expectedRows(options: TextReadOptions, sample: { text: string; bytes: number }, layout: TextLayout): number {
-  const estimated = (options.totalBytes / Math.max(1, sample.bytes)) * Math.max(1, countLines(sample.text));
+export function expectedRows(options: TextReadOptions, sample: Sample, layout: TextLayout): number {
+  const estimated = (options.totalBytes / Math.max(1, sample.bytes)) * Math.max(1, sample.lines);
   const maxCells = options.table.maxCells;
   if (maxCells !== undefined && estimated * layout.width > maxCells * 1.25) {
     throw ioErrors.tooManyCellsEstimated(options.file, Math.round(estimated * layout.width), maxCells);
@@ -102,3 +121,14 @@ export function expectedRows(options: TextReadOptions, sample: { text: string; b
 
 /** Lets other work run between steps of a long synchronous job (inference of a large table). */
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Whether a field in these bytes starts with a quote (after the start, a delimiter or a line break, spaces allowed). */
+export function hasQuotedField(bytes: Uint8Array, delimiter: string): boolean {
+  const separator = delimiter.charCodeAt(0);
+  for (let i = bytes.indexOf(34); i >= 0; i = bytes.indexOf(34, i + 1)) {
+    let before = i - 1;
+    while (before >= 0 && (bytes[before] === 32 || bytes[before] === 0xbf || bytes[before] === 0xbb || bytes[before] === 0xef)) before--;
+    if (before < 0 || bytes[before] === separator || bytes[before] === 10 || bytes[before] === 13) return true;
+  }
+  return false;
+}

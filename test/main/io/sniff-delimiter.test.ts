@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sniffLayout } from '../../../main/io/sniff-delimiter.ts';
 import { detectFormat } from '../../../main/io/detect-format.ts';
+import { hasQuotedField } from '../../../main/io/text-source.ts';
 
 describe('sniffLayout', () => {
   it('picks the delimiter that splits header and rows alike', () => {
@@ -46,5 +47,21 @@ describe('detectFormat', () => {
     expect(detectFormat(new TextEncoder().encode('PK\u0003\u0004..[Content_Types].xml'), 'a.csv')).toEqual({ format: 'xlsx' });
     expect(() => detectFormat(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1), 'old.xls')).toThrow(/Excel 97–2003 workbook/);
     expect(() => detectFormat(new TextEncoder().encode('%PDF-1.7'), 'report.csv')).toThrow(/report\.csv is not a table: it is a PDF file with a text-file name/);
+  });
+});
+
+describe('hasQuotedField', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('finds a quote that opens a field, at the start, after a delimiter or after a line break', () => {
+    expect(hasQuotedField(bytes('"a",b\n1,2'), ',')).toBe(true);
+    expect(hasQuotedField(bytes('\ufeff"a",b\n1,2'), ',')).toBe(true);
+    expect(hasQuotedField(bytes('a,b\n1,"x, y"'), ',')).toBe(true);
+    expect(hasQuotedField(bytes('a;b\r\n"1";2'), ';')).toBe(true);
+  });
+
+  it('ignores quotes inside a field, which papaparse and the byte lane both keep as text', () => {
+    expect(hasQuotedField(bytes('id\tname\n1\tMcGowan, Miss. Anna "Annie"\n'), '\t')).toBe(false);
+    expect(hasQuotedField(bytes('a,b\n1,2'), ',')).toBe(false);
   });
 });
