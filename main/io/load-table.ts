@@ -8,11 +8,10 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ColumnType, Table } from '../../engine/table/table.ts';
-import type { TableBuilderOptions } from '../../engine/table/table-builder.ts';
 import { detectFormat, HEAD_BYTES, type TextEncoding } from './detect-format.ts';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.ts';
 import { ioErrors, ioWarnings } from './messages.ts';
-import { NotUtf8Error, readDelimitedText, type LoadProgress } from './read-text.ts';
+import { NotUtf8Error, readDelimitedText, type LoadProgress, type TextReadOptions } from './read-text.ts';
 
 export type { LoadProgress } from './read-text.ts';
 
@@ -97,7 +96,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
   if (options.signal?.aborted) throw ioErrors.cancelled(name);
   const bytes = await checkedSize(path, name, limits);
   const detected = detectFormat(await readHead(path, name), name);
-  const table: Omit<TableBuilderOptions, 'source' | 'positionLabel' | 'decimalComma' | 'expectedRows'> = {
+  const table: TextReadOptions['table'] = {
     missingMarkers: options.missingMarkers,
     zeroMeansMissing: options.zeroMeansMissing,
     skipRaggedRows: options.skipRaggedRows,

@@ -18,7 +18,7 @@ export interface WorkbookReadOptions {
   readonly totalBytes: number;
   /** The sheet to load; the first visible one when absent. */
   readonly sheet?: string;
-  readonly table: Omit<TableBuilderOptions, 'source' | 'positionLabel' | 'decimalComma' | 'expectedRows'>;
+  readonly table: Omit<TableBuilderOptions, 'source' | 'positionLabel' | 'decimalComma' | 'expectedRows' | 'decode'>;
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
 }
