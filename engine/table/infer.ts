@@ -180,9 +180,10 @@ function numericColumn(values: Float64Array, found: Findings): Column {
   const distinct = ending === null ? null : fewDistinct(values, CATEGORICAL_MAX_LABELS);
   if (ending !== null && distinct !== null) {
     const position = new Map(distinct.map((v, i) => [v, i]));
+    const codes = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) codes[i] = position.get(values[i]!) ?? MISSING_CODE;
     const levels = distinct.map(String);
-    const reason = finish(found, reasons.codeNumbers(ending, distinct.length));
-    return categoryColumn(name, 'categorical', reason, Int32Array.from(values, (v) => position.get(v) ?? MISSING_CODE), levels, levels);
+    return categoryColumn(name, 'categorical', finish(found, reasons.codeNumbers(ending, distinct.length)), codes, levels, levels);
   }
   return numberColumn(name, 'integer', finish(found, reasons.integer(s.min, s.max)), values);
 }
