@@ -5,6 +5,7 @@
  * tables in one file, rows with the wrong number of fields, and the cell budget.
  */
 import { ColumnBuilder } from './column-builder.ts';
+import type { CellDecoder } from './column-draft.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
 import { inferColumn } from './infer.ts';
 import { errors, warnings as messages } from './messages.ts';
@@ -31,8 +32,8 @@ export interface TableBuilderOptions {
   readonly expectedRows?: number;
   /** Rows × columns beyond which loading stops with `too-large`. */
   readonly maxCells?: number;
-  /** Turns a cell's bytes into text, for `addByteRow` (the encoding is the reader's business). */
-  readonly decode?: (bytes: Uint8Array, start: number, end: number) => string;
+  /** Turns a cell's bytes into text, for `addByteBatch` (the encoding is the reader's business). */
+  readonly decode?: CellDecoder;
 }
 
 /** Records of a chunk as byte ranges, from the byte lane of the text reader. Field f is `bytes[starts[f], ends[f])`. */
@@ -102,13 +103,61 @@ export class TableBuilder {
 
   /** One record as read, with the line (or sheet row) it starts on. */
   addRow(fields: readonly string[], line: number): void {
-    const first = fields[0];
-    const plain =
-      fields.length === this.width && !this.shape.afterBlank && this.shape.raggedCount === 0 && first !== undefined && this.header[0] !== '' && trimCell(first) !== this.header[0] && !isBlank(first);
-    if (!plain && !this.shape.isData(fields, line)) return;
+    if (!this.isPlainRow(fields) && !this.shape.isData(fields, line)) return;
     // After a ragged row the load will fail unless such rows are skipped: no use storing more.
     if (this.shape.raggedCount > 0 && !this.options.skipRaggedRows) return;
     this.store(fields, line);
+  }
+
+  /**
+   * Records given as byte ranges (see RecordBatch), from record `from` on: the same as `addRow` on the decoded
+   * fields, but runs of ordinary rows go to the columns a column at a time and never become strings.
+   */
+  addByteBatch(batch: RecordBatch, from = 0): void {
+    let r = from;
+    while (r < batch.size) {
+      let end = r;
+      while (end < batch.size && this.isPlainRecord(batch, end)) end++;
+      if (end > r) {
+        this.storeRun(batch, r, end);
+        r = end;
+        continue;
+      }
+      const decode = this.options.decode!;
+      const fields: string[] = [];
+      for (let f = batch.firstField[r]!, last = f + batch.fieldCounts[r]!; f < last; f++) fields.push(decode(batch.bytes, batch.starts[f]!, batch.ends[f]!));
+      this.addRow(fields, batch.lines[r]!);
+      r++;
+    }
+  }
+
+  finish(): BuiltTable {
+    const warnings = this.finishChecks();
+    const columns = this.names.map((_, j) => this.inferAt(j, warnings));
+    this.columns = [];
+    return { table: { rowCount: this.rowCount, columns }, warnings };
+  }
+
+  /**
+   * `finish`, calling `pause` after each column so a large table (a second or more of inference) does not hold
+   * the event loop: the reader passes a `setImmediate` promise.
+   */
+  async finishPausing(pause: () => Promise<void>): Promise<BuiltTable> {
+    const warnings = this.finishChecks();
+    const columns: Column[] = [];
+    for (let j = 0; j < this.names.length; j++) {
+      columns.push(this.inferAt(j, warnings));
+      await pause();
+    }
+    this.columns = [];
+    return { table: { rowCount: this.rowCount, columns }, warnings };
+  }
+
+  /** Right width, nothing pending, first cell neither blank nor the header's: the row cannot be special. */
+  private isPlainRow(fields: readonly string[]): boolean {
+    const first = fields[0];
+    if (fields.length !== this.width || this.shape.afterBlank || this.shape.raggedCount !== 0 || first === undefined) return false;
+    return this.header[0] !== '' && trimCell(first) !== this.header[0] && !isBlank(first);
   }
 
   private store(fields: readonly string[], line: number): void {
@@ -167,50 +216,6 @@ export class TableBuilder {
     if (end - start !== first.length) return true;
     for (let k = 0; k < first.length; k++) if (bytes[start + k] !== first.charCodeAt(k)) return true;
     return false;
-  }
-
-  /**
-   * Records given as byte ranges (see RecordBatch), from record `from` on: the same as `addRow` on the decoded
-   * fields, but runs of ordinary rows go to the columns a column at a time and never become strings.
-   */
-  addByteBatch(batch: RecordBatch, from = 0): void {
-    let r = from;
-    while (r < batch.size) {
-      let end = r;
-      while (end < batch.size && this.isPlainRecord(batch, end)) end++;
-      if (end > r) {
-        this.storeRun(batch, r, end);
-        r = end;
-        continue;
-      }
-      const decode = this.options.decode!;
-      const fields: string[] = [];
-      for (let f = batch.firstField[r]!, last = f + batch.fieldCounts[r]!; f < last; f++) fields.push(decode(batch.bytes, batch.starts[f]!, batch.ends[f]!));
-      this.addRow(fields, batch.lines[r]!);
-      r++;
-    }
-  }
-
-  finish(): BuiltTable {
-    const warnings = this.finishChecks();
-    const columns = this.names.map((_, j) => this.inferAt(j, warnings));
-    this.columns = [];
-    return { table: { rowCount: this.rowCount, columns }, warnings };
-  }
-
-  /**
-   * `finish`, calling `pause` after each column so a large table (a second or more of inference) does not hold
-   * the event loop: the reader passes a `setImmediate` promise.
-   */
-  async finishPausing(pause: () => Promise<void>): Promise<BuiltTable> {
-    const warnings = this.finishChecks();
-    const columns: Column[] = [];
-    for (let j = 0; j < this.names.length; j++) {
-      columns.push(this.inferAt(j, warnings));
-      await pause();
-    }
-    this.columns = [];
-    return { table: { rowCount: this.rowCount, columns }, warnings };
   }
 
   /** Throws for what makes the file no table; returns the warnings about its shape. */
