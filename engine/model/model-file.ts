@@ -54,6 +54,10 @@ export interface ModelSource {
   readonly columns?: number;
   readonly format?: string;
   readonly sheet?: string | null;
+  /** How a text file was read, so another tool (the Keras script) can read it the same way. */
+  readonly delimiter?: string | null;
+  readonly decimalComma?: boolean;
+  readonly encoding?: string | null;
 }
 
 export interface ModelProvenance {

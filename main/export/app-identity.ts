@@ -18,5 +18,15 @@ export function appIdentity(): Promise<AppIdentity> {
 /** The model file's record of the data a model was trained on. */
 export function modelSource(loaded: LoadedTable): ModelSource {
   const { source, table } = loaded;
-  return { name: source.name, sha256: source.sha256, rows: table.rowCount, columns: table.columns.length, format: source.format, sheet: source.sheet };
+  return {
+    name: source.name,
+    sha256: source.sha256,
+    rows: table.rowCount,
+    columns: table.columns.length,
+    format: source.format,
+    sheet: source.sheet,
+    delimiter: source.delimiter,
+    decimalComma: source.decimalComma,
+    encoding: source.encoding,
+  };
 }

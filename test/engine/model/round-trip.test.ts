@@ -62,7 +62,7 @@ describe('a saved model predicts exactly what the app predicted', () => {
     expect(file.training.rows).toEqual(result.rows);
     expect(file.metrics.test).toMatchObject({ task: 'binary', rows: result.test!.rows });
     expect(file.provenance).toEqual({
-      source: { name: 'titanic.csv', sha256: loaded.source.sha256, rows: 891, columns: 12, format: 'csv', sheet: null },
+      source: { name: 'titanic.csv', sha256: loaded.source.sha256, rows: 891, columns: 12, format: 'csv', sheet: null, delimiter: ',', decimalComma: false, encoding: 'utf-8' },
       app: { name: 'Layerlab', version: '0.1.0' },
       created: '2025-01-31T12:00:00.000Z',
     });

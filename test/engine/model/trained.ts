@@ -9,6 +9,7 @@ import { runTrainingJob, type TrainingResult } from '../../../engine/pipeline/tr
 import { defaultTrainingSettings, denseStack, type NetworkDesign, type TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import type { Table } from '../../../engine/table/table.ts';
+import { modelSource } from '../../../main/export/app-identity.ts';
 import { loadTable, type LoadedTable } from '../../../main/io/load-table.ts';
 
 export const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -45,7 +46,7 @@ async function train(name: CaseName): Promise<Trained> {
     result,
     design: spec.design,
     settings,
-    source: { name: loaded.source.name, sha256: loaded.source.sha256, rows: loaded.table.rowCount, columns: loaded.table.columns.length, format: loaded.source.format, sheet: loaded.source.sheet },
+    source: modelSource(loaded),
     app: { name: 'Layerlab', version: '0.1.0' },
     created: new Date('2025-01-31T12:00:00.000Z'),
   });
