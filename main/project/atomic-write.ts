@@ -22,7 +22,8 @@ function temporaryName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${SUFFIX}`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process exists (EPERM: it does, but belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -43,7 +44,7 @@ async function removeLeftovers(target: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) continue;
     const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await unlink(join(dirname(target), name)).catch(() => undefined);
+    if (Number.isInteger(pid) && pid !== process.pid && !isProcessAlive(pid)) await unlink(join(dirname(target), name)).catch(() => undefined);
   }
 }
 
