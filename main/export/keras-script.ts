@@ -11,7 +11,7 @@ import type { OptimizerSettings } from '../../engine/nn/optimizers/create-optimi
 import { specFromTopology } from '../../engine/model/tfjs-topology.ts';
 import { writeFileAtomic } from '../project/atomic-write.ts';
 import { cleaningCode } from './keras-cleaning.ts';
-import { PYTHON_HELPERS } from './keras-helpers.ts';
+import { PYTHON_CLEAN_TAIL, PYTHON_HELPERS, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
 import { py, pyComment, pyFloat } from './python-literal.ts';
 
 const KERAS_LOSS: Record<string, string> = {
@@ -99,107 +99,6 @@ function constants(file: ModelFile): string {
   ].join('\n');
 }
 
-const STEP1_TAIL = String.raw`
-    missing = [name for name in FEATURES if name not in frame.columns]
-    if missing:
-        raise ValueError(f"the recipe did not produce the features {missing}")
-    features = frame[FEATURES].astype("float64")
-    usable = np.isfinite(features).all(axis=1)
-    y = encode_target(frame[TARGET]) if TARGET in frame.columns else None
-    if training and y is not None:
-        usable &= y.notna()
-    if not usable.all():
-        print(f"{int((~usable).sum())} rows left out: empty or infinite values the recipe does not fill")
-    return features[usable].astype("float32"), (y[usable] if y is not None else None)
-
-
-def encode_target(values):
-    """y as the network learns it: 0/1, the class index, or the standardized value."""
-    if TASK == "regression":
-        return values if TARGET_SCALE is None else (values - TARGET_SCALE["mean"]) / TARGET_SCALE["std"]
-    return values.map({label: index for index, label in enumerate(CLASS_LABELS)}).astype("float64")
-`;
-
-const STEP3_AND_4 = String.raw`
-# ---------------------------------------------------------------------------------------------------------
-# Step 3: train it. Same proportions, seed and settings as in Layerlab; scikit-learn draws its own rows, so the
-# split (and therefore the scores) differ a little from Layerlab's.
-# ---------------------------------------------------------------------------------------------------------
-def split(X, y):
-    from sklearn.model_selection import train_test_split
-
-    def cut(X, y, fraction):
-        if fraction <= 0:
-            return X, X.iloc[:0], y, y.iloc[:0]
-        stratify = y if TASK != "regression" and SPLIT["stratify"] else None
-        return train_test_split(X, y, test_size=fraction, stratify=stratify, random_state=SEED)
-
-    X_rest, X_test, y_rest, y_test = cut(X, y, SPLIT["test"])
-    X_train, X_val, y_train, y_val = cut(X_rest, y_rest, SPLIT["validation"] / (1 - SPLIT["test"]))
-    return X_train, X_val, X_test, y_train, y_val, y_test
-
-
-def train(model, X_train, y_train, X_val, y_val):
-    import keras
-
-    validation = (X_val.to_numpy(), y_val.to_numpy()) if len(X_val) else None
-    monitor = "val_loss" if validation else "loss"
-    class_weight = None
-    if CLASS_WEIGHT == "balanced" and TASK != "regression":
-        counts = y_train.value_counts()
-        class_weight = {int(k): len(y_train) / (len(CLASS_LABELS) * n) for k, n in counts.items()}
-    return model.fit(X_train.to_numpy(), y_train.to_numpy(), validation_data=validation, epochs=EPOCHS, batch_size=BATCH_SIZE,
-                     callbacks=callbacks(keras, monitor), class_weight=class_weight, verbose=2)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Step 4: evaluate it on the test rows (Layerlab's own test scores are in LAYERLAB_TEST_METRICS).
-# ---------------------------------------------------------------------------------------------------------
-def evaluate(model, X_test, y_test):
-    outputs = model.predict(X_test.to_numpy(), verbose=0)
-    if TASK == "regression":
-        scale = TARGET_SCALE or {"mean": 0.0, "std": 1.0}
-        actual = y_test.to_numpy() * scale["std"] + scale["mean"]
-        predicted = outputs[:, 0] * scale["std"] + scale["mean"]
-        errors = predicted - actual
-        r2 = 1 - np.sum(errors ** 2) / np.sum((actual - actual.mean()) ** 2)
-        print(f"test R² {r2:.4f}, RMSE {np.sqrt(np.mean(errors ** 2)):.4f}, MAE {np.mean(np.abs(errors)):.4f}")
-    else:
-        actual = y_test.to_numpy().astype(int)
-        predicted = (outputs[:, 0] >= THRESHOLD).astype(int) if TASK == "binary" else outputs.argmax(axis=1)
-        confusion = np.zeros((len(CLASS_LABELS), len(CLASS_LABELS)), dtype=int)
-        np.add.at(confusion, (actual, predicted), 1)
-        print(f"test accuracy {np.mean(actual == predicted):.4f}")
-        print("confusion matrix (rows: actual, columns: predicted)")
-        print(pd.DataFrame(confusion, index=CLASS_LABELS, columns=CLASS_LABELS).to_string())
-    print(f"Layerlab's test scores: {LAYERLAB_TEST_METRICS}")
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data", nargs="?", default=SOURCE["name"], help=f"the data file (default: {SOURCE['name']})")
-    parser.add_argument("--save", default="model.keras", help="where to save the trained Keras model")
-    args = parser.parse_args()
-
-    import keras
-
-    keras.utils.set_random_seed(SEED)
-    X, y = clean(load_data(args.data))
-    print(f"{len(X)} rows x {X.shape[1]} features after cleaning")
-    X_train, X_val, X_test, y_train, y_val, y_test = split(X, y)
-    model = build_model()
-    model.summary()
-    train(model, X_train, y_train, X_val, y_val)
-    if len(X_test):
-        evaluate(model, X_test, y_test)
-    model.save(args.save)
-    print(f"saved {args.save}")
-
-
-if __name__ == "__main__":
-    main()
-`;
-
 function header(file: ModelFile): string {
   const { recipe, provenance } = file;
   const target = recipe.target;
@@ -260,7 +159,7 @@ def load_data(path):
 def clean(frame, training=True):
     """X (float32, the FEATURES in order) and y as the network learns it (None without a target column).
     The index of X keeps each row's position in the file; rows a step removes are left out."""
-${cleaningCode(file.recipe)}${STEP1_TAIL}
+${cleaningCode(file.recipe)}${PYTHON_CLEAN_TAIL}
 
 # ---------------------------------------------------------------------------------------------------------
 # Step 2: build the network (the same layers, activations and initializers as in Layerlab).
@@ -280,7 +179,7 @@ ${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
 def callbacks(keras, monitor):
     return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
 
-${STEP3_AND_4}`;
+${PYTHON_TRAIN_EVALUATE}`;
 }
 
 export async function saveKerasScript(path: string, file: ModelFile): Promise<void> {
