@@ -141,7 +141,7 @@ export interface ReadTopology {
 /**
  * The spec behind a topology whose shape the schema has already checked; here only what the schema cannot say:
  * which activations and layer sequences Layerlab can run, and where the input shape is declared. Weights are
- * found through the topology's own layer names, so a model re-saved by TF.js (`dense_Dense1`) still loads.
+ * found through the topology's own layer names, as TF.js finds them, whatever their order in the file.
  */
 export function specFromTopology(topology: ModelTopology, loss: LossKind, at = 'network.modelTopology'): ReadTopology {
   const layers: LayerSpec[] = [];

@@ -3,8 +3,8 @@
  * name) and that predicts within 1e-5 of Layerlab's own forward pass; and reading it back gives the same spec.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { specFromTopology, topologyFromSpec } from '../../../engine/model/tfjs-topology.ts';
-import { packWeights } from '../../../engine/model/weights.ts';
+import { specFromTopology, topologyFromSpec, type ModelTopology } from '../../../engine/model/tfjs-topology.ts';
+import { packWeights, unpackWeights, type WeightSpec } from '../../../engine/model/weights.ts';
 import { ACTIVATIONS } from '../../../engine/nn/activations.ts';
 import { Network } from '../../../engine/nn/network.ts';
 import { networkToJSON } from '../../../engine/nn/network-json.ts';
@@ -82,6 +82,27 @@ describe('TensorFlow.js loads the topology and predicts within 1e-5', () => {
     expect(topology.config.layers[0]!.config.batch_input_shape).toEqual([null, 3]);
     expect(topology.config.layers[1]!.config.alpha).toBe(0.2);
     expect(specFromTopology(topology, spec.loss).weightNames).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+  });
+
+  it('reads a model TF.js saved again (its own layer names and weight order) and predicts the same', async () => {
+    const spec: NetworkSpec = {
+      inputSize: 4,
+      layers: [{ type: 'dense', units: 6, activation: 'leaky_relu' }, { type: 'batchNormalization' }, { type: 'dense', units: 3, activation: 'softmax' }],
+      loss: 'sparse_categorical_crossentropy',
+    };
+    const net = randomNetwork(spec, 9);
+    const reloaded = await loadInTfjs(net);
+    let saved: tf.io.ModelArtifacts | null = null;
+    await reloaded.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const artifacts = saved as unknown as { modelTopology: ModelTopology; weightSpecs: WeightSpec[]; weightData: ArrayBuffer };
+    // TF.js lists trainable weights first: the moving statistics move to the end.
+    expect(artifacts.weightSpecs.map((w) => w.name).slice(-2)).toEqual(['batch_normalization/moving_mean', 'batch_normalization/moving_variance']);
+    const { spec: read, weightNames } = specFromTopology(artifacts.modelTopology, spec.loss);
+    const copy = new Network(read, new Rng(0));
+    copy.setWeights(unpackWeights(artifacts.weightSpecs, new Float32Array(artifacts.weightData), copy.params().map((p, i) => ({ name: weightNames[i]!, shape: p.shape })), 'network'));
+    const x = randomArray(ROWS * 4, new Rng(10), 3);
+    expect(copy.predict(x, ROWS)).toEqual(net.predict(x, ROWS));
+    reloaded.dispose();
   });
 
   it('reads back the spec it wrote, defaults spelled out', () => {
