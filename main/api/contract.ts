@@ -8,27 +8,15 @@
  */
 import type { ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
-import { v, type Validator } from './validate.ts';
+import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { modelCalls, modelProgressEventTypes, type ModelEvent } from './calls/model-calls.ts';
+import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
+import { v } from './validate.ts';
+
+export type { CallSpec };
 
 export type { ColumnType };
 
-export interface CallSpec<Req, Res, Desktop extends boolean = boolean> {
-  readonly request: Validator<Req>;
-  /** Calls that need the desktop (native dialogs) answer `unavailable` in the web host. */
-  readonly desktopOnly: Desktop;
-  /** Never set: carries the response type. */
-  readonly response?: Res;
-}
-
-function call<Req, const Desktop extends boolean = false>(request: Validator<Req>, options?: { desktopOnly: Desktop }) {
-  const desktopOnly = (options?.desktopOnly ?? false) as Desktop;
-  return { returns: <Res>(): CallSpec<Req, Res, Desktop> => ({ request, desktopOnly }) };
-}
-
-const none = v.object({});
-/** Ids the renderer echoes back: operation ids it makes up, dataset and upload ids main gave it. */
-const id = v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
-const filePath = v.string({ min: 1, max: 4096 });
 /** Rows per `datasetRows` request: a screenful many times over, small enough to answer at once. */
 export const MAX_ROWS_PER_REQUEST = 2000;
 
@@ -60,6 +48,10 @@ export const calls = {
   ).returns<DatasetRows>(),
   /** Asks a long operation to stop; false when it had already finished (or never existed). */
   cancel: call(v.object({ operationId: id })).returns<{ cancelled: boolean }>(),
+  /** Clean step: the recipe (main/api/calls/recipe-calls.ts). */
+  ...recipeCalls,
+  /** Build, train, evaluate, predict and export (main/api/calls/model-calls.ts). */
+  ...modelCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -73,10 +65,12 @@ export const callNames = Object.keys(calls) as CallName[];
 export type AppEvent =
   | { readonly type: 'loadProgress'; readonly operationId: string; readonly bytes: number; readonly totalBytes: number; readonly rows: number }
   | { readonly type: 'command'; readonly command: AppCommand }
-  | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] };
+  | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
+  | RecipeEvent
+  | ModelEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
-export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress']);
+export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...modelProgressEventTypes]);
 
 /** What a menu item or a keyboard shortcut asks the window to do. */
 export type AppCommand =

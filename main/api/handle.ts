@@ -28,10 +28,15 @@ export interface CallContext {
   readonly sender: Sender;
 }
 
-type Handler<K extends CallName> = (request: RequestOf<K>, context: CallContext) => Promise<ResponseOf<K>>;
+export type Handler<K extends CallName> = (request: RequestOf<K>, context: CallContext) => Promise<ResponseOf<K>>;
 
 /** A handler for every call; desktop-only calls may be left out (the web host has no native dialogs). */
 export type Handlers = { readonly [K in Exclude<CallName, DesktopOnlyCall>]: Handler<K> } & { readonly [K in DesktopOnlyCall]?: Handler<K> };
+
+/** The handlers of one area's calls (main/api/calls/): desktop-only ones may be left out, as in `Handlers`. */
+export type AreaHandlers<Area> = {
+  readonly [K in Exclude<keyof Area & CallName, DesktopOnlyCall>]: Handler<K>;
+} & { readonly [K in Extract<keyof Area & CallName, DesktopOnlyCall>]?: Handler<K> };
 
 export type Dispatch = (name: string, payload: unknown, sender: Sender) => Promise<Envelope<unknown>>;
 

@@ -12,6 +12,8 @@ import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Handlers } from './handle.ts';
+import { createModelHandlers } from './handlers/model-handlers.ts';
+import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
 
 export interface Services {
   readonly info: AppInfo;
@@ -73,5 +75,7 @@ export function createHandlers(services: Services): Handlers {
       }),
     datasetRows: async ({ datasetId, start, count }) => datasets.rows(datasetId, start, count),
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
+    ...createRecipeHandlers(services),
+    ...createModelHandlers(services),
   };
 }

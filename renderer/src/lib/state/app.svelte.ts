@@ -9,7 +9,9 @@ import { messages } from '../messages.ts';
 import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import { Library } from './library.svelte.ts';
+import { ModelState } from './model.svelte.ts';
 import { Notices } from './notices.svelte.ts';
+import { RecipeState } from './recipe.svelte.ts';
 import { ThemeState } from './theme.svelte.ts';
 
 export class AppState {
@@ -20,10 +22,16 @@ export class AppState {
   readonly theme = new ThemeState();
   readonly dataset: DatasetState;
   readonly library: Library;
+  /** Clean step. */
+  readonly recipe: RecipeState;
+  /** Build, Train, Evaluate, Predict & export. */
+  readonly model: ModelState;
 
   constructor(readonly platform: Platform) {
     this.dataset = new DatasetState(platform, this.notices);
     this.library = new Library(platform, this.notices);
+    this.recipe = new RecipeState(platform, this.dataset, this.notices);
+    this.model = new ModelState(platform, this.dataset, this.recipe, this.notices);
   }
 
   /** Subscribes to main's events and fetches what the first screen shows; returns the unsubscribe. */
