@@ -9,7 +9,8 @@
 import type { ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
 import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
-import { modelCalls, modelProgressEventTypes, type ModelEvent } from './calls/model-calls.ts';
+import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
+import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
 import { v } from './validate.ts';
 
@@ -50,8 +51,10 @@ export const calls = {
   cancel: call(v.object({ operationId: id })).returns<{ cancelled: boolean }>(),
   /** Clean step: the recipe (main/api/calls/recipe-calls.ts). */
   ...recipeCalls,
-  /** Build, train, evaluate, predict and export (main/api/calls/model-calls.ts). */
-  ...modelCalls,
+  /** Build and Train steps (main/api/calls/training-calls.ts). */
+  ...trainingCalls,
+  /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
+  ...resultsCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -67,10 +70,11 @@ export type AppEvent =
   | { readonly type: 'command'; readonly command: AppCommand }
   | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
   | RecipeEvent
-  | ModelEvent;
+  | TrainingEvent
+  | ResultsEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
-export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...modelProgressEventTypes]);
+export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...resultsProgressEventTypes]);
 
 /** What a menu item or a keyboard shortcut asks the window to do. */
 export type AppCommand =

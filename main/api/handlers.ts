@@ -4,6 +4,7 @@
  */
 import type { LoadedTable, LoadOptions } from '../io/load-table.ts';
 import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
+import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
@@ -12,7 +13,8 @@ import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Handlers } from './handle.ts';
-import { createModelHandlers } from './handlers/model-handlers.ts';
+import { createResultsHandlers } from './handlers/results-handlers.ts';
+import { createTrainingHandlers } from './handlers/training-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
 
 export interface Services {
@@ -22,6 +24,8 @@ export interface Services {
   readonly datasets: DatasetStore;
   readonly operations: Operations;
   readonly events: EventHub;
+  /** Trained models: the Train step adds, Evaluate and Predict & export read. */
+  readonly models: ModelRegistry;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
@@ -76,6 +80,7 @@ export function createHandlers(services: Services): Handlers {
     datasetRows: async ({ datasetId, start, count }) => datasets.rows(datasetId, start, count),
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     ...createRecipeHandlers(services),
-    ...createModelHandlers(services),
+    ...createTrainingHandlers(services),
+    ...createResultsHandlers(services),
   };
 }

@@ -6,6 +6,7 @@ import type { Services } from '../api/handlers.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
 import { loadTable } from '../io/load-table.ts';
 import { DatasetStore } from './dataset-store.ts';
+import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
@@ -27,6 +28,7 @@ export function createServices(options: ServiceOptions): Services {
     datasets: new DatasetStore(),
     operations: new Operations(),
     events: new EventHub(),
+    models: new ModelRegistry(),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     loadTable,
   };

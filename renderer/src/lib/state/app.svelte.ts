@@ -9,10 +9,11 @@ import { messages } from '../messages.ts';
 import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import { Library } from './library.svelte.ts';
-import { ModelState } from './model.svelte.ts';
 import { Notices } from './notices.svelte.ts';
 import { RecipeState } from './recipe.svelte.ts';
+import { ResultsState } from './results.svelte.ts';
 import { ThemeState } from './theme.svelte.ts';
+import { TrainingState } from './training.svelte.ts';
 
 export class AppState {
   step = $state<StepId>('data');
@@ -24,14 +25,17 @@ export class AppState {
   readonly library: Library;
   /** Clean step. */
   readonly recipe: RecipeState;
-  /** Build, Train, Evaluate, Predict & export. */
-  readonly model: ModelState;
+  /** Build and Train. */
+  readonly training: TrainingState;
+  /** Evaluate and Predict & export. */
+  readonly results: ResultsState;
 
   constructor(readonly platform: Platform) {
     this.dataset = new DatasetState(platform, this.notices);
     this.library = new Library(platform, this.notices);
     this.recipe = new RecipeState(platform, this.dataset, this.notices);
-    this.model = new ModelState(platform, this.dataset, this.recipe, this.notices);
+    this.results = new ResultsState(platform, this.notices);
+    this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
   }
 
   /** Subscribes to main's events and fetches what the first screen shows; returns the unsubscribe. */
