@@ -4,10 +4,11 @@
  * the token gate. Real files from resources/samples and the shared datasets.
  */
 import { request } from 'node:http';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 
-const DATASETS = '/work/shared/datasets';
+const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
 const TITANIC_SHA256 = '4a437fde05fe5264e1701a7387ac6fb75393772ba38bb2c9c566405af5af4bd7';
 
 let host: RunningHost;

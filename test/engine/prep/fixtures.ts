@@ -4,12 +4,13 @@
  * the tests do not depend on its type inference.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { MISSING_CODE, type CategoryColumn, type Column, type ColumnType, type NumberColumn, type Table } from '../../../engine/table/table.ts';
 import { isUserFacingError } from '../../../engine/errors.ts';
 
-export const DATASETS = '/work/shared/datasets';
+/** Beside the checkout, as in CI: ../shared/datasets. */
+export const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 
 export function num(name: string, values: readonly (number | null)[], type: ColumnType = 'numeric'): NumberColumn {
   return { name, type, reason: 'test fixture', storage: 'number', values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
@@ -84,7 +85,7 @@ function columnFrom(name: string, cells: readonly string[], missing: ReadonlySet
   return cat(name, cells.map((c) => (missing.has(c) ? null : c)));
 }
 
-/** A dataset from /work/shared/datasets; cells are trimmed, "" and `missing` markers are empty cells. */
+/** A dataset from ../shared/datasets; cells are trimmed, "" and `missing` markers are empty cells. */
 export function loadDataset(file: string, options: { missing?: readonly string[]; delimiter?: string } = {}): Table {
   const text = readFileSync(join(DATASETS, file), 'utf8');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter ? { delimiter: options.delimiter } : {}) });

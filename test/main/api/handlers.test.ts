@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserFacingError } from '../../../engine/errors.ts';
@@ -11,7 +11,7 @@ import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { CallContext } from '../../../main/api/handle.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 
-const DATASETS = '/work/shared/datasets';
+const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
 
 let services: Services;
