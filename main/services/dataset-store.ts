@@ -49,15 +49,20 @@ function sliceColumn(column: Column, start: number, end: number): (number | stri
 export class DatasetStore {
   /** Insertion order is recency order: the first entry is evicted first. */
   private readonly tables = new Map<string, Table>();
+  private readonly loaded = new Map<string, { readonly loaded: LoadedTable; readonly summary: DatasetSummary }>();
 
   constructor(private readonly keep = 3) {}
 
   add(loaded: LoadedTable, origin: DatasetOrigin, name: string): DatasetSummary {
     const datasetId = randomUUID();
     this.tables.set(datasetId, loaded.table);
-    while (this.tables.size > this.keep) this.tables.delete(this.tables.keys().next().value!);
+    while (this.tables.size > this.keep) {
+      const oldest = this.tables.keys().next().value!;
+      this.tables.delete(oldest);
+      this.loaded.delete(oldest);
+    }
     const { source, table } = loaded;
-    return {
+    const summary: DatasetSummary = {
       datasetId,
       name,
       origin,
@@ -73,19 +78,30 @@ export class DatasetStore {
       columns: table.columns.map(summarizeColumn),
       warnings: loaded.warnings,
     };
+    this.loaded.set(datasetId, { loaded, summary });
+    return summary;
+  }
+
+  /** The open dataset's table, how it was read (source: path, sha256, read options) and its summary. */
+  get(datasetId: string): { readonly table: Table; readonly loaded: LoadedTable; readonly summary: DatasetSummary } {
+    const entry = this.loaded.get(datasetId);
+    if (!entry) throw this.closed();
+    return { table: entry.loaded.table, ...entry };
   }
 
   /** Rows `start … start + count - 1`, fewer at the end of the table. */
   rows(datasetId: string, start: number, count: number): DatasetRows {
     const table = this.tables.get(datasetId);
-    if (!table) {
-      throw new UserFacingError(
-        'dataset-closed',
-        `This dataset is no longer open: Layerlab keeps the ${this.keep} most recently opened in memory. Open the file again.`,
-      );
-    }
+    if (!table) throw this.closed();
     const from = Math.min(start, table.rowCount);
     const to = Math.min(from + count, table.rowCount);
     return { start: from, columns: table.columns.map((column) => sliceColumn(column, from, to)) };
+  }
+
+  private closed(): UserFacingError {
+    return new UserFacingError(
+      'dataset-closed',
+      `This dataset is no longer open: Layerlab keeps the ${this.keep} most recently opened in memory. Open the file again.`,
+    );
   }
 }
