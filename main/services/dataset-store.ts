@@ -89,6 +89,21 @@ export class DatasetStore {
     return { table: entry.loaded.table, ...entry };
   }
 
+  /** Puts `column` in place of the column of the same name (a type the user chose); returns the new summary. */
+  replaceColumn(datasetId: string, column: Column): DatasetSummary {
+    const entry = this.loaded.get(datasetId);
+    if (!entry) throw this.closed();
+    const { table } = entry.loaded;
+    const index = table.columns.findIndex((c) => c.name === column.name);
+    if (index < 0) throw new UserFacingError('unknown-column', `This dataset has no column "${column.name}". Open the Data step to see its columns.`);
+    const columns = table.columns.map((c, i) => (i === index ? column : c));
+    const loaded: LoadedTable = { ...entry.loaded, table: { ...table, columns } };
+    const summary: DatasetSummary = { ...entry.summary, columns: entry.summary.columns.map((c, i) => (i === index ? summarizeColumn(column) : c)) };
+    this.tables.set(datasetId, loaded.table);
+    this.loaded.set(datasetId, { loaded, summary });
+    return summary;
+  }
+
   /** Rows `start … start + count - 1`, fewer at the end of the table. */
   rows(datasetId: string, start: number, count: number): DatasetRows {
     const table = this.tables.get(datasetId);

@@ -1,11 +1,126 @@
 /**
- * Calls and events of the Clean step: suggesting, previewing and keeping the cleaning recipe of a dataset.
+ * Calls and events of the Data step's column cards and the Clean step: profiling the columns, changing a
+ * column's type, suggesting, previewing and exporting the cleaning recipe of a dataset.
  * Spread into `calls` by main/api/contract.ts; handlers live in main/api/handlers/recipe-handlers.ts.
  */
-// import { call, id } from '../call-spec.ts';
-// import { v } from '../validate.ts';
+import { isUserFacingError } from '../../../engine/errors.ts';
+import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
+import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
+import type { ColumnProfile } from '../../../engine/table/profile.ts';
+import type { ColumnType } from '../../../engine/table/table.ts';
+import { call, id } from '../call-spec.ts';
+import type { DatasetSummary } from '../contract.ts';
+import { v, ValidationError, type Validator } from '../validate.ts';
 
-export const recipeCalls = {} as const;
+/** More steps than anyone writes by hand; keeps a hostile payload from making main parse forever. */
+export const MAX_RECIPE_STEPS = 500;
+/** Cleaned rows a preview shows. */
+export const MAX_PREVIEW_ROWS = 200;
+
+const COLUMN_TYPES = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] as const satisfies readonly ColumnType[];
+const TASKS = ['binary', 'multiclass', 'regression'] as const satisfies readonly Task[];
+
+const columnName = v.string({ min: 1, max: 1000 });
+
+/** A recipe as the engine reads it from a file: every field checked, the message naming the field. */
+const recipe: Validator<Recipe> = {
+  describe: 'a cleaning recipe',
+  parse(value, path = '') {
+    const steps = (value as { steps?: unknown } | null)?.steps;
+    if (Array.isArray(steps) && steps.length > MAX_RECIPE_STEPS) throw new ValidationError(`${path ? `${path}.` : ''}steps`, `at most ${MAX_RECIPE_STEPS} steps`);
+    try {
+      return recipeFromJSON(value);
+    } catch (error) {
+      if (isUserFacingError(error)) throw new ValidationError(path, `a cleaning recipe (${error.message})`);
+      throw error;
+    }
+  },
+};
+
+const datasetAndRecipe = v.object({ datasetId: id, recipe });
+
+export const recipeCalls = {
+  /** Statistics, histograms and most frequent values of every column (Data step's column cards). */
+  profileDataset: call(v.object({ datasetId: id })).returns<DatasetProfile>(),
+  /** The user's type for a column; the dataset in main changes, every later call sees the new column. */
+  setColumnType: call(v.object({ datasetId: id, column: columnName, type: v.enum(COLUMN_TYPES) })).returns<ColumnTypeChanged>(),
+  /** A first recipe for predicting `target` (task detected unless given). */
+  suggestRecipe: call(
+    v.object({ datasetId: id, target: columnName, task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
+  ).returns<SuggestedRecipe>(),
+  /** Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. */
+  previewRecipe: call(v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })) })).returns<RecipePreview>(),
+  /** The cleaned dataset as CSV text, for a browser download. */
+  cleanedCsv: call(datasetAndRecipe).returns<CleanedCsv>(),
+  /** The desktop's save dialog, then the cleaned dataset written there; null when the user cancels. */
+  saveCleanedCsv: call(datasetAndRecipe, { desktopOnly: true }).returns<{ path: string } | null>(),
+} as const;
+
+export interface DatasetProfile {
+  readonly datasetId: string;
+  readonly rows: number;
+  /** Rows identical to an earlier row in every column. */
+  readonly duplicateRows: number;
+  readonly columns: readonly ColumnProfile[];
+}
+
+export interface ColumnTypeChanged {
+  readonly summary: DatasetSummary;
+  readonly profile: ColumnProfile;
+}
+
+export interface SuggestedRecipe {
+  readonly recipe: Recipe;
+  /** What the target's values suggest, whatever task was asked for. */
+  readonly detectedTask: Task;
+  /** The target's classes (classification), as the engine orders them; empty for regression. */
+  readonly classLabels: readonly string[];
+}
+
+/** One entry per report, in the order the recipe runs: whole-table steps, target, split, the rest. */
+export interface PreviewStage {
+  readonly report: StepReport;
+  readonly rowsAfter: number;
+  readonly columnsAfter: number;
+}
+
+export interface PreviewRows {
+  /** Data row numbers of the source file, from 1. */
+  readonly dataRows: readonly number[];
+  readonly split: readonly ('train' | 'validation' | 'test')[];
+  /** rows × features. */
+  readonly x: readonly (readonly number[])[];
+  /** The target as the network learns it: 0/1, a class index or the (scaled) value. */
+  readonly y: readonly number[];
+}
+
+export type RecipePreview =
+  | {
+      readonly ok: true;
+      readonly rowsBefore: number;
+      readonly columnsBefore: number;
+      readonly stages: readonly PreviewStage[];
+      readonly rows: { readonly train: number; readonly validation: number; readonly test: number };
+      readonly features: readonly string[];
+      readonly task: Task;
+      readonly classLabels: readonly string[];
+      /** What each step learned from the training rows, by step id (bounds of an outlier step, …). */
+      readonly states: Readonly<Record<string, unknown>>;
+      readonly preview: PreviewRows;
+    }
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      /** The step the message is about, when it is about one. */
+      readonly stepId: string | null;
+    };
+
+export interface CleanedCsv {
+  readonly fileName: string;
+  readonly text: string;
+  readonly rows: number;
+}
 
 /** Events of this area; `never` while it has none. */
 export type RecipeEvent = never;

@@ -1,8 +1,156 @@
-/** What the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
-import type { recipeCalls } from '../calls/recipe-calls.ts';
+/** What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
+import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
+import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
+import { detectTask, prepare, suggestRecipe } from '../../../engine/prep/index.ts';
+import { countLabels } from '../../../engine/prep/labels.ts';
+import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
+import type { DataSplit, Prepared, Recipe } from '../../../engine/prep/types.ts';
+import { convertColumnType } from '../../../engine/table/convert.ts';
+import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
+import { findColumn, type Table } from '../../../engine/table/table.ts';
+import { cleanedCsvLines, saveCleanedCsv } from '../../export/cleaned-csv.ts';
+import type { DatasetProfile, PreviewRows, PreviewStage, RecipePreview, recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 
-export function createRecipeHandlers(_services: Services): AreaHandlers<typeof recipeCalls> {
-  return {};
+const DEFAULT_PREVIEW_ROWS = 50;
+const SPLITS = ['train', 'validation', 'test'] as const;
+
+/** Profiles are computed once per table; a type change makes a new table, and so a new profile. */
+const profiles = new WeakMap<Table, TableProfile>();
+
+function profileOf(table: Table): TableProfile {
+  let profile = profiles.get(table);
+  if (!profile) {
+    profile = profileTable(table);
+    profiles.set(table, profile);
+  }
+  return profile;
+}
+
+function requireColumnNamed(table: Table, name: string) {
+  const column = findColumn(table, name);
+  if (!column) throw new UserFacingError('unknown-column', `This dataset has no column "${name}". Choose one of its columns.`);
+  return column;
+}
+
+/** The step a user-facing message is about: the engine prefixes messages from inside a step with `Step "<id>"`. */
+function stepOfMessage(message: string, recipe: Recipe): string | null {
+  const match = /^Step "(.+?)"/.exec(message);
+  const id = match?.[1];
+  return id !== undefined && recipe.steps.some((s) => s.id === id) ? id : null;
+}
+
+function stagesOf(prepared: Prepared, table: Table): PreviewStage[] {
+  let rows = table.rowCount;
+  let columns = table.columns.length;
+  return prepared.reports.map((report) => {
+    rows -= report.rowsRemoved;
+    columns += report.columnsAdded.length - report.columnsRemoved.length;
+    return { report, rowsAfter: rows, columnsAfter: columns };
+  });
+}
+
+/** Every prepared row with its split, in the order of the source file. */
+function rowsInFileOrder(prepared: Prepared): { split: number; index: number; source: number }[] {
+  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
+  return splits.flatMap((s, split) => Array.from(s.rowIndex, (source, index) => ({ split, index, source }))).sort((a, b) => a.source - b.source);
+}
+
+function previewRows(prepared: Prepared, count: number): PreviewRows {
+  const width = prepared.fitted.features.length;
+  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
+  const first = rowsInFileOrder(prepared).slice(0, count);
+  return {
+    dataRows: first.map((r) => r.source + 1),
+    split: first.map((r) => SPLITS[r.split]!),
+    x: first.map((r) => Array.from(splits[r.split]!.x.subarray(r.index * width, (r.index + 1) * width))),
+    y: first.map((r) => splits[r.split]!.y[r.index]!),
+  };
+}
+
+/** The prepared matrices as one cleaned dataset, rows in file order. */
+function cleanedOf(prepared: Prepared): CleanedData {
+  const width = prepared.fitted.features.length;
+  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
+  const rows = rowsInFileOrder(prepared);
+  const x = new Float32Array(rows.length * width);
+  const y = new Float64Array(rows.length);
+  rows.forEach((r, i) => {
+    const split = splits[r.split]!;
+    x.set(split.x.subarray(r.index * width, (r.index + 1) * width), i * width);
+    y[i] = split.y[r.index]!;
+  });
+  return { features: prepared.fitted.features, x, rows: rows.length, rowIndex: Int32Array.from(rows, (r) => r.source), rejected: [], target: { name: prepared.fitted.target.column, y } };
+}
+
+function cleanedFileName(datasetName: string): string {
+  return `${datasetName.replace(/\.[^.]+$/, '')}-cleaned.csv`;
+}
+
+/** The cleaned dataset of `datasetId` under `recipe`, written to `path` (the desktop's save dialog chose it). */
+export async function writeCleanedCsv(services: Services, request: { datasetId: string; recipe: Recipe }, path: string): Promise<{ path: string }> {
+  const { table } = services.datasets.get(request.datasetId);
+  await saveCleanedCsv(path, cleanedOf(prepare(table, request.recipe)));
+  return { path };
+}
+
+/** The suggested file name for the cleaned dataset of `datasetId`. */
+export function cleanedCsvName(services: Services, datasetId: string): string {
+  return cleanedFileName(services.datasets.get(datasetId).summary.name);
+}
+
+export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
+  const { datasets } = services;
+  return {
+    profileDataset: async ({ datasetId }): Promise<DatasetProfile> => {
+      const profile = profileOf(datasets.get(datasetId).table);
+      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns };
+    },
+
+    setColumnType: async ({ datasetId, column, type }) => {
+      const { table } = datasets.get(datasetId);
+      const converted = convertColumnType(requireColumnNamed(table, column), type);
+      const summary = datasets.replaceColumn(datasetId, converted);
+      return { summary, profile: profileColumn(converted) };
+    },
+
+    suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
+      const { table } = datasets.get(datasetId);
+      const column = requireColumnNamed(table, target);
+      const recipe = suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
+      const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
+      const plan = planTarget(column, rowsWithTarget(column), recipe.target);
+      return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };
+    },
+
+    previewRecipe: async ({ datasetId, recipe, rows }): Promise<RecipePreview> => {
+      const { table } = datasets.get(datasetId);
+      let prepared: Prepared;
+      try {
+        prepared = prepare(table, recipe);
+      } catch (error) {
+        if (!isUserFacingError(error)) throw error;
+        return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };
+      }
+      return {
+        ok: true,
+        rowsBefore: table.rowCount,
+        columnsBefore: table.columns.length,
+        stages: stagesOf(prepared, table),
+        rows: { train: prepared.train.rows, validation: prepared.validation.rows, test: prepared.test.rows },
+        features: prepared.fitted.features,
+        task: prepared.fitted.target.task,
+        classLabels: prepared.fitted.target.classLabels ?? [],
+        states: Object.fromEntries(prepared.fitted.steps.map((s) => [s.id, s.state])),
+        preview: previewRows(prepared, rows ?? DEFAULT_PREVIEW_ROWS),
+      };
+    },
+
+    cleanedCsv: async ({ datasetId, recipe }) => {
+      const { table, summary } = datasets.get(datasetId);
+      const cleaned = cleanedOf(prepare(table, recipe));
+      return { fileName: cleanedFileName(summary.name), text: [...cleanedCsvLines(cleaned)].join(''), rows: cleaned.rows };
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UserFacingError } from '../../../engine/errors.ts';
-import { MAX_ROWS_PER_REQUEST } from '../../../main/api/contract.ts';
+import { callNames, calls, MAX_ROWS_PER_REQUEST } from '../../../main/api/contract.ts';
 import { createDispatch, handle, trustOrigin, type Handlers, type Sender } from '../../../main/api/handle.ts';
 
 const ORIGIN = 'app://layerlab';
@@ -9,7 +9,9 @@ const policy = trustOrigin(ORIGIN);
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => Promise.reject(new Error('not called in this test'));
+  const others = Object.fromEntries(callNames.filter((name) => !calls[name].desktopOnly).map((name) => [name, unused])) as unknown as Handlers;
   return {
+    ...others,
     appInfo: async () => ({ name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } }),
     listSamples: unused,
     listRecentFiles: unused,
@@ -17,7 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     datasetRows: unused,
     cancel: async ({ operationId }) => ({ cancelled: operationId === 'running' }),
     ...overrides,
-  };
+  } as Handlers; // spreading a Partial makes every call optional; `others` fills them all
 }
 
 describe('handle(): the sender', () => {

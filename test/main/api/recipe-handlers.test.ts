@@ -1,0 +1,257 @@
+/** The Clean step's calls over the real services, on the bundled samples and the shared datasets. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isUserFacingError } from '../../../engine/errors.ts';
+import { prepare } from '../../../engine/prep/index.ts';
+import type { Recipe } from '../../../engine/prep/types.ts';
+import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
+import { createHandlers, type Services } from '../../../main/api/handlers.ts';
+import { writeCleanedCsv } from '../../../main/api/handlers/recipe-handlers.ts';
+import { closeServices, createServices } from '../../../main/services/create-services.ts';
+
+const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
+const ORIGIN = 'app://layerlab';
+const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
+const context: CallContext = { sender };
+
+let services: Services;
+let settingsDir: string;
+let handlers: ReturnType<typeof createHandlers>;
+let dispatch: Dispatch;
+
+beforeEach(async () => {
+  settingsDir = await mkdtemp(join(tmpdir(), 'layerlab-recipe-'));
+  services = createServices({
+    info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+    samplesDir: 'resources/samples',
+    settingsDir,
+    acceptUploads: false,
+  });
+  handlers = createHandlers(services);
+  dispatch = createDispatch(handlers, trustOrigin(ORIGIN), () => {});
+});
+
+afterEach(async () => {
+  await closeServices(services);
+  await rm(settingsDir, { recursive: true, force: true });
+});
+
+async function openSample(sampleId: string): Promise<string> {
+  return (await handlers.openDataset({ operationId: `open-${sampleId}`, source: { kind: 'sample', sampleId } }, context)).datasetId;
+}
+
+async function openShared(file: string): Promise<string> {
+  return (await handlers.openDataset({ operationId: 'open-shared', source: { kind: 'path', path: join(DATASETS, file) } }, context)).datasetId;
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isUserFacingError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a user-facing error');
+}
+
+async function suggested(datasetId: string, target: string): Promise<Recipe> {
+  return (await handlers.suggestRecipe({ datasetId, target }, context)).recipe;
+}
+
+describe('payloads the gate refuses before a handler runs', () => {
+  it.each([
+    ['profileDataset', { datasetId: '../etc' }],
+    ['profileDataset', { datasetId: 'x', extra: 1 }],
+    ['setColumnType', { datasetId: 'x', column: 'Age', type: 'float' }],
+    ['setColumnType', { datasetId: 'x', column: '', type: 'numeric' }],
+    ['suggestRecipe', { datasetId: 'x', target: 'Survived', task: 'clustering' }],
+    ['previewRecipe', { datasetId: 'x', recipe: { version: 1 } }],
+    ['previewRecipe', { datasetId: 'x', recipe: null }],
+    ['cleanedCsv', { datasetId: 'x', recipe: 'not a recipe' }],
+  ])('%s refuses %j', async (name, payload) => {
+    const envelope = await dispatch(name, payload, sender);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('names the recipe field that is wrong, and refuses split fractions that do not add up to 1', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const badStrategy = { ...recipe, steps: recipe.steps.map((s) => (s.kind === 'impute' ? { ...s, params: { ...s.params, strategy: 'avg' } } : s)) };
+    const strategy = await dispatch('previewRecipe', { datasetId, recipe: badStrategy }, sender);
+    expect(strategy).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!strategy.ok && strategy.error.message).toContain('steps[1].params.strategy');
+    const badSplit = await dispatch('previewRecipe', { datasetId, recipe: { ...recipe, split: { ...recipe.split, test: 0.3 } } }, sender);
+    expect(!badSplit.ok && badSplit.error.message).toMatch(/adding up to 1/);
+  });
+
+  it('refuses a recipe with absurdly many steps without reading them', async () => {
+    const steps = Array.from({ length: 501 }, (_, i) => ({ id: `s${i}`, kind: 'scale', params: { columns: ['Age'], method: 'standard' } }));
+    const envelope = await dispatch('previewRecipe', { datasetId: 'x', recipe: { version: 1, target: { column: 'Survived' }, split: {}, steps } }, sender);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('answers unavailable for the desktop save dialog in a transport without it', async () => {
+    const datasetId = await openSample('titanic');
+    const envelope = await dispatch('saveCleanedCsv', { datasetId, recipe: await suggested(datasetId, 'Survived') }, sender);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});
+
+describe('profileDataset', () => {
+  it('gives every column of titanic its statistics, a histogram for numbers and top values for categories', async () => {
+    const datasetId = await openSample('titanic');
+    const profile = await handlers.profileDataset({ datasetId }, context);
+    expect(profile.rows).toBe(891);
+    expect(profile.duplicateRows).toBe(0);
+    const age = profile.columns.find((c) => c.name === 'Age')!;
+    // pandas: titanic.Age.describe() → count 714, mean 29.699118, min 0.42, 50% 28, max 80.
+    expect(age).toMatchObject({ type: 'numeric', count: 714, missing: 177, min: 0.42, median: 28, max: 80 });
+    expect(age.mean).toBeCloseTo(29.699118, 5);
+    expect(age.histogram!.counts.reduce((a, b) => a + b, 0)).toBe(714);
+    const embarked = profile.columns.find((c) => c.name === 'Embarked')!;
+    expect(embarked.top).toEqual([
+      { value: 'S', count: 644 },
+      { value: 'C', count: 168 },
+      { value: 'Q', count: 77 },
+    ]);
+  });
+
+  it('says the dataset is no longer open, and what to do, for an unknown id', async () => {
+    expect(await failure(handlers.profileDataset({ datasetId: 'gone' }, context))).toMatchObject({ code: 'dataset-closed', message: expect.stringMatching(/Open the file again/) });
+  });
+});
+
+describe('setColumnType', () => {
+  it('turns Pclass into a category: the summary, the profile and the next suggestion all see it', async () => {
+    const datasetId = await openSample('titanic');
+    const changed = await handlers.setColumnType({ datasetId, column: 'Pclass', type: 'categorical' }, context);
+    expect(changed.summary.columns.find((c) => c.name === 'Pclass')).toMatchObject({ type: 'categorical', levels: 3 });
+    expect(changed.profile).toMatchObject({ name: 'Pclass', storage: 'category', distinct: 3 });
+    expect(changed.profile.top!.map((t) => t.value).sort()).toEqual(['1', '2', '3']);
+    const profile = await handlers.profileDataset({ datasetId }, context);
+    expect(profile.columns.find((c) => c.name === 'Pclass')!.type).toBe('categorical');
+    const rows = await handlers.datasetRows({ datasetId, start: 0, count: 1 }, context);
+    expect(rows.columns[2]).toEqual(['3']);
+  });
+
+  it('refuses a conversion that would invent values, naming the column, and leaves the column as it was', async () => {
+    const datasetId = await openSample('titanic');
+    const error = await failure(handlers.setColumnType({ datasetId, column: 'Fare', type: 'integer' }, context));
+    expect(error.message).toContain('Fare');
+    const profile = await handlers.profileDataset({ datasetId }, context);
+    expect(profile.columns.find((c) => c.name === 'Fare')!.type).toBe('numeric');
+  });
+
+  it('refuses a column the dataset does not have', async () => {
+    const datasetId = await openSample('titanic');
+    expect(await failure(handlers.setColumnType({ datasetId, column: 'Deck', type: 'numeric' }, context))).toMatchObject({ code: 'unknown-column', message: expect.stringContaining('"Deck"') });
+  });
+});
+
+describe('suggestRecipe', () => {
+  it('detects the task and classes of each sample target', async () => {
+    const titanic = await handlers.suggestRecipe({ datasetId: await openSample('titanic'), target: 'Survived' }, context);
+    expect(titanic).toMatchObject({ detectedTask: 'binary', classLabels: ['0', '1'], recipe: { target: { column: 'Survived', task: 'binary' } } });
+    const iris = await handlers.suggestRecipe({ datasetId: await openSample('iris'), target: 'species' }, context);
+    expect(iris).toMatchObject({ detectedTask: 'multiclass', classLabels: ['setosa', 'versicolor', 'virginica'] });
+    const housing = await handlers.suggestRecipe({ datasetId: await openSample('housing'), target: 'median_house_value' }, context);
+    expect(housing).toMatchObject({ detectedTask: 'regression', classLabels: [], recipe: { split: { stratify: false } } });
+  });
+
+  it('keeps the detected task beside an override', async () => {
+    const datasetId = await openShared('winequality-red.csv');
+    const asNumber = await handlers.suggestRecipe({ datasetId, target: 'quality', task: 'regression' }, context);
+    expect(asNumber).toMatchObject({ detectedTask: 'multiclass', recipe: { target: { task: 'regression' } } });
+  });
+
+  it('refuses a target with one class and a text target for regression, naming the column and what to do', async () => {
+    const datasetId = await openSample('titanic');
+    const text = await failure(handlers.suggestRecipe({ datasetId, target: 'Sex', task: 'regression' }, context));
+    expect(text).toMatchObject({ code: 'target-not-numeric', message: expect.stringMatching(/"Sex".*Predict it as classes/) });
+    // Keeping only the survivors leaves one class: the preview says so, naming the column.
+    const recipe = await suggested(datasetId, 'Survived');
+    const survivors: Recipe = { ...recipe, steps: [{ id: 'survivors', kind: 'filter-rows', params: { column: 'Survived', rule: 'equals', values: [1], action: 'keep' } }, ...recipe.steps] };
+    const oneClass = await handlers.previewRecipe({ datasetId, recipe: survivors }, context);
+    expect(oneClass).toMatchObject({ ok: false, code: 'target-one-class', message: expect.stringMatching(/"Survived" has a single value \("1"\).*Choose another target/) });
+  });
+});
+
+describe('previewRecipe', () => {
+  it('reports what each step of the titanic suggestion did, with rows and columns after it', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const preview = await handlers.previewRecipe({ datasetId, recipe, rows: 5 }, context);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview).toMatchObject({ rowsBefore: 891, columnsBefore: 12, rows: { train: 623, validation: 134, test: 134 }, task: 'binary', classLabels: ['0', '1'] });
+    const byStep = Object.fromEntries(preview.stages.map((s) => [s.report.stepId, s]));
+    expect(byStep['impute-median-flag']!.report.summary).toBe('imputed 177 cells, added 1 column, learned from 623 training rows');
+    expect(byStep['drop-columns']).toMatchObject({ rowsAfter: 891, columnsAfter: 8 });
+    expect(preview.stages.at(-1)!.columnsAfter, 'the features plus the target').toBe(preview.features.length + 1);
+    expect(preview.preview.dataRows).toEqual([1, 2, 3, 4, 5]);
+    expect(preview.preview.x[0]).toHaveLength(preview.features.length);
+    // Row 1 (Braund, male, 3rd class, did not survive): one-hot Pclass=3 and the binary Sex code.
+    const first = Object.fromEntries(preview.features.map((f, i) => [f, preview.preview.x[0]![i]]));
+    expect(first).toMatchObject({ 'Pclass=1': 0, 'Pclass=3': 1, 'Age (was missing)': 0 });
+    expect(preview.preview.y[0]).toBe(0);
+    // The preview's matrix is prepare's own: the same recipe gives the same numbers.
+    const prepared = prepare(services.datasets.get(datasetId).table, recipe);
+    const trainPosition = Array.from(prepared.train.rowIndex).indexOf(0);
+    if (trainPosition >= 0) expect(preview.preview.x[0]).toEqual(Array.from(prepared.train.x.subarray(trainPosition * preview.features.length, (trainPosition + 1) * preview.features.length)));
+  });
+
+  it('gives the bounds an outlier step learned, to draw on the histogram', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const withOutliers: Recipe = { ...recipe, steps: [{ id: 'fare-outliers', kind: 'outliers', params: { columns: ['Fare'], method: 'iqr', action: 'clip' } }, ...recipe.steps] };
+    const preview = await handlers.previewRecipe({ datasetId, recipe: withOutliers }, context);
+    if (!preview.ok) throw new Error(preview.message);
+    const state = preview.states['fare-outliers'] as { bounds: { column: string; low: number; high: number }[] };
+    expect(state.bounds[0]!.column).toBe('Fare');
+    expect(state.bounds[0]!.high).toBeGreaterThan(state.bounds[0]!.low);
+    expect(preview.stages.find((s) => s.report.stepId === 'fare-outliers')!.report.summary).toMatch(/^clipped \d+ cells/);
+  });
+
+  it('names the failing step when a step cannot run, and explains what is missing when the recipe stops short', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const textScaled: Recipe = { ...recipe, steps: [...recipe.steps, { id: 'scale-names', kind: 'scale', params: { columns: ['Name'], method: 'standard' } }] };
+    const failed = await handlers.previewRecipe({ datasetId, recipe: textScaled }, context);
+    expect(failed).toMatchObject({ ok: false, stepId: expect.any(String), message: expect.stringContaining('Name') });
+    const noImpute: Recipe = { ...recipe, steps: recipe.steps.filter((s) => s.id !== 'impute-median-flag') };
+    const gaps = await handlers.previewRecipe({ datasetId, recipe: noImpute }, context);
+    expect(gaps).toMatchObject({ ok: false, code: 'missing-values-left', stepId: null, message: expect.stringMatching(/"Age".*Add a missing-values step/) });
+  });
+
+  it('prepares the 100,000-row diabetes130 file', async () => {
+    const datasetId = await openShared('diabetes130_readmission.csv');
+    const recipe = await suggested(datasetId, 'readmitted');
+    const preview = await handlers.previewRecipe({ datasetId, recipe, rows: 3 }, context);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.rows.train + preview.rows.validation + preview.rows.test).toBe(101766);
+    expect(preview.preview.x).toHaveLength(3);
+  });
+});
+
+describe('cleaned dataset export', () => {
+  it('gives the cleaned titanic rows as CSV text: a header of features and target, one line per row', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const csv = await handlers.cleanedCsv({ datasetId, recipe }, context);
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(csv).toMatchObject({ fileName: 'titanic-cleaned.csv', rows: 891 });
+    expect(lines).toHaveLength(892);
+    expect(lines[0]!.split(',')).toContain('Age (was missing)');
+    expect(lines[0]!.endsWith(',Survived')).toBe(true);
+    expect(lines[1]!.endsWith(',0')).toBe(true);
+  });
+
+  it('writes the same text to a file for the desktop', async () => {
+    const datasetId = await openSample('iris');
+    const recipe = await suggested(datasetId, 'species');
+    const path = join(settingsDir, 'iris-cleaned.csv');
+    expect(await writeCleanedCsv(services, { datasetId, recipe }, path)).toEqual({ path });
+    expect(await readFile(path, 'utf8')).toBe((await handlers.cleanedCsv({ datasetId, recipe }, context)).text);
+  });
+});
