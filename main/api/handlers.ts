@@ -9,6 +9,7 @@ import type { Operations } from '../services/operations.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
+import type { TrainingRuns } from '../training/training-runs.ts';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
@@ -26,6 +27,8 @@ export interface Services {
   readonly events: EventHub;
   /** Trained models: the Train step adds, Evaluate and Predict & export read. */
   readonly models: ModelRegistry;
+  /** Training runs in workers; finished ones are added to `models`. */
+  readonly training: TrainingRuns;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AppInfo } from '../api/contract.ts';
 import { EventHub } from '../api/event-hub.ts';
 import type { Services } from '../api/handlers.ts';
+import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
 import { loadTable } from '../io/load-table.ts';
 import { DatasetStore } from './dataset-store.ts';
@@ -10,6 +11,7 @@ import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
+import { TrainingRuns } from '../training/training-runs.ts';
 import { UploadStore } from './upload-store.ts';
 
 export interface ServiceOptions {
@@ -21,14 +23,17 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): Services {
+  const events = new EventHub();
+  const models = new ModelRegistry();
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
     recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
     datasets: new DatasetStore(),
     operations: new Operations(),
-    events: new EventHub(),
-    models: new ModelRegistry(),
+    events,
+    models,
+    training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     loadTable,
   };
@@ -37,6 +42,7 @@ export function createServices(options: ServiceOptions): Services {
 /** Stops what is running and deletes temporary files. */
 export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
+  await services.training.dispose();
   services.events.close();
   await services.uploads?.close();
 }

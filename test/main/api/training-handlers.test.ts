@@ -1,0 +1,199 @@
+/** The Build and Train calls over the real services: payload checks, previews and real runs in worker threads. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isUserFacingError } from '../../../engine/errors.ts';
+import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
+import type { Recipe } from '../../../engine/prep/types.ts';
+import type { TrainingProgressEvent } from '../../../main/api/calls/training-calls.ts';
+import type { AppEvent } from '../../../main/api/contract.ts';
+import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
+import { createHandlers, type Services } from '../../../main/api/handlers.ts';
+import { closeServices, createServices } from '../../../main/services/create-services.ts';
+
+const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
+
+let services: Services;
+let settingsDir: string;
+let events: AppEvent[];
+
+beforeEach(async () => {
+  settingsDir = await mkdtemp(join(tmpdir(), 'layerlab-training-handlers-'));
+  services = createServices({
+    info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+    samplesDir: 'resources/samples',
+    settingsDir,
+    acceptUploads: false,
+  });
+  events = [];
+  services.events.subscribe((event) => events.push(event));
+});
+
+afterEach(async () => {
+  await closeServices(services);
+  await rm(settingsDir, { recursive: true, force: true });
+});
+
+async function open(sampleId: string) {
+  const handlers = createHandlers(services);
+  const summary = await handlers.openDataset({ operationId: `open-${sampleId}`, source: { kind: 'sample', sampleId } }, context);
+  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  return { handlers, datasetId: summary.datasetId, recipe };
+}
+
+async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isUserFacingError(error)) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a user-facing error');
+}
+
+function progress(runId: string): TrainingProgressEvent[] {
+  return events.filter((e): e is TrainingProgressEvent => e.type === 'trainingProgress' && e.runId === runId);
+}
+
+async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const finalOf = (runId: string) => progress(runId).find((e) => e.summary);
+
+describe('payload checks (through the one gate)', () => {
+  const settings = defaultTrainingSettings({ epochs: 2 });
+  const design = { hidden: denseStack([6, 6]) };
+
+  it.each([
+    ['zero epochs', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design, settings: { ...settings, epochs: 0 } }), 'settings.epochs'],
+    ['an unknown layer type', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design: { hidden: [{ type: 'conv2d', units: 3 }] }, settings }), 'design.hidden[0].type'],
+    ['a dense layer with 0 units', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design: { hidden: [{ type: 'dense', units: 0 }] }, settings }), 'design.hidden[0].units'],
+    ['an unknown activation', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design: { hidden: [{ type: 'dense', units: 4, activation: 'magic' }] }, settings }), 'design.hidden[0].activation'],
+    ['an unknown optimizer', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design, settings: { ...settings, optimizer: { kind: 'lbfgs', learningRate: 0.1 } } }), 'settings.optimizer.kind'],
+    ['a classification loss by name', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design, settings: { ...settings, loss: 'hinge' } }), 'settings.loss'],
+    ['a recipe whose split does not add up', (r: Recipe) => ({ datasetId: 'd1', recipe: { ...r, split: { ...r.split, train: 0.9 } }, design, settings }), 'recipe'],
+    ['an extra field', (r: Recipe) => ({ datasetId: 'd1', recipe: r, design, settings, extra: 1 }), 'extra'],
+  ])('startTraining refuses %s, naming where', async (_, payload, where) => {
+    const { recipe } = await open('churn');
+    const dispatch = createDispatch(createHandlers(services), trustOrigin('app://layerlab'), () => {});
+    const answer = await dispatch('startTraining', payload(recipe), context.sender);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe('invalid-request');
+    expect(answer.error.message).toContain(where);
+    expect(services.training.list()).toEqual([]);
+  });
+
+  it('pause, resume and stop of an unknown run change nothing', async () => {
+    const handlers = createHandlers(services);
+    for (const call of [handlers.pauseTraining, handlers.resumeTraining, handlers.stopTraining]) {
+      expect(await call({ runId: 'run-99' }, context)).toEqual({ changed: false });
+    }
+  });
+
+  it('a dataset that is no longer open gets a sentence, not a crash', async () => {
+    const { recipe } = await open('churn');
+    const handlers = createHandlers(services);
+    const error = await failure(handlers.startTraining({ datasetId: 'gone', recipe, design, settings }, context));
+    expect(error.code).toBe('dataset-closed');
+  });
+});
+
+describe('defaultRecipe and networkPreview', () => {
+  it("suggests a recipe for the sample's own target, even when it is not the last column", async () => {
+    const { recipe } = await open('titanic');
+    expect(recipe.target.column).toBe('Survived');
+    expect(recipe.split).toMatchObject({ train: 0.7, validation: 0.15, test: 0.15 });
+  });
+
+  it('takes the target the caller names', async () => {
+    const { handlers, datasetId } = await open('titanic');
+    expect((await handlers.defaultRecipe({ datasetId, target: 'Pclass' }, context)).target.column).toBe('Pclass');
+  });
+
+  it('describes the classic 6-6-1 on churn: inputs from the recipe, a sigmoid output, the parameter count', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const preview = await handlers.networkPreview({ datasetId, recipe, design: { hidden: denseStack([6, 6]) } }, context);
+    expect(preview).toMatchObject({ task: 'binary', target: 'Exited', output: { units: 1, activation: 'sigmoid' }, loss: 'binary_crossentropy', classLabels: ['0', '1'] });
+    const n = preview.features.length;
+    expect(preview.features).toContain('Age');
+    expect(preview.features.some((f) => f.startsWith('Geography='))).toBe(true);
+    // (n·6 + 6) + (6·6 + 6) + (6·1 + 1)
+    expect(preview.parameters).toEqual({ trainable: n * 6 + 6 + 42 + 7, nonTrainable: 0 });
+    expect(preview.rows.train + preview.rows.validation + preview.rows.test).toBe(10_000);
+  });
+
+  it('gives a multi-class softmax output for iris and a clear error for a target that cannot be learned', async () => {
+    const { handlers, datasetId, recipe } = await open('iris');
+    const preview = await handlers.networkPreview({ datasetId, recipe, design: { hidden: [] } }, context);
+    expect(preview.output).toEqual({ units: 3, activation: 'softmax' });
+    const missing = await failure(handlers.networkPreview({ datasetId, recipe: { ...recipe, target: { column: 'colour' } }, design: { hidden: [] } }, context));
+    expect(missing.message).toContain('colour');
+  });
+});
+
+describe('training runs', () => {
+  it('trains churn in a worker: every epoch arrives in order, and the finished run is a model in the registry', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const settings = defaultTrainingSettings({ epochs: 4, earlyStopping: false, reduceLrOnPlateau: false });
+    const started = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([6, 6]) }, settings }, context);
+    expect(started).toMatchObject({ label: 'Run 1', status: 'preparing', datasetId, modelId: null });
+    await until(() => finalOf(started.runId) !== undefined, 'the run to finish');
+
+    const all = progress(started.runId);
+    expect(all.flatMap((e) => e.epochs ?? []).map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
+    expect(all.some((e) => e.begin?.trainRows === 7000)).toBe(true);
+    const summary = finalOf(started.runId)!.summary!;
+    expect(summary).toMatchObject({ status: 'completed', modelId: started.runId, outcome: { stopReason: 'completed', epochsCompleted: 4, parameterCount: expect.any(Number) } });
+    expect(summary.outcome!.testMetric!.name).toBe('accuracy');
+    expect(summary.outcome!.testMetric!.value).toBeGreaterThan(0.7);
+    // Plain data only: the result's typed arrays stay in main.
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+
+    const trained = services.models.get(summary.modelId!);
+    expect(trained).toMatchObject({ label: 'Run 1 · 6-6-1 · adam', datasetId, path: null });
+    expect(trained.model.training.epochsCompleted).toBe(4);
+    expect(trained.model.provenance.source.name).toBe('Churn_Modelling.csv');
+    expect(trained.result!.test!.rows).toBe(1500);
+    expect(await handlers.listRuns({}, context)).toEqual([summary]);
+  });
+
+  it('a stopped run keeps what it learned as a model; pause and resume answer whether they changed anything', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const settings = defaultTrainingSettings({ epochs: 500, earlyStopping: false, reduceLrOnPlateau: false });
+    const { runId } = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([8]) }, settings, label: 'Long one' }, context);
+    await until(() => progress(runId).some((e) => e.epochs?.length), 'the first epoch');
+    expect(await handlers.pauseTraining({ runId }, context)).toEqual({ changed: true });
+    await until(() => progress(runId).at(-1)!.status === 'paused', 'the pause');
+    expect(await handlers.pauseTraining({ runId }, context)).toEqual({ changed: false });
+    expect(await handlers.resumeTraining({ runId }, context)).toEqual({ changed: true });
+    expect(await handlers.stopTraining({ runId }, context)).toEqual({ changed: true });
+    await until(() => finalOf(runId) !== undefined, 'the stop');
+    const summary = finalOf(runId)!.summary!;
+    expect(summary.status).toBe('stopped');
+    expect(summary.label).toBe('Long one');
+    expect(summary.outcome!.stopReason).toBe('cancelled');
+    expect(summary.outcome!.epochsCompleted).toBeLessThan(500);
+    expect(services.models.get(runId).model.training.stopReason).toBe('cancelled');
+  });
+
+  it('two runs go side by side and closing the services ends them', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const settings = defaultTrainingSettings({ epochs: 1000, earlyStopping: false, reduceLrOnPlateau: false });
+    const a = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([6, 6]) }, settings }, context);
+    const b = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([32, 16]) }, settings }, context);
+    await until(() => [a, b].every((run) => progress(run.runId).some((e) => e.epochs?.length)), 'both runs to train');
+    expect((await handlers.listRuns({}, context)).map((r) => [r.runId, r.status])).toEqual([
+      [a.runId, 'training'],
+      [b.runId, 'training'],
+    ]);
+    await closeServices(services);
+    expect(services.training.list()).toEqual([]);
+  });
+});
