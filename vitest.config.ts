@@ -1,12 +1,24 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+
+/** Renderer state classes (`*.svelte.ts`) are tested in `*.svelte.test.ts` files: compiled by Svelte, its browser runtime. */
+const RENDERER_STATE_TESTS = 'test/renderer/**/*.svelte.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: the heavier learning and browser tests must not starve each other.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [RENDERER_STATE_TESTS], environment: 'node' } },
+      {
+        extends: true,
+        plugins: [svelte({ configFile: false })],
+        // Svelte's client runtime (reactive state) rather than its server build, which Node would pick.
+        resolve: { conditions: ['browser'] },
+        test: { name: 'renderer-state', include: [RENDERER_STATE_TESTS], environment: 'node' },
+      },
+    ],
   },
 });
