@@ -4,6 +4,7 @@
  */
 import type { LoadedTable, LoadOptions } from '../io/load-table.ts';
 import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
+import type { DownloadStore } from '../services/download-store.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
@@ -31,6 +32,8 @@ export interface Services {
   readonly training: TrainingRuns;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
+  /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
+  readonly downloads: DownloadStore | null;
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
 }
 

@@ -7,6 +7,7 @@ import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
 import { loadTable } from '../io/load-table.ts';
 import { DatasetStore } from './dataset-store.ts';
+import { DownloadStore } from './download-store.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { RecentFiles } from './recent-files.ts';
@@ -35,6 +36,7 @@ export function createServices(options: ServiceOptions): Services {
     models,
     training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
+    downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
   };
 }
@@ -45,4 +47,5 @@ export async function closeServices(services: Services): Promise<void> {
   await services.training.dispose();
   services.events.close();
   await services.uploads?.close();
+  await services.downloads?.close();
 }

@@ -4,11 +4,14 @@
  *   GET  /…              the built renderer
  *   POST /api/<call>     one contract call; JSON body in, Envelope out
  *   POST /api/upload     raw file bytes (?name=…) → { uploadId } for openDataset
+ *   GET  /api/download   ?id=… an exported file (model, predictions, project), as an attachment
  *   GET  /api/events     Server-Sent Events: every AppEvent, one `data:` line each
  * Every request needs the token and the exact Host; calls then pass the same handle() gate as Electron IPC.
  */
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { CSP_HEADER } from '../api/csp.ts';
 import type { Envelope } from '../api/contract.ts';
@@ -121,6 +124,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
         return sendJson(response, { ok: false, error: { code: error.code, message: error.message } });
+      }
+    }
+    if (url.pathname === '/api/download' && request.method === 'GET') {
+      if (!services.downloads) return refuse(response, 404, 'unavailable', 'This host does not offer downloads.');
+      try {
+        const download = await services.downloads.get(url.searchParams.get('id') ?? '');
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'content-type': 'application/octet-stream',
+          'content-length': String(download.bytes),
+          'content-disposition': `attachment; filename="${download.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+          'cache-control': 'no-store',
+        });
+        return void (await pipeline(createReadStream(download.path), response));
+      } catch (error) {
+        if (!isUserFacingError(error)) throw error;
+        return refuse(response, 404, error.code, error.message);
       }
     }
     if (url.pathname.startsWith('/api/')) {

@@ -1,8 +1,241 @@
 /** What the Evaluate and Predict & export calls (main/api/calls/results-calls.ts) do, in terms of the services. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { UserFacingError } from '../../../engine/errors.ts';
+import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
+import type { ModelFile } from '../../../engine/model/model-file.ts';
+import type { ModelPredictions } from '../../../engine/model/predict.ts';
+import type { SplitEvaluation } from '../../../engine/pipeline/train-job.ts';
+import type { Table } from '../../../engine/table/table.ts';
+import { saveKerasScript } from '../../export/keras-script.ts';
+import { readModelFile, saveModelFile } from '../../export/model-io.ts';
+import { savePredictionsCsv } from '../../export/predictions-csv.ts';
+import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
+import { appIdentity } from '../../export/app-identity.ts';
+import { openProject, saveProject } from '../../project/project-store.ts';
+import { cellRows, evaluate, heldOutFromTable, type HeldOut } from '../../results/evaluation.ts';
+import { describePredictions, predictInChunks, predictOne } from '../../results/predictions.ts';
+import { datasetStatus, projectFromSession, viewOf } from '../../results/project.ts';
+import { details, summarize } from '../../results/model-summary.ts';
+import type { TrainedModel } from '../../services/model-registry.ts';
+import type { EvaluationSplit, FileDestination, FileSource, SavedFile } from '../calls/results-calls.ts';
 import type { resultsCalls } from '../calls/results-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 
-export function createResultsHandlers(_services: Services): AreaHandlers<typeof resultsCalls> {
-  return {};
+/** Predicted files kept in main until saved; older ones are let go. */
+const KEEP_PREDICTIONS = 3;
+
+interface KeptPredictions {
+  readonly name: string;
+  readonly table: Table;
+  readonly model: LoadedModel;
+  readonly predictions: ModelPredictions;
+}
+
+export function createResultsHandlers(services: Services): AreaHandlers<typeof resultsCalls> {
+  const { models, datasets, events, operations } = services;
+  const loadedModels = new Map<string, { file: ModelFile; loaded: LoadedModel }>();
+  const recomputed = new Map<string, HeldOut>();
+  const kept = new Map<string, KeptPredictions>();
+  let predictionCount = 0;
+
+  function modelOf(modelId: string): { entry: TrainedModel; loaded: LoadedModel } {
+    const entry = models.get(modelId);
+    let cached = loadedModels.get(modelId);
+    if (!cached || cached.file !== entry.model) {
+      cached = { file: entry.model, loaded: loadModel(entry.model) };
+      loadedModels.set(modelId, cached);
+    }
+    return { entry, loaded: cached.loaded };
+  }
+
+  /** The held-out rows' predictions and the table they index, when main has them or can compute them. */
+  function heldOutOf(entry: TrainedModel, loaded: LoadedModel, split: EvaluationSplit, datasetId: string | undefined) {
+    const notes: string[] = [];
+    if (entry.result) {
+      const table = entry.datasetId ? tableOrNull(entry.datasetId) : null;
+      return { evaluation: entry.result[split], basis: 'session' as const, table, notes };
+    }
+    if (datasetId) {
+      const dataset = datasets.get(datasetId);
+      if (dataset.summary.sha256 === loaded.file.provenance.source.sha256) {
+        const key = `${entry.modelId}:${datasetId}`;
+        let heldOut = recomputed.get(key);
+        if (!heldOut) {
+          heldOut = heldOutFromTable(loaded, dataset.table);
+          recomputed.set(key, heldOut);
+        }
+        return { evaluation: heldOut[split], basis: 'dataset' as const, table: dataset.table, notes };
+      }
+      notes.push(`The open dataset (${dataset.summary.name}) is not the file this model was trained on (${loaded.file.provenance.source.name}), so its held-out rows cannot be found in it.`);
+    }
+    return { evaluation: null, basis: null, table: null, notes };
+  }
+
+  function tableOrNull(datasetId: string): Table | null {
+    try {
+      return datasets.get(datasetId).table;
+    } catch {
+      return null;
+    }
+  }
+
+  function thresholdFor(loaded: LoadedModel, requested: number | undefined): number {
+    return requested ?? loaded.threshold;
+  }
+
+  function pathOf(source: FileSource): { path: string; name: string; uploadId: string | null } {
+    if (source.kind === 'path') return { path: source.path, name: basename(source.path), uploadId: null };
+    if (!services.uploads) throw new UserFacingError('unknown-upload', 'Uploaded files are only accepted by the browser version; open the file from disk instead.');
+    const upload = services.uploads.get(source.uploadId);
+    return { path: upload.path, name: upload.name, uploadId: source.uploadId };
+  }
+
+  async function withSource<T>(source: FileSource, work: (path: string, name: string) => Promise<T>): Promise<T> {
+    const resolved = pathOf(source);
+    try {
+      return await work(resolved.path, resolved.name);
+    } finally {
+      if (resolved.uploadId) await services.uploads?.discard(resolved.uploadId);
+    }
+  }
+
+  async function described(path: string, name: string, downloadId: string | null): Promise<SavedFile> {
+    const info = await stat(path);
+    return { name, path: downloadId ? null : path, downloadId, bytes: info.size };
+  }
+
+  /** Writes one file to the chosen path, or into the download folder under `name`. */
+  async function saveOne(destination: FileDestination, name: string, write: (path: string) => Promise<void>): Promise<{ files: SavedFile[] }> {
+    if (destination.kind === 'path') {
+      await write(destination.path);
+      return { files: [await described(destination.path, basename(destination.path), null)] };
+    }
+    const download = await downloadsOrFail().reserve(name);
+    await write(download.path);
+    return { files: [await described(download.path, download.name, download.downloadId)] };
+  }
+
+  function downloadsOrFail() {
+    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
+    return services.downloads;
+  }
+
+  function withThreshold(loaded: LoadedModel, file: ModelFile, threshold: number | undefined): ModelFile {
+    if (threshold === undefined || loaded.recipe.target.task !== 'binary') return file;
+    return { ...file, decision: { threshold } };
+  }
+
+  function baseName(entry: TrainedModel, loaded: LoadedModel): string {
+    const source = loaded.file.provenance.source.name.replace(/\.[^.]+$/, '');
+    return `${source}-${entry.modelId}`.replace(/[^A-Za-z0-9_.-]+/g, '-');
+  }
+
+  return {
+    listModels: async () => models.list().map((entry) => summarize(entry, modelOf(entry.modelId).loaded)),
+    modelDetails: async ({ modelId }) => {
+      const { entry, loaded } = modelOf(modelId);
+      return details(entry, loaded);
+    },
+    evaluation: async ({ modelId, split, threshold, datasetId }) => {
+      const { entry, loaded } = modelOf(modelId);
+      const heldOut = heldOutOf(entry, loaded, split, datasetId);
+      return evaluate(modelId, loaded, split, heldOut.basis ? { evaluation: heldOut.evaluation, basis: heldOut.basis } : null, thresholdFor(loaded, threshold), heldOut.notes);
+    },
+    evaluationRows: async ({ modelId, split, threshold, datasetId, actual, predicted, start, count }) => {
+      const { entry, loaded } = modelOf(modelId);
+      const classes = loaded.recipe.target.classLabels?.length ?? 0;
+      if (classes === 0) throw new UserFacingError('not-classification', 'This model predicts numbers: it has no confusion matrix to list rows from.');
+      if (actual >= classes || predicted >= classes) throw new UserFacingError('no-such-cell', `The confusion matrix has ${classes} classes; there is no cell (${actual}, ${predicted}).`);
+      const heldOut = heldOutOf(entry, loaded, split, datasetId);
+      const evaluation: SplitEvaluation | null = heldOut.evaluation;
+      if (!evaluation || !heldOut.table) {
+        throw new UserFacingError(
+          'rows-unavailable',
+          `The rows behind this cell are not available: ${heldOut.notes[0] ?? `open the data this model was trained on (${loaded.file.provenance.source.name}) in the Data step, then come back.`}`,
+        );
+      }
+      return cellRows(loaded, evaluation, heldOut.table, { threshold: thresholdFor(loaded, threshold), actual, predicted, start, count });
+    },
+    predictOne: async ({ modelId, values, threshold }) => {
+      const { loaded } = modelOf(modelId);
+      return predictOne(loaded, values, thresholdFor(loaded, threshold));
+    },
+    predictFile: ({ operationId, modelId, source, threshold }) =>
+      operations.run(operationId, (signal) =>
+        withSource(source, async (path, name) => {
+          const { loaded } = modelOf(modelId);
+          try {
+            const file = await services.loadTable(path, {
+              signal,
+              onProgress: (p) => events.publish({ type: 'predictProgress', operationId, phase: 'read', done: p.bytes, total: p.totalBytes }),
+            });
+            const table = file.table;
+            const predictions = await predictInChunks(loaded, table, thresholdFor(loaded, threshold), signal, (done) =>
+              events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
+            );
+            const predictionId = `predictions-${++predictionCount}`;
+            kept.set(predictionId, { name, table, model: loaded, predictions });
+            while (kept.size > KEEP_PREDICTIONS) kept.delete(kept.keys().next().value!);
+            return describePredictions(predictionId, name, loaded, table, predictions);
+          } finally {
+            events.flush(operationId);
+          }
+        }),
+      ),
+    savePredictions: async ({ predictionId, destination }) => {
+      const result = kept.get(predictionId);
+      if (!result) throw new UserFacingError('predictions-gone', 'Those predictions are no longer kept (Layerlab keeps the last three files). Predict the file again, then save.');
+      const name = `${result.name.replace(/\.[^.]+$/, '')}-predictions.csv`;
+      return saveOne(destination, name, (path) => savePredictionsCsv(path, result.table, result.model, result.predictions));
+    },
+    exportModel: async ({ modelId, format, destination, threshold }) => {
+      const { entry, loaded } = modelOf(modelId);
+      const file = withThreshold(loaded, entry.model, threshold);
+      const base = baseName(entry, loaded);
+      if (format === 'json') return saveOne(destination, `${base}.json`, (path) => saveModelFile(path, file));
+      if (format === 'keras') return saveOne(destination, `${base}-keras.py`, (path) => saveKerasScript(path, file));
+      const dir = destination.kind === 'path' ? destination.path : await downloadsOrFail().folder();
+      const written = await exportTfjsFolder(file, dir);
+      const files = [written.modelPath, written.weightsPath];
+      if (destination.kind === 'path') return { files: await Promise.all(files.map((path) => described(path, basename(path), null))) };
+      return { files: await Promise.all(files.map((path) => downloadsOrFail().add(path)).map((d) => described(d.path, d.name, d.downloadId))) };
+    },
+    openModelFile: async ({ source }) =>
+      withSource(source, async (path, name) => {
+        const loaded = await readModelFile(path);
+        const entry = models.add({ modelId: models.nextFileId(), label: name, datasetId: null, model: loaded.file, result: null, path: source.kind === 'path' ? path : null });
+        loadedModels.set(entry.modelId, { file: entry.model, loaded });
+        return summarize(entry, loaded);
+      }),
+    saveProject: async ({ destination, name, datasetId, selectedModelId, step }) => {
+      const open = models.list().map((entry) => modelOf(entry.modelId));
+      const dataset = datasetId ? datasets.get(datasetId).loaded : null;
+      const project = projectFromSession(name, open, dataset, { selectedModelId: selectedModelId ?? null, step: step ?? null });
+      const app = await appIdentity();
+      const fileName = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
+      return saveOne(destination, fileName, async (path) => void (await saveProject(path, project, app)));
+    },
+    openProject: async ({ source }) =>
+      withSource(source, async (path) => {
+        const opened = await openProject(path);
+        const view = viewOf(opened.project);
+        const ids = new Map<string, string>();
+        const summaries = opened.project.runs.flatMap((run) => {
+          if (!run.model) return [];
+          const entry = models.add({ modelId: models.nextFileId(), label: run.label, datasetId: null, model: run.model, result: null, path: null });
+          ids.set(run.id, entry.modelId);
+          return [summarize(entry, modelOf(entry.modelId).loaded)];
+        });
+        return {
+          name: opened.project.name,
+          models: summaries,
+          selectedModelId: (view.selectedModelId && ids.get(view.selectedModelId)) ?? summaries[summaries.length - 1]?.modelId ?? null,
+          step: view.step,
+          recipe: opened.project.recipe,
+          dataset: datasetStatus(opened),
+        };
+      }),
+  };
 }

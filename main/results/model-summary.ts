@@ -1,0 +1,65 @@
+/** How a trained model reads in lists and comparison tables: what it predicts, its shape, its test numbers. */
+import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
+import type { LoadedModel } from '../../engine/model/load-model.ts';
+import type { HeadlineMetrics, ModelDetails, ModelSummary } from '../api/calls/results-calls.ts';
+import type { TrainedModel } from '../services/model-registry.ts';
+
+function isRegression(report: ClassificationReport | RegressionReport): report is RegressionReport {
+  return 'rmse' in report;
+}
+
+const finite = (value: number | null | undefined): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+export function headline(report: ClassificationReport | RegressionReport | null): HeadlineMetrics | null {
+  if (!report) return null;
+  if (isRegression(report)) {
+    return { rows: report.rows, accuracy: null, precision: null, recall: null, f1: null, auc: null, r2: finite(report.r2), mae: finite(report.mae), rmse: finite(report.rmse) };
+  }
+  return {
+    rows: report.rows,
+    accuracy: finite(report.accuracy),
+    precision: finite(report.precision),
+    recall: finite(report.recall),
+    f1: finite(report.f1),
+    auc: finite(report.auc),
+    r2: null,
+    mae: null,
+    rmse: null,
+  };
+}
+
+/** "11 → 6 → 6 → 1": inputs, each Dense layer's units, outputs. */
+function shapeOf(loaded: LoadedModel): string {
+  const units = loaded.file.training.design.hidden.flatMap((layer) => ('units' in layer && typeof layer.units === 'number' ? [layer.units] : []));
+  return [loaded.recipe.features.length, ...units, loaded.recipe.target.outputWidth].join(' → ');
+}
+
+export function summarize(entry: TrainedModel, loaded: LoadedModel): ModelSummary {
+  const { file, recipe } = loaded;
+  return {
+    modelId: entry.modelId,
+    label: entry.label,
+    origin: entry.result ? 'run' : 'file',
+    task: recipe.target.task,
+    target: recipe.target.column,
+    sourceName: file.provenance.source.name,
+    sourceSha256: file.provenance.source.sha256,
+    shape: shapeOf(loaded),
+    parameters: loaded.network.parameterCount.trainable,
+    epochs: file.training.epochsCompleted,
+    optimizer: file.training.settings.optimizer.kind,
+    threshold: recipe.target.task === 'binary' ? loaded.threshold : null,
+    test: headline(file.metrics.test),
+    heldOutRows: entry.result !== null,
+  };
+}
+
+export function details(entry: TrainedModel, loaded: LoadedModel): ModelDetails {
+  const target = loaded.recipe.target;
+  return {
+    summary: summarize(entry, loaded),
+    inputs: loaded.recipe.inputSchema,
+    classLabels: target.classLabels ?? null,
+    positiveLabel: target.positiveLabel ?? null,
+  };
+}
