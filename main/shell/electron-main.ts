@@ -14,6 +14,7 @@ import { appProtocolHandler } from './app-protocol.ts';
 import { APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL } from './channels.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu-template.ts';
+import { fileDialogHandlers } from './file-dialogs.ts';
 import { denyPermissions, hardenContents } from './security.ts';
 import { windowOptions } from './window-options.ts';
 
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
     const handlers = {
       ...createHandlers(services),
+      ...fileDialogHandlers(dialog, () => BrowserWindow.getFocusedWindow() ?? [...windows][0]),
       openFileDialog: async () => {
         const owner = BrowserWindow.getFocusedWindow() ?? [...windows][0];
         const options = {
