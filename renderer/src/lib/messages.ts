@@ -12,4 +12,9 @@ export const messages = {
   needsDatasetHint: (step: string) => `${step} works on the table you open in the Data step. Open a file or pick a sample there.`,
   comingNext: (step: string) => `${step} is not built yet`,
   comingNextHint: (summary: string) => `This step will let you ${summary.toLowerCase()}. Your dataset stays loaded meanwhile.`,
+  trainNotReady: 'Training cannot start yet',
+  trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
+  trainFailed: 'The training run could not be started or changed',
+  runFailed: (label: string) => `${label} failed`,
+  runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

@@ -43,6 +43,7 @@ export class AppState {
     const unsubscribe = this.platform.api.subscribe((event) => this.onEvent(event));
     void this.platform.api.appInfo().then((info) => (this.info = info), (error: unknown) => this.fail(error));
     void this.library.load();
+    void this.training.load();
     return unsubscribe;
   }
 
@@ -111,6 +112,7 @@ export class AppState {
   private onEvent(event: AppEvent): void {
     if (event.type === 'command') void this.run(event.command);
     else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
+    else if (event.type === 'trainingProgress') this.training.onEvent(event);
     else this.dataset.onEvent(event);
   }
 }

@@ -3,18 +3,227 @@
  * side by side). Reads the recipe from RecipeState; never changes it. A finished run is handed to
  * ResultsState (`results.show(modelId)`) for the Evaluate and Predict & export steps.
  */
+import { countParameters } from '../../../../engine/nn/network-spec.ts';
+import type { Recipe } from '../../../../engine/prep/types.ts';
+import type { NetworkPreview, RunSummary } from '../../../../main/api/calls/training-calls.ts';
+import type { AppEvent } from '../../../../main/api/contract.ts';
+import { messages } from '../messages.ts';
+import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
+import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class TrainingState {
+  layers = $state.raw<readonly HiddenLayer[]>(presetLayers('default'));
+  /** The preset the layers came from, until the user edits them. */
+  preset = $state<string | null>('default');
+  form = $state.raw<TrainForm>(defaultTrainForm());
+  /** The validation share the user chose here; null follows the recipe's split. */
+  validationShare = $state<number | null>(null);
+  /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
+  preview = $state.raw<NetworkPreview | null>(null);
+  previewError = $state<string | null>(null);
+  runs = $state.raw<readonly LiveRun[]>([]);
+  selectedId = $state<string | null>(null);
+  /** Runs whose validation curves are drawn together. */
+  compared = $state.raw<readonly string[]>([]);
+  starting = $state(false);
+  /** A recipe main suggested, used only while the Clean step has none (see `recipe`). */
+  private suggested = $state.raw<{ readonly datasetId: string; readonly recipe: Recipe } | null>(null);
+  private previewKey: string | null = null;
+
+  readonly design = $derived(toNetworkDesign(this.layers));
+  readonly task = $derived(this.preview?.task ?? null);
+  readonly parameters = $derived.by(() => {
+    const p = this.preview;
+    if (!p) return null;
+    const output = { type: 'dense', units: p.output.units } as const;
+    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' }).trainable;
+  });
+  readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
+  readonly selected = $derived(this.runs.find((r) => r.runId === this.selectedId) ?? this.runs.at(-1) ?? null);
+  readonly running = $derived(this.runs.filter((r) => !r.finished));
+
   constructor(
     protected readonly platform: Platform,
     protected readonly dataset: DatasetState,
-    protected readonly recipe: RecipeState,
+    protected readonly recipeState: RecipeState,
     protected readonly results: ResultsState,
     protected readonly notices: Notices,
   ) {}
+
+  /** The Clean step's recipe; until it has one, the recipe main suggests for the open dataset. */
+  get recipe(): Recipe | null {
+    const datasetId = this.dataset.summary?.datasetId;
+    if (this.recipeState.recipe) return this.recipeState.recipe;
+    return this.suggested && this.suggested.datasetId === datasetId ? this.suggested.recipe : null;
+  }
+
+  /** The validation share the next run uses. */
+  get validation(): number {
+    return this.validationShare ?? this.recipe?.split.validation ?? 0.15;
+  }
+
+  /** Brings the recipe and the preview up to date with the open dataset; cheap when nothing changed. */
+  async sync(): Promise<void> {
+    const datasetId = this.dataset.summary?.datasetId;
+    if (!datasetId) return;
+    if (!this.recipe) {
+      try {
+        const recipe = await this.platform.api.defaultRecipe({ datasetId });
+        if (this.dataset.summary?.datasetId === datasetId) this.suggested = { datasetId, recipe };
+      } catch (error) {
+        this.previewError = errorText(error);
+        return;
+      }
+    }
+    const recipe = this.recipe;
+    if (!recipe) return;
+    const key = `${datasetId}:${JSON.stringify(recipe)}`;
+    if (key === this.previewKey) return;
+    this.previewKey = key;
+    try {
+      const preview = await this.platform.api.networkPreview({ datasetId, recipe, design: { hidden: [] } });
+      if (this.previewKey !== key) return;
+      this.preview = preview;
+      this.previewError = null;
+    } catch (error) {
+      if (this.previewKey !== key) return;
+      this.preview = null;
+      this.previewError = errorText(error);
+    }
+  }
+
+  usePreset(presetId: string): void {
+    this.layers = presetLayers(presetId);
+    this.preset = presetId;
+  }
+
+  addLayer(afterIndex?: number): void {
+    this.edit(addLayer(this.layers, afterIndex));
+  }
+
+  removeLayer(id: number): void {
+    this.edit(removeLayer(this.layers, id));
+  }
+
+  moveLayer(id: number, by: -1 | 1): void {
+    this.edit(moveLayer(this.layers, id, by));
+  }
+
+  updateLayer(id: number, change: Partial<Omit<HiddenLayer, 'id'>>): void {
+    this.edit(updateLayer(this.layers, id, change));
+  }
+
+  setForm(change: Partial<TrainForm>): void {
+    this.form = { ...this.form, ...change };
+  }
+
+  /** Starts a run with the current design and settings; several may run side by side. */
+  async train(): Promise<void> {
+    const datasetId = this.dataset.summary?.datasetId;
+    const recipe = this.recipe;
+    const task = this.task;
+    if (!datasetId || !recipe || !task) {
+      this.notices.push('warning', messages.trainNotReady, this.previewError ?? messages.trainNotReadyHint);
+      return;
+    }
+    this.starting = true;
+    try {
+      const summary = await this.platform.api.startTraining({
+        datasetId,
+        recipe: withValidationShare(recipe, this.validation),
+        design: { ...this.design, hidden: [...this.design.hidden] },
+        settings: toTrainingSettings(this.form, task),
+      });
+      this.add(summary);
+      this.selectedId = summary.runId;
+    } catch (error) {
+      this.notices.push('error', messages.trainFailed, errorText(error));
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  pause(runId: string): Promise<void> {
+    return this.control(() => this.platform.api.pauseTraining({ runId }));
+  }
+
+  resume(runId: string): Promise<void> {
+    return this.control(() => this.platform.api.resumeTraining({ runId }));
+  }
+
+  stop(runId: string): Promise<void> {
+    return this.control(() => this.platform.api.stopTraining({ runId }));
+  }
+
+  select(runId: string): void {
+    this.selectedId = runId;
+    const modelId = this.runs.find((r) => r.runId === runId)?.summary.modelId;
+    if (modelId) this.results.show(modelId);
+  }
+
+  toggleCompared(runId: string): void {
+    this.compared = this.compared.includes(runId) ? this.compared.filter((id) => id !== runId) : [...this.compared, runId];
+  }
+
+  /** Fetches the runs main already has (after the window reloads). */
+  async load(): Promise<void> {
+    try {
+      for (const summary of await this.platform.api.listRuns()) if (!this.runs.some((r) => r.runId === summary.runId)) this.add(summary);
+    } catch (error) {
+      this.notices.push('error', messages.trainFailed, errorText(error));
+    }
+  }
+
+  onEvent(event: AppEvent): void {
+    if (event.type !== 'trainingProgress') return;
+    const run = this.runs.find((r) => r.runId === event.runId);
+    if (!run) return;
+    const wasFinished = run.finished;
+    run.apply(event);
+    if (!wasFinished && run.finished) this.announce(run);
+  }
+
+  /** The loss the next run uses, for the form. */
+  get loss(): string | null {
+    return this.task ? lossFor(this.task, this.form) : null;
+  }
+
+  private edit(layers: HiddenLayer[]): void {
+    this.layers = layers;
+    this.preset = null;
+  }
+
+  private add(summary: RunSummary): void {
+    this.runs = [...this.runs, new LiveRun(summary)];
+  }
+
+  private async control(call: () => Promise<{ changed: boolean }>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      this.notices.push('error', messages.trainFailed, errorText(error));
+    }
+  }
+
+  private announce(run: LiveRun): void {
+    const { summary } = run;
+    if (summary.status === 'failed') {
+      this.notices.push('error', messages.runFailed(summary.label), summary.error?.message ?? '');
+      return;
+    }
+    if (summary.modelId) this.results.show(summary.modelId);
+    const metric = summary.outcome?.testMetric;
+    const score = metric && metric.value !== null ? (metric.name === 'accuracy' ? `${(metric.value * 100).toFixed(1)}% test accuracy` : `test R² ${metric.value.toFixed(3)}`) : null;
+    this.notices.push(summary.status === 'completed' ? 'success' : 'info', messages.runFinished(summary.label, summary.status === 'stopped', score), summary.outcome?.message ?? '');
+  }
 }

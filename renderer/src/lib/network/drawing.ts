@@ -1,0 +1,80 @@
+/**
+ * Where the network picture's neurons and connections go, like the textbook drawing: one column per layer,
+ * input → hidden → output, every drawn neuron joined to every drawn neuron of the next column. A layer with more
+ * neurons than `maxNodes` draws `maxNodes` and says how many more it has. Pure geometry; the SVG view renders it.
+ */
+
+export interface LayerColumn {
+  readonly kind: 'input' | 'hidden' | 'output';
+  readonly units: number;
+  /** Under the column: "13 inputs", "6 · relu", "1 · sigmoid". */
+  readonly caption: string;
+  /** Names beside the neurons (input features, output classes); at most one per drawn neuron. */
+  readonly names?: readonly string[];
+}
+
+export interface DrawnNode {
+  readonly x: number;
+  readonly y: number;
+  readonly name: string | null;
+}
+
+export interface DrawnColumn {
+  readonly kind: LayerColumn['kind'];
+  readonly x: number;
+  readonly caption: string;
+  readonly nodes: readonly DrawnNode[];
+  /** Neurons of this layer not drawn ("… 24 more"); 0 when all are. */
+  readonly more: number;
+  /** Where the "… 24 more" line goes. */
+  readonly moreY: number;
+}
+
+export interface DrawnEdge {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface NetworkDrawing {
+  readonly width: number;
+  readonly height: number;
+  readonly radius: number;
+  readonly columns: readonly DrawnColumn[];
+  readonly edges: readonly DrawnEdge[];
+}
+
+export interface DrawingOptions {
+  readonly width: number;
+  readonly height: number;
+  readonly maxNodes?: number;
+  /** Room at the left and right for the names beside input and output neurons. */
+  readonly sideMargin?: number;
+}
+
+const TOP = 24;
+/** Room under the neurons for "… N more" and the caption. */
+const BOTTOM = 52;
+
+export function layoutNetwork(layers: readonly LayerColumn[], options: DrawingOptions): NetworkDrawing {
+  const { width, height, maxNodes = 8, sideMargin = 120 } = options;
+  const usable = height - TOP - BOTTOM;
+  const tallest = Math.max(1, ...layers.map((l) => Math.min(l.units, maxNodes)));
+  const spacing = Math.min(44, usable / tallest);
+  const radius = Math.max(4, Math.min(13, spacing * 0.34));
+  const step = layers.length > 1 ? (width - 2 * sideMargin) / (layers.length - 1) : 0;
+  const columns = layers.map((layer, i): DrawnColumn => {
+    const x = layers.length > 1 ? sideMargin + i * step : width / 2;
+    const drawn = Math.min(layer.units, maxNodes);
+    const top = TOP + (usable - drawn * spacing) / 2 + spacing / 2;
+    const nodes = Array.from({ length: drawn }, (_, k) => ({ x, y: top + k * spacing, name: layer.names?.[k] ?? null }));
+    const last = nodes.at(-1)?.y ?? TOP;
+    return { kind: layer.kind, x, caption: layer.caption, nodes, more: layer.units - drawn, moreY: last + radius + 14 };
+  });
+  const edges: DrawnEdge[] = [];
+  for (let i = 0; i + 1 < columns.length; i++) {
+    for (const a of columns[i]!.nodes) for (const b of columns[i + 1]!.nodes) edges.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+  }
+  return { width, height, radius, columns, edges };
+}

@@ -1,0 +1,82 @@
+/**
+ * The Train step's form and what it becomes: the engine's TrainingSettings and the recipe's validation share.
+ * Defaults follow engine/pipeline/training-settings.ts; the loss follows the task (only regression has a choice).
+ */
+import type { LossKind } from '../../../../engine/nn/losses.ts';
+import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-optimizer.ts';
+import { defaultTrainingSettings, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import type { Recipe, Task } from '../../../../engine/prep/types.ts';
+
+export interface TrainForm {
+  readonly optimizer: OptimizerKind;
+  readonly learningRate: number;
+  /** Regression only; classification always uses the task's cross-entropy. */
+  readonly regressionLoss: 'mse' | 'mae' | 'huber';
+  readonly batchSize: number;
+  readonly epochs: number;
+  /** Share of all rows held out to watch for overfitting, taken from the training share (the test share stays). */
+  readonly validationShare: number;
+  readonly earlyStopping: boolean;
+  readonly patience: number;
+}
+
+export const OPTIMIZERS: readonly { readonly kind: OptimizerKind; readonly label: string; readonly learningRate: number }[] = [
+  { kind: 'adam', label: 'Adam', learningRate: 0.001 },
+  { kind: 'adamw', label: 'AdamW', learningRate: 0.001 },
+  { kind: 'sgd', label: 'SGD', learningRate: 0.01 },
+  { kind: 'rmsprop', label: 'RMSprop', learningRate: 0.001 },
+  { kind: 'adagrad', label: 'Adagrad', learningRate: 0.001 },
+];
+
+export const LEARNING_RATES: readonly number[] = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
+export const BATCH_SIZES: readonly number[] = [8, 16, 32, 64, 128, 256, 512];
+
+export function defaultTrainForm(): TrainForm {
+  const d = defaultTrainingSettings();
+  return {
+    optimizer: d.optimizer.kind,
+    learningRate: d.optimizer.learningRate ?? 0.001,
+    regressionLoss: 'mse',
+    batchSize: d.batchSize,
+    epochs: d.epochs,
+    validationShare: 0.15,
+    earlyStopping: d.earlyStopping !== false,
+    patience: d.earlyStopping === false ? 10 : d.earlyStopping.patience,
+  };
+}
+
+/** The loss a run will use: the task's own for classification, the chosen one for regression. */
+export function lossFor(task: Task, form: Pick<TrainForm, 'regressionLoss'>): LossKind {
+  if (task === 'binary') return 'binary_crossentropy';
+  if (task === 'multiclass') return 'sparse_categorical_crossentropy';
+  return form.regressionLoss;
+}
+
+/** The progress metric the curves show besides the loss. */
+export function metricFor(task: Task): { readonly key: 'accuracy' | 'r2'; readonly label: string } {
+  return task === 'regression' ? { key: 'r2', label: 'R²' } : { key: 'accuracy', label: 'Accuracy' };
+}
+
+export function toTrainingSettings(form: TrainForm, task: Task): TrainingSettings {
+  return defaultTrainingSettings({
+    epochs: form.epochs,
+    batchSize: form.batchSize,
+    optimizer: { kind: form.optimizer, learningRate: form.learningRate },
+    ...(task === 'regression' ? { loss: form.regressionLoss } : {}),
+    earlyStopping: form.earlyStopping ? { patience: form.patience, restoreBestWeights: true } : false,
+  });
+}
+
+/**
+ * The recipe with the validation share the Train step asks for: it comes out of (or goes back to) the
+ * training share, so the test rows stay exactly the rows the Clean step set aside.
+ */
+export function withValidationShare(recipe: Recipe, share: number): Recipe {
+  const { split } = recipe;
+  const pool = split.train + split.validation;
+  const validation = Math.min(Math.max(0, share), pool * 0.5);
+  if (Math.abs(validation - split.validation) < 1e-12) return recipe;
+  // Rounded so the three shares still add up to 1 when read back from JSON.
+  const rounded = Math.round(validation * 1e6) / 1e6;
+  return { ...recipe, split: { ...split, validation: rounded, train: 1 - split.test - rounded } };
+}
