@@ -25,6 +25,7 @@ export class DatasetState {
   table = $state.raw<RemoteTable | null>(null);
   loading = $state<Loading | null>(null);
   private abort: AbortController | null = null;
+  private readonly openedListeners: ((summary: DatasetSummary) => void)[] = [];
 
   constructor(
     private readonly platform: Platform,
@@ -48,6 +49,7 @@ export class DatasetState {
       const summary = await this.platform.api.openDataset({ operationId, source });
       if (this.abort !== abort) return;
       this.show(summary);
+      for (const listener of this.openedListeners) listener(summary);
       this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
     } catch (error) {
       if (this.abort !== abort) return;
@@ -67,6 +69,16 @@ export class DatasetState {
     if (!loading || !this.abort) return;
     this.abort.abort();
     if (loading.phase === 'read') await this.platform.api.cancel({ operationId: loading.operationId });
+  }
+
+  /** Calls `listener` with every dataset opened from now on (the Clean step suggests its recipe). */
+  onOpened(listener: (summary: DatasetSummary) => void): void {
+    this.openedListeners.push(listener);
+  }
+
+  /** The same dataset after a change in main (a column's type): a new summary and a fresh view of its rows. */
+  replaceSummary(summary: DatasetSummary): void {
+    if (summary.datasetId === this.summary?.datasetId) this.show(summary);
   }
 
   onEvent(event: AppEvent): void {

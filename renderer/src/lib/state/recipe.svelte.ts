@@ -1,19 +1,221 @@
 /**
  * The Clean step's state: the cleaning recipe of the open dataset (target and split included), as the user
- * has shaped it. The model steps read `recipe` to train; only the Clean step changes it.
+ * has shaped it, with undo and redo, the columns' profile (the Data step's cards read it too) and the preview
+ * of what the recipe does. The model steps read `recipe` to train; only the Clean step changes it.
+ *
+ * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
+ * opens (for the sample's target, else the last column, else the first column from the end that works).
  */
-import type { Recipe } from '../../../../engine/prep/index.ts';
+import type { Recipe, Task } from '../../../../engine/prep/index.ts';
+import type { ColumnProfile } from '../../../../engine/table/profile.ts';
+import type { DatasetProfile, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
+import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
+import { downloadBlob } from '../recipe/download.ts';
+import { setTask } from '../recipe/edits.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+
+/** Undo steps kept; older ones are forgotten. */
+const HISTORY = 100;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface TargetFacts {
+  /** What the target's values suggest, whatever task the recipe uses. */
+  readonly detectedTask: Task;
+  readonly classLabels: readonly string[];
+}
 
 export class RecipeState {
   /** null until a dataset is open and its recipe suggested. */
   recipe = $state.raw<Recipe | null>(null);
+  profile = $state.raw<DatasetProfile | null>(null);
+  /** What is known of each target tried so far (undo may bring an earlier one back). */
+  private facts = $state.raw<Readonly<Record<string, TargetFacts>>>({});
+  readonly target = $derived<TargetFacts | null>(this.recipe ? (this.facts[this.recipe.target.column] ?? null) : null);
+  /** What the current recipe does to the dataset; null while the first one is computed. */
+  preview = $state.raw<RecipePreview | null>(null);
+  /** The preview shown is for an older recipe; a new one is on its way. */
+  previewing = $state(false);
+  suggesting = $state(false);
+  /** Why no recipe could be suggested for the open dataset, when none could. */
+  problem = $state<string | null>(null);
+  exporting = $state(false);
+  private past = $state.raw<readonly Recipe[]>([]);
+  private future = $state.raw<readonly Recipe[]>([]);
+  readonly canUndo = $derived(this.past.length > 0);
+  readonly canRedo = $derived(this.future.length > 0);
+  private datasetId: string | null = null;
+  private previewSequence = 0;
 
   constructor(
     protected readonly platform: Platform,
     protected readonly dataset: DatasetState,
     protected readonly notices: Notices,
-  ) {}
+  ) {
+    dataset.onOpened((summary) => void this.datasetOpened(summary));
+  }
+
+  /** The profile of one column, once the profile has arrived. */
+  column(name: string): ColumnProfile | undefined {
+    return this.profile?.columns.find((c) => c.name === name);
+  }
+
+  /** A new dataset: its profile, then a suggested recipe; the history starts empty. */
+  async datasetOpened(summary: DatasetSummary): Promise<void> {
+    this.datasetId = summary.datasetId;
+    this.recipe = null;
+    this.preview = null;
+    this.facts = {};
+    this.problem = null;
+    this.past = [];
+    this.future = [];
+    const api = this.platform.api;
+    const [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+    if (this.datasetId !== summary.datasetId) return;
+    this.profile = profile;
+    const sampleTarget = samples.find((s) => s.fileName === summary.name)?.target;
+    const names = summary.columns.map((c) => c.name);
+    const candidates = [...new Set([...(sampleTarget ? [sampleTarget] : []), ...[...names].reverse()])];
+    this.suggesting = true;
+    let firstError: string | null = null;
+    try {
+      for (const target of candidates) {
+        try {
+          const suggested = await api.suggestRecipe({ datasetId: summary.datasetId, target });
+          if (this.datasetId !== summary.datasetId) return;
+          this.learn(target, suggested);
+          this.show(suggested.recipe);
+          return;
+        } catch (error) {
+          firstError ??= errorText(error);
+        }
+      }
+      this.problem = messages.noRecipe(firstError ?? '');
+    } finally {
+      if (this.datasetId === summary.datasetId) this.suggesting = false;
+    }
+  }
+
+  /** Applies a wizard's change; undoable. A change that changes nothing is not recorded. */
+  apply(edit: (recipe: Recipe) => Recipe): void {
+    if (!this.recipe) return;
+    const next = edit(this.recipe);
+    if (next === this.recipe || JSON.stringify(next) === JSON.stringify(this.recipe)) return;
+    this.record(next);
+  }
+
+  undo(): void {
+    const previous = this.past.at(-1);
+    if (!previous || !this.recipe) return;
+    this.past = this.past.slice(0, -1);
+    this.future = [...this.future, this.recipe];
+    this.show(previous);
+  }
+
+  redo(): void {
+    const next = this.future.at(-1);
+    if (!next || !this.recipe) return;
+    this.future = this.future.slice(0, -1);
+    this.past = [...this.past, this.recipe];
+    this.show(next);
+  }
+
+  /** A new target: a recipe suggested for it (undo brings the old target and its steps back). */
+  async chooseTarget(column: string, task?: Task): Promise<void> {
+    const datasetId = this.datasetId;
+    if (!datasetId || !this.recipe) return;
+    this.suggesting = true;
+    try {
+      const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column, ...(task ? { task } : {}) });
+      if (this.datasetId !== datasetId) return;
+      this.learn(column, suggested);
+      this.record(suggested.recipe);
+    } catch (error) {
+      this.notices.push('error', messages.targetRefused(column), errorText(error));
+    } finally {
+      this.suggesting = false;
+    }
+  }
+
+  /** The task chosen over the detected one; binary keeps the current positive class when it still applies. */
+  chooseTask(task: Task, positiveLabel?: string): void {
+    const labels = this.target?.classLabels ?? [];
+    const positive = positiveLabel ?? (labels.includes(this.recipe?.target.positiveLabel ?? '') ? this.recipe?.target.positiveLabel : labels[1]);
+    this.apply((recipe) => setTask(recipe, task, task === 'binary' ? positive : undefined));
+  }
+
+  /** A column's type, changed in main; the recipe is suggested again for the same target (undoable). */
+  async changeType(column: string, type: ColumnType): Promise<boolean> {
+    const datasetId = this.datasetId;
+    if (!datasetId) return false;
+    try {
+      const changed = await this.platform.api.setColumnType({ datasetId, column, type });
+      if (this.datasetId !== datasetId) return false;
+      this.dataset.replaceSummary(changed.summary);
+      if (this.profile) this.profile = { ...this.profile, columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)) };
+      if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
+      return true;
+    } catch (error) {
+      this.notices.push('error', messages.typeRefused(column, type), errorText(error));
+      return false;
+    }
+  }
+
+  /** The cleaned dataset: a download in a browser, the save dialog on the desktop. */
+  async exportCleaned(): Promise<void> {
+    const datasetId = this.datasetId;
+    const recipe = this.recipe;
+    if (!datasetId || !recipe) return;
+    this.exporting = true;
+    try {
+      if (this.platform.kind === 'electron') {
+        const saved = await this.platform.api.saveCleanedCsv({ datasetId, recipe });
+        if (saved) this.notices.push('success', messages.cleanedSaved(saved.path));
+        return;
+      }
+      const csv = await this.platform.api.cleanedCsv({ datasetId, recipe });
+      downloadBlob(csv.fileName, new Blob([csv.text], { type: 'text/csv;charset=utf-8' }));
+      this.notices.push('success', messages.cleanedDownloaded(csv.fileName, csv.rows));
+    } catch (error) {
+      this.notices.push('error', messages.cleanedFailed, errorText(error));
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  private learn(column: string, facts: TargetFacts): void {
+    this.facts = { ...this.facts, [column]: { detectedTask: facts.detectedTask, classLabels: facts.classLabels } };
+  }
+
+  private record(next: Recipe): void {
+    if (this.recipe) this.past = [...this.past, this.recipe].slice(-HISTORY);
+    this.future = [];
+    this.show(next);
+  }
+
+  /** Shows `recipe` and asks main what it does; a late answer for an older recipe is dropped. */
+  private show(recipe: Recipe): void {
+    this.recipe = recipe;
+    const datasetId = this.datasetId;
+    if (!datasetId) return;
+    const sequence = ++this.previewSequence;
+    this.previewing = true;
+    this.platform.api.previewRecipe({ datasetId, recipe }).then(
+      (preview) => {
+        if (sequence !== this.previewSequence) return;
+        this.preview = preview;
+        this.previewing = false;
+      },
+      (error: unknown) => {
+        if (sequence !== this.previewSequence) return;
+        this.previewing = false;
+        this.notices.push('error', messages.previewFailed, errorText(error));
+      },
+    );
+  }
 }

@@ -1,0 +1,181 @@
+/**
+ * RecipeState against the real handlers and services in this process (every call through the same gate and
+ * JSON round trip as the web host): suggestion on open, edits, undo and redo, target, task, types.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
+import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
+import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
+import { closeServices, createServices } from '../../../../main/services/create-services.ts';
+import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
+import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
+import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
+import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
+import { RecipeState } from '../../../../renderer/src/lib/state/recipe.svelte.ts';
+
+const ORIGIN = 'app://layerlab';
+
+let services: Services;
+let settingsDir: string;
+let notices: Notices;
+let dataset: DatasetState;
+let state: RecipeState;
+
+function inProcessPlatform(): Platform {
+  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
+  const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
+  const methods = Object.fromEntries(
+    callNames.map((name) => [name, async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender))))]),
+  );
+  const api = { ...methods, subscribe: () => () => {} } as unknown as LayerlabApi;
+  return { kind: 'electron', api, mac: false, pickFile: async () => null, fromFile: () => Promise.reject(new Error('not used')) as never };
+}
+
+beforeEach(async () => {
+  settingsDir = await mkdtemp(join(tmpdir(), 'layerlab-recipe-state-'));
+  services = createServices({
+    info: { name: 'Layerlab', version: '0.1.0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+    samplesDir: 'resources/samples',
+    settingsDir,
+    acceptUploads: false,
+  });
+  const platform = inProcessPlatform();
+  notices = new Notices();
+  dataset = new DatasetState(platform, notices);
+  state = new RecipeState(platform, dataset, notices);
+});
+
+afterEach(async () => {
+  dataset.table?.close();
+  await closeServices(services);
+  await rm(settingsDir, { recursive: true, force: true });
+});
+
+/** Waits until the preview of the current recipe has arrived. */
+async function settled(): Promise<Extract<RecipePreview, { ok: true }>> {
+  await vi.waitFor(() => {
+    expect(state.suggesting).toBe(false);
+    expect(state.recipe).not.toBeNull();
+    expect(state.previewing).toBe(false);
+  });
+  const preview = state.preview!;
+  if (!preview.ok) throw new Error(preview.message);
+  return preview;
+}
+
+async function open(sampleId: string, name: string): Promise<void> {
+  await dataset.openSample(sampleId, name);
+  await settled();
+}
+
+describe('when a dataset opens', () => {
+  it('suggests the recipe for the sample target, with the profile and a preview, and no history', async () => {
+    await open('titanic', 'titanic.csv');
+    expect(state.recipe!.target).toEqual({ column: 'Survived', task: 'binary', positiveLabel: '1' });
+    expect(state.target).toEqual({ detectedTask: 'binary', classLabels: ['0', '1'] });
+    expect(state.column('Age')).toMatchObject({ missing: 177, median: 28 });
+    expect(state.preview).toMatchObject({ ok: true, rows: { train: 623, validation: 134, test: 134 } });
+    expect([state.canUndo, state.canRedo]).toEqual([false, false]);
+  });
+
+  it('predicts the last column of a file that is not a sample', async () => {
+    const path = join(import.meta.dirname, '../../../../../shared/datasets/iris.csv');
+    await dataset.open({ name: 'iris.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await settled();
+    expect(state.recipe!.target).toMatchObject({ column: 'species', task: 'multiclass' });
+  });
+
+  it('starts over for the next dataset: a new recipe and an empty history', async () => {
+    await open('titanic', 'titanic.csv');
+    state.apply((r) => setImpute(r, 'Age', 'mean'));
+    await open('housing', 'housing.csv');
+    expect(state.recipe!.target).toMatchObject({ column: 'median_house_value', task: 'regression' });
+    expect(state.canUndo).toBe(false);
+  });
+});
+
+describe('undo and redo', () => {
+  it('steps back and forth through edits, each with its own preview', async () => {
+    await open('titanic', 'titanic.csv');
+    const suggested = state.recipe!;
+    state.apply((r) => setImpute(r, 'Age', 'mean'));
+    const mean = await settled();
+    expect(mean.stages.map((s) => s.report.stepId)).toContain('impute-Age');
+    expect(state.canUndo).toBe(true);
+
+    state.undo();
+    expect(state.recipe).toBe(suggested);
+    expect((await settled()).stages.map((s) => s.report.stepId)).toContain('impute-median-flag');
+    expect([state.canUndo, state.canRedo]).toEqual([false, true]);
+
+    state.redo();
+    expect(state.recipe!.steps.some((s) => s.id === 'impute-Age')).toBe(true);
+    await settled();
+    expect([state.canUndo, state.canRedo]).toEqual([true, false]);
+  });
+
+  it('records nothing for an edit that changes nothing, and a new edit clears what could be redone', async () => {
+    await open('titanic', 'titanic.csv');
+    state.apply((r) => setImpute(r, 'Age', 'median'));
+    expect(state.canUndo).toBe(false);
+    state.apply((r) => setImpute(r, 'Age', 'mean'));
+    state.undo();
+    state.apply((r) => setImpute(r, 'Embarked', 'drop-rows'));
+    expect(state.canRedo).toBe(false);
+    await settled();
+  });
+});
+
+describe('target, task and column types', () => {
+  it('a new target gets its own suggested recipe; undo brings the old target back', async () => {
+    await open('titanic', 'titanic.csv');
+    await state.chooseTarget('Pclass');
+    expect(state.recipe!.target).toMatchObject({ column: 'Pclass', task: 'multiclass' });
+    expect(state.target!.classLabels).toEqual(['1', '2', '3']);
+    expect((await settled()).task).toBe('multiclass');
+    state.undo();
+    expect(state.recipe!.target.column).toBe('Survived');
+    expect(state.target!.classLabels).toEqual(['0', '1']);
+  });
+
+  it('a refused target leaves the recipe as it was and says why, naming the column', async () => {
+    await open('titanic', 'titanic.csv');
+    const before = state.recipe;
+    await state.chooseTarget('Name', 'regression');
+    expect(state.recipe).toBe(before);
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'error', title: expect.stringContaining('"Name"'), detail: expect.stringContaining('"Name"') });
+  });
+
+  it('overrides the detected task, keeping the detection to show beside it', async () => {
+    await open('titanic', 'titanic.csv');
+    state.chooseTask('regression');
+    expect(state.recipe!.target).toEqual({ column: 'Survived', task: 'regression', scale: true });
+    expect((await settled()).task).toBe('regression');
+    expect(state.target!.detectedTask).toBe('binary');
+    state.chooseTask('binary');
+    expect(state.recipe!.target).toEqual({ column: 'Survived', task: 'binary', positiveLabel: '1' });
+  });
+
+  it('a column made categorical changes the dataset, its card and the recipe, which encodes it', async () => {
+    await open('titanic', 'titanic.csv');
+    state.apply((r) => setImpute(r, 'Age', 'mean'));
+    expect(await state.changeType('SibSp', 'categorical')).toBe(true);
+    expect(dataset.summary!.columns.find((c) => c.name === 'SibSp')!.type).toBe('categorical');
+    expect(state.column('SibSp')!.storage).toBe('category');
+    expect(state.recipe!.steps.find((s) => s.kind === 'encode' && s.params.column === 'SibSp')).toBeDefined();
+    expect((await settled()).features).toContain('SibSp=0');
+  });
+
+  it('a refused type change keeps the column and the recipe, with the reason', async () => {
+    await open('titanic', 'titanic.csv');
+    const before = state.recipe;
+    expect(await state.changeType('Fare', 'integer')).toBe(false);
+    expect(state.recipe).toBe(before);
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'error', title: expect.stringContaining('"Fare"') });
+  });
+});
