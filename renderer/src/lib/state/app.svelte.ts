@@ -34,7 +34,7 @@ export class AppState {
     this.dataset = new DatasetState(platform, this.notices);
     this.library = new Library(platform, this.notices);
     this.recipe = new RecipeState(platform, this.dataset, this.notices);
-    this.results = new ResultsState(platform, this.notices);
+    this.results = new ResultsState(platform, this.notices, this.dataset);
     this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
   }
 
@@ -112,6 +112,7 @@ export class AppState {
   private onEvent(event: AppEvent): void {
     if (event.type === 'command') void this.run(event.command);
     else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
+    else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
     else this.dataset.onEvent(event);
   }

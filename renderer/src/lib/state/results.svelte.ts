@@ -1,21 +1,324 @@
 /**
  * The Evaluate and Predict & export steps' state: which trained model is shown (a run of this session or a
- * model file opened from disk), its evaluation, predictions and exports.
+ * model file opened from disk), its evaluation at a decision threshold, the rows behind a confusion-matrix cell,
+ * the prediction form, a predicted file, exports and projects. Answers that arrive after a newer request was
+ * made are dropped, so a fast slider never shows an old threshold's numbers.
  */
+import type {
+  Evaluation,
+  EvaluationRows,
+  EvaluationSplit,
+  FilePrediction,
+  FilePurpose,
+  ModelDetails,
+  ModelSummary,
+  OpenedProjectSummary,
+  SavedFiles,
+  SinglePrediction,
+} from '../../../../main/api/calls/results-calls.ts';
+import type { AppEvent } from '../../../../main/api/contract.ts';
+import { messages } from '../messages.ts';
+import { ApiError } from '../platform/api-error.ts';
 import type { Platform } from '../platform/platform.ts';
+import { chooseDestination, deliver, pickFile } from '../results/file-transfer.ts';
+import { defaultFormValues } from '../results/form-values.ts';
+import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+
+export type ExportFormat = 'json' | 'tfjs' | 'keras';
+
+export interface PredictingFile {
+  readonly name: string;
+  readonly operationId: string;
+  readonly phase: 'upload' | 'read' | 'predict';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Rows of a confusion-matrix cell shown at once. */
+export const CELL_ROWS = 100;
 
 export class ResultsState {
   /** The model the Evaluate and Predict steps show; null before any run finished or file was opened. */
   modelId = $state<string | null>(null);
+  models = $state.raw<readonly ModelSummary[]>([]);
+  split = $state<EvaluationSplit>('test');
+  /** The slider's threshold (binary); null follows the model's saved one. */
+  threshold = $state<number | null>(null);
+  evaluation = $state.raw<Evaluation | null>(null);
+  cell = $state.raw<{ readonly actual: number; readonly predicted: number } | null>(null);
+  cellRows = $state.raw<EvaluationRows | null>(null);
+  details = $state.raw<ModelDetails | null>(null);
+  form = $state<Record<string, string>>({});
+  single = $state.raw<SinglePrediction | null>(null);
+  file = $state.raw<FilePrediction | null>(null);
+  predicting = $state<PredictingFile | null>(null);
+  /** What is being written right now ("model file", "project"), for the buttons' busy state. */
+  saving = $state<string | null>(null);
+
+  readonly selected = $derived(this.models.find((m) => m.modelId === this.modelId) ?? null);
+  readonly effectiveThreshold = $derived(this.threshold ?? this.selected?.threshold ?? 0.5);
+
+  private requests = 0;
+  private evaluatedWith: string | null = null;
+  private abort: AbortController | null = null;
 
   constructor(
     protected readonly platform: Platform,
     protected readonly notices: Notices,
+    private readonly dataset: DatasetState | null = null,
   ) {}
+
+  private get datasetId(): string | undefined {
+    return this.dataset?.summary?.datasetId;
+  }
 
   /** Called by the Train step when a run finishes (and when the user picks another run). */
   show(modelId: string): void {
     this.modelId = modelId;
+    this.threshold = null;
+    this.clearModelViews();
+    void this.refresh();
+  }
+
+  /** Entering Evaluate or Predict: the list again, the newest model if none is chosen, a fresh evaluation when the open data changed. */
+  async enter(): Promise<void> {
+    await this.refresh();
+    if (this.modelId && this.evaluatedWith !== this.evaluationKey()) await this.evaluate();
+  }
+
+  /** The open models from main; keeps the selection when it still exists, else the newest. */
+  async refresh(): Promise<void> {
+    try {
+      this.models = await this.platform.api.listModels();
+    } catch (error) {
+      return this.failed(messages.resultsFailed, error);
+    }
+    if (!this.models.some((m) => m.modelId === this.modelId)) {
+      this.modelId = this.models.at(-1)?.modelId ?? null;
+      this.clearModelViews();
+    }
+    if (this.modelId && (!this.details || this.details.summary.modelId !== this.modelId)) await Promise.all([this.evaluate(), this.loadDetails()]);
+  }
+
+  select(modelId: string): void {
+    this.show(modelId);
+  }
+
+  setSplit(split: EvaluationSplit): void {
+    this.split = split;
+    this.cell = null;
+    this.cellRows = null;
+    void this.evaluate();
+  }
+
+  setThreshold(threshold: number): void {
+    this.threshold = Math.min(1, Math.max(0, threshold));
+    void this.evaluate().then(() => this.cell && this.openCell(this.cell.actual, this.cell.predicted));
+  }
+
+  async evaluate(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    const request = ++this.requests;
+    try {
+      const evaluation = await this.platform.api.evaluation({ modelId, split: this.split, ...this.thresholdAndData() });
+      if (request !== this.requests) return;
+      this.evaluation = evaluation;
+      this.evaluatedWith = this.evaluationKey();
+    } catch (error) {
+      if (request === this.requests) this.failed(messages.resultsFailed, error);
+    }
+  }
+
+  /** Lists the rows behind one cell of the confusion matrix. */
+  async openCell(actual: number, predicted: number): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    this.cell = { actual, predicted };
+    try {
+      const rows = await this.platform.api.evaluationRows({ modelId, split: this.split, actual, predicted, start: 0, count: CELL_ROWS, ...this.thresholdAndData() });
+      if (this.cell?.actual === actual && this.cell.predicted === predicted) this.cellRows = rows;
+    } catch (error) {
+      this.cellRows = null;
+      this.failed(messages.cellRowsFailed, error);
+    }
+  }
+
+  closeCell(): void {
+    this.cell = null;
+    this.cellRows = null;
+  }
+
+  async loadDetails(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    try {
+      const details = await this.platform.api.modelDetails({ modelId });
+      if (modelId !== this.modelId) return;
+      this.details = details;
+      this.form = defaultFormValues(details.inputs);
+      this.single = null;
+    } catch (error) {
+      this.failed(messages.resultsFailed, error);
+    }
+  }
+
+  async predictOne(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId || !this.details) return;
+    try {
+      const values = this.details.inputs.map((input) => ({ column: input.name, value: this.form[input.name] ?? '' }));
+      this.single = await this.platform.api.predictOne({ modelId, values, threshold: this.effectiveThreshold });
+    } catch (error) {
+      this.failed(messages.predictFailed, error);
+    }
+  }
+
+  resetForm(): void {
+    if (this.details) this.form = defaultFormValues(this.details.inputs);
+    this.single = null;
+  }
+
+  /** Picks a file, uploads it if need be, and predicts every row with progress; `cancelPredict` stops it. */
+  async predictFile(): Promise<void> {
+    const modelId = this.modelId;
+    if (!modelId) return;
+    const picked = await pickFile(this.platform, 'table');
+    if (!picked) return;
+    await this.cancelPredict();
+    const abort = new AbortController();
+    this.abort = abort;
+    const operationId = crypto.randomUUID();
+    this.predicting = { name: picked.name, operationId, phase: this.platform.kind === 'web' ? 'upload' : 'read', done: 0, total: 0 };
+    this.file = null;
+    try {
+      const source = await picked.prepare(abort.signal);
+      this.update(operationId, { phase: 'read' });
+      const result = await this.platform.api.predictFile({ operationId, modelId, source, threshold: this.effectiveThreshold });
+      if (this.abort !== abort) return;
+      this.file = result;
+      this.notices.push('success', messages.filePredicted(result.name, result.predicted, result.rejected));
+    } catch (error) {
+      if (this.abort !== abort) return;
+      if (error instanceof ApiError && error.code === 'cancelled') this.notices.push('info', messages.predictCancelled(picked.name));
+      else this.failed(messages.predictFileFailed(picked.name), error);
+    } finally {
+      if (this.abort === abort) {
+        this.abort = null;
+        this.predicting = null;
+      }
+    }
+  }
+
+  async cancelPredict(): Promise<void> {
+    const predicting = this.predicting;
+    if (!predicting || !this.abort) return;
+    this.abort.abort();
+    if (predicting.phase !== 'upload') await this.platform.api.cancel({ operationId: predicting.operationId });
+  }
+
+  onEvent(event: AppEvent): void {
+    if (event.type !== 'predictProgress') return;
+    this.update(event.operationId, { phase: event.phase, done: event.done, total: event.total });
+  }
+
+  async savePredictions(): Promise<void> {
+    const file = this.file;
+    if (!file) return;
+    const name = `${file.name.replace(/\.[^.]+$/, '')}-predictions.csv`;
+    await this.save('predictions', 'predictions', name, (destination) => this.platform.api.savePredictions({ predictionId: file.predictionId, destination }));
+  }
+
+  async exportModel(format: ExportFormat): Promise<void> {
+    const model = this.selected;
+    if (!model) return;
+    const base = `${model.sourceName.replace(/\.[^.]+$/, '')}-${model.modelId}`;
+    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`] } as const)[format];
+    const threshold = model.task === 'binary' ? this.effectiveThreshold : undefined;
+    await this.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
+  }
+
+  async openModelFile(): Promise<void> {
+    try {
+      const picked = await pickFile(this.platform, 'model');
+      if (!picked) return;
+      const summary = await this.platform.api.openModelFile({ source: await picked.prepare(new AbortController().signal) });
+      this.notices.push('success', messages.modelOpened(summary.label));
+      this.show(summary.modelId);
+    } catch (error) {
+      this.failed(messages.modelOpenFailed, error);
+    }
+  }
+
+  async saveProject(name: string, step: string): Promise<void> {
+    const file = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
+    await this.save('project', 'project', file, (destination) =>
+      this.platform.api.saveProject({ destination, name, datasetId: this.datasetId, selectedModelId: this.modelId ?? undefined, step }),
+    );
+  }
+
+  /** Opens a project: its models join the list, its data file is opened again when found unchanged. */
+  async openProject(): Promise<OpenedProjectSummary | null> {
+    let opened: OpenedProjectSummary;
+    try {
+      const picked = await pickFile(this.platform, 'project');
+      if (!picked) return null;
+      opened = await this.platform.api.openProject({ source: await picked.prepare(new AbortController().signal) });
+    } catch (error) {
+      this.failed(messages.projectOpenFailed, error);
+      return null;
+    }
+    this.notices.push('success', messages.projectOpened(opened.name, opened.models.length));
+    const dataset = opened.dataset;
+    if (dataset.status === 'ok' || dataset.status === 'moved') {
+      if (dataset.message) this.notices.push('info', dataset.message);
+      const path = dataset.path;
+      await this.dataset?.open({ name: dataset.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    } else if (dataset.status !== 'none') {
+      this.notices.push('warning', messages.projectDataMissing(dataset.name), dataset.message ?? '');
+    }
+    if (opened.selectedModelId) this.show(opened.selectedModelId);
+    return opened;
+  }
+
+  private async save(purpose: FilePurpose, what: string, suggestedName: string, write: (destination: NonNullable<Awaited<ReturnType<typeof chooseDestination>>>) => Promise<SavedFiles>): Promise<void> {
+    try {
+      const destination = await chooseDestination(this.platform, purpose, suggestedName);
+      if (!destination) return;
+      this.saving = what;
+      const saved = await write(destination);
+      deliver(saved);
+      this.notices.push('success', messages.saved(what, saved.files.map((f) => f.path ?? f.name)));
+    } catch (error) {
+      this.failed(messages.saveFailed(what), error);
+    } finally {
+      this.saving = null;
+    }
+  }
+
+  private thresholdAndData(): { threshold?: number; datasetId?: string } {
+    return { ...(this.selected?.task === 'binary' ? { threshold: this.effectiveThreshold } : {}), ...(this.datasetId ? { datasetId: this.datasetId } : {}) };
+  }
+
+  private evaluationKey(): string {
+    return `${this.modelId}:${this.split}:${this.datasetId ?? ''}`;
+  }
+
+  private clearModelViews(): void {
+    this.evaluation = null;
+    this.details = null;
+    this.cell = null;
+    this.cellRows = null;
+    this.single = null;
+    this.evaluatedWith = null;
+  }
+
+  private update(operationId: string, change: Partial<PredictingFile>): void {
+    if (this.predicting?.operationId === operationId) this.predicting = { ...this.predicting, ...change };
+  }
+
+  private failed(title: string, error: unknown): void {
+    this.notices.push('error', title, error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * Chart options for the Evaluate step, built from the theme's palette: the ROC curve with the current
+ * threshold's point, predicted against actual values, and residuals. Registers the scatter chart it needs.
+ */
+import { ScatterChart } from 'echarts/charts';
+import type { RocReport } from '../../../../engine/metrics/index.ts';
+import { echarts, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
+
+echarts.use([ScatterChart]);
+
+function axis(palette: ChartPalette, name: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'value',
+    name,
+    nameLocation: 'middle',
+    nameGap: 28,
+    nameTextStyle: { color: palette.muted },
+    axisLabel: { color: palette.muted },
+    axisLine: { lineStyle: { color: palette.grid } },
+    splitLine: { lineStyle: { color: palette.grid } },
+    ...extra,
+  };
+}
+
+/** Where a binary confusion matrix (`[true][predicted]`) sits on the ROC plane: (FPR, TPR) at its threshold. */
+export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number; tpr: number } | null {
+  const [[tn = 0, fp = 0] = [], [fn = 0, tp = 0] = []] = matrix;
+  if (tn + fp === 0 || tp + fn === 0) return null;
+  return { fpr: fp / (fp + tn), tpr: tp / (tp + fn) };
+}
+
+export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null): ChartOption {
+  return {
+    grid: { left: 48, right: 16, top: 28, bottom: 44 },
+    legend: { top: 0, textStyle: { color: palette.muted } },
+    xAxis: axis(palette, 'False positive rate', { min: 0, max: 1 }),
+    yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
+    tooltip: { trigger: 'axis' },
+    series: [
+      ...curves.map((roc) => ({
+        name: curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`,
+        type: 'line',
+        showSymbol: false,
+        step: false,
+        data: roc.fpr.map((x, i) => [x, roc.tpr[i]]),
+      })),
+      { name: 'Chance', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
+      ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 12, itemStyle: { color: palette.series[3] }, data: [[point.fpr, point.tpr]] }] : []),
+    ],
+  };
+}
+
+function range(values: readonly number[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+export function actualVsPredictedOption(palette: ChartPalette, actual: readonly number[], predicted: readonly number[]): ChartOption {
+  const [low, high] = range([...actual, ...predicted]);
+  return {
+    grid: { left: 64, right: 16, top: 16, bottom: 44 },
+    xAxis: axis(palette, 'Actual', { min: low, max: high, scale: true }),
+    yAxis: axis(palette, 'Predicted', { min: low, max: high, scale: true, nameGap: 52 }),
+    tooltip: { trigger: 'item' },
+    series: [
+      { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { opacity: 0.5 }, data: actual.map((a, i) => [a, predicted[i]]) },
+      { name: 'Perfect', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, low], [high, high]] },
+    ],
+  };
+}
+
+export function residualsOption(palette: ChartPalette, actual: readonly number[], predicted: readonly number[]): ChartOption {
+  const [low, high] = range(predicted);
+  return {
+    grid: { left: 64, right: 16, top: 16, bottom: 44 },
+    xAxis: axis(palette, 'Predicted', { scale: true }),
+    yAxis: axis(palette, 'Actual − predicted', { scale: true, nameGap: 52 }),
+    tooltip: { trigger: 'item' },
+    series: [
+      { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: 0.5 }, data: predicted.map((p, i) => [p, actual[i]! - p]) },
+      { name: 'Zero', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, 0], [high, 0]] },
+    ],
+  };
+}

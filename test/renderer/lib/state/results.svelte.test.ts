@@ -1,0 +1,178 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
+import type { Evaluation, FilePrediction, ModelDetails, ModelSummary, OpenedProjectSummary } from '../../../../main/api/calls/results-calls.ts';
+import type { LayerlabApi } from '../../../../main/api/contract.ts';
+import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
+import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
+import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
+import { ResultsState } from '../../../../renderer/src/lib/state/results.svelte.ts';
+
+function summary(overrides: Partial<ModelSummary> = {}): ModelSummary {
+  return {
+    modelId: 'run-1',
+    label: 'Run 1',
+    origin: 'run',
+    task: 'binary',
+    target: 'Exited',
+    sourceName: 'Churn_Modelling.csv',
+    sourceSha256: 'a'.repeat(64),
+    shape: '11 → 6 → 6 → 1',
+    parameters: 121,
+    epochs: 20,
+    optimizer: 'adam',
+    threshold: 0.5,
+    test: null,
+    heldOutRows: true,
+    ...overrides,
+  };
+}
+
+const details: ModelDetails = {
+  summary: summary(),
+  inputs: [
+    { name: 'Age', type: 'integer', storage: 'number', min: 18, max: 92, missingAllowed: false },
+    { name: 'Geography', type: 'categorical', storage: 'category', categories: ['France', 'Germany', 'Spain'], missingAllowed: false },
+    { name: 'Balance', type: 'numeric', storage: 'number', min: 0, max: 250898.09, missingAllowed: true },
+  ],
+  classLabels: ['0', '1'],
+  positiveLabel: '1',
+};
+
+function evaluation(threshold: number): Evaluation {
+  const report = { task: 'binary', threshold, confusionMatrix: [[10, 2], [3, 5]], classLabels: ['0', '1'], roc: [], warnings: [] } as unknown as ClassificationReport;
+  return { kind: 'classification', modelId: 'run-1', split: 'test', basis: 'session', report, notes: [] };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function setup(models: ModelSummary[] = [summary()]) {
+  const api = {
+    listModels: vi.fn(async () => models),
+    modelDetails: vi.fn(async () => details),
+    evaluation: vi.fn(async (request: { threshold?: number }) => evaluation(request.threshold ?? 0.5)),
+    evaluationRows: vi.fn(async () => ({ total: 3, start: 0, columns: ['Age'], rows: [] })),
+    predictOne: vi.fn(async () => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
+    predictFile: vi.fn(),
+    cancel: vi.fn(async () => ({ cancelled: true })),
+    exportModel: vi.fn(async () => ({ files: [{ name: 'm.json', path: '/tmp/m.json', downloadId: null, bytes: 10 }] })),
+    chooseFile: vi.fn(async () => ({ path: '/data/new.csv' })),
+    chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/m.json' })),
+    openProject: vi.fn(),
+    openDataset: vi.fn(),
+  };
+  const platform = { kind: 'electron', mac: false, api: api as unknown as LayerlabApi } as Platform;
+  const notices = new Notices();
+  const dataset = new DatasetState(platform, notices);
+  const results = new ResultsState(platform, notices, dataset);
+  return { api, notices, dataset, results };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('ResultsState', () => {
+  it('shows a finished run: its evaluation, and a form filled with typical values from the training ranges', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    expect(results.selected?.label).toBe('Run 1');
+    expect(results.evaluation?.kind).toBe('classification');
+    expect(api.evaluation).toHaveBeenCalledWith({ modelId: 'run-1', split: 'test', threshold: 0.5 });
+    expect(results.form).toEqual({ Age: '55', Geography: 'France', Balance: '125400' });
+  });
+
+  it('picks the newest model when none is chosen', async () => {
+    const { results } = setup([summary(), summary({ modelId: 'file-1', label: 'model.json', origin: 'file' })]);
+    await results.enter();
+    expect(results.modelId).toBe('file-1');
+  });
+
+  it('keeps the latest threshold: an older answer arriving late is dropped', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    const slow = deferred<Evaluation>();
+    api.evaluation.mockImplementationOnce(() => slow.promise);
+    results.setThreshold(0.3);
+    results.setThreshold(0.7);
+    await settle();
+    expect(results.evaluation).toEqual(evaluation(0.7));
+    slow.resolve(evaluation(0.3));
+    await settle();
+    expect(results.evaluation).toEqual(evaluation(0.7));
+    expect(results.effectiveThreshold).toBe(0.7);
+  });
+
+  it('lists the rows of a clicked cell at the current threshold', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    results.setThreshold(0.4);
+    await results.openCell(1, 0);
+    expect(api.evaluationRows).toHaveBeenLastCalledWith({ modelId: 'run-1', split: 'test', actual: 1, predicted: 0, start: 0, count: 100, threshold: 0.4 });
+    expect(results.cellRows?.total).toBe(3);
+    results.closeCell();
+    expect(results.cell).toBeNull();
+  });
+
+  it('predicts a file with progress from main, and cancelling tells main', async () => {
+    const { api, notices, results } = setup();
+    results.show('run-1');
+    await settle();
+    const answer = deferred<FilePrediction>();
+    api.predictFile.mockImplementationOnce(() => answer.promise);
+    const running = results.predictFile();
+    await settle();
+    const operationId = results.predicting!.operationId;
+    expect(api.predictFile).toHaveBeenCalledWith({ operationId, modelId: 'run-1', source: { kind: 'path', path: '/data/new.csv' }, threshold: 0.5 });
+    results.onEvent({ type: 'predictProgress', operationId, phase: 'predict', done: 5000, total: 10000 });
+    expect(results.predicting).toMatchObject({ phase: 'predict', done: 5000, total: 10000 });
+    results.onEvent({ type: 'predictProgress', operationId: 'other', phase: 'predict', done: 1, total: 1 });
+    expect(results.predicting!.done, 'another operation is ignored').toBe(5000);
+    await results.cancelPredict();
+    expect(api.cancel).toHaveBeenCalledWith({ operationId });
+    answer.resolve(Promise.reject(new ApiError('cancelled', 'cancelled')) as never);
+    await running;
+    expect(results.predicting).toBeNull();
+    expect(results.file).toBeNull();
+    expect(notices.items.some((n) => n.kind === 'error'), 'a cancel is not an error').toBe(false);
+  });
+
+  it('exports with the chosen threshold to the path the save dialog gave', async () => {
+    const { api, notices, results } = setup();
+    results.show('run-1');
+    await settle();
+    results.setThreshold(0.35);
+    await results.exportModel('json');
+    expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'model', suggestedName: 'Churn_Modelling-run-1.json' });
+    expect(api.exportModel).toHaveBeenCalledWith({ modelId: 'run-1', format: 'json', destination: { kind: 'path', path: '/tmp/m.json' }, threshold: 0.35 });
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'success', title: 'The model file was saved: /tmp/m.json.' });
+  });
+
+  it('writes nothing when the save dialog is closed', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    api.chooseSaveLocation.mockResolvedValueOnce(null as never);
+    await results.exportModel('keras');
+    expect(api.exportModel).not.toHaveBeenCalled();
+  });
+
+  it('opens a project: its data file is opened again, and a missing one is reported', async () => {
+    const { api, dataset, notices, results } = setup();
+    const open = vi.spyOn(dataset, 'open').mockResolvedValue();
+    const opened: OpenedProjectSummary = { name: 'Churn', models: [summary()], selectedModelId: 'run-1', step: 'evaluate', recipe: null, dataset: { status: 'ok', path: '/data/churn.csv', name: 'churn.csv', message: null } };
+    api.openProject.mockResolvedValueOnce(opened);
+    expect(await results.openProject()).toEqual(opened);
+    expect(open).toHaveBeenCalledWith(expect.objectContaining({ name: 'churn.csv' }));
+    expect(await open.mock.calls[0]![0].prepare(() => {}, new AbortController().signal)).toEqual({ kind: 'path', path: '/data/churn.csv' });
+    api.openProject.mockResolvedValueOnce({ ...opened, dataset: { status: 'missing', path: null, name: 'churn.csv', message: 'The data file churn.csv is no longer at /x.' } });
+    await results.openProject();
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'warning', detail: 'The data file churn.csv is no longer at /x.' });
+  });
+});
