@@ -8,6 +8,16 @@ import type { RunStatus, RunSummary, TrainingProgressEvent } from '../../../../m
 
 /** Batch points kept per run; beyond it every other point is dropped, so the curve keeps its shape. */
 export const MAX_BATCH_POINTS = 2000;
+/**
+ * The charts redraw at most this often. Progress arrives up to 30 times a second per run, and redrawing two
+ * charts that often keeps a slow machine's window busy; the progress bar still moves with every update.
+ */
+export const CURVE_INTERVAL_MS = 250;
+
+export interface Curves {
+  readonly epochs: readonly EpochEvent[];
+  readonly batchLoss: readonly (readonly [number, number])[];
+}
 
 const FINAL: ReadonlySet<RunStatus> = new Set(['completed', 'stopped', 'failed']);
 
@@ -20,6 +30,9 @@ export class LiveRun {
   /** [epochs done + batch / batches, running training loss of that epoch]. */
   batchLoss = $state.raw<readonly (readonly [number, number])[]>([]);
   lastBatch = $state.raw<BatchEvent | null>(null);
+  /** The history as the charts draw it: refreshed at most every CURVE_INTERVAL_MS, and at once when the run ends. */
+  curves: Curves;
+  private curveTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly finished: boolean;
   /** Share of all batches of all epochs done, or null before training begins. */
@@ -33,6 +46,7 @@ export class LiveRun {
     this.status = $state(summary.status);
     this.begin = $state.raw(summary.begin);
     this.epochs = $state.raw(summary.epochs);
+    this.curves = $state.raw({ epochs: summary.epochs, batchLoss: [] });
     this.finished = $derived(FINAL.has(this.status));
     this.progress = $derived.by(() => {
       if (this.finished) return 1;
@@ -58,5 +72,16 @@ export class LiveRun {
       this.epochs = event.summary.epochs;
     }
     this.status = event.summary?.status ?? event.status;
+    this.refreshCurves();
+  }
+
+  private refreshCurves(): void {
+    const now = () => {
+      if (this.curveTimer) clearTimeout(this.curveTimer);
+      this.curveTimer = null;
+      this.curves = { epochs: this.epochs, batchLoss: this.batchLoss };
+    };
+    if (this.finished) now();
+    else this.curveTimer ??= setTimeout(now, CURVE_INTERVAL_MS);
   }
 }

@@ -54,7 +54,7 @@ export function lossFor(task: Task, form: Pick<TrainForm, 'regressionLoss'>): Lo
 
 /** The progress metric the curves show besides the loss. */
 export function metricFor(task: Task): { readonly key: 'accuracy' | 'r2'; readonly label: string } {
-  return task === 'regression' ? { key: 'r2', label: 'R²' } : { key: 'accuracy', label: 'Accuracy' };
+  return task === 'regression' ? { key: 'r2', label: 'R²' } : { key: 'accuracy', label: 'accuracy' };
 }
 
 export function toTrainingSettings(form: TrainForm, task: Task): TrainingSettings {

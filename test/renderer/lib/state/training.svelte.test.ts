@@ -5,6 +5,7 @@ import type { Recipe } from '../../../../engine/prep/types.ts';
 import type { NetworkPreview, RunSummary } from '../../../../main/api/calls/training-calls.ts';
 import type { DatasetSummary, LayerlabApi } from '../../../../main/api/contract.ts';
 import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { CURVE_INTERVAL_MS } from '../../../../renderer/src/lib/state/live-run.svelte.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { RecipeState } from '../../../../renderer/src/lib/state/recipe.svelte.ts';
@@ -160,6 +161,27 @@ describe('TrainingState: runs', () => {
     expect(live.progress).toBeCloseTo((1 + 10 / 219) / 20, 12);
     expect(live.finished).toBe(false);
     expect(training.running).toHaveLength(1);
+  });
+
+  it('redraws the curves at most every 250 ms while training, and at once when the run ends', async () => {
+    vi.useFakeTimers();
+    try {
+      const { training } = setup();
+      await training.sync();
+      await training.train();
+      const live = training.runs[0]!;
+      training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(1, 0.6, 0.55)] });
+      training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(2, 0.5, 0.5)] });
+      expect(live.epochs).toHaveLength(2);
+      expect(live.curves.epochs, 'not yet redrawn').toHaveLength(0);
+      vi.advanceTimersByTime(CURVE_INTERVAL_MS);
+      expect(live.curves.epochs).toHaveLength(2);
+      training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(3, 0.45, 0.48)] });
+      training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'stopped', summary: run({ status: 'stopped', epochs: [epoch(1, 0.6, 0.55), epoch(2, 0.5, 0.5), epoch(3, 0.45, 0.48)] }) });
+      expect(live.curves.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a finished run goes to the Evaluate step (results.show) with a notice giving its test score', async () => {

@@ -1,0 +1,90 @@
+/**
+ * The Train step's charts as ECharts options, built from a run's history: the loss per batch (thin) and per
+ * epoch for training and validation, the best epoch marked, other runs' validation curves for comparison; and
+ * the task's metric (accuracy or R²). Pure: the Chart component draws what these return.
+ */
+import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
+import type { ChartOption, ChartPalette } from '../charts/echarts.ts';
+
+export interface CurveRun {
+  readonly label: string;
+  readonly epochs: readonly EpochEvent[];
+  readonly batchLoss: readonly (readonly [number, number])[];
+  readonly bestEpoch: number | null;
+  /** Epochs planned, for the x axis (it does not jump as epochs arrive). */
+  readonly plannedEpochs: number;
+}
+
+function points(epochs: readonly EpochEvent[], key: string): [number, number][] {
+  return epochs.flatMap((e) => {
+    const value = e.logs[key];
+    return value !== undefined && Number.isFinite(value) ? [[e.epoch, value] as [number, number]] : [];
+  });
+}
+
+/**
+ * The x axis ends at the planned epochs when the run is near them, otherwise a little past where the curves
+ * are: a 2,000-epoch run that early stopping ends at epoch 40 would otherwise be a line squeezed at the left.
+ */
+export function axisEnd(runs: readonly CurveRun[]): number {
+  const reached = Math.max(0, ...runs.map((r) => Math.max(r.epochs.at(-1)?.epoch ?? 0, r.batchLoss.at(-1)?.[0] ?? 0)));
+  const planned = Math.max(1, ...runs.map((r) => r.plannedEpochs));
+  return Math.min(planned, Math.max(10, Math.ceil(reached * 1.25)));
+}
+
+function base(palette: ChartPalette, xMax: number): ChartOption {
+  const axisLine = { lineStyle: { color: palette.grid } };
+  return {
+    animation: false,
+    grid: { left: 48, right: 24, top: 64, bottom: 40 },
+    legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 16 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
+    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, min: 0, max: xMax, minInterval: 1, axisLine, splitLine: { show: false }, axisLabel: { color: palette.muted } },
+    yAxis: { type: 'value', scale: true, axisLine, splitLine: { lineStyle: { color: palette.grid } }, axisLabel: { color: palette.muted } },
+  };
+}
+
+export function lossOption(palette: ChartPalette, run: CurveRun, compared: readonly CurveRun[]): ChartOption {
+  const [train, validation, batch, other] = palette.series;
+  const best = run.bestEpoch;
+  return {
+    ...base(palette, axisEnd([run, ...compared])),
+    series: [
+      { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, showSymbol: false, lineStyle: { width: 1, opacity: 0.45, color: batch }, itemStyle: { color: batch }, z: 1 },
+      { name: 'Training loss', type: 'line', data: points(run.epochs, 'loss'), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
+      {
+        name: 'Validation loss',
+        type: 'line',
+        data: points(run.epochs, 'val_loss'),
+        showSymbol: run.epochs.length < 40,
+        symbolSize: 4,
+        lineStyle: { width: 2, color: validation },
+        itemStyle: { color: validation },
+        ...(best !== null
+          ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted }, label: { formatter: `best: epoch ${best}`, color: palette.muted, position: 'insideEndTop' }, data: [{ xAxis: best }] } }
+          : {}),
+      },
+      ...compared.map((c) => ({ name: `${c.label} validation`, type: 'line', data: points(c.epochs, 'val_loss'), showSymbol: false, lineStyle: { width: 1.5, type: 'dashed', color: other }, itemStyle: { color: other } })),
+    ],
+  };
+}
+
+export function metricOption(palette: ChartPalette, run: CurveRun, metric: { readonly key: string; readonly label: string }): ChartOption {
+  const [train, validation] = palette.series;
+  return {
+    ...base(palette, axisEnd([run])),
+    series: [
+      { name: `Training ${metric.label}`, type: 'line', data: points(run.epochs, metric.key), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
+      { name: `Validation ${metric.label}`, type: 'line', data: points(run.epochs, `val_${metric.key}`), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: validation }, itemStyle: { color: validation } },
+    ],
+  };
+}
+
+/** "45 s", "3 min 05 s", "1 h 02 min". */
+export function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The Build and Train steps in Chromium through the web host: the churn sample, the classic 6-6-1 drawn, runs
+ * trained in worker threads with live curves, pause and resume, a second run side by side, stop mid-way, the
+ * window answering while runs train, and both themes.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+
+let host: RunningHost;
+let app: Session;
+
+beforeAll(async () => {
+  host = await startWebHost(await builtRenderer());
+  app = await openApp(host, 'train');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await host?.stop();
+});
+
+afterEach(() => {
+  expect(app.takeErrors(), 'console or page errors').toEqual([]);
+});
+
+const run = (id: string) => app.page.locator(`section.run[data-run="${id}"]`);
+const row = (id: string) => app.page.locator(`tr[data-run="${id}"]`);
+
+/** Epochs done by a run, as its row in the runs table says ("7/20"). */
+async function epochsDone(id: string): Promise<number> {
+  const text = await row(id).locator('td.num').first().textContent();
+  return Number(text!.split('/')[0]);
+}
+
+async function goTo(step: string): Promise<void> {
+  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
+}
+
+describe('Build and Train', () => {
+  it('builds the classic 6-6-1 for the churn sample and draws it', async () => {
+    const { page } = app;
+    await page.locator('[data-sample="churn"]').click();
+    await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")');
+    await goTo('Build');
+    await page.waitForSelector('svg[role="img"] circle');
+    expect(await page.getByTestId('design-name').textContent(), 'the default preset first').toBe('32-16-1');
+    await page.locator('[data-preset="classic"]').click();
+    expect(await page.getByTestId('design-name').textContent()).toBe('6-6-1');
+    expect(await page.locator('[data-preset="classic"]').getAttribute('aria-pressed')).toBe('true');
+    // Four columns of neurons; the input layer draws 8 of its features and counts the rest.
+    expect(await page.locator('svg g.column').count()).toBe(4);
+    expect(await page.locator('svg g.hidden').first().locator('circle').count()).toBe(6);
+    expect(await page.locator('svg g.output circle').count()).toBe(1);
+    const inputs = Number((await page.locator('svg g.input .caption').textContent())!.split(' ')[0]);
+    expect(await page.locator('svg g.input circle').count()).toBe(8);
+    expect(await page.locator('svg g.input .more').textContent()).toBe(`… ${inputs - 8} more`);
+    const params = Number((await page.getByTestId('parameter-count').locator('strong').textContent())!.replaceAll(',', ''));
+    expect(params).toBe(inputs * 6 + 6 + 42 + 7);
+    await app.shot('build-6-6-1');
+
+    // Edit: a third layer of 24 units, moved up, then removed again.
+    await page.getByRole('button', { name: '+ Add a hidden layer' }).click();
+    await page.locator('li[data-layer-index="2"] input[type="number"]').first().fill('24');
+    await page.locator('li[data-layer-index="2"] input[type="number"]').first().press('Tab');
+    expect(await page.getByTestId('design-name').textContent()).toBe('6-6-24-1');
+    expect(await page.locator('svg g.hidden').nth(2).locator('.more').textContent()).toBe('… 16 more');
+    await page.getByRole('button', { name: 'Move hidden layer 3 towards the input' }).click();
+    expect(await page.getByTestId('design-name').textContent()).toBe('6-24-6-1');
+    await app.shot('build-edited');
+    await page.getByRole('button', { name: 'Remove hidden layer 2' }).click();
+    expect(await page.getByTestId('design-name').textContent()).toBe('6-6-1');
+  });
+
+  it('trains 20 epochs with live curves, pauses and resumes, and finishes with a model for Evaluate', async () => {
+    const { page } = app;
+    await goTo('Train');
+    await page.locator('input[name="epochs"]').fill('20');
+    await page.locator('input[name="epochs"]').press('Tab');
+    // Small batches make this run take a few seconds, long enough to pause it on a shared machine.
+    await page.getByLabel('Batch size').selectOption('8');
+    await page.getByRole('button', { name: 'Train 6-6-1' }).click();
+    // A 20-epoch 6-6-1 run takes about a second: press Pause from inside the page the moment it is enabled.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const press = () => {
+            const pause = [...document.querySelectorAll<HTMLButtonElement>('section.run[data-run="run-1"] button')].find((b) => b.textContent === 'Pause' && !b.disabled);
+            if (pause) {
+              pause.click();
+              resolve();
+            } else requestAnimationFrame(press);
+          };
+          press();
+        }),
+    );
+    await page.waitForSelector('section.run[data-run="run-1"][data-status="paused"]');
+    const atPause = await epochsDone('run-1');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await epochsDone('run-1'), 'nothing moves while paused').toBe(atPause);
+    expect(atPause).toBeLessThan(20);
+    await app.shot('train-paused');
+    await run('run-1').getByRole('button', { name: 'Resume' }).click();
+    await page.waitForFunction(() => document.querySelector('section.run[data-run="run-1"]')?.getAttribute('data-status') !== 'paused');
+    await page.waitForSelector('section.run[data-run="run-1"][data-status="completed"]', { timeout: 60_000 });
+    expect(await epochsDone('run-1')).toBeGreaterThan(atPause);
+    expect(await run('run-1').getByTestId('outcome').textContent()).toMatch(/Test rows: \d+\.\d% accuracy/);
+    await page.locator('.notice:has-text("Run 1 finished")').or(page.getByText(/Run 1 finished: \d+\.\d% test accuracy/)).first().waitFor();
+    await run('run-1').getByRole('button', { name: 'Evaluate' }).waitFor();
+    await app.shot('train-finished');
+  });
+
+  it('runs a second network side by side, stays responsive meanwhile, and keeps a stopped run as a model', async () => {
+    const { page } = app;
+    await goTo('Build');
+    await page.locator('[data-preset="default"]').click();
+    await goTo('Train');
+    await page.getByLabel('Batch size').selectOption('32');
+    await page.locator('input[name="epochs"]').fill('2000');
+    await page.locator('input[name="epochs"]').press('Tab');
+    await page.getByRole('button', { name: 'Train 32-16-1' }).click();
+    await run('run-2').waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('tr[data-run="run-2"] td.num')?.textContent?.split('/')[0]) >= 2, undefined, { timeout: 60_000 });
+
+    // The window answers while the run trains: switching steps takes well under half a second to draw, in the page's own clock.
+    for (const step of ['Data', 'Build', 'Train']) {
+      const ms = await page.evaluate(async (label) => {
+        const start = performance.now();
+        [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => tab.textContent?.includes(label))!.click();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - start;
+      }, step);
+      expect(ms, `switching to ${step}`).toBeLessThan(500);
+    }
+
+    const moving = await epochsDone('run-2');
+    await page.waitForFunction((n) => Number(document.querySelector('tr[data-run="run-2"] td.num')?.textContent?.split('/')[0]) > n, moving, { timeout: 30_000 });
+    await row('run-1').getByRole('checkbox').check();
+    await app.shot('train-side-by-side');
+
+    await run('run-2').getByRole('button', { name: 'Stop' }).click();
+    await page.waitForSelector('section.run[data-run="run-2"][data-status="stopped"]', { timeout: 30_000 });
+    expect(await epochsDone('run-2')).toBeLessThan(2000);
+    await run('run-2').getByRole('button', { name: 'Evaluate' }).waitFor();
+    expect(await page.locator('tr[data-run]').count()).toBe(2);
+    await app.shot('train-stopped');
+
+    // Picking the first run again shows its curves.
+    await row('run-1').getByRole('button', { name: 'Run 1' }).click();
+    await run('run-1').waitFor();
+  });
+
+  it('looks right in the dark theme', async () => {
+    const { page } = app;
+    await page.locator('label[title="Dark theme"]').click();
+    await app.shot('train-dark');
+    await goTo('Build');
+    await page.waitForSelector('svg[role="img"] circle');
+    await app.shot('build-dark');
+    await page.locator('label[title="Light theme"]').click();
+  });
+});
