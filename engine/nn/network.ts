@@ -4,6 +4,7 @@
  */
 import { getActivation } from './activations.ts';
 import { initialize } from './initializers.ts';
+import { DenseKernelFactory, type KernelChoice } from './kernels-dense.ts';
 import { ActivationLayer } from './layers/activation-layer.ts';
 import { BatchNorm } from './layers/batch-norm.ts';
 import { DenseLinear } from './layers/dense.ts';
@@ -13,6 +14,11 @@ import { getLoss, type Loss } from './losses.ts';
 import { countParameters, outputSize, validateNetworkSpec, type NetworkSpec } from './network-spec.ts';
 import type { Rng } from './rng.ts';
 import type { Param, RandomSource, TrainableNetwork } from './types.ts';
+
+export interface NetworkOptions {
+  /** Which matrix kernels run the Dense layers (engine/nn/kernels-dense.ts); `auto` by default. */
+  readonly kernels?: KernelChoice;
+}
 
 /** Rows per chunk when predicting or evaluating large inputs: bounds the activation buffers' size. */
 const CHUNK_ROWS = 2048;
@@ -33,7 +39,7 @@ export class Network implements TrainableNetwork {
   private capacity = 0;
 
   /** Builds the network and draws its initial weights from `rng`. */
-  constructor(spec: NetworkSpec, rng: Rng) {
+  constructor(spec: NetworkSpec, rng: Rng, options: NetworkOptions = {}) {
     validateNetworkSpec(spec);
     this.spec = JSON.parse(JSON.stringify(spec)) as NetworkSpec;
     this.inputSize = spec.inputSize;
@@ -46,12 +52,13 @@ export class Network implements TrainableNetwork {
       counts.set(base, n + 1);
       return n === 0 ? base : `${base}_${n}`;
     };
+    const kernels = new DenseKernelFactory(options.kernels);
     let width = spec.inputSize;
     for (const layer of spec.layers) {
       if (layer.type === 'dense') {
         const name = uniqueName('dense');
         const penalty = layer.l1 || layer.l2 ? { l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 } : null;
-        const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty);
+        const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty, kernels.create(width, layer.units));
         initialize(layer.kernelInitializer ?? 'glorot_uniform', dense.kernel.value, width, layer.units, rng);
         // Keras' compute_fans for a 1-D shape: fan_in = fan_out = its length.
         if (dense.bias) initialize(layer.biasInitializer ?? 'zeros', dense.bias.value, layer.units, layer.units, rng);

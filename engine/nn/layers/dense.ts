@@ -1,6 +1,6 @@
-import { denseForward, denseInputGrad, denseParamGrads } from '../kernels.ts';
+import { TypeScriptDenseKernels, type DenseKernels } from '../kernels-dense.ts';
 import type { Mode, Param } from '../types.ts';
-import { ensureCapacity, makeParam, type Layer } from './layer.ts';
+import { makeParam, type Layer } from './layer.ts';
 
 export interface Penalty {
   readonly l1: number;
@@ -14,9 +14,7 @@ export interface Penalty {
 export class DenseLinear implements Layer {
   readonly kernel: Param;
   readonly bias: Param | null;
-  private out: Float32Array = new Float32Array(0);
-  private gradIn: Float32Array = new Float32Array(0);
-  private input: Float32Array = new Float32Array(0);
+  private readonly kernels: DenseKernels;
 
   constructor(
     readonly name: string,
@@ -24,27 +22,28 @@ export class DenseLinear implements Layer {
     readonly outputSize: number,
     useBias: boolean,
     private readonly regularizer: Penalty | null,
+    kernels?: DenseKernels,
   ) {
     this.kernel = makeParam(`${name}/kernel`, [inputSize, outputSize]);
     this.bias = useBias ? makeParam(`${name}/bias`, [outputSize]) : null;
+    this.kernels = kernels ?? new TypeScriptDenseKernels(inputSize, outputSize);
+  }
+
+  /** Which kernels run this layer (engine/nn/kernels-dense.ts). */
+  get kernelPath(): DenseKernels['path'] {
+    return this.kernels.path;
   }
 
   reserve(maxRows: number): void {
-    this.out = ensureCapacity(this.out, maxRows, this.outputSize);
-    this.gradIn = ensureCapacity(this.gradIn, maxRows, this.inputSize);
+    this.kernels.reserve(maxRows);
   }
 
   forward(input: Float32Array, rows: number, _mode: Mode): Float32Array {
-    this.input = input;
-    denseForward(input, rows, this.inputSize, this.kernel.value, this.bias?.value ?? null, this.outputSize, this.out);
-    return this.out;
+    return this.kernels.forward(input, rows, this.kernel.value, this.bias?.value ?? null);
   }
 
   backward(gradOutput: Float32Array, rows: number, wantInputGrad: boolean): Float32Array | null {
-    denseParamGrads(this.input, gradOutput, rows, this.inputSize, this.outputSize, this.kernel.grad, this.bias?.grad ?? null);
-    if (!wantInputGrad) return null;
-    denseInputGrad(gradOutput, rows, this.inputSize, this.kernel.value, this.outputSize, this.gradIn);
-    return this.gradIn;
+    return this.kernels.backward(gradOutput, rows, this.kernel.value, this.kernel.grad, this.bias?.grad ?? null, wantInputGrad);
   }
 
   params(): readonly Param[] {

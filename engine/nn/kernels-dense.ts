@@ -1,0 +1,155 @@
+/**
+ * A Dense layer's products behind one interface, with two implementations: the TypeScript kernels
+ * (engine/nn/kernels.ts, the reference) and the WASM SIMD kernels (engine/nn/wasm/kernels.as). Each owns the
+ * layer's batch buffers, so a network on the WASM path keeps its activations in WebAssembly memory and the
+ * next layer reads them in place.
+ *
+ * Choosing: `auto` takes WASM for layers with at least WASM_MIN_WEIGHTS weights when the module runs here,
+ * TypeScript otherwise. Measured on this machine's 2 cores (docs/performance.md): below ~128 weights a call's
+ * fixed cost (copying weights in, gradients out) outweighs SIMD, and the 4-row TypeScript loops win.
+ * The two paths round differently (SIMD sums run in another order; neither uses FMA): results agree to about
+ * 1e-6 relative, and each path alone is deterministic.
+ */
+import { denseForward, denseInputGrad, denseParamGrads } from './kernels.ts';
+import { ensureCapacity } from './layers/layer.ts';
+import { Arena, type Region } from './wasm/arena.ts';
+import { instantiateKernels, type KernelExports } from './wasm/wasm-module.ts';
+
+export type KernelChoice = 'auto' | 'wasm' | 'typescript';
+
+export const WASM_MIN_WEIGHTS = 128;
+
+export interface DenseKernels {
+  readonly path: 'wasm' | 'typescript';
+  /** Makes room for batches of up to `maxRows` rows. */
+  reserve(maxRows: number): void;
+  /** x·W + b into the kernels' own output buffer, which is returned (valid until the next forward). */
+  forward(x: Float32Array, rows: number, w: Float32Array, b: Float32Array | null): Float32Array;
+  /**
+   * Fills gw and gb (overwriting) from the last forward's input and `g` = dL/dout; returns dL/dx = g·Wᵀ when
+   * asked for it (the kernels' own buffer).
+   */
+  backward(g: Float32Array, rows: number, w: Float32Array, gw: Float32Array, gb: Float32Array | null, wantInputGrad: boolean): Float32Array | null;
+}
+
+export class TypeScriptDenseKernels implements DenseKernels {
+  readonly path = 'typescript';
+  private out: Float32Array = new Float32Array(0);
+  private gradIn: Float32Array = new Float32Array(0);
+  private input: Float32Array = new Float32Array(0);
+
+  constructor(
+    private readonly inputs: number,
+    private readonly units: number,
+  ) {}
+
+  reserve(maxRows: number): void {
+    this.out = ensureCapacity(this.out, maxRows, this.units);
+    this.gradIn = ensureCapacity(this.gradIn, maxRows, this.inputs);
+  }
+
+  forward(x: Float32Array, rows: number, w: Float32Array, b: Float32Array | null): Float32Array {
+    this.input = x;
+    denseForward(x, rows, this.inputs, w, b, this.units, this.out);
+    return this.out;
+  }
+
+  backward(g: Float32Array, rows: number, w: Float32Array, gw: Float32Array, gb: Float32Array | null, wantInputGrad: boolean): Float32Array | null {
+    denseParamGrads(this.input, g, rows, this.inputs, this.units, gw, gb);
+    if (!wantInputGrad) return null;
+    denseInputGrad(g, rows, this.inputs, w, this.units, this.gradIn);
+    return this.gradIn;
+  }
+}
+
+/**
+ * Weights are copied into the arena on each forward and gradients out on each backward (O(weights), against
+ * O(rows · weights) of arithmetic); batches stay in the arena when the layer before is also on this path.
+ */
+export class WasmDenseKernels implements DenseKernels {
+  readonly path = 'wasm';
+  private readonly k: KernelExports;
+  private readonly w: Region;
+  private readonly wt: Region;
+  private readonly b: Region;
+  private readonly gw: Region;
+  private readonly gb: Region;
+  private out: Region | null = null;
+  private gradIn: Region | null = null;
+  private inputCopy: Region | null = null;
+  private gradCopy: Region | null = null;
+  private capacity = 0;
+  private inputAt = 0;
+
+  constructor(
+    private readonly arena: Arena,
+    private readonly inputs: number,
+    private readonly units: number,
+  ) {
+    this.k = arena.kernels;
+    this.w = arena.alloc(inputs * units);
+    this.wt = arena.alloc(inputs * units);
+    this.b = arena.alloc(units);
+    this.gw = arena.alloc(inputs * units);
+    this.gb = arena.alloc(units);
+  }
+
+  reserve(maxRows: number): void {
+    if (maxRows <= this.capacity) return;
+    this.out = this.arena.alloc(maxRows * this.units);
+    this.gradIn = this.arena.alloc(maxRows * this.inputs);
+    this.inputCopy = this.arena.alloc(maxRows * this.inputs);
+    this.gradCopy = this.arena.alloc(maxRows * this.units);
+    this.capacity = maxRows;
+  }
+
+  /** Where `values` (rows × width) is in the arena: in place, or copied into `copy`. */
+  private place(values: Float32Array, count: number, copy: Region): number {
+    const at = this.arena.offsetOf(values);
+    if (at >= 0) return at;
+    this.arena.heap().set(values.length <= copy.length ? values : values.subarray(0, count), copy.offset >> 2);
+    return copy.offset;
+  }
+
+  forward(x: Float32Array, rows: number, w: Float32Array, b: Float32Array | null): Float32Array {
+    const heap = this.arena.heap();
+    heap.set(w, this.w.offset >> 2);
+    if (b) heap.set(b, this.b.offset >> 2);
+    this.inputAt = this.place(x, rows * this.inputs, this.inputCopy!);
+    this.k.denseForward(this.inputAt, rows, this.inputs, this.w.offset, b ? this.b.offset : 0, this.units, this.out!.offset, 0);
+    return this.out!.view();
+  }
+
+  backward(g: Float32Array, rows: number, _w: Float32Array, gw: Float32Array, gb: Float32Array | null, wantInputGrad: boolean): Float32Array | null {
+    // The weights copied in by forward are the ones this gradient belongs to.
+    const gAt = this.place(g, rows * this.units, this.gradCopy!);
+    this.k.denseParamGrads(this.inputAt, gAt, rows, this.inputs, this.units, this.gw.offset, gb ? this.gb.offset : 0);
+    gw.set(this.gw.view());
+    if (gb) gb.set(this.gb.view());
+    if (!wantInputGrad) return null;
+    this.k.transpose(this.w.offset, this.inputs, this.units, this.wt.offset);
+    this.k.denseInputGrad(gAt, rows, this.inputs, this.wt.offset, this.units, this.gradIn!.offset, 0, 0);
+    return this.gradIn!.view();
+  }
+}
+
+/** Hands out each Dense layer's kernels; one WASM instance (and arena) per network, created on first need. */
+export class DenseKernelFactory {
+  private arena: Arena | null | undefined;
+
+  constructor(private readonly choice: KernelChoice = 'auto') {}
+
+  private wasmArena(): Arena | null {
+    if (this.arena === undefined) {
+      const kernels = instantiateKernels();
+      this.arena = kernels ? new Arena(kernels) : null;
+    }
+    return this.arena;
+  }
+
+  create(inputs: number, units: number): DenseKernels {
+    const wantWasm = this.choice === 'wasm' || (this.choice === 'auto' && inputs * units >= WASM_MIN_WEIGHTS);
+    const arena = wantWasm ? this.wasmArena() : null;
+    return arena ? new WasmDenseKernels(arena, inputs, units) : new TypeScriptDenseKernels(inputs, units);
+  }
+}

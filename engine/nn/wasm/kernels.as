@@ -1,0 +1,228 @@
+// The Dense layer's matrix kernels in AssemblyScript with 128-bit SIMD (f32x4). Compiled by
+// scripts/build-wasm-kernels.ts into kernels-wasm.generated.ts; engine/nn/kernels-wasm.ts calls them.
+// Every pointer is a byte offset into the module's memory; every matrix is row-major float32, and W has the
+// Keras shape [inputs, units] like the TypeScript kernels in engine/nn/kernels.ts (the reference).
+//
+// One micro-kernel shape serves all three products: 4 rows of the output × 8 columns, 8 f32x4 accumulators
+// held in locals (registers), each step loading two vectors of the streamed row-major operand and splatting
+// four scalars of the other. Edges: 4 columns, then single columns; single rows. No FMA: an add follows each
+// multiply, so results match the TypeScript path to rounding only (sums run in a different order).
+
+// out[r, j] = b[j] + Σ_i x[r, i] · w[i, j]  (b = 0: no bias). relu != 0 clamps at 0 (a fused ReLU).
+export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usize, units: i32, out: usize, relu: i32): void {
+  const xs = <usize>inputs << 2;
+  const ws = <usize>units << 2;
+  const zero = f32x4.splat(0);
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const x0 = x + <usize>r * xs, x1 = x0 + xs, x2 = x1 + xs, x3 = x2 + xs;
+    const o0 = out + <usize>r * ws, o1 = o0 + ws, o2 = o1 + ws, o3 = o2 + ws;
+    let j = 0;
+    for (; j + 8 <= units; j += 8) {
+      const jo = <usize>j << 2;
+      let a0 = zero, a1 = zero;
+      if (b) { a0 = v128.load(b + jo); a1 = v128.load(b + jo, 16); }
+      let c0 = a0, c1 = a1, d0 = a0, d1 = a1, e0 = a0, e1 = a1;
+      let wp = w + jo;
+      for (let i = 0; i < inputs; i++) {
+        const w0 = v128.load(wp), w1 = v128.load(wp, 16);
+        const io = <usize>i << 2;
+        const s0 = f32x4.splat(load<f32>(x0 + io)), s1 = f32x4.splat(load<f32>(x1 + io));
+        const s2 = f32x4.splat(load<f32>(x2 + io)), s3 = f32x4.splat(load<f32>(x3 + io));
+        a0 = f32x4.add(a0, f32x4.mul(s0, w0)); a1 = f32x4.add(a1, f32x4.mul(s0, w1));
+        c0 = f32x4.add(c0, f32x4.mul(s1, w0)); c1 = f32x4.add(c1, f32x4.mul(s1, w1));
+        d0 = f32x4.add(d0, f32x4.mul(s2, w0)); d1 = f32x4.add(d1, f32x4.mul(s2, w1));
+        e0 = f32x4.add(e0, f32x4.mul(s3, w0)); e1 = f32x4.add(e1, f32x4.mul(s3, w1));
+        wp += ws;
+      }
+      if (relu) {
+        a0 = f32x4.max(a0, zero); a1 = f32x4.max(a1, zero); c0 = f32x4.max(c0, zero); c1 = f32x4.max(c1, zero);
+        d0 = f32x4.max(d0, zero); d1 = f32x4.max(d1, zero); e0 = f32x4.max(e0, zero); e1 = f32x4.max(e1, zero);
+      }
+      v128.store(o0 + jo, a0); v128.store(o0 + jo, a1, 16);
+      v128.store(o1 + jo, c0); v128.store(o1 + jo, c1, 16);
+      v128.store(o2 + jo, d0); v128.store(o2 + jo, d1, 16);
+      v128.store(o3 + jo, e0); v128.store(o3 + jo, e1, 16);
+    }
+    for (; j + 4 <= units; j += 4) {
+      const jo = <usize>j << 2;
+      let a = b ? v128.load(b + jo) : zero;
+      let c = a, d = a, e = a;
+      let wp = w + jo;
+      for (let i = 0; i < inputs; i++) {
+        const wv = v128.load(wp);
+        const io = <usize>i << 2;
+        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(x0 + io)), wv));
+        c = f32x4.add(c, f32x4.mul(f32x4.splat(load<f32>(x1 + io)), wv));
+        d = f32x4.add(d, f32x4.mul(f32x4.splat(load<f32>(x2 + io)), wv));
+        e = f32x4.add(e, f32x4.mul(f32x4.splat(load<f32>(x3 + io)), wv));
+        wp += ws;
+      }
+      if (relu) { a = f32x4.max(a, zero); c = f32x4.max(c, zero); d = f32x4.max(d, zero); e = f32x4.max(e, zero); }
+      v128.store(o0 + jo, a); v128.store(o1 + jo, c); v128.store(o2 + jo, d); v128.store(o3 + jo, e);
+    }
+    for (; j < units; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = b ? load<f32>(b + jo) : 0;
+      let c = a, d = a, e = a;
+      let wp = w + jo;
+      for (let i = 0; i < inputs; i++) {
+        const wv = load<f32>(wp);
+        const io = <usize>i << 2;
+        a += load<f32>(x0 + io) * wv; c += load<f32>(x1 + io) * wv;
+        d += load<f32>(x2 + io) * wv; e += load<f32>(x3 + io) * wv;
+        wp += ws;
+      }
+      if (relu) { a = max<f32>(a, 0); c = max<f32>(c, 0); d = max<f32>(d, 0); e = max<f32>(e, 0); }
+      store<f32>(o0 + jo, a); store<f32>(o1 + jo, c); store<f32>(o2 + jo, d); store<f32>(o3 + jo, e);
+    }
+  }
+  for (; r < rows; r++) {
+    const x0 = x + <usize>r * xs, o0 = out + <usize>r * ws;
+    let j = 0;
+    for (; j + 4 <= units; j += 4) {
+      const jo = <usize>j << 2;
+      let a = b ? v128.load(b + jo) : zero;
+      let wp = w + jo;
+      for (let i = 0; i < inputs; i++) {
+        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(x0 + (<usize>i << 2))), v128.load(wp)));
+        wp += ws;
+      }
+      if (relu) a = f32x4.max(a, zero);
+      v128.store(o0 + jo, a);
+    }
+    for (; j < units; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = b ? load<f32>(b + jo) : 0;
+      let wp = w + jo;
+      for (let i = 0; i < inputs; i++) {
+        a += load<f32>(x0 + (<usize>i << 2)) * load<f32>(wp);
+        wp += ws;
+      }
+      store<f32>(o0 + jo, relu ? max<f32>(a, 0) : a);
+    }
+  }
+}
+
+// gw[i, j] = Σ_r x[r, i] · g[r, j];  gb[j] = Σ_r g[r, j] (gb = 0: no bias). Overwrites gw and gb.
+export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, units: i32, gw: usize, gb: usize): void {
+  const xs = <usize>inputs << 2;
+  const gs = <usize>units << 2;
+  const zero = f32x4.splat(0);
+  if (gb) {
+    let j = 0;
+    for (; j + 4 <= units; j += 4) {
+      const jo = <usize>j << 2;
+      let s = zero;
+      let gp = g + jo;
+      for (let r = 0; r < rows; r++) { s = f32x4.add(s, v128.load(gp)); gp += gs; }
+      v128.store(gb + jo, s);
+    }
+    for (; j < units; j++) {
+      const jo = <usize>j << 2;
+      let s: f32 = 0;
+      let gp = g + jo;
+      for (let r = 0; r < rows; r++) { s += load<f32>(gp); gp += gs; }
+      store<f32>(gb + jo, s);
+    }
+  }
+  let i = 0;
+  for (; i + 4 <= inputs; i += 4) {
+    const io = <usize>i << 2;
+    const w0 = gw + <usize>i * gs, w1 = w0 + gs, w2 = w1 + gs, w3 = w2 + gs;
+    let j = 0;
+    for (; j + 8 <= units; j += 8) {
+      const jo = <usize>j << 2;
+      let a0 = zero, a1 = zero, c0 = zero, c1 = zero, d0 = zero, d1 = zero, e0 = zero, e1 = zero;
+      let gp = g + jo, xp = x + io;
+      for (let r = 0; r < rows; r++) {
+        const g0 = v128.load(gp), g1 = v128.load(gp, 16);
+        const s0 = f32x4.splat(load<f32>(xp)), s1 = f32x4.splat(load<f32>(xp, 4));
+        const s2 = f32x4.splat(load<f32>(xp, 8)), s3 = f32x4.splat(load<f32>(xp, 12));
+        a0 = f32x4.add(a0, f32x4.mul(s0, g0)); a1 = f32x4.add(a1, f32x4.mul(s0, g1));
+        c0 = f32x4.add(c0, f32x4.mul(s1, g0)); c1 = f32x4.add(c1, f32x4.mul(s1, g1));
+        d0 = f32x4.add(d0, f32x4.mul(s2, g0)); d1 = f32x4.add(d1, f32x4.mul(s2, g1));
+        e0 = f32x4.add(e0, f32x4.mul(s3, g0)); e1 = f32x4.add(e1, f32x4.mul(s3, g1));
+        gp += gs; xp += xs;
+      }
+      v128.store(w0 + jo, a0); v128.store(w0 + jo, a1, 16);
+      v128.store(w1 + jo, c0); v128.store(w1 + jo, c1, 16);
+      v128.store(w2 + jo, d0); v128.store(w2 + jo, d1, 16);
+      v128.store(w3 + jo, e0); v128.store(w3 + jo, e1, 16);
+    }
+    for (; j + 4 <= units; j += 4) {
+      const jo = <usize>j << 2;
+      let a = zero, c = zero, d = zero, e = zero;
+      let gp = g + jo, xp = x + io;
+      for (let r = 0; r < rows; r++) {
+        const gv = v128.load(gp);
+        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(xp)), gv));
+        c = f32x4.add(c, f32x4.mul(f32x4.splat(load<f32>(xp, 4)), gv));
+        d = f32x4.add(d, f32x4.mul(f32x4.splat(load<f32>(xp, 8)), gv));
+        e = f32x4.add(e, f32x4.mul(f32x4.splat(load<f32>(xp, 12)), gv));
+        gp += gs; xp += xs;
+      }
+      v128.store(w0 + jo, a); v128.store(w1 + jo, c); v128.store(w2 + jo, d); v128.store(w3 + jo, e);
+    }
+    for (; j < units; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = 0, c: f32 = 0, d: f32 = 0, e: f32 = 0;
+      let gp = g + jo, xp = x + io;
+      for (let r = 0; r < rows; r++) {
+        const gv = load<f32>(gp);
+        a += load<f32>(xp) * gv; c += load<f32>(xp, 4) * gv; d += load<f32>(xp, 8) * gv; e += load<f32>(xp, 12) * gv;
+        gp += gs; xp += xs;
+      }
+      store<f32>(w0 + jo, a); store<f32>(w1 + jo, c); store<f32>(w2 + jo, d); store<f32>(w3 + jo, e);
+    }
+  }
+  for (; i < inputs; i++) {
+    const io = <usize>i << 2;
+    const w0 = gw + <usize>i * gs;
+    let j = 0;
+    for (; j + 4 <= units; j += 4) {
+      const jo = <usize>j << 2;
+      let a = zero;
+      let gp = g + jo, xp = x + io;
+      for (let r = 0; r < rows; r++) {
+        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(xp)), v128.load(gp)));
+        gp += gs; xp += xs;
+      }
+      v128.store(w0 + jo, a);
+    }
+    for (; j < units; j++) {
+      const jo = <usize>j << 2;
+      let a: f32 = 0;
+      let gp = g + jo, xp = x + io;
+      for (let r = 0; r < rows; r++) { a += load<f32>(xp) * load<f32>(gp); gp += gs; xp += xs; }
+      store<f32>(w0 + jo, a);
+    }
+  }
+}
+
+// dst[c, r] = src[r, c]: W [inputs, units] → Wᵀ [units, inputs], so the input gradient g·Wᵀ runs through
+// denseForward's streamed-row micro-kernel.
+export function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
+  for (let r = 0; r < rows; r++) {
+    const sp = src + (<usize>r * <usize>cols << 2);
+    for (let c = 0; c < cols; c++) store<f32>(dst + ((<usize>c * <usize>rows + <usize>r) << 2), load<f32>(sp + (<usize>c << 2)));
+  }
+}
+
+// gx[r, i] = mask(r, i) · Σ_j g[r, j] · w[i, j], with wt = Wᵀ [units, inputs] (from transpose). When relu
+// != 0, mask(r, i) = (a[r, i] > 0): the ReLU before this layer, folded in (a = that ReLU's output).
+export function denseInputGrad(g: usize, rows: i32, inputs: i32, wt: usize, units: i32, gx: usize, a: usize, relu: i32): void {
+  denseForward(g, rows, units, wt, 0, inputs, gx, 0);
+  if (!relu) return;
+  const n = rows * inputs;
+  const zero = f32x4.splat(0);
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const o = <usize>k << 2;
+    v128.store(gx + o, v128.and(v128.load(gx + o), f32x4.gt(v128.load(a + o), zero)));
+  }
+  for (; k < n; k++) {
+    const o = <usize>k << 2;
+    if (!(load<f32>(a + o) > 0)) store<f32>(gx + o, 0);
+  }
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { denseForward, denseInputGrad, denseParamGrads } from '../../../engine/nn/kernels.ts';
+import { DenseKernelFactory, TypeScriptDenseKernels, WasmDenseKernels } from '../../../engine/nn/kernels-dense.ts';
+import { Rng } from '../../../engine/nn/rng.ts';
+import { Arena } from '../../../engine/nn/wasm/arena.ts';
+import { instantiateKernels, wasmKernelsAvailable } from '../../../engine/nn/wasm/wasm-module.ts';
+
+const SIZES = [1, 3, 17, 64, 129];
+
+function random(n: number, rng: Rng, zeros = false): Float32Array {
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) a[i] = zeros && rng.next() < 0.3 ? 0 : rng.next() * 2 - 1;
+  return a;
+}
+
+/** |a − b| ≤ 1e-5 · (scale of the terms summed), per element. */
+function expectClose(actual: Float32Array, expected: Float32Array, scale: number, n = expected.length): void {
+  let worst = 0;
+  for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!) / scale);
+  expect(worst).toBeLessThan(1e-5);
+}
+
+describe('WASM SIMD dense kernels against the TypeScript reference', () => {
+  it('run in this Node (WebAssembly with 128-bit SIMD)', () => {
+    expect(wasmKernelsAvailable()).toBe(true);
+  });
+
+  const shapes: [number, number, number][] = [];
+  for (const rows of SIZES) for (const inputs of SIZES) for (const units of SIZES) shapes.push([rows, inputs, units]);
+
+  it.each([false, true])('agree to 1e-5 relative on every shape from sizes 1, 3, 17, 64, 129 (bias: %s)', (withBias) => {
+    const rng = new Rng(7);
+    for (const [rows, inputs, units] of shapes) {
+      const x = random(rows * inputs, rng, true), w = random(inputs * units, rng), b = withBias ? random(units, rng) : null;
+      const g = random(rows * units, rng, true);
+      const wasm = new WasmDenseKernels(new Arena(instantiateKernels()!), inputs, units);
+      wasm.reserve(rows);
+      const out = wasm.forward(x, rows, w, b).slice(0, rows * units);
+      const gw = new Float32Array(inputs * units), gb = withBias ? new Float32Array(units) : null;
+      const gx = wasm.backward(g, rows, w, gw, gb, true)!.slice(0, rows * inputs);
+
+      const refOut = new Float32Array(rows * units), refGw = new Float32Array(inputs * units), refGb = withBias ? new Float32Array(units) : null;
+      const refGx = new Float32Array(rows * inputs);
+      denseForward(x, rows, inputs, w, b, units, refOut);
+      denseParamGrads(x, g, rows, inputs, units, refGw, refGb);
+      denseInputGrad(g, rows, inputs, w, units, refGx);
+      // Sums of n terms of magnitude ≤ 1: scale the tolerance by the number of terms.
+      expectClose(out, refOut, inputs + 1);
+      expectClose(gw, refGw, rows);
+      if (refGb) expectClose(gb!, refGb, rows);
+      expectClose(gx, refGx, units);
+    }
+  });
+
+  it('fused ReLU forward equals max(0, forward) and the masked input gradient zeroes where the ReLU was off', () => {
+    const k = instantiateKernels()!;
+    const arena = new Arena(k);
+    const rng = new Rng(3);
+    for (const [rows, inputs, units] of [[17, 3, 129], [5, 64, 17], [1, 1, 1], [129, 17, 64]] as const) {
+      const x = arena.alloc(rows * inputs), w = arena.alloc(inputs * units), wt = arena.alloc(inputs * units), b = arena.alloc(units);
+      const plain = arena.alloc(rows * units), fused = arena.alloc(rows * units), a = arena.alloc(rows * inputs);
+      const gx = arena.alloc(rows * inputs), gxMasked = arena.alloc(rows * inputs), g = arena.alloc(rows * units);
+      x.view().set(random(rows * inputs, rng));
+      w.view().set(random(inputs * units, rng));
+      b.view().set(random(units, rng));
+      g.view().set(random(rows * units, rng));
+      a.view().set(random(rows * inputs, rng, true));
+      k.denseForward(x.offset, rows, inputs, w.offset, b.offset, units, plain.offset, 0);
+      k.denseForward(x.offset, rows, inputs, w.offset, b.offset, units, fused.offset, 1);
+      expect(Array.from(fused.view())).toEqual(Array.from(plain.view(), (v) => Math.max(v, 0)));
+      k.transpose(w.offset, inputs, units, wt.offset);
+      k.denseInputGrad(g.offset, rows, inputs, wt.offset, units, gx.offset, 0, 0);
+      k.denseInputGrad(g.offset, rows, inputs, wt.offset, units, gxMasked.offset, a.offset, 1);
+      const expected = Array.from(gx.view(), (v, i) => (a.view()[i]! > 0 ? v : 0));
+      expect(Array.from(gxMasked.view())).toEqual(expected);
+    }
+  });
+
+  it('keeps working after the memory grows (views re-created, data kept)', () => {
+    const arena = new Arena(instantiateKernels()!);
+    const wasm = new WasmDenseKernels(arena, 3, 5);
+    wasm.reserve(2);
+    const w = Float32Array.from({ length: 15 }, (_, i) => i / 10);
+    const first = wasm.forward(Float32Array.of(1, 2, 3, 4, 5, 6), 2, w, null).slice(0, 10);
+    arena.alloc(4 * 65536); // forces memory.grow: the old ArrayBuffer is detached
+    wasm.reserve(1000);
+    expect(Array.from(wasm.forward(Float32Array.of(1, 2, 3, 4, 5, 6), 2, w, null).slice(0, 10))).toEqual(Array.from(first));
+  });
+
+  it('auto picks TypeScript for tiny layers and WASM from WASM_MIN_WEIGHTS on; typescript and wasm force a path', () => {
+    const auto = new DenseKernelFactory('auto');
+    expect(auto.create(6, 6)).toBeInstanceOf(TypeScriptDenseKernels);
+    expect(auto.create(13, 128)).toBeInstanceOf(WasmDenseKernels);
+    expect(new DenseKernelFactory('typescript').create(128, 64)).toBeInstanceOf(TypeScriptDenseKernels);
+    expect(new DenseKernelFactory('wasm').create(6, 1)).toBeInstanceOf(WasmDenseKernels);
+  });
+});
