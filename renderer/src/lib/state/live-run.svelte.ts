@@ -59,7 +59,10 @@ export class LiveRun {
 
   apply(event: TrainingProgressEvent): void {
     if (event.begin) this.begin = event.begin;
-    if (event.epochs?.length) this.epochs = [...this.epochs, ...event.epochs];
+    // Only epochs not seen yet: news kept from before the run was added may repeat what its summary holds.
+    const last = this.epochs.at(-1)?.epoch ?? 0;
+    const fresh = event.epochs?.filter((e) => e.epoch > last) ?? [];
+    if (fresh.length) this.epochs = [...this.epochs, ...fresh];
     if (event.batch) {
       const b = event.batch;
       this.lastBatch = b;

@@ -5,7 +5,7 @@
  */
 import { countParameters } from '../../../../engine/nn/network-spec.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
-import type { NetworkPreview, RunSummary } from '../../../../main/api/calls/training-calls.ts';
+import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../../../main/api/calls/training-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
@@ -16,6 +16,9 @@ import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
+
+/** Events kept per run that this window has not added yet (a run that never shows up must not grow without end). */
+const MAX_EARLY_EVENTS = 500;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -39,6 +42,8 @@ export class TrainingState {
   /** A recipe main suggested, used only while the Clean step has none (see `recipe`). */
   private suggested = $state.raw<{ readonly datasetId: string; readonly recipe: Recipe } | null>(null);
   private previewKey: string | null = null;
+  private readonly early = new Map<string, TrainingProgressEvent[]>();
+  private loading: Promise<void> | null = null;
 
   readonly design = $derived(toNetworkDesign(this.layers));
   readonly task = $derived(this.preview?.task ?? null);
@@ -175,19 +180,32 @@ export class TrainingState {
     this.compared = this.compared.includes(runId) ? this.compared.filter((id) => id !== runId) : [...this.compared, runId];
   }
 
-  /** Fetches the runs main already has (after the window reloads). */
-  async load(): Promise<void> {
-    try {
-      for (const summary of await this.platform.api.listRuns()) if (!this.runs.some((r) => r.runId === summary.runId)) this.add(summary);
-    } catch (error) {
-      this.notices.push('error', messages.trainFailed, errorText(error));
-    }
+  /** Fetches the runs main already has (after the window reloads, or started elsewhere). */
+  load(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        for (const summary of await this.platform.api.listRuns()) this.add(summary);
+      } catch (error) {
+        this.notices.push('error', messages.trainFailed, errorText(error));
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
   }
 
   onEvent(event: AppEvent): void {
     if (event.type !== 'trainingProgress') return;
     const run = this.runs.find((r) => r.runId === event.runId);
-    if (!run) return;
+    if (!run) {
+      // News of a run this window has not heard of yet: its startTraining answer is still on the way, or another
+      // window started it. Kept until the run is added, so no epoch is lost.
+      const early = this.early.get(event.runId) ?? [];
+      if (early.length < MAX_EARLY_EVENTS) early.push(event);
+      this.early.set(event.runId, early);
+      if (!this.starting) void this.load();
+      return;
+    }
     const wasFinished = run.finished;
     run.apply(event);
     if (!wasFinished && run.finished) this.announce(run);
@@ -203,8 +221,14 @@ export class TrainingState {
     this.preset = null;
   }
 
+  /** Adds a run once, with the news that arrived before it. */
   private add(summary: RunSummary): void {
-    this.runs = [...this.runs, new LiveRun(summary)];
+    if (this.runs.some((r) => r.runId === summary.runId)) return;
+    const run = new LiveRun(summary);
+    this.runs = [...this.runs, run];
+    const early = this.early.get(summary.runId) ?? [];
+    this.early.delete(summary.runId);
+    for (const event of early) this.onEvent(event);
   }
 
   private async control(call: () => Promise<{ changed: boolean }>): Promise<void> {

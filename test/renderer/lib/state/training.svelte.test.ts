@@ -220,6 +220,30 @@ describe('TrainingState: runs', () => {
     expect(training.compared).toEqual(['run-2']);
   });
 
+  it('keeps news that arrives before the startTraining answer, and never counts an epoch twice', async () => {
+    const { api, training } = setup();
+    await training.sync();
+    let answer!: (summary: RunSummary) => void;
+    api.startTraining.mockReturnValueOnce(new Promise<RunSummary>((resolve) => (answer = resolve)));
+    const started = training.train();
+    training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(1, 0.6, 0.55)] });
+    training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(2, 0.5, 0.5)] });
+    answer(run({ status: 'training', epochs: [epoch(1, 0.6, 0.55)] }));
+    await started;
+    expect(api.listRuns, 'the run is on its way: no need to ask').not.toHaveBeenCalled();
+    expect(training.runs[0]!.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(training.runs[0]!.status).toBe('training');
+  });
+
+  it('asks main about a run it has not heard of, such as one another window started', async () => {
+    const { api, training } = setup();
+    api.listRuns.mockResolvedValueOnce([run({ runId: 'run-7', status: 'training', epochs: [epoch(1, 0.6, 0.55)] })]);
+    training.onEvent({ type: 'trainingProgress', runId: 'run-7', status: 'training', epochs: [epoch(2, 0.5, 0.5)] });
+    await training.load();
+    expect(api.listRuns).toHaveBeenCalledTimes(1);
+    expect(training.runs.map((r) => [r.runId, r.epochs.length])).toEqual([['run-7', 2]]);
+  });
+
   it('picks up the runs main already has after a reload', async () => {
     const { api, training } = setup();
     api.listRuns.mockResolvedValueOnce([run({ runId: 'run-4', status: 'completed', modelId: 'run-4', epochs: [epoch(1, 0.5, 0.5)] })]);
