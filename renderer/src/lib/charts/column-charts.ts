@@ -38,6 +38,8 @@ export function histogramOption(profile: ColumnProfile, palette: ChartPalette, b
   const width = (edges[1]! - edges[0]!) || 1;
   const danger = palette.series[3]!;
   return {
+    // Bars sliding to a new axis after the bounds arrive read as a different distribution: no animation.
+    animation: false,
     grid: { left: 4, right: 4, top: 8, bottom: 4, containLabel: true },
     xAxis: {
       type: 'value',

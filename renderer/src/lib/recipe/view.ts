@@ -1,0 +1,52 @@
+/** What the Clean step shows about a recipe and its preview, as pure functions over them. */
+import { stepDefinition, type Recipe, type RecipeStep, type StepKind } from '../../../../engine/prep/index.ts';
+import type { ColumnProfile } from '../../../../engine/table/profile.ts';
+import type { PreviewStage, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import { droppedColumns } from './edits.ts';
+
+export type OkPreview = Extract<RecipePreview, { ok: true }>;
+
+export const KIND_LABEL: Record<StepKind, string> = {
+  'drop-columns': 'Columns left out',
+  'drop-duplicates': 'Duplicate rows',
+  'filter-rows': 'Row filter',
+  impute: 'Missing values',
+  outliers: 'Outliers',
+  'invalid-values': 'Invalid values',
+  encode: 'Categories',
+  scale: 'Scaling',
+  'log-transform': 'Log transform',
+  'date-parts': 'Dates',
+};
+
+export function describeStep(step: RecipeStep): string {
+  return stepDefinition(step.kind).describe(step.params);
+}
+
+export function stageOf(preview: RecipePreview | null, id: string): PreviewStage | undefined {
+  return preview?.ok ? preview.stages.find((s) => s.report.stepId === id) : undefined;
+}
+
+/** The columns of the file the recipe keeps as features (not the target, not dropped), in file order. */
+export function featureSources(recipe: Recipe, columns: readonly ColumnProfile[]): ColumnProfile[] {
+  const dropped = new Set(droppedColumns(recipe));
+  return columns.filter((c) => c.name !== recipe.target.column && !dropped.has(c.name));
+}
+
+/** Numbers a network can read once filled and scaled (not dates, which become parts, nor 0/1 flags). */
+export function isQuantity(column: ColumnProfile): boolean {
+  return column.storage === 'number' && column.type !== 'datetime' && column.type !== 'boolean';
+}
+
+/** The bounds an outlier step learned for `column`, from the preview. */
+export function learnedBounds(preview: RecipePreview | null, stepId: string, column: string): { low: number; high: number } | undefined {
+  if (!preview?.ok) return undefined;
+  const state = preview.states[stepId] as { bounds?: readonly { column: string; low: number; high: number }[] } | undefined;
+  return state?.bounds?.find((b) => b.column === column);
+}
+
+/** `part` of `whole` in percent as a person reads it: whole numbers, one decimal below 1% ("0.2%"). */
+export function share(part: number, whole: number): string {
+  const p = whole > 0 ? (100 * part) / whole : 0;
+  return `${p > 0 && p < 1 ? p.toFixed(1) : Math.round(p)}%`;
+}
