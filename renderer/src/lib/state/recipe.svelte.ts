@@ -9,7 +9,7 @@
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import type { DatasetProfile, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
+import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { downloadBlob } from '../recipe/download.ts';
@@ -50,7 +50,8 @@ export class RecipeState {
   readonly canUndo = $derived(this.past.length > 0);
   readonly canRedo = $derived(this.future.length > 0);
   private datasetId: string | null = null;
-  private previewSequence = 0;
+  private previewRunning = false;
+  private previewQueued = false;
 
   constructor(
     protected readonly platform: Platform,
@@ -75,7 +76,14 @@ export class RecipeState {
     this.past = [];
     this.future = [];
     const api = this.platform.api;
-    const [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+    let profile: DatasetProfile;
+    let samples: readonly SampleInfo[];
+    try {
+      [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+    } catch (error) {
+      if (this.datasetId === summary.datasetId) this.problem = errorText(error);
+      return;
+    }
     if (this.datasetId !== summary.datasetId) return;
     this.profile = profile;
     const sampleTarget = samples.find((s) => s.fileName === summary.name)?.target;
@@ -198,24 +206,36 @@ export class RecipeState {
     this.show(next);
   }
 
-  /** Shows `recipe` and asks main what it does; a late answer for an older recipe is dropped. */
+  /**
+   * Shows `recipe` and asks main what it does. One preview runs at a time (a big table takes main a second or
+   * two): edits made meanwhile wait, and only the latest of them is previewed next.
+   */
   private show(recipe: Recipe): void {
     this.recipe = recipe;
-    const datasetId = this.datasetId;
-    if (!datasetId) return;
-    const sequence = ++this.previewSequence;
+    if (!this.datasetId) return;
     this.previewing = true;
-    this.platform.api.previewRecipe({ datasetId, recipe }).then(
-      (preview) => {
-        if (sequence !== this.previewSequence) return;
-        this.preview = preview;
+    if (this.previewRunning) this.previewQueued = true;
+    else void this.runPreview();
+  }
+
+  private async runPreview(): Promise<void> {
+    const datasetId = this.datasetId;
+    const recipe = this.recipe;
+    if (!datasetId || !recipe) return;
+    this.previewRunning = true;
+    try {
+      const preview = await this.platform.api.previewRecipe({ datasetId, recipe });
+      if (!this.previewQueued && this.datasetId === datasetId) this.preview = preview;
+    } catch (error) {
+      if (!this.previewQueued && this.datasetId === datasetId) this.notices.push('error', messages.previewFailed, errorText(error));
+    } finally {
+      this.previewRunning = false;
+      if (this.previewQueued) {
+        this.previewQueued = false;
+        void this.runPreview();
+      } else {
         this.previewing = false;
-      },
-      (error: unknown) => {
-        if (sequence !== this.previewSequence) return;
-        this.previewing = false;
-        this.notices.push('error', messages.previewFailed, errorText(error));
-      },
-    );
+      }
+    }
   }
 }

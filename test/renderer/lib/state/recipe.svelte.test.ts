@@ -131,6 +131,23 @@ describe('undo and redo', () => {
   });
 });
 
+it('previews one recipe at a time: edits made while main works wait, and only the latest is previewed', async () => {
+  await open('titanic', 'titanic.csv');
+  const previewed: string[] = [];
+  const api = (state as unknown as { platform: Platform }).platform.api;
+  const original = api.previewRecipe;
+  (api as { previewRecipe: typeof original }).previewRecipe = (request) => {
+    previewed.push(request.recipe.steps.map((s) => s.id).join(','));
+    return original(request);
+  };
+  state.apply((r) => setImpute(r, 'Age', 'mean'));
+  state.apply((r) => setImpute(r, 'Age', 'most-frequent'));
+  state.apply((r) => setImpute(r, 'Age', 'drop-rows'));
+  const preview = await settled();
+  expect(previewed, 'the first edit, then only the last').toHaveLength(2);
+  expect(preview.stages.find((s) => s.report.stepId === 'impute-Age')!.report.summary).toMatch(/^removed 177 rows/);
+});
+
 describe('target, task and column types', () => {
   it('a new target gets its own suggested recipe; undo brings the old target back', async () => {
     await open('titanic', 'titanic.csv');
