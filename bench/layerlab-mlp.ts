@@ -9,11 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fit } from '../engine/nn/fit.ts';
+import type { KernelChoice } from '../engine/nn/kernels-dense.ts';
 import { Network } from '../engine/nn/network.ts';
 import { Rng } from '../engine/nn/rng.ts';
 
 const sharedBench = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
-const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' }, kernels: { type: 'string', default: 'auto' } } });
 const cfg = (JSON.parse(readFileSync(join(sharedBench, 'configs.json'), 'utf8')) as Record<string, { data: string; hidden: number[]; batch_size: number; epochs: number; lr: number }>)[args.config!]!;
 const epochs = Number(args.epochs ?? cfg.epochs);
 if (args.threads !== '1') {
@@ -36,6 +37,7 @@ const network = new Network(
     loss: 'binary_crossentropy',
   },
   new Rng(42),
+  { kernels: args.kernels as KernelChoice },
 );
 const history = fit(
   network,

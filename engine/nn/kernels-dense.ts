@@ -21,6 +21,8 @@ export const WASM_MIN_WEIGHTS = 128;
 
 export interface DenseKernels {
   readonly path: 'wasm' | 'typescript';
+  /** True when forward applies a ReLU to x·W + b and backward takes dL/d(output of the ReLU). */
+  readonly fusesRelu: boolean;
   /** Makes room for batches of up to `maxRows` rows. */
   reserve(maxRows: number): void;
   /** x·W + b into the kernels' own output buffer, which is returned (valid until the next forward). */
@@ -34,6 +36,7 @@ export interface DenseKernels {
 
 export class TypeScriptDenseKernels implements DenseKernels {
   readonly path = 'typescript';
+  readonly fusesRelu = false;
   private out: Float32Array = new Float32Array(0);
   private gradIn: Float32Array = new Float32Array(0);
   private input: Float32Array = new Float32Array(0);
@@ -65,6 +68,8 @@ export class TypeScriptDenseKernels implements DenseKernels {
 /**
  * Weights are copied into the arena on each forward and gradients out on each backward (O(weights), against
  * O(rows · weights) of arithmetic); batches stay in the arena when the layer before is also on this path.
+ * A following ReLU is fused in (`fusesRelu`): the clamp runs on the accumulators before they are stored, and
+ * backward masks dL/da by the stored output in one SIMD pass.
  */
 export class WasmDenseKernels implements DenseKernels {
   readonly path = 'wasm';
@@ -85,6 +90,7 @@ export class WasmDenseKernels implements DenseKernels {
     private readonly arena: Arena,
     private readonly inputs: number,
     private readonly units: number,
+    readonly fusesRelu = false,
   ) {
     this.k = arena.kernels;
     this.w = arena.alloc(inputs * units);
@@ -116,19 +122,23 @@ export class WasmDenseKernels implements DenseKernels {
     heap.set(w, this.w.offset >> 2);
     if (b) heap.set(b, this.b.offset >> 2);
     this.inputAt = this.place(x, rows * this.inputs, this.inputCopy!);
-    this.k.denseForward(this.inputAt, rows, this.inputs, this.w.offset, b ? this.b.offset : 0, this.units, this.out!.offset, 0);
+    this.k.denseForward(this.inputAt, rows, this.inputs, this.w.offset, b ? this.b.offset : 0, this.units, this.out!.offset, this.fusesRelu ? 1 : 0);
     return this.out!.view();
   }
 
   backward(g: Float32Array, rows: number, _w: Float32Array, gw: Float32Array, gb: Float32Array | null, wantInputGrad: boolean): Float32Array | null {
     // The weights copied in by forward are the ones this gradient belongs to.
-    const gAt = this.place(g, rows * this.units, this.gradCopy!);
+    let gAt = this.place(g, rows * this.units, this.gradCopy!);
+    if (this.fusesRelu) {
+      this.k.reluGrad(gAt, this.out!.offset, rows * this.units, this.gradCopy!.offset);
+      gAt = this.gradCopy!.offset;
+    }
     this.k.denseParamGrads(this.inputAt, gAt, rows, this.inputs, this.units, this.gw.offset, gb ? this.gb.offset : 0);
     gw.set(this.gw.view());
     if (gb) gb.set(this.gb.view());
     if (!wantInputGrad) return null;
     this.k.transpose(this.w.offset, this.inputs, this.units, this.wt.offset);
-    this.k.denseInputGrad(gAt, rows, this.inputs, this.wt.offset, this.units, this.gradIn!.offset, 0, 0);
+    this.k.denseForward(gAt, rows, this.units, this.wt.offset, 0, this.inputs, this.gradIn!.offset, 0);
     return this.gradIn!.view();
   }
 }
@@ -147,9 +157,10 @@ export class DenseKernelFactory {
     return this.arena;
   }
 
-  create(inputs: number, units: number): DenseKernels {
+  /** `relu`: the layer is followed by a ReLU, which WASM kernels fuse (see `fusesRelu` of the result). */
+  create(inputs: number, units: number, relu: boolean): DenseKernels {
     const wantWasm = this.choice === 'wasm' || (this.choice === 'auto' && inputs * units >= WASM_MIN_WEIGHTS);
     const arena = wantWasm ? this.wasmArena() : null;
-    return arena ? new WasmDenseKernels(arena, inputs, units) : new TypeScriptDenseKernels(inputs, units);
+    return arena ? new WasmDenseKernels(arena, inputs, units, relu) : new TypeScriptDenseKernels(inputs, units);
   }
 }

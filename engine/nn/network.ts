@@ -58,13 +58,14 @@ export class Network implements TrainableNetwork {
       if (layer.type === 'dense') {
         const name = uniqueName('dense');
         const penalty = layer.l1 || layer.l2 ? { l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 } : null;
-        const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty, kernels.create(width, layer.units));
+        const activation = layer.activation ?? 'linear';
+        const denseKernels = kernels.create(width, layer.units, activation === 'relu');
+        const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty, denseKernels);
         initialize(layer.kernelInitializer ?? 'glorot_uniform', dense.kernel.value, width, layer.units, rng);
         // Keras' compute_fans for a 1-D shape: fan_in = fan_out = its length.
         if (dense.bias) initialize(layer.biasInitializer ?? 'zeros', dense.bias.value, layer.units, layer.units, rng);
         this.layers.push(dense);
-        const activation = layer.activation ?? 'linear';
-        if (activation !== 'linear') this.layers.push(new ActivationLayer(`${name}/${activation}`, getActivation(activation), layer.units));
+        if (activation !== 'linear' && !denseKernels.fusesRelu) this.layers.push(new ActivationLayer(`${name}/${activation}`, getActivation(activation), layer.units));
         width = layer.units;
       } else if (layer.type === 'dropout') {
         this.layers.push(new Dropout(uniqueName('dropout'), width, layer.rate));

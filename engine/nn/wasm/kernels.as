@@ -201,7 +201,7 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
 }
 
 // dst[c, r] = src[r, c]: W [inputs, units] → Wᵀ [units, inputs], so the input gradient g·Wᵀ runs through
-// denseForward's streamed-row micro-kernel.
+// denseForward's streamed-row micro-kernel (denseForward(g, rows, units, Wᵀ, 0, inputs, gx, 0)).
 export function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
   for (let r = 0; r < rows; r++) {
     const sp = src + (<usize>r * <usize>cols << 2);
@@ -209,20 +209,16 @@ export function transpose(src: usize, rows: i32, cols: i32, dst: usize): void {
   }
 }
 
-// gx[r, i] = mask(r, i) · Σ_j g[r, j] · w[i, j], with wt = Wᵀ [units, inputs] (from transpose). When relu
-// != 0, mask(r, i) = (a[r, i] > 0): the ReLU before this layer, folded in (a = that ReLU's output).
-export function denseInputGrad(g: usize, rows: i32, inputs: i32, wt: usize, units: i32, gx: usize, a: usize, relu: i32): void {
-  denseForward(g, rows, units, wt, 0, inputs, gx, 0);
-  if (!relu) return;
-  const n = rows * inputs;
+// dst[k] = a[k] > 0 ? g[k] : 0 for k < n: dL/dz of a ReLU from dL/da and its output a (dst may be g).
+export function reluGrad(g: usize, a: usize, n: i32, dst: usize): void {
   const zero = f32x4.splat(0);
   let k = 0;
   for (; k + 4 <= n; k += 4) {
     const o = <usize>k << 2;
-    v128.store(gx + o, v128.and(v128.load(gx + o), f32x4.gt(v128.load(a + o), zero)));
+    v128.store(dst + o, v128.and(v128.load(g + o), f32x4.gt(v128.load(a + o), zero)));
   }
   for (; k < n; k++) {
     const o = <usize>k << 2;
-    if (!(load<f32>(a + o) > 0)) store<f32>(gx + o, 0);
+    store<f32>(dst + o, load<f32>(a + o) > 0 ? load<f32>(g + o) : 0);
   }
 }

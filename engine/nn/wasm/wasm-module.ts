@@ -12,7 +12,7 @@ export interface KernelExports {
   denseForward(x: number, rows: number, inputs: number, w: number, b: number, units: number, out: number, relu: number): void;
   denseParamGrads(x: number, g: number, rows: number, inputs: number, units: number, gw: number, gb: number): void;
   transpose(src: number, rows: number, cols: number, dst: number): void;
-  denseInputGrad(g: number, rows: number, inputs: number, wt: number, units: number, gx: number, a: number, relu: number): void;
+  reluGrad(g: number, a: number, n: number, dst: number): void;
 }
 
 /** The slice of the WebAssembly API used here (the engine compiles without DOM types). */

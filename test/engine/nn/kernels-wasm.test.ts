@@ -52,27 +52,23 @@ describe('WASM SIMD dense kernels against the TypeScript reference', () => {
     }
   });
 
-  it('fused ReLU forward equals max(0, forward) and the masked input gradient zeroes where the ReLU was off', () => {
-    const k = instantiateKernels()!;
-    const arena = new Arena(k);
+  it('with a fused ReLU: forward is max(0, x·W + b) and backward equals the ReLU layer followed by the plain kernels', () => {
     const rng = new Rng(3);
     for (const [rows, inputs, units] of [[17, 3, 129], [5, 64, 17], [1, 1, 1], [129, 17, 64]] as const) {
-      const x = arena.alloc(rows * inputs), w = arena.alloc(inputs * units), wt = arena.alloc(inputs * units), b = arena.alloc(units);
-      const plain = arena.alloc(rows * units), fused = arena.alloc(rows * units), a = arena.alloc(rows * inputs);
-      const gx = arena.alloc(rows * inputs), gxMasked = arena.alloc(rows * inputs), g = arena.alloc(rows * units);
-      x.view().set(random(rows * inputs, rng));
-      w.view().set(random(inputs * units, rng));
-      b.view().set(random(units, rng));
-      g.view().set(random(rows * units, rng));
-      a.view().set(random(rows * inputs, rng, true));
-      k.denseForward(x.offset, rows, inputs, w.offset, b.offset, units, plain.offset, 0);
-      k.denseForward(x.offset, rows, inputs, w.offset, b.offset, units, fused.offset, 1);
-      expect(Array.from(fused.view())).toEqual(Array.from(plain.view(), (v) => Math.max(v, 0)));
-      k.transpose(w.offset, inputs, units, wt.offset);
-      k.denseInputGrad(g.offset, rows, inputs, wt.offset, units, gx.offset, 0, 0);
-      k.denseInputGrad(g.offset, rows, inputs, wt.offset, units, gxMasked.offset, a.offset, 1);
-      const expected = Array.from(gx.view(), (v, i) => (a.view()[i]! > 0 ? v : 0));
-      expect(Array.from(gxMasked.view())).toEqual(expected);
+      const x = random(rows * inputs, rng), w = random(inputs * units, rng), b = random(units, rng), g = random(rows * units, rng);
+      const arena = new Arena(instantiateKernels()!);
+      const plain = new WasmDenseKernels(arena, inputs, units, false), fused = new WasmDenseKernels(arena, inputs, units, true);
+      plain.reserve(rows);
+      fused.reserve(rows);
+      const z = plain.forward(x, rows, w, b).slice(0, rows * units);
+      expect(Array.from(fused.forward(x, rows, w, b).slice(0, rows * units))).toEqual(Array.from(z, (v) => Math.max(v, 0)));
+      const masked = g.map((v, i) => (z[i]! > 0 ? v : 0));
+      const gw = new Float32Array(inputs * units), gb = new Float32Array(units), refGw = new Float32Array(inputs * units), refGb = new Float32Array(units);
+      const gx = fused.backward(g, rows, w, gw, gb, true)!.slice(0, rows * inputs);
+      const refGx = plain.backward(masked, rows, w, refGw, refGb, true)!.slice(0, rows * inputs);
+      expect(Array.from(gw)).toEqual(Array.from(refGw));
+      expect(Array.from(gb)).toEqual(Array.from(refGb));
+      expect(Array.from(gx)).toEqual(Array.from(refGx));
     }
   });
 
@@ -89,9 +85,9 @@ describe('WASM SIMD dense kernels against the TypeScript reference', () => {
 
   it('auto picks TypeScript for tiny layers and WASM from WASM_MIN_WEIGHTS on; typescript and wasm force a path', () => {
     const auto = new DenseKernelFactory('auto');
-    expect(auto.create(6, 6)).toBeInstanceOf(TypeScriptDenseKernels);
-    expect(auto.create(13, 128)).toBeInstanceOf(WasmDenseKernels);
-    expect(new DenseKernelFactory('typescript').create(128, 64)).toBeInstanceOf(TypeScriptDenseKernels);
-    expect(new DenseKernelFactory('wasm').create(6, 1)).toBeInstanceOf(WasmDenseKernels);
+    expect(auto.create(6, 6, true)).toBeInstanceOf(TypeScriptDenseKernels);
+    expect(auto.create(13, 128, true).fusesRelu).toBe(true);
+    expect(new DenseKernelFactory('typescript').create(128, 64, true)).toBeInstanceOf(TypeScriptDenseKernels);
+    expect(new DenseKernelFactory('wasm').create(6, 1, false)).toBeInstanceOf(WasmDenseKernels);
   });
 });
