@@ -10,16 +10,27 @@ import { MAIN_OUT, ROOT } from './paths.ts';
 
 /** Electron 45 runs Node 22 in main and Chromium 142 in the preload. */
 const common: BuildOptions = { bundle: true, format: 'cjs', platform: 'node', target: 'node22', sourcemap: 'linked', logLevel: 'warning' };
+/**
+ * `import.meta` is empty in CommonJS: modules that find files relative to themselves (package.json, the training
+ * worker) get the bundle's own URL instead. The bundle sits in out/main, as deep as those modules in the sources.
+ */
+const moduleUrl: BuildOptions = {
+  define: { 'import.meta.url': '__layerlabModuleUrl' },
+  banner: { js: "const __layerlabModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 export async function buildMain(outDir = MAIN_OUT): Promise<void> {
   const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   await Promise.all([
     build({
       ...common,
+      ...moduleUrl,
       entryPoints: [join(ROOT, 'main/shell/electron-main.ts')],
       outfile: join(outDir, 'electron-main.cjs'),
       external: ['electron', ...Object.keys(manifest.dependencies ?? {})],
     }),
+    // Each training run's worker thread loads this file (main/training/worker-launcher.ts finds it beside main).
+    build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/training/training-worker.ts')], outfile: join(outDir, 'training-worker.cjs') }),
     build({ ...common, entryPoints: [join(ROOT, 'main/shell/preload.ts')], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),
   ]);
 }

@@ -12,8 +12,8 @@ export function launchWorker(file: URL): Worker {
   return new Worker(bootstrap, { eval: true });
 }
 
-/** The training worker beside this module: the bundled .mjs in a build, the .ts source otherwise. */
+/** The training worker beside this module: the bundle in a desktop build (scripts/build-main.ts), the .ts source otherwise. */
 export function defaultTrainingWorkerFile(): URL {
-  const bundled = new URL('./training-worker.mjs', import.meta.url);
+  const bundled = new URL('./training-worker.cjs', import.meta.url);
   return existsSync(bundled) ? bundled : new URL('./training-worker.ts', import.meta.url);
 }

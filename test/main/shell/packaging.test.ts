@@ -100,7 +100,7 @@ describe('the packaged app (--linux dir)', () => {
 
   it('holds the bundled main process package.json names, the preload and the built renderer', async () => {
     expect(manifest.main).toBe('out/main/electron-main.cjs');
-    expect(files).toEqual(expect.arrayContaining(['/package.json', '/out/main/electron-main.cjs', '/out/main/preload.cjs', '/out/renderer/index.html']));
+    expect(files).toEqual(expect.arrayContaining(['/package.json', '/out/main/electron-main.cjs', '/out/main/preload.cjs', '/out/main/training-worker.cjs', '/out/renderer/index.html']));
     expect(files.some((f) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
     expect(files.some((f) => /^\/out\/renderer\/assets\/index-[\w-]+\.css$/.test(f))).toBe(true);
     expect(files).toContain('/resources/icons/png/512x512.png');
