@@ -8,6 +8,8 @@ import { echarts, type ChartOption, type ChartPalette } from '../charts/echarts.
 
 echarts.use([ScatterChart]);
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+
 function axis(palette: ChartPalette, name: string, extra: Record<string, unknown> = {}) {
   return {
     type: 'value',
@@ -15,7 +17,7 @@ function axis(palette: ChartPalette, name: string, extra: Record<string, unknown
     nameLocation: 'middle',
     nameGap: 28,
     nameTextStyle: { color: palette.muted },
-    axisLabel: { color: palette.muted },
+    axisLabel: { color: palette.muted, formatter: (value: number) => compact.format(value) },
     axisLine: { lineStyle: { color: palette.grid } },
     splitLine: { lineStyle: { color: palette.grid } },
     ...extra,
@@ -60,12 +62,19 @@ function range(values: readonly number[]): [number, number] {
   return [min, max];
 }
 
+/** Bounds rounded outwards to a round step, so both axes of a scatter share readable ticks. */
+export function niceBounds(low: number, high: number): [number, number] {
+  if (!(high > low)) return [low - 1, high + 1];
+  const step = 10 ** Math.floor(Math.log10(high - low)) / 2;
+  return [Math.floor(low / step) * step, Math.ceil(high / step) * step];
+}
+
 export function actualVsPredictedOption(palette: ChartPalette, actual: readonly number[], predicted: readonly number[]): ChartOption {
-  const [low, high] = range([...actual, ...predicted]);
+  const [low, high] = niceBounds(...range([...actual, ...predicted]));
   return {
     grid: { left: 64, right: 16, top: 16, bottom: 44 },
-    xAxis: axis(palette, 'Actual', { min: low, max: high, scale: true }),
-    yAxis: axis(palette, 'Predicted', { min: low, max: high, scale: true, nameGap: 52 }),
+    xAxis: axis(palette, 'Actual', { min: low, max: high }),
+    yAxis: axis(palette, 'Predicted', { min: low, max: high, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
       { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { opacity: 0.5 }, data: actual.map((a, i) => [a, predicted[i]]) },
@@ -79,7 +88,7 @@ export function residualsOption(palette: ChartPalette, actual: readonly number[]
   return {
     grid: { left: 64, right: 16, top: 16, bottom: 44 },
     xAxis: axis(palette, 'Predicted', { scale: true }),
-    yAxis: axis(palette, 'Actual − predicted', { scale: true, nameGap: 52 }),
+    yAxis: axis(palette, 'Actual − predicted', { scale: true, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
       { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: 0.5 }, data: predicted.map((p, i) => [p, actual[i]! - p]) },

@@ -1,0 +1,285 @@
+/**
+ * The Evaluate and Predict & export steps in Chromium through the web host. Models are trained through the
+ * app's own calls (the Train step's startTraining), then everything else goes through the screens: confusion
+ * matrix, a cell's rows, the threshold slider, ROC, regression plots, the prediction form with an out-of-range
+ * warning, a predicted file saved as CSV, exports downloaded, a model file opened back and predicting the same,
+ * a project saved and reopened, and a bad model file's message.
+ */
+import { readFile, mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Download } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultTrainingSettings, denseStack } from '../../engine/pipeline/training-settings.ts';
+import type { ModelSummary } from '../../main/api/calls/results-calls.ts';
+import type { RunSummary } from '../../main/api/calls/training-calls.ts';
+import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+
+const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
+
+let host: RunningHost;
+let app: Session;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'layerlab-results-e2e-'));
+  host = await startWebHost(await builtRenderer());
+  app = await openApp(host, 'results');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await host?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(app.takeErrors(), 'console or page errors').toEqual([]);
+});
+
+/** One contract call over HTTP, as the page makes it. */
+function call<T>(name: string, payload: unknown): Promise<T> {
+  return new Promise((resolvePromise, reject) => {
+    const body = JSON.stringify(payload);
+    const req = request(`${host.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-layerlab-token': host.token } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const envelope = JSON.parse(Buffer.concat(chunks).toString()) as { ok: boolean; value?: T; error?: { message: string } };
+        if (envelope.ok) resolvePromise(envelope.value as T);
+        else reject(new Error(`${name}: ${envelope.error?.message}`));
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Trains a model on a sample through the Train step's calls; resolves with its model id once it is registered. */
+async function trainSample(sampleId: string, hidden: number[], epochs: number, label: string): Promise<string> {
+  const dataset = await call<{ datasetId: string }>('openDataset', { operationId: `seed-${sampleId}-${label.replace(/\W/g, '')}`, source: { kind: 'sample', sampleId } });
+  const recipe = await call<unknown>('defaultRecipe', { datasetId: dataset.datasetId });
+  const settings = defaultTrainingSettings({ epochs, earlyStopping: false, reduceLrOnPlateau: false, seed: 1 });
+  const run = await call<RunSummary>('startTraining', { datasetId: dataset.datasetId, recipe, design: { hidden: denseStack(hidden) }, settings, label });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const runs = await call<RunSummary[]>('listRuns', {});
+    const current = runs.find((r) => r.runId === run.runId)!;
+    if (current.error) throw new Error(current.error.message);
+    if (current.modelId) return current.modelId;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${label} did not finish`);
+}
+
+async function goTo(step: string): Promise<void> {
+  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
+}
+
+async function matrix(): Promise<number[][]> {
+  const cells = await app.page.locator('.cell[data-cell]').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-cell')!, b.querySelector('.count')!.textContent!] as const));
+  const size = Math.sqrt(cells.length);
+  const out = Array.from({ length: size }, () => new Array<number>(size).fill(0));
+  for (const [at, count] of cells) {
+    const [a, p] = at.split('-').map(Number);
+    out[a!]![p!] = Number(count.replaceAll(',', ''));
+  }
+  return out;
+}
+
+async function download(action: () => Promise<void>): Promise<Download> {
+  const [file] = await Promise.all([app.page.waitForEvent('download'), action()]);
+  return file;
+}
+
+async function chooseFile(action: () => Promise<void>, path: string): Promise<void> {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), action()]);
+  await chooser.setFiles(path);
+}
+
+let churnRun: string;
+
+describe('Evaluate', () => {
+  it('says what to do before any model exists', async () => {
+    await goTo('Evaluate');
+    await app.page.waitForSelector('h2:has-text("No trained model yet")');
+    await app.shot('evaluate-empty');
+  });
+
+  it('shows a churn 6-6-1 run: metrics, confusion matrix over every test row, ROC', async () => {
+    const { page } = app;
+    await goTo('Data');
+    await page.locator('[data-sample="churn"]').click();
+    await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")');
+    churnRun = await trainSample('churn', [6, 6], 20, 'Churn 6-6-1');
+    await goTo('Evaluate');
+    await page.waitForSelector('.cell[data-cell="0-0"]');
+    const counts = await matrix();
+    const models = await call<ModelSummary[]>('listModels', {});
+    const testRows = models.find((m) => m.modelId === churnRun)!.test!.rows;
+    expect(counts.flat().reduce((a, b) => a + b, 0)).toBe(testRows);
+    const accuracy = Number((await page.locator('[data-metric="Accuracy"]').textContent())!.replace('%', '')) / 100;
+    expect(accuracy).toBeCloseTo((counts[0]![0]! + counts[1]![1]!) / testRows, 3);
+    expect(accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(await page.locator('[role="img"][aria-label^="ROC curve, AUC 0."]').count()).toBe(1);
+    await app.shot('evaluate-churn');
+  });
+
+  it('lists the rows behind a cell, each truly of that class', async () => {
+    const { page } = app;
+    const missed = (await matrix())[1]![0]!;
+    await page.locator('.cell[data-cell="1-0"]').click();
+    await page.waitForSelector('section[aria-label^="True \\"1\\", predicted \\"0\\""] table');
+    expect(await page.locator('section.rows .count').textContent()).toMatch(new RegExp(`^${missed.toLocaleString('en-US')} rows`));
+    const headers = await page.locator('section.rows thead th').allTextContents();
+    const exited = headers.indexOf('Exited');
+    const values = await page.locator(`section.rows tbody td:nth-child(${exited + 1})`).allTextContents();
+    expect(values.length).toBe(Math.min(missed, 100));
+    expect(new Set(values)).toEqual(new Set(['1']));
+    await app.shot('evaluate-cell-rows');
+  });
+
+  it('moves the decision threshold: a lower one predicts more churners', async () => {
+    const { page } = app;
+    const before = await matrix();
+    await page.locator('input[aria-label="Decision threshold"]').fill('0.3');
+    await page.waitForSelector('[data-threshold]:has-text("0.30")');
+    await expect.poll(async () => (await matrix())[0]![1]! + (await matrix())[1]![1]!).toBeGreaterThan(before[0]![1]! + before[1]![1]!);
+    const after = await matrix();
+    expect(after.flat().reduce((a, b) => a + b, 0), 'same rows').toBe(before.flat().reduce((a, b) => a + b, 0));
+    await app.shot('evaluate-threshold-0.30');
+  });
+});
+
+describe('Predict & export', () => {
+  it('predicts a typed row and warns about a value outside the training range', async () => {
+    const { page } = app;
+    await goTo('Predict & export');
+    await page.waitForSelector('[data-input="Age"] input');
+    await page.locator('[data-input="Age"] input').fill('150');
+    expect(await page.locator('[data-input="Age"] .range').textContent()).toMatch(/^Outside the training range 18 – 9\d$/);
+    await page.locator('form.form button[type="submit"]').click();
+    await page.waitForSelector('[data-prediction]');
+    expect(['0', '1']).toContain(await page.locator('[data-prediction]').textContent());
+    expect(await page.locator('[data-input="Age"] [role="alert"]').textContent()).toMatch(/150 is outside the training range of "Age"/);
+    await app.shot('predict-form-warning');
+  });
+
+  it('predicts a whole file with progress and saves the predictions as CSV', async () => {
+    const { page } = app;
+    await chooseFile(() => page.locator('button:has-text("Choose a file to predict")').click(), join(DATASETS, 'Churn_Modelling.csv'));
+    await page.waitForSelector('[data-file-summary]');
+    expect(await page.locator('[data-file-summary]').textContent()).toMatch(/Churn_Modelling\.csv: 10,000 of 10,000 rows predicted\./);
+    await app.shot('predict-file');
+    const saved = await download(() => page.locator('button:has-text("Save predictions as CSV")').click());
+    expect(saved.suggestedFilename()).toBe('Churn_Modelling-predictions.csv');
+    const lines = (await readFile((await saved.path())!, 'utf8')).trimEnd().split(/\r?\n/);
+    expect(lines).toHaveLength(10_001);
+    expect(lines[0]).toMatch(/,Exited,predicted_Exited,probability_0,probability_1,prediction_error$/);
+  });
+
+  it('exports the model as JSON, opens it back and predicts the same', async () => {
+    const { page } = app;
+    await page.locator('[data-input="Age"] input').fill('44');
+    await page.locator('form.form button[type="submit"]').click();
+    await page.waitForSelector('[data-prediction]');
+    const answer = await page.locator('.answer').textContent();
+    const exported = await download(() => page.locator('[data-export="json"]').click());
+    expect(exported.suggestedFilename()).toBe(`Churn_Modelling-${churnRun}.json`);
+    const path = join(dir, exported.suggestedFilename());
+    await exported.saveAs(path);
+    const file = JSON.parse(await readFile(path, 'utf8')) as { format: string; decision: { threshold: number } };
+    expect(file.format).toBe('layerlab-model');
+    expect(file.decision.threshold, 'the slider threshold travels with the model').toBe(0.3);
+
+    await chooseFile(() => page.locator('[data-action="open-model"]').click(), path);
+    await page.waitForSelector(`.notice.success .title:has-text("${exported.suggestedFilename()} is open")`);
+    expect(await page.locator('select[aria-label="Model to show"]').inputValue()).toBe('file-1');
+    await page.waitForSelector('[data-input="Age"] input');
+    await page.locator('[data-input="Age"] input').fill('44');
+    await page.locator('form.form button[type="submit"]').click();
+    await page.waitForSelector('[data-prediction]');
+    expect(await page.locator('.answer').textContent()).toBe(answer);
+    await app.shot('predict-file-model');
+  });
+
+  it('evaluates the opened model file on its held-out rows, since its data is open', async () => {
+    const { page } = app;
+    await goTo('Evaluate');
+    await page.waitForSelector('.cell[data-cell="0-0"]');
+    const fromFile = await matrix();
+    expect(await page.locator('[data-evaluation-note]').allTextContents(), 'no "stored report" note').toEqual([]);
+    expect(await page.locator('[data-threshold]').textContent(), 'the file keeps the threshold it was saved with').toBe('0.30');
+    await page.locator('select[aria-label="Model to show"]').selectOption(churnRun);
+    await page.waitForSelector('[data-threshold]:has-text("0.50")');
+    await page.locator('input[aria-label="Decision threshold"]').fill('0.3');
+    await page.waitForSelector('[data-threshold]:has-text("0.30")');
+    await expect.poll(matrix).toEqual(fromFile);
+  });
+
+  it('exports a TF.js folder (two files) and a Keras script', async () => {
+    const { page } = app;
+    await goTo('Predict & export');
+    const tfjs: Download[] = [];
+    page.on('download', (d) => tfjs.push(d));
+    await page.locator('[data-export="tfjs"]').click();
+    await expect.poll(() => tfjs.length).toBe(2);
+    expect(tfjs.map((d) => d.suggestedFilename()).sort()).toEqual(['model.json', 'weights.bin']);
+    page.removeAllListeners('download');
+    const keras = await download(() => page.locator('[data-export="keras"]').click());
+    expect(await readFile((await keras.path())!, 'utf8')).toMatch(/import keras/);
+  });
+
+  it('saves the project and opens it back with every model and the data file', async () => {
+    const { page } = app;
+    await page.locator('.project input[type="text"]').fill('Churn study');
+    const project = await download(() => page.locator('[data-action="save-project"]').click());
+    expect(project.suggestedFilename()).toBe('Churn study.layerlab');
+    const path = join(dir, 'churn.layerlab');
+    await project.saveAs(path);
+    const before = await page.locator('select[aria-label="Model to show"] option').count();
+    await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
+    await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
+    await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(2 * before);
+    await app.shot('project-reopened');
+  });
+
+  it('refuses a model file from a newer Layerlab, saying what to do', async () => {
+    const { page } = app;
+    const path = join(dir, 'future.json');
+    await writeFile(path, JSON.stringify({ format: 'layerlab-model', version: '9.0' }));
+    await chooseFile(() => page.locator('[data-action="open-model"]').click(), path);
+    await page.waitForSelector('.notice.error .detail:has-text("newer Layerlab")');
+    expect(await page.locator('.notice.error .title').last().textContent()).toBe('The model file could not be opened');
+    await app.shot('model-file-refused');
+    await page.locator('.notice.error .dismiss').click();
+  });
+});
+
+describe('a regression model (housing)', () => {
+  it('shows R², MAE, RMSE, predicted-vs-actual and residual plots, in both themes', async () => {
+    const { page } = app;
+    const housing = await trainSample('housing', [16], 3, 'Housing 16');
+    await goTo('Evaluate');
+    await page.locator('select[aria-label="Model to show"]').selectOption(housing);
+    await page.waitForSelector('[data-metric="R²"]');
+    expect(Number(await page.locator('[data-metric="R²"]').textContent())).toBeGreaterThan(0.3);
+    expect(await page.locator('[role="img"][aria-label^="Predicted against actual median_house_value for 2000 rows"]').count()).toBe(1);
+    expect(await page.locator('[role="img"][aria-label^="Residuals against predicted"]').count()).toBe(1);
+    expect(await page.locator('[data-evaluation-note]').first().textContent()).toMatch(/even sample of 2000 of the \d+ rows/);
+    await page.waitForTimeout(400);
+    await app.shot('evaluate-housing-light');
+    await page.locator('label[title="Dark theme"]').click();
+    await page.waitForTimeout(400);
+    await app.shot('evaluate-housing-dark');
+    await page.locator('select[aria-label="Model to show"]').selectOption(churnRun);
+    await page.waitForSelector('.cell[data-cell="0-0"]');
+    await page.waitForTimeout(400);
+    await app.shot('evaluate-churn-dark');
+    await goTo('Predict & export');
+    await page.waitForSelector('[data-input="Age"] input');
+    await app.shot('predict-dark');
+    await page.locator('label[title="Light theme"]').click();
+  });
+});
