@@ -183,6 +183,21 @@ describe('training runs', () => {
     expect(services.models.get(runId).model.training.stopReason).toBe('cancelled');
   });
 
+  it('a run whose data cannot be prepared fails with the reason, leaves no model, and the next run trains', async () => {
+    const { handlers, datasetId, recipe } = await open('iris');
+    const settings = defaultTrainingSettings({ epochs: 2 });
+    const bad = await handlers.startTraining({ datasetId, recipe: { ...recipe, target: { column: 'colour' } }, design: { hidden: [] }, settings }, context);
+    await until(() => finalOf(bad.runId) !== undefined, 'the failure');
+    const summary = finalOf(bad.runId)!.summary!;
+    expect(summary.status).toBe('failed');
+    expect(summary.error!.message).toContain('colour');
+    expect(summary.modelId).toBeNull();
+    expect(services.models.list()).toEqual([]);
+    const good = await handlers.startTraining({ datasetId, recipe, design: { hidden: [] }, settings }, context);
+    await until(() => finalOf(good.runId) !== undefined, 'the next run');
+    expect(finalOf(good.runId)!.summary!.status).toBe('completed');
+  });
+
   it('two runs go side by side and closing the services ends them', async () => {
     const { handlers, datasetId, recipe } = await open('churn');
     const settings = defaultTrainingSettings({ epochs: 1000, earlyStopping: false, reduceLrOnPlateau: false });
