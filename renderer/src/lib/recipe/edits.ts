@@ -115,7 +115,8 @@ export function defaultConstant(profile: Pick<ColumnProfile, 'storage'>): number
  */
 export function setImpute(recipe: Recipe, column: string, strategy: ImputeStrategy | null, options: { value?: number | string; addIndicator?: boolean } = {}): Recipe {
   const current = imputeStepOf(recipe, column);
-  const addIndicator = options.addIndicator ?? current?.params.addIndicator ?? false;
+  // Removed rows leave no gap to flag.
+  const addIndicator = strategy !== 'drop-rows' && (options.addIndicator ?? current?.params.addIndicator ?? false);
   if (current && strategy === current.params.strategy && addIndicator === (current.params.addIndicator ?? false) && options.value === current.params.value) return recipe;
   const { recipe: without, at } = withoutColumn(recipe, 'impute', column);
   if (strategy === null) return without;

@@ -227,7 +227,8 @@ export class RecipeState {
       const preview = await this.platform.api.previewRecipe({ datasetId, recipe });
       if (!this.previewQueued && this.datasetId === datasetId) this.preview = preview;
     } catch (error) {
-      if (!this.previewQueued && this.datasetId === datasetId) this.notices.push('error', messages.previewFailed, errorText(error));
+      // Shown in place of the preview, so an old preview never passes for the new recipe's.
+      if (!this.previewQueued && this.datasetId === datasetId) this.preview = { ok: false, code: 'preview-failed', message: `${messages.previewFailed}: ${errorText(error)}`, stepId: null };
     } finally {
       this.previewRunning = false;
       if (this.previewQueued) {

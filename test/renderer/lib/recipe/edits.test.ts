@@ -61,6 +61,9 @@ describe('missing values', () => {
   });
 
   it('drops the rows of an empty Embarked, and changes nothing when the choice is the current one', () => {
+    const ageRows = setImpute(suggested, 'Age', 'drop-rows');
+    expect(imputeStepOf(ageRows, 'Age')!.params, 'no flag for gaps that are removed').toEqual({ columns: ['Age'], strategy: 'drop-rows' });
+    expect(summaryOf(ageRows, 'impute-Age')).toMatch(/^removed 177 rows/);
     const edited = setImpute(suggested, 'Embarked', 'drop-rows');
     expect(summaryOf(edited, imputeStepOf(edited, 'Embarked')!.id)).toMatch(/^removed 2 rows/);
     expect(setImpute(suggested, 'Age', 'median')).toBe(suggested);
