@@ -62,19 +62,22 @@ function range(values: readonly number[]): [number, number] {
   return [min, max];
 }
 
-/** Bounds rounded outwards to a round step, so both axes of a scatter share readable ticks. */
-export function niceBounds(low: number, high: number): [number, number] {
-  if (!(high > low)) return [low - 1, high + 1];
-  const step = 10 ** Math.floor(Math.log10(high - low)) / 2;
-  return [Math.floor(low / step) * step, Math.ceil(high / step) * step];
+/** Axis bounds rounded outwards to a 1-2-5 step of about a fifth of the range, and that step as the tick interval. */
+export function niceAxis(low: number, high: number): { min: number; max: number; interval: number } {
+  if (!(high > low)) return { min: low - 1, max: high + 1, interval: 1 };
+  const rough = (high - low) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const interval = [1, 2, 5, 10].map((m) => m * power).find((step) => step >= rough)!;
+  return { min: Math.floor(low / interval) * interval, max: Math.ceil(high / interval) * interval, interval };
 }
 
 export function actualVsPredictedOption(palette: ChartPalette, actual: readonly number[], predicted: readonly number[]): ChartOption {
-  const [low, high] = niceBounds(...range([...actual, ...predicted]));
+  const bounds = niceAxis(...range([...actual, ...predicted]));
+  const [low, high] = [bounds.min, bounds.max];
   return {
     grid: { left: 64, right: 16, top: 16, bottom: 44 },
-    xAxis: axis(palette, 'Actual', { min: low, max: high }),
-    yAxis: axis(palette, 'Predicted', { min: low, max: high, nameGap: 44 }),
+    xAxis: axis(palette, 'Actual', bounds),
+    yAxis: axis(palette, 'Predicted', { ...bounds, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
       { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { opacity: 0.5 }, data: actual.map((a, i) => [a, predicted[i]]) },
