@@ -61,6 +61,7 @@ export const reasons = {
     `${cells} cell${cells === 1 ? '' : 's'} of text (${list(examples, 3)}, first at ${where}) read as missing`,
   infinities: (cells: number, where: string) => `${cells} infinite value${cells === 1 ? '' : 's'} (first at ${where}) read as missing`,
   zerosMissing: (cells: number) => `${cells} zero${cells === 1 ? '' : 's'} read as missing, as you asked`,
+  markedMissing: (cells: number, markers: readonly string[]) => `${cells} cell${cells === 1 ? '' : 's'} written as ${list(markers, 4)} read as missing, as you asked`,
   constant: (value: string) => `only one value (${value}): it carries no information`,
   reformatted: () => 'some numbers were rewritten in shortest form (41.0 → 41)',
   chosen: (type: ColumnType, inferred: string) => `you chose ${TYPE_LABELS[type]} (inferred: ${inferred})`,
