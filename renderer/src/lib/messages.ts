@@ -32,6 +32,7 @@ export const messages = {
   noRecipe: (why: string) => `Layerlab could not suggest a cleaning recipe: no column of this file works as the column to predict. ${why} Check that the file was read correctly (Data step), or open another file.`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
+  markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,
