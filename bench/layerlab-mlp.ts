@@ -12,15 +12,12 @@ import { fit } from '../engine/nn/fit.ts';
 import type { KernelChoice } from '../engine/nn/kernels-dense.ts';
 import { Network } from '../engine/nn/network.ts';
 import { Rng } from '../engine/nn/rng.ts';
+import { withGradientHelper } from '../main/training/gradient-helper.ts';
 
 const sharedBench = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
-const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' }, kernels: { type: 'string', default: 'auto' } } });
+const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' }, kernels: { type: 'string', default: 'auto' }, 'min-rows': { type: 'string' } } });
 const cfg = (JSON.parse(readFileSync(join(sharedBench, 'configs.json'), 'utf8')) as Record<string, { data: string; hidden: number[]; batch_size: number; epochs: number; lr: number }>)[args.config!]!;
 const epochs = Number(args.epochs ?? cfg.epochs);
-if (args.threads !== '1') {
-  console.error('layerlab-mlp: multi-threaded training is not available yet');
-  process.exit(3);
-}
 
 const dir = join(process.env.BENCH_DATA ?? '/tmp/layerlab-bench-data', cfg.data);
 const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { n_features: number; n_train: number; n_test: number };
@@ -39,8 +36,17 @@ const network = new Network(
   new Rng(42),
   { kernels: args.kernels as KernelChoice },
 );
+const threads = Number(args.threads);
+if (threads !== 1 && threads !== 2) {
+  console.error('layerlab-mlp: --threads is 1 or 2');
+  process.exit(3);
+}
+const parallel = threads === 2 ? withGradientHelper(network, { kernels: args.kernels as KernelChoice, maxBatch: cfg.batch_size, seed: 43, ...(args['min-rows'] ? { minRows: Number(args['min-rows']) } : {}) }) : null;
+// The helper thread loads its modules (through tsx, from source) before the clock starts, as the anchors' imports do.
+if (parallel && !parallel.waitUntilReady()) console.error('layerlab-mlp: the helper thread did not start; training on one thread');
+const trainer = parallel ?? network;
 const history = fit(
-  network,
+  trainer,
   { x: xTrain, y: yTrain, rows: meta.n_train, features: meta.n_features, targetWidth: 1 },
   { epochs, batchSize: cfg.batch_size, optimizer: { kind: 'adam', learningRate: cfg.lr }, seed: 42 },
 );
@@ -54,5 +60,6 @@ console.log(JSON.stringify({
   train_seconds: r4(history.seconds), seconds_per_epoch: Math.round((history.seconds / epochs) * 1e6) / 1e6,
   test_accuracy: r4(correct / meta.n_test), test_loss: r4(network.evaluateLoss(xTest, yTest, meta.n_test)),
   n_train: meta.n_train, samples_per_second: Math.round((meta.n_train * epochs) / history.seconds),
-  threads: 1, version: `layerlab, node ${process.versions.node}`,
+  threads, version: `layerlab, node ${process.versions.node}`,
 }));
+parallel?.close();

@@ -113,7 +113,9 @@ export class WasmDenseKernels implements DenseKernels {
   private place(values: Float32Array, count: number, copy: Region): number {
     const at = this.arena.offsetOf(values);
     if (at >= 0) return at;
-    this.arena.heap().set(values.length <= copy.length ? values : values.subarray(0, count), copy.offset >> 2);
+    const heap = this.arena.heap();
+    if (values.length <= copy.length) heap.set(values, copy.offset >> 2);
+    else for (let i = 0, o = copy.offset >> 2; i < count; i++) heap[o + i] = values[i]!;
     return copy.offset;
   }
 
