@@ -146,6 +146,12 @@ describe('dark theme', () => {
     const dark = await openApp(host, 'clean-dark', { colorScheme: 'dark' });
     try {
       await openTitanic(dark);
+      // Fifteen passengers paid a fare of 0: read as missing, the card counts them.
+      const fare = dark.page.locator('.card[data-column="Fare"]');
+      await fare.locator('summary').click();
+      await fare.getByLabel('0 means missing').check();
+      await expect.poll(() => fare.locator('dl').innerText()).toMatch(/Missing\s+15 \(1%\)/);
+      expect(await fare.locator('.reason').textContent()).toContain('15 zeros read as missing');
       await dark.page.locator('#cards-title').scrollIntoViewIfNeeded();
       await dark.shot('data-cards');
       await dark.page.locator('#step-tab-clean').click();

@@ -14,6 +14,8 @@ import { v, ValidationError, type Validator } from '../validate.ts';
 
 /** More steps than anyone writes by hand; keeps a hostile payload from making main parse forever. */
 export const MAX_RECIPE_STEPS = 500;
+/** Missing markers per column. */
+export const MAX_MARKERS = 20;
 /** Cleaned rows a preview shows. */
 export const MAX_PREVIEW_ROWS = 200;
 
@@ -44,6 +46,13 @@ export const recipeCalls = {
   profileDataset: call(v.object({ datasetId: id })).returns<DatasetProfile>(),
   /** The user's type for a column; the dataset in main changes, every later call sees the new column. */
   setColumnType: call(v.object({ datasetId: id, column: columnName, type: v.enum(COLUMN_TYPES) })).returns<ColumnTypeChanged>(),
+  /**
+   * Values that mean "missing" in one column (`0`, `-999`, `unknown`), read as empty cells from now on; an
+   * empty list gives the column back as it was loaded.
+   */
+  setMissingMarkers: call(
+    v.object({ datasetId: id, column: columnName, markers: v.array(v.string({ min: 1, max: 100 }), { max: MAX_MARKERS }) }),
+  ).returns<ColumnTypeChanged>(),
   /** A first recipe for predicting `target` (task detected unless given). */
   suggestRecipe: call(
     v.object({ datasetId: id, target: columnName, task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),

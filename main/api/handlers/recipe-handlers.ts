@@ -7,7 +7,8 @@ import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
 import type { DataSplit, Prepared, Recipe } from '../../../engine/prep/types.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
-import { findColumn, type Table } from '../../../engine/table/table.ts';
+import { markMissing } from '../../../engine/table/mark-missing.ts';
+import { findColumn, type Column, type Table } from '../../../engine/table/table.ts';
 import { cleanedCsvLines, saveCleanedCsv } from '../../export/cleaned-csv.ts';
 import type { DatasetProfile, PreviewRows, PreviewStage, RecipePreview, recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
@@ -102,6 +103,8 @@ export function cleanedCsvName(services: Services, datasetId: string): string {
 
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
   const { datasets } = services;
+  /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
+  const unmarked = new Map<string, Map<string, Column>>();
   return {
     profileDataset: async ({ datasetId }): Promise<DatasetProfile> => {
       const profile = profileOf(datasets.get(datasetId).table);
@@ -112,7 +115,20 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const { table } = datasets.get(datasetId);
       const converted = convertColumnType(requireColumnNamed(table, column), type);
       const summary = datasets.replaceColumn(datasetId, converted);
+      // The converted column, markers and all, is the new starting point.
+      unmarked.get(datasetId)?.delete(column);
       return { summary, profile: profileColumn(converted) };
+    },
+
+    setMissingMarkers: async ({ datasetId, column, markers }) => {
+      const { table } = datasets.get(datasetId);
+      const byName = unmarked.get(datasetId) ?? new Map<string, Column>();
+      const original = byName.get(column) ?? requireColumnNamed(table, column);
+      const marked = markMissing(original, markers);
+      if (marked === original) byName.delete(column);
+      else byName.set(column, original);
+      unmarked.set(datasetId, byName);
+      return { summary: datasets.replaceColumn(datasetId, marked), profile: profileColumn(marked) };
     },
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {

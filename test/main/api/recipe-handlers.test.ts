@@ -150,6 +150,30 @@ describe('setColumnType', () => {
   });
 });
 
+describe('setMissingMarkers', () => {
+  it('reads the zeros of diabetes Insulin as missing, then changes its mind and gives the column back', async () => {
+    const datasetId = await openShared('diabetes.csv');
+    const marked = await handlers.setMissingMarkers({ datasetId, column: 'Insulin', markers: ['0'] }, context);
+    expect(marked.profile).toMatchObject({ missing: 374, reason: expect.stringContaining('374 zeros read as missing') });
+    expect(marked.summary.columns.find((c) => c.name === 'Insulin')!.missing).toBe(374);
+    const recipe = await suggested(datasetId, 'Outcome');
+    expect(recipe.steps.find((s) => s.kind === 'impute')!.params).toMatchObject({ columns: ['Insulin'] });
+
+    const other = await handlers.setMissingMarkers({ datasetId, column: 'Insulin', markers: ['0', '846'] }, context);
+    expect(other.profile.missing, 'markers replace the earlier ones, on the column as loaded').toBe(375);
+    const restored = await handlers.setMissingMarkers({ datasetId, column: 'Insulin', markers: [] }, context);
+    expect(restored.profile.missing).toBe(0);
+    expect(restored.profile.reason).not.toContain('missing');
+  });
+
+  it('refuses more markers than a person types, and a column the dataset lacks', async () => {
+    const datasetId = await openSample('titanic');
+    const tooMany = await dispatch('setMissingMarkers', { datasetId, column: 'Age', markers: Array.from({ length: 21 }, (_, i) => String(i)) }, sender);
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await failure(handlers.setMissingMarkers({ datasetId, column: 'Deck', markers: ['0'] }, context))).toMatchObject({ code: 'unknown-column' });
+  });
+});
+
 describe('suggestRecipe', () => {
   it('detects the task and classes of each sample target', async () => {
     const titanic = await handlers.suggestRecipe({ datasetId: await openSample('titanic'), target: 'Survived' }, context);

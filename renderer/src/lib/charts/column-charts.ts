@@ -40,7 +40,8 @@ export function histogramOption(profile: ColumnProfile, palette: ChartPalette, b
   return {
     // Bars sliding to a new axis after the bounds arrive read as a different distribution: no animation.
     animation: false,
-    grid: { left: 4, right: 4, top: 8, bottom: 4, containLabel: true },
+    // Room above the bars for the bounds' labels.
+    grid: { left: 4, right: 4, top: bounds ? 20 : 8, bottom: 4, containLabel: true },
     xAxis: {
       type: 'value',
       min: low - width / 2,

@@ -8,7 +8,7 @@
  */
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
-import type { DatasetProfile, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import type { ColumnTypeChanged, DatasetProfile, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
@@ -45,6 +45,8 @@ export class RecipeState {
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
   exporting = $state(false);
+  /** The missing markers the user set per column (the Data step's cards show them). */
+  markers = $state.raw<Readonly<Record<string, readonly string[]>>>({});
   private past = $state.raw<readonly Recipe[]>([]);
   private future = $state.raw<readonly Recipe[]>([]);
   readonly canUndo = $derived(this.past.length > 0);
@@ -72,6 +74,7 @@ export class RecipeState {
     this.recipe = null;
     this.preview = null;
     this.facts = {};
+    this.markers = {};
     this.problem = null;
     this.past = [];
     this.future = [];
@@ -159,17 +162,30 @@ export class RecipeState {
 
   /** A column's type, changed in main; the recipe is suggested again for the same target (undoable). */
   async changeType(column: string, type: ColumnType): Promise<boolean> {
+    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setColumnType({ datasetId, column, type }), messages.typeRefused(column, type));
+    if (changed) this.markers = { ...this.markers, [column]: [] };
+    return changed;
+  }
+
+  /** Values that mean "missing" in `column` (none: the column as loaded); the recipe is suggested again. */
+  async setMissingMarkers(column: string, markers: readonly string[]): Promise<boolean> {
+    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setMissingMarkers({ datasetId, column, markers: [...markers] }), messages.markersRefused(column));
+    if (changed) this.markers = { ...this.markers, [column]: markers };
+    return changed;
+  }
+
+  private async changeColumn(column: string, change: (datasetId: string) => Promise<ColumnTypeChanged>, refused: string): Promise<boolean> {
     const datasetId = this.datasetId;
     if (!datasetId) return false;
     try {
-      const changed = await this.platform.api.setColumnType({ datasetId, column, type });
+      const changed = await change(datasetId);
       if (this.datasetId !== datasetId) return false;
       this.dataset.replaceSummary(changed.summary);
       if (this.profile) this.profile = { ...this.profile, columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)) };
       if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
       return true;
     } catch (error) {
-      this.notices.push('error', messages.typeRefused(column, type), errorText(error));
+      this.notices.push('error', refused, errorText(error));
       return false;
     }
   }

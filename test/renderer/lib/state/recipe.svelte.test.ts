@@ -188,6 +188,23 @@ describe('target, task and column types', () => {
     expect((await settled()).features).toContain('SibSp=0');
   });
 
+  it('zeros read as missing get a fill in the recipe suggested again; taking the marker back undoes it', async () => {
+    const path = join(import.meta.dirname, '../../../../../shared/datasets/diabetes.csv');
+    await dataset.open({ name: 'diabetes.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await settled();
+    expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
+    expect(await state.setMissingMarkers('Insulin', ['0'])).toBe(true);
+    expect(state.markers).toEqual({ Insulin: ['0'] });
+    expect(state.column('Insulin')!.missing).toBe(374);
+    expect(dataset.summary!.columns.find((c) => c.name === 'Insulin')!.missing).toBe(374);
+    const step = state.recipe!.steps.find((s) => s.kind === 'impute');
+    expect(step?.params).toMatchObject({ columns: ['Insulin'], strategy: 'median', addIndicator: true });
+    expect((await settled()).features).toContain('Insulin (was missing)');
+    expect(await state.setMissingMarkers('Insulin', [])).toBe(true);
+    expect(state.column('Insulin')!.missing).toBe(0);
+    expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
+  });
+
   it('a refused type change keeps the column and the recipe, with the reason', async () => {
     await open('titanic', 'titanic.csv');
     const before = state.recipe;
