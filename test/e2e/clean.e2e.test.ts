@@ -42,7 +42,7 @@ describe('Data step: column cards', () => {
     expect(await age.locator('select').inputValue()).toBe('numeric');
     expect(await age.locator('.reason').textContent()).not.toBe('');
     const stats = await age.locator('dl').innerText();
-    expect(stats).toContain('177 (19%)');
+    expect(stats).toContain('177 (20%)');
     expect(stats).toMatch(/Median\s+28/);
     expect(stats).toMatch(/Max\s+80/);
     expect(await page.locator('.card[data-column="Embarked"] canvas').count(), 'categories get a bar chart').toBe(1);
@@ -56,7 +56,8 @@ describe('Clean step', () => {
     const { page } = app;
     await page.locator('#step-tab-clean').click();
     await expect.poll(() => report('impute-median-flag').textContent()).toContain('imputed 177 cells, added 1 column, learned from 623 training rows');
-    expect(await report('drop-columns').textContent()).toContain('removed 4 columns');
+    expect(await report('drop-columns').textContent()).toContain('removed 4 columns (891 rows, 12 → 8 columns)');
+    expect(await report('impute-median-flag').textContent()).toContain('(891 rows, 8 → 9 columns)');
     expect(await page.locator('[data-testid="clean-counts"]').innerText()).toMatch(/891 rows → 623 training, 134 validation, 134 test · 12 features/);
     expect(await page.locator('.preview tbody tr').count()).toBe(50);
     await app.shot('clean-suggested');
@@ -82,6 +83,12 @@ describe('Clean step', () => {
     await expect.poll(() => page.locator('[data-step="impute-median-flag"]').count()).toBe(1);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.locator('[data-step="impute-Age"]').count()).toBe(1);
+    // Rows a step removes show as before → after.
+    await page.locator('select[aria-label="Missing values of Embarked"]').selectOption('drop-rows');
+    await expect.poll(() => report('impute-most-frequent').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-step^="impute-Embarked"] [data-testid="step-report"]').textContent()).toContain('removed 2 rows (2 training, 0 validation, 0 test) (891 → 889 rows, 9 columns)');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => report('impute-most-frequent').count()).toBe(1);
   });
 
   it('draws the bounds of an outlier rule on the histogram', async () => {
@@ -150,7 +157,7 @@ describe('dark theme', () => {
       const fare = dark.page.locator('.card[data-column="Fare"]');
       await fare.locator('summary').click();
       await fare.getByLabel('0 means missing').check();
-      await expect.poll(() => fare.locator('dl').innerText()).toMatch(/Missing\s+15 \(1%\)/);
+      await expect.poll(() => fare.locator('dl').innerText()).toMatch(/Missing\s+15 \(2%\)/);
       expect(await fare.locator('.reason').textContent()).toContain('15 zeros read as missing');
       await dark.page.locator('#cards-title').scrollIntoViewIfNeeded();
       await dark.shot('data-cards');
