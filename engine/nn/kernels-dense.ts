@@ -4,9 +4,11 @@
  * layer's batch buffers, so a network on the WASM path keeps its activations in WebAssembly memory and the
  * next layer reads them in place.
  *
- * Choosing: `auto` takes WASM for layers with at least WASM_MIN_WEIGHTS weights when the module runs here,
- * TypeScript otherwise. Measured on this machine's 2 cores (docs/performance.md): below ~128 weights a call's
- * fixed cost (copying weights in, gradients out) outweighs SIMD, and the 4-row TypeScript loops win.
+ * Choosing: `auto` takes WASM for every Dense layer wherever the module runs (WebAssembly with 128-bit SIMD),
+ * TypeScript otherwise. Measured per layer shape (bench/kernel-bench.ts, bench/step-bench.ts;
+ * docs/performance.md): even the classic 13-6-6-1 network's layers run faster on WASM — a call costs well under
+ * a microsecond and the TypeScript loops reach about a third of SIMD's arithmetic rate — so there is no size
+ * below which TypeScript wins on the networks people build here.
  * The two paths round differently (SIMD sums run in another order; neither uses FMA): results agree to about
  * 1e-6 relative, and each path alone is deterministic.
  */
@@ -16,8 +18,6 @@ import { Arena, type Region } from './wasm/arena.ts';
 import { instantiateKernels, type KernelExports } from './wasm/wasm-module.ts';
 
 export type KernelChoice = 'auto' | 'wasm' | 'typescript';
-
-export const WASM_MIN_WEIGHTS = 128;
 
 export interface DenseKernels {
   readonly path: 'wasm' | 'typescript';
@@ -161,8 +161,7 @@ export class DenseKernelFactory {
 
   /** `relu`: the layer is followed by a ReLU, which WASM kernels fuse (see `fusesRelu` of the result). */
   create(inputs: number, units: number, relu: boolean): DenseKernels {
-    const wantWasm = this.choice === 'wasm' || (this.choice === 'auto' && inputs * units >= WASM_MIN_WEIGHTS);
-    const arena = wantWasm ? this.wasmArena() : null;
+    const arena = this.choice === 'typescript' ? null : this.wasmArena();
     return arena ? new WasmDenseKernels(arena, inputs, units, relu) : new TypeScriptDenseKernels(inputs, units);
   }
 }

@@ -83,9 +83,9 @@ describe('WASM SIMD dense kernels against the TypeScript reference', () => {
     expect(Array.from(wasm.forward(Float32Array.of(1, 2, 3, 4, 5, 6), 2, w, null).slice(0, 10))).toEqual(Array.from(first));
   });
 
-  it('auto picks TypeScript for tiny layers and WASM from WASM_MIN_WEIGHTS on; typescript and wasm force a path', () => {
+  it('auto and wasm pick WASM for every shape (ReLU fused), typescript the TypeScript kernels', () => {
     const auto = new DenseKernelFactory('auto');
-    expect(auto.create(6, 6, true)).toBeInstanceOf(TypeScriptDenseKernels);
+    expect(auto.create(6, 1, false)).toBeInstanceOf(WasmDenseKernels);
     expect(auto.create(13, 128, true).fusesRelu).toBe(true);
     expect(new DenseKernelFactory('typescript').create(128, 64, true)).toBeInstanceOf(TypeScriptDenseKernels);
     expect(new DenseKernelFactory('wasm').create(6, 1, false)).toBeInstanceOf(WasmDenseKernels);
