@@ -2,7 +2,7 @@
  * Microseconds per training step on the anchor configs, split into gathering the batch, the gradients
  * (forward + backward) and the optimizer: where the small network's time goes. Same process, alternating the
  * kernel paths, so a busy shared machine affects both alike.
- *   npx tsx bench/step-bench.ts [small|larger|big]
+ *   npx tsx bench/step-bench.ts [small|larger|big] [typescript,wasm]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,5 +56,5 @@ function measure(kernels: KernelChoice): { gather: number; gradients: number; op
 
 console.log(`µs per batch of ${batch} (best of 7 blocks of batches)`);
 for (let round = 0; round < 2; round++) {
-  for (const kernels of ['typescript', 'wasm', 'auto'] as const) console.log(config, kernels.padEnd(10), JSON.stringify(measure(kernels)));
+  for (const kernels of (process.argv[3] ?? 'typescript,wasm').split(',') as KernelChoice[]) console.log(config, kernels.padEnd(10), JSON.stringify(measure(kernels)));
 }
