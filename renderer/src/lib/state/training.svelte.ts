@@ -45,7 +45,14 @@ export class TrainingState {
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
 
-  readonly design = $derived(toNetworkDesign(this.layers));
+  /** Regression only: `relu` keeps predictions at 0 or above (prices, counts); classification outputs follow the task. */
+  regressionOutput = $state<'linear' | 'relu'>('linear');
+  readonly design = $derived.by(() => {
+    const design = toNetworkDesign(this.layers);
+    return this.task === 'regression' && this.regressionOutput !== 'linear' ? { ...design, outputActivation: this.regressionOutput } : design;
+  });
+  /** The output layer's activation as the next run builds it. */
+  readonly outputActivation = $derived(this.task === 'regression' ? this.regressionOutput : (this.preview?.output.activation ?? null));
   readonly task = $derived(this.preview?.task ?? null);
   readonly parameters = $derived.by(() => {
     const p = this.preview;

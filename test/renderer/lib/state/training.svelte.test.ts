@@ -94,6 +94,19 @@ describe('TrainingState: the design', () => {
       { type: 'dense', units: 6, activation: 'relu' },
     ]);
   });
+
+  it('offers a relu output for regression only (a target that is never negative)', async () => {
+    const { api, training, recipes } = setup();
+    training.regressionOutput = 'relu';
+    await training.sync();
+    expect(training.design.outputActivation, 'binary: the task decides').toBeUndefined();
+    expect(training.outputActivation).toBe('sigmoid');
+    api.networkPreview.mockResolvedValueOnce({ ...preview, task: 'regression', output: { units: 1, activation: 'linear' }, loss: 'mse', classLabels: null });
+    recipes.recipe = { ...recipe, target: { column: 'Balance' } };
+    await training.sync();
+    expect(training.design.outputActivation).toBe('relu');
+    expect(training.outputActivation).toBe('relu');
+  });
 });
 
 describe('TrainingState: recipe and preview', () => {
