@@ -45,6 +45,7 @@ export class TrainingState {
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
 
+  readonly task = $derived(this.preview?.task ?? null);
   /** Regression only: `relu` keeps predictions at 0 or above (prices, counts); classification outputs follow the task. */
   regressionOutput = $state<'linear' | 'relu'>('linear');
   readonly design = $derived.by(() => {
@@ -53,7 +54,6 @@ export class TrainingState {
   });
   /** The output layer's activation as the next run builds it. */
   readonly outputActivation = $derived(this.task === 'regression' ? this.regressionOutput : (this.preview?.output.activation ?? null));
-  readonly task = $derived(this.preview?.task ?? null);
   readonly parameters = $derived.by(() => {
     const p = this.preview;
     if (!p) return null;
