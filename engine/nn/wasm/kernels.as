@@ -5,7 +5,7 @@
 //
 // One micro-kernel shape serves all three products: 4 rows of the output × 8 columns, 8 f32x4 accumulators
 // held in locals (registers), each step loading two vectors of the streamed row-major operand and splatting
-// four scalars of the other. Edges: 4 columns, then single columns; single rows. No FMA: an add follows each
+// four scalars of the other (load32_splat: one instruction each). Edges: 4 columns, then single columns; single rows. No FMA: an add follows each
 // multiply, so results match the TypeScript path to rounding only (sums run in a different order).
 
 // out[r, j] = b[j] + Σ_i x[r, i] · w[i, j]  (b = 0: no bias). relu != 0 clamps at 0 (a fused ReLU).
@@ -27,8 +27,8 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       for (let i = 0; i < inputs; i++) {
         const w0 = v128.load(wp), w1 = v128.load(wp, 16);
         const io = <usize>i << 2;
-        const s0 = f32x4.splat(load<f32>(x0 + io)), s1 = f32x4.splat(load<f32>(x1 + io));
-        const s2 = f32x4.splat(load<f32>(x2 + io)), s3 = f32x4.splat(load<f32>(x3 + io));
+        const s0 = v128.load32_splat(x0 + io), s1 = v128.load32_splat(x1 + io);
+        const s2 = v128.load32_splat(x2 + io), s3 = v128.load32_splat(x3 + io);
         a0 = f32x4.add(a0, f32x4.mul(s0, w0)); a1 = f32x4.add(a1, f32x4.mul(s0, w1));
         c0 = f32x4.add(c0, f32x4.mul(s1, w0)); c1 = f32x4.add(c1, f32x4.mul(s1, w1));
         d0 = f32x4.add(d0, f32x4.mul(s2, w0)); d1 = f32x4.add(d1, f32x4.mul(s2, w1));
@@ -52,10 +52,10 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       for (let i = 0; i < inputs; i++) {
         const wv = v128.load(wp);
         const io = <usize>i << 2;
-        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(x0 + io)), wv));
-        c = f32x4.add(c, f32x4.mul(f32x4.splat(load<f32>(x1 + io)), wv));
-        d = f32x4.add(d, f32x4.mul(f32x4.splat(load<f32>(x2 + io)), wv));
-        e = f32x4.add(e, f32x4.mul(f32x4.splat(load<f32>(x3 + io)), wv));
+        a = f32x4.add(a, f32x4.mul(v128.load32_splat(x0 + io), wv));
+        c = f32x4.add(c, f32x4.mul(v128.load32_splat(x1 + io), wv));
+        d = f32x4.add(d, f32x4.mul(v128.load32_splat(x2 + io), wv));
+        e = f32x4.add(e, f32x4.mul(v128.load32_splat(x3 + io), wv));
         wp += ws;
       }
       if (relu) { a = f32x4.max(a, zero); c = f32x4.max(c, zero); d = f32x4.max(d, zero); e = f32x4.max(e, zero); }
@@ -85,7 +85,7 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       let a = b ? v128.load(b + jo) : zero;
       let wp = w + jo;
       for (let i = 0; i < inputs; i++) {
-        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(x0 + (<usize>i << 2))), v128.load(wp)));
+        a = f32x4.add(a, f32x4.mul(v128.load32_splat(x0 + (<usize>i << 2)), v128.load(wp)));
         wp += ws;
       }
       if (relu) a = f32x4.max(a, zero);
@@ -137,8 +137,8 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       let gp = g + jo, xp = x + io;
       for (let r = 0; r < rows; r++) {
         const g0 = v128.load(gp), g1 = v128.load(gp, 16);
-        const s0 = f32x4.splat(load<f32>(xp)), s1 = f32x4.splat(load<f32>(xp, 4));
-        const s2 = f32x4.splat(load<f32>(xp, 8)), s3 = f32x4.splat(load<f32>(xp, 12));
+        const s0 = v128.load32_splat(xp), s1 = v128.load32_splat(xp, 4);
+        const s2 = v128.load32_splat(xp, 8), s3 = v128.load32_splat(xp, 12);
         a0 = f32x4.add(a0, f32x4.mul(s0, g0)); a1 = f32x4.add(a1, f32x4.mul(s0, g1));
         c0 = f32x4.add(c0, f32x4.mul(s1, g0)); c1 = f32x4.add(c1, f32x4.mul(s1, g1));
         d0 = f32x4.add(d0, f32x4.mul(s2, g0)); d1 = f32x4.add(d1, f32x4.mul(s2, g1));
@@ -156,10 +156,10 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       let gp = g + jo, xp = x + io;
       for (let r = 0; r < rows; r++) {
         const gv = v128.load(gp);
-        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(xp)), gv));
-        c = f32x4.add(c, f32x4.mul(f32x4.splat(load<f32>(xp, 4)), gv));
-        d = f32x4.add(d, f32x4.mul(f32x4.splat(load<f32>(xp, 8)), gv));
-        e = f32x4.add(e, f32x4.mul(f32x4.splat(load<f32>(xp, 12)), gv));
+        a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), gv));
+        c = f32x4.add(c, f32x4.mul(v128.load32_splat(xp, 4), gv));
+        d = f32x4.add(d, f32x4.mul(v128.load32_splat(xp, 8), gv));
+        e = f32x4.add(e, f32x4.mul(v128.load32_splat(xp, 12), gv));
         gp += gs; xp += xs;
       }
       v128.store(w0 + jo, a); v128.store(w1 + jo, c); v128.store(w2 + jo, d); v128.store(w3 + jo, e);
@@ -185,7 +185,7 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       let a = zero;
       let gp = g + jo, xp = x + io;
       for (let r = 0; r < rows; r++) {
-        a = f32x4.add(a, f32x4.mul(f32x4.splat(load<f32>(xp)), v128.load(gp)));
+        a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(gp)));
         gp += gs; xp += xs;
       }
       v128.store(w0 + jo, a);
