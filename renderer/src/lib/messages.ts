@@ -41,5 +41,6 @@ export const messages = {
   trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
   trainFailed: 'The training run could not be started or changed',
   runFailed: (label: string) => `${label} failed`,
+  runsFailed: 'The training runs of this session could not be listed',
   runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

@@ -193,7 +193,7 @@ export class TrainingState {
       try {
         for (const summary of await this.platform.api.listRuns()) this.add(summary);
       } catch (error) {
-        this.notices.push('error', messages.trainFailed, errorText(error));
+        this.notices.push('error', messages.runsFailed, errorText(error));
       } finally {
         this.loading = null;
       }

@@ -57,6 +57,12 @@ export function metricFor(task: Task): { readonly key: 'accuracy' | 'r2'; readon
   return task === 'regression' ? { key: 'r2', label: 'R²' } : { key: 'accuracy', label: 'accuracy' };
 }
 
+/** A run's metric, read from its first epoch's logs; before any epoch, the task's. */
+export function metricOfRun(epochs: readonly { readonly logs: Readonly<Record<string, number>> }[], task: Task | null): ReturnType<typeof metricFor> {
+  const logs = epochs[0]?.logs;
+  return metricFor(logs ? ('r2' in logs ? 'regression' : 'binary') : (task ?? 'binary'));
+}
+
 export function toTrainingSettings(form: TrainForm, task: Task): TrainingSettings {
   return defaultTrainingSettings({
     epochs: form.epochs,

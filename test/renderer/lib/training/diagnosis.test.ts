@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import { bestEpochBy, explodingNote, notesFor, overfittingNote } from '../../../../renderer/src/lib/training/diagnosis.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare } from '../../../../renderer/src/lib/training/settings.ts';
+import { defaultTrainForm, lossFor, metricOfRun, toTrainingSettings, withValidationShare } from '../../../../renderer/src/lib/training/settings.ts';
 
 function history(losses: readonly [number, number][]): EpochEvent[] {
   return losses.map(([loss, val], i) => ({ epoch: i + 1, epochs: 50, logs: { loss, val_loss: val }, learningRate: 0.001, epochSeconds: 1, bestEpoch: null, samplesPerSecond: 1, elapsedSeconds: i, etaSeconds: 1 }));
@@ -46,6 +46,12 @@ describe('train settings', () => {
     expect(lossFor('regression', { regressionLoss: 'huber' })).toBe('huber');
     expect(toTrainingSettings({ ...defaultTrainForm(), regressionLoss: 'mae' }, 'regression').loss).toBe('mae');
     expect(toTrainingSettings(defaultTrainForm(), 'binary')).not.toHaveProperty('loss');
+  });
+
+  it("reads a run's metric from its logs, and falls back to the task before the first epoch", () => {
+    expect(metricOfRun([{ logs: { loss: 1, r2: 0.3 } }], 'binary')).toEqual({ key: 'r2', label: 'R²' });
+    expect(metricOfRun([{ logs: { loss: 1, accuracy: 0.8 } }], 'regression')).toEqual({ key: 'accuracy', label: 'accuracy' });
+    expect(metricOfRun([], 'regression').key).toBe('r2');
   });
 
   it('turns early stopping off as false, and on with best weights restored', () => {
