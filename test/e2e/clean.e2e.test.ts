@@ -136,6 +136,20 @@ describe('Clean step', () => {
     await app.shot('clean-error');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('[data-testid="recipe-error"]').count()).toBe(0);
+
+    // Keeping only the men leaves "Sex" with one value: the encoding step says so, and is marked.
+    await page.locator('#wizard-tab-invalid').click();
+    await page.locator('select[aria-label="Valid values of Sex"]').selectOption('set');
+    await page.locator('tr[data-column="Sex"] label', { hasText: 'female' }).locator('input').uncheck();
+    await page.locator('select[aria-label="What to do with invalid Sex"]').selectOption('drop-row');
+    await expect.poll(() => page.locator('[data-testid="recipe-error"]').textContent()).toMatch(/Step "encode-Sex": .*"Sex" has only one value \("male"\)/);
+    expect(await page.locator('li.failed').getAttribute('data-step')).toBe('encode-Sex');
+    expect(await page.locator('.top .meta').textContent()).toContain('The recipe cannot run yet');
+    await page.getByRole('button', { name: 'Show the step' }).click();
+    await app.shot('clean-step-error');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('[data-testid="recipe-error"]').count()).toBe(0);
+    expect(await page.locator('[data-step^="invalid-Sex"]').count()).toBe(0);
   });
 
   it('downloads the cleaned dataset as CSV', async () => {
