@@ -38,6 +38,8 @@ interface RunRecord {
   readonly source: ModelSource;
   begin: RunSummary['begin'];
   modelId: string | null;
+  /** Set when the run finished but its model could not be kept: the run then counts as failed. */
+  modelError: { readonly code: string; readonly message: string } | null;
 }
 
 /** "6-6-1": units of each Dense layer, the output included. */
@@ -78,7 +80,7 @@ export class TrainingRuns {
     const { job } = request;
     const runId = this.sessions.start(job, request.label);
     const label = this.sessions.get(runId)!.label;
-    this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null });
+    this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
     return this.summary(runId)!;
   }
 
@@ -106,7 +108,7 @@ export class TrainingRuns {
       runId,
       label: record.label,
       datasetId: record.datasetId,
-      status: info.status,
+      status: record.modelError ? 'failed' : info.status,
       startedAt: info.startedAt,
       design: record.design,
       settings: record.settings,
@@ -114,7 +116,7 @@ export class TrainingRuns {
       epochs: info.epochs,
       outcome: info.result ? outcomeOf(info.result) : null,
       modelId: record.modelId,
-      error: info.error,
+      error: record.modelError ?? info.error,
     };
   }
 
@@ -141,10 +143,14 @@ export class TrainingRuns {
       this.options.publish(event);
       return;
     }
-    void this.register(update.runId, record, update.result).then(
-      () => this.options.publish({ ...event, summary: this.summary(update.runId)! }),
-      (error: unknown) => this.options.publish({ ...event, status: 'failed', summary: { ...this.summary(update.runId)!, status: 'failed', error: { code: 'model-failed', message: `The run finished but its model could not be kept (${error instanceof Error ? error.message : String(error)}). Train it again.` } } }),
-    );
+    void this.register(update.runId, record, update.result)
+      .catch((error: unknown) => {
+        record.modelError = { code: 'model-failed', message: `The run finished but its model could not be kept (${error instanceof Error ? error.message : String(error)}). Train it again.` };
+      })
+      .then(() => {
+        const summary = this.summary(update.runId)!;
+        this.options.publish({ ...event, status: summary.status, summary });
+      });
   }
 
   /** A run that learned at least one epoch becomes a model, even when stopped early. */

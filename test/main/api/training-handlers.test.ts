@@ -10,7 +10,11 @@ import type { TrainingProgressEvent } from '../../../main/api/calls/training-cal
 import type { AppEvent } from '../../../main/api/contract.ts';
 import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
+import { loadTable } from '../../../main/io/load-table.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { ModelRegistry } from '../../../main/services/model-registry.ts';
+import { TrainingRuns } from '../../../main/training/training-runs.ts';
+import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
 
@@ -210,5 +214,25 @@ describe('training runs', () => {
     ]);
     await closeServices(services);
     expect(services.training.list()).toEqual([]);
+  });
+});
+
+describe('a run whose model cannot be kept', () => {
+  it('is reported as failed with the reason, in the event and in listRuns', async () => {
+    const events: TrainingProgressEvent[] = [];
+    const models = new ModelRegistry();
+    const runs = new TrainingRuns({ publish: (e) => events.push(e), models, app: () => Promise.reject(new Error('package.json is unreadable')) });
+    try {
+      const iris = (await loadTable('resources/samples/iris.csv')).table;
+      const { runId } = runs.start({ datasetId: 'd1', job: { table: iris, recipe: suggestRecipe(iris, { target: 'species' }), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, source: { name: 'iris.csv', sha256: '0', rows: 150 } });
+      await until(() => events.some((e) => e.summary), 'the final event');
+      const final = events.find((e) => e.summary)!;
+      expect(final.status).toBe('failed');
+      expect(final.summary!.error!.message).toContain('package.json is unreadable');
+      expect(runs.summary(runId)).toMatchObject({ status: 'failed', modelId: null, error: { code: 'model-failed' } });
+      expect(models.list()).toEqual([]);
+    } finally {
+      await runs.dispose();
+    }
   });
 });
