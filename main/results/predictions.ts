@@ -118,7 +118,7 @@ export function describePredictions(predictionId: string, name: string, model: L
   const rows = Array.from(byRow, (i, row): (number | string | null)[] => {
     const inputs = shownInputs.map((c) => cellValue(c, row));
     if (i < 0) return [row + 1, ...inputs, null, ...(regression ? [] : [null]), reasons.get(row) ?? 'not predicted'];
-    if (regression) return [row + 1, ...inputs, predictions.values![i]!, null];
+    if (regression) return [row + 1, ...inputs, Number(predictions.values![i]!.toPrecision(6)), null];
     const p = predictions.probabilities!;
     const classLabels = target.classLabels!;
     const label = predictions.labels![i]!;

@@ -38,7 +38,7 @@ export const resultsCalls = {
   /** Every trained model open in this session: runs of this session and model files, with headline metrics. */
   listModels: call(none).returns<ModelSummary[]>(),
   /** What the prediction form needs: the input columns with their training ranges and categories. */
-  modelDetails: call(v.object({ modelId: id })).returns<ModelDetails>(),
+  modelDetails: call(v.object({ modelId: id, datasetId: v.optional(id) })).returns<ModelDetails>(),
   /**
    * The model judged on its held-out rows at a decision threshold (binary). A model opened from a file is
    * judged again when `datasetId` is the file it was trained on; otherwise its stored report is shown.
@@ -129,6 +129,8 @@ export interface HeadlineMetrics {
 export interface ModelDetails {
   readonly summary: ModelSummary;
   readonly inputs: readonly InputColumn[];
+  /** A typical row as text, to start the form from: medians and most frequent values of the training data when it is open. */
+  readonly typical: Readonly<Record<string, string>>;
   readonly classLabels: readonly string[] | null;
   readonly positiveLabel: string | null;
 }

@@ -81,6 +81,14 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
     }
   }
 
+  /** The table the model was trained on, when it is open: the run's own, or the open dataset with the same bytes. */
+  function trainingTable(entry: TrainedModel, loaded: LoadedModel, datasetId: string | undefined): Table | null {
+    if (entry.datasetId) return tableOrNull(entry.datasetId);
+    if (!datasetId) return null;
+    const dataset = datasets.get(datasetId);
+    return dataset.summary.sha256 === loaded.file.provenance.source.sha256 ? dataset.table : null;
+  }
+
   function thresholdFor(loaded: LoadedModel, requested: number | undefined): number {
     return requested ?? loaded.threshold;
   }
@@ -134,9 +142,9 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
 
   return {
     listModels: async () => models.list().map((entry) => summarize(entry, modelOf(entry.modelId).loaded)),
-    modelDetails: async ({ modelId }) => {
+    modelDetails: async ({ modelId, datasetId }) => {
       const { entry, loaded } = modelOf(modelId);
-      return details(entry, loaded);
+      return details(entry, loaded, trainingTable(entry, loaded, datasetId));
     },
     evaluation: async ({ modelId, split, threshold, datasetId }) => {
       const { entry, loaded } = modelOf(modelId);

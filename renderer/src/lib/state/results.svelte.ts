@@ -21,7 +21,6 @@ import { messages } from '../messages.ts';
 import { ApiError } from '../platform/api-error.ts';
 import type { Platform } from '../platform/platform.ts';
 import { chooseDestination, deliver, pickFile } from '../results/file-transfer.ts';
-import { defaultFormValues } from '../results/form-values.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 
@@ -154,10 +153,10 @@ export class ResultsState {
     const modelId = this.modelId;
     if (!modelId) return;
     try {
-      const details = await this.platform.api.modelDetails({ modelId });
+      const details = await this.platform.api.modelDetails({ modelId, ...(this.datasetId ? { datasetId: this.datasetId } : {}) });
       if (modelId !== this.modelId) return;
       this.details = details;
-      this.form = defaultFormValues(details.inputs);
+      this.form = { ...details.typical };
       this.single = null;
     } catch (error) {
       this.failed(messages.resultsFailed, error);
@@ -176,7 +175,7 @@ export class ResultsState {
   }
 
   resetForm(): void {
-    if (this.details) this.form = defaultFormValues(this.details.inputs);
+    if (this.details) this.form = { ...this.details.typical };
     this.single = null;
   }
 

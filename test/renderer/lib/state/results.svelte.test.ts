@@ -35,6 +35,7 @@ const details: ModelDetails = {
     { name: 'Geography', type: 'categorical', storage: 'category', categories: ['France', 'Germany', 'Spain'], missingAllowed: false },
     { name: 'Balance', type: 'numeric', storage: 'number', min: 0, max: 250898.09, missingAllowed: true },
   ],
+  typical: { Age: '37', Geography: 'France', Balance: '97198.5' },
   classLabels: ['0', '1'],
   positiveLabel: '1',
 };
@@ -75,14 +76,17 @@ function setup(models: ModelSummary[] = [summary()]) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('ResultsState', () => {
-  it('shows a finished run: its evaluation, and a form filled with typical values from the training ranges', async () => {
+  it('shows a finished run: its evaluation, and a form starting from the typical row main gave', async () => {
     const { api, results } = setup();
     results.show('run-1');
     await settle();
     expect(results.selected?.label).toBe('Run 1');
     expect(results.evaluation?.kind).toBe('classification');
     expect(api.evaluation).toHaveBeenCalledWith({ modelId: 'run-1', split: 'test', threshold: 0.5 });
-    expect(results.form).toEqual({ Age: '55', Geography: 'France', Balance: '125400' });
+    expect(results.form).toEqual({ Age: '37', Geography: 'France', Balance: '97198.5' });
+    results.form.Age = '99';
+    results.resetForm();
+    expect(results.form.Age).toBe('37');
   });
 
   it('picks the newest model when none is chosen', async () => {
