@@ -82,6 +82,11 @@ export class DatasetStore {
     return summary;
   }
 
+  /** Whether the dataset is still held (the store keeps the most recent few). */
+  has(datasetId: string): boolean {
+    return this.loaded.has(datasetId);
+  }
+
   /** The open dataset's table, how it was read (source: path, sha256, read options) and its summary. */
   get(datasetId: string): { readonly table: Table; readonly loaded: LoadedTable; readonly summary: DatasetSummary } {
     const entry = this.loaded.get(datasetId);

@@ -122,6 +122,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
 
     setMissingMarkers: async ({ datasetId, column, markers }) => {
       const { table } = datasets.get(datasetId);
+      // Datasets the store has let go of take their columns with them.
+      for (const id of unmarked.keys()) if (!datasets.has(id)) unmarked.delete(id);
       const byName = unmarked.get(datasetId) ?? new Map<string, Column>();
       const original = byName.get(column) ?? requireColumnNamed(table, column);
       const marked = markMissing(original, markers);

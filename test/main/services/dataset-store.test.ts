@@ -35,10 +35,24 @@ describe('DatasetStore', () => {
     expect(store.rows(datasetId, 7, 5)).toEqual({ start: 3, columns: [[], []] });
   });
 
+  it('replaces a column by name: summary, rows and table follow, the other columns stay the same objects', () => {
+    const store = new DatasetStore();
+    const { datasetId } = store.add(loaded('a.csv'), 'path', 'a.csv');
+    const before = store.get(datasetId).table;
+    const summary = store.replaceColumn(datasetId, { name: 'x', type: 'integer', reason: 'chosen', storage: 'number', values: new Float64Array([1, 2, NaN]) });
+    expect(summary.columns[0]).toEqual({ name: 'x', type: 'integer', reason: 'chosen', missing: 1, levels: null });
+    expect(store.get(datasetId).summary).toBe(summary);
+    expect(store.rows(datasetId, 0, 3).columns[0]).toEqual([1, 2, null]);
+    expect(store.get(datasetId).table.columns[1]).toBe(before.columns[1]);
+    expect(before.columns[0]!.type, 'the old table is left as it was').toBe('numeric');
+    expect(() => store.replaceColumn(datasetId, { ...before.columns[0]!, name: 'y' })).toThrow(/no column "y"/);
+  });
+
   it('keeps only the most recently opened tables', () => {
     const store = new DatasetStore(2);
     const ids = ['a', 'b', 'c'].map((n) => store.add(loaded(`${n}.csv`), 'path', n).datasetId);
     expect(() => store.rows(ids[0]!, 0, 1)).toThrow(/no longer open: Layerlab keeps the 2 most recently opened/);
     expect(store.rows(ids[2]!, 0, 1).columns[0]).toEqual([1.5]);
+    expect(ids.map((id) => store.has(id))).toEqual([false, true, true]);
   });
 });
