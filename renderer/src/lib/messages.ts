@@ -29,6 +29,7 @@ export const messages = {
   projectOpened: (name: string, models: number) => `Project "${name}" is open with ${models === 1 ? '1 model' : `${models} models`}.`,
   projectOpenFailed: 'The project could not be opened',
   projectDataMissing: (name: string) => `The project's data file ${name} needs your attention`,
+  projectRecipeNotRestored: "The project's cleaning recipe could not be put back in the Clean step (its data did not finish opening). Its models are open; rebuild the recipe in Clean if you want to train again.",
   noRecipe: (why: string) => `Layerlab could not suggest a cleaning recipe: no column of this file works as the column to predict. ${why} Check that the file was read correctly (Data step), or open another file.`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,

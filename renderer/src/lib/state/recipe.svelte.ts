@@ -52,6 +52,8 @@ export class RecipeState {
   readonly canUndo = $derived(this.past.length > 0);
   readonly canRedo = $derived(this.future.length > 0);
   private datasetId: string | null = null;
+  /** A project's recipe that arrived while the suggestion was on its way. */
+  private adopted: Recipe | null = null;
   private previewRunning = false;
   private previewQueued = false;
 
@@ -75,6 +77,7 @@ export class RecipeState {
     this.preview = null;
     this.facts = {};
     this.markers = {};
+    this.adopted = null;
     this.problem = null;
     this.past = [];
     this.future = [];
@@ -100,16 +103,39 @@ export class RecipeState {
           const suggested = await api.suggestRecipe({ datasetId: summary.datasetId, target });
           if (this.datasetId !== summary.datasetId) return;
           this.learn(target, suggested);
-          this.show(suggested.recipe);
+          const adopted = this.takeAdopted();
+          if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
+          this.show(adopted ?? suggested.recipe);
           return;
         } catch (error) {
           firstError ??= errorText(error);
         }
       }
-      this.problem = messages.noRecipe(firstError ?? '');
+      const adopted = this.takeAdopted();
+      if (adopted) {
+        void this.learnTarget(adopted.target.column);
+        this.show(adopted);
+      } else {
+        this.problem = messages.noRecipe(firstError ?? '');
+      }
     } finally {
       if (this.datasetId === summary.datasetId) this.suggesting = false;
     }
+  }
+
+  /**
+   * A recipe that comes back with the open dataset (a saved project's). Called while the suggestion is on its
+   * way, it takes the suggestion's place; later, it is a change like any other (undoable).
+   */
+  adopt(recipe: Recipe): void {
+    if (!this.datasetId) return;
+    if (!this.recipe && !this.problem) {
+      this.adopted = recipe;
+      return;
+    }
+    this.problem = null;
+    this.record(recipe);
+    void this.learnTarget(recipe.target.column);
   }
 
   /** Applies a wizard's change; undoable. A change that changes nothing is not recorded. */
@@ -209,6 +235,24 @@ export class RecipeState {
       this.notices.push('error', messages.cleanedFailed, errorText(error));
     } finally {
       this.exporting = false;
+    }
+  }
+
+  private takeAdopted(): Recipe | null {
+    const adopted = this.adopted;
+    this.adopted = null;
+    return adopted;
+  }
+
+  /** What the target's values say, for a recipe that did not come from a suggestion. */
+  private async learnTarget(column: string): Promise<void> {
+    const datasetId = this.datasetId;
+    if (!datasetId || this.facts[column]) return;
+    try {
+      const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column });
+      if (this.datasetId === datasetId) this.learn(column, suggested);
+    } catch {
+      // A target the engine refuses has no facts to show; the preview says why it cannot run.
     }
   }
 

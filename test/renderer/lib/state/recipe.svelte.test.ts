@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
 import type { RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
@@ -56,6 +57,11 @@ afterEach(async () => {
   await rm(settingsDir, { recursive: true, force: true });
 });
 
+/** The engine's own suggestion for titanic, made without asking the state. */
+function recipeFromSuggestion(): Recipe {
+  return suggestRecipe(services.datasets.get(dataset.summary!.datasetId).table, { target: 'Survived' });
+}
+
 /** Waits until the preview of the current recipe has arrived. */
 async function settled(): Promise<Extract<RecipePreview, { ok: true }>> {
   await vi.waitFor(() => {
@@ -96,6 +102,34 @@ describe('when a dataset opens', () => {
     await open('housing', 'housing.csv');
     expect(state.recipe!.target).toMatchObject({ column: 'median_house_value', task: 'regression' });
     expect(state.canUndo).toBe(false);
+  });
+});
+
+describe('a recipe brought back with the dataset (a project)', () => {
+  it('takes the place of the suggestion when it arrives while the suggestion is on its way', async () => {
+    await dataset.openSample('titanic', 'titanic.csv');
+    expect(state.recipe, 'the suggestion is still on its way').toBeNull();
+    const saved = setImpute(recipeFromSuggestion(), 'Age', 'mean');
+    state.adopt(saved);
+    await settled();
+    expect(state.recipe).toBe(saved);
+    expect(state.canUndo).toBe(false);
+    expect(state.target).toEqual({ detectedTask: 'binary', classLabels: ['0', '1'] });
+  });
+
+  it('is an undoable change once the suggestion is there, and its target gets its facts', async () => {
+    await open('titanic', 'titanic.csv');
+    const suggested = state.recipe!;
+    await state.chooseTarget('Pclass');
+    const pclass = state.recipe!;
+    state.undo();
+    state.redo();
+    expect(state.recipe).toBe(pclass);
+    state.adopt(suggested);
+    expect(state.recipe).toBe(suggested);
+    expect(state.canUndo).toBe(true);
+    await vi.waitFor(() => expect(state.target).toEqual({ detectedTask: 'binary', classLabels: ['0', '1'] }));
+    await settled();
   });
 });
 
