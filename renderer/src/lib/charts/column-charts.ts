@@ -9,6 +9,8 @@ import { echarts, type ChartOption, type ChartPalette } from './echarts.ts';
 echarts.use([MarkLineComponent, MarkAreaComponent]);
 
 const compact = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+/** Row counts are exact. */
+const rows = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** A statistic as a person reads it: 4 significant digits, dates as days. */
 export function statText(value: number | undefined, type: ColumnProfile['type']): string {
@@ -51,7 +53,7 @@ export function histogramOption(profile: ColumnProfile, palette: ChartPalette, b
       axisLine: { lineStyle: { color: palette.grid } },
     },
     yAxis: { type: 'value', axisLabel: { show: false }, splitLine: { lineStyle: { color: palette.grid } } },
-    tooltip: { trigger: 'item', formatter: (p: { data: { range: string; value: [number, number] } }) => `${p.data.range}: ${compact.format(p.data.value[1])} rows` },
+    tooltip: { trigger: 'item', formatter: (p: { data: { range: string; value: [number, number] } }) => `${p.data.range}: ${rows.format(p.data.value[1])} rows` },
     series: [
       {
         type: 'bar',
@@ -96,14 +98,14 @@ export function topValuesOption(profile: ColumnProfile, palette: ChartPalette, s
       axisTick: { show: false },
       axisLine: { lineStyle: { color: palette.grid } },
     },
-    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${compact.format(p.value)} rows` },
+    tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${rows.format(p.value)} rows` },
     series: [
       {
         type: 'bar',
         data: top.map((t) => t.count),
         barMaxWidth: 12,
         itemStyle: { color: palette.series[2], borderRadius: [0, 3, 3, 0] },
-        label: { show: true, position: 'right', color: palette.muted, fontSize: 10, formatter: (p: { value: number }) => compact.format(p.value) },
+        label: { show: true, position: 'right', color: palette.muted, fontSize: 10, formatter: (p: { value: number }) => rows.format(p.value) },
       },
     ],
   };
