@@ -22,7 +22,7 @@ const python = '/usr/bin/python3'; // Debian's interpreter: apt's numpy/torch/sk
 const { values: args } = parseArgs({
   options: {
     configs: { type: 'string', default: 'small,larger,big' },
-    tools: { type: 'string', default: 'layerlab,plain-js,tfjs-cpu,tfjs-wasm,pytorch-1t,pytorch-2t,sklearn' },
+    tools: { type: 'string', default: 'plain-js,pytorch-1t,pytorch-2t,sklearn,tfjs-cpu,tfjs-wasm,layerlab,layerlab-2t' },
     repeats: { type: 'string', default: '1' },
   },
 });
@@ -88,9 +88,11 @@ function runOnce(tool: string, config: string): Run | null {
   return { ...run, tool, config };
 }
 
-function gemmPeak(): number | null {
+/** numpy sgemm GFLOP/s (median) on `threads` BLAS threads: the machine's measured float32 peak. */
+function gemmPeak(threads: 1 | 2): number | null {
   if (!pythonHas('numpy')) return null;
-  const out = spawnSync(python, [join(workDir, 'gemm_peak.py'), '--label', 'as-is', '--reps', '10'], { encoding: 'utf8' });
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+  const out = spawnSync(python, [join(workDir, 'gemm_peak.py'), '--label', `${threads}-thread`, '--reps', '10'], { encoding: 'utf8', env });
   const line = out.stdout?.split('\n').find((l) => l.startsWith('{'));
   return line ? (JSON.parse(line) as { gflops_median: number }).gflops_median : null;
 }
@@ -122,7 +124,7 @@ for (let r = 1; r <= repeats; r++) {
     }
   }
 }
-const peak = gemmPeak();
+const peaks = { 1: gemmPeak(1), 2: gemmPeak(2) };
 
 const cfgs = JSON.parse(readFileSync(join(sharedBench, 'configs.json'), 'utf8')) as Record<string, { data: string; hidden: number[]; batch_size: number }>;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -130,28 +132,54 @@ const cell = (tool: string, config: string): { sps: number; acc: number } | null
   const rs = runs.filter((x) => x.tool === tool && x.config === config);
   return rs.length ? { sps: median(rs.map((x) => x.samples_per_second)), acc: median(rs.map((x) => x.test_accuracy)) } : null;
 };
+const LABELS: Record<string, string> = {
+  'plain-js': 'plain-JS reference (1 thread)',
+  'pytorch-1t': 'PyTorch CPU, 1 thread',
+  'pytorch-2t': 'PyTorch CPU, 2 threads',
+  sklearn: 'scikit-learn MLP',
+  'tfjs-cpu': 'TF.js CPU',
+  'tfjs-wasm': 'TF.js WASM',
+  layerlab: 'Layerlab [1 thread]',
+  'layerlab-2t': 'Layerlab [2 threads]',
+};
+const THREADS: Record<string, 1 | 2> = { 'pytorch-2t': 2, 'layerlab-2t': 2, sklearn: 2 };
+const flopPerSample = (config: string): number => {
+  const meta = JSON.parse(readFileSync(join(benchData, cfgs[config]!.data, 'meta.json'), 'utf8')) as { n_features: number };
+  return 6 * paramCount(meta.n_features, cfgs[config]!.hidden);
+};
+const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
 
-console.log(`\n### Training samples per second (median of ${repeats}; ratio = Layerlab ÷ tool, same run)\n`);
-console.log(`| tool | ${configs.map((c) => `${c} (${cfgs[c]!.hidden.join('-')}, batch ${cfgs[c]!.batch_size})`).join(' | ')} | test accuracy (${configs[0]}) |`);
-console.log(`|---|${configs.map(() => '---').join('|')}|---|`);
-const best = (config: string): number => Math.max(cell('layerlab', config)?.sps ?? 0, cell('layerlab-2t', config)?.sps ?? 0);
-for (const tool of tools) {
-  const cells = configs.map((config) => {
-    const c = cell(tool, config);
-    if (!c) return 'n/a';
-    const ratio = tool.startsWith('layerlab') ? '' : ` (Layerlab ${(best(config) / c.sps).toFixed(1)}×)`;
-    return `${fmt(c.sps)}${ratio}`;
-  });
-  const acc = cell(tool, configs[0]!);
-  console.log(`| ${tool} | ${cells.join(' | ')} | ${acc ? acc.acc.toFixed(3) : 'n/a'} |`);
-}
-if (peak) {
-  console.log(`\n### Compute: Layerlab's GFLOP/s against numpy sgemm (${peak} GFLOP/s on this machine, all cores)\n`);
-  console.log('| config | params | layerlab GFLOP/s | % of peak |\n|---|---|---|---|');
-  for (const config of configs) {
-    const meta = JSON.parse(readFileSync(join(benchData, cfgs[config]!.data, 'meta.json'), 'utf8')) as { n_features: number };
-    const flopPerSample = 6 * paramCount(meta.n_features, cfgs[config]!.hidden);
-    const gflops = (best(config) * flopPerSample) / 1e9;
-    console.log(`| ${config} | ${paramCount(meta.n_features, cfgs[config]!.hidden)} | ${gflops.toFixed(2)} | ${((100 * gflops) / peak).toFixed(1)} % |`);
+console.log(`\n## Training samples per second, median of ${repeats} (all in this run)`);
+console.log(`numpy sgemm peak: ${peaks[1] ?? 'n/a'} GFLOP/s on 1 thread, ${peaks[2] ?? 'n/a'} on 2. GFLOP/s = samples/s × 6 × parameters.`);
+for (const config of configs) {
+  const c = cfgs[config]!;
+  const torch1 = cell('pytorch-1t', config)?.sps;
+  const torchBest = Math.max(cell('pytorch-1t', config)?.sps ?? 0, cell('pytorch-2t', config)?.sps ?? 0) || undefined;
+  console.log(`\n### ${config}: ${c.hidden.join('-')}, batch ${c.batch_size}\n`);
+  console.log('| tool | samples/s | test accuracy | ÷ PyTorch 1 thread | ÷ PyTorch best | GFLOP/s | % of sgemm peak (same threads) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const tool of tools) {
+    const got = cell(tool, config);
+    if (!got) {
+      console.log(`| ${LABELS[tool] ?? tool} | n/a | | | | | |`);
+      continue;
+    }
+    const gflops = (got.sps * flopPerSample(config)) / 1e9;
+    const peak = peaks[THREADS[tool] ?? 1];
+    console.log(`| ${LABELS[tool] ?? tool} | ${fmt(got.sps)} | ${got.acc.toFixed(3)} | ${ratio(got.sps, torch1)} | ${ratio(got.sps, torchBest)} | ${gflops.toFixed(2)} | ${peak ? `${((100 * gflops) / peak).toFixed(1)} %` : 'n/a'} |`);
   }
+}
+
+// The issue's targets, against the anchors measured above.
+const layerlabBest = (config: string): number => Math.max(cell('layerlab', config)?.sps ?? 0, cell('layerlab-2t', config)?.sps ?? 0);
+const targets: [string, string, (config: string) => number | undefined, number][] = [
+  ['small', '≥ 15× PyTorch 1 thread', (k) => cell('pytorch-1t', k)?.sps, 15],
+  ['larger', '≥ 1.0× PyTorch at its best thread count', (k) => Math.max(cell('pytorch-1t', k)?.sps ?? 0, cell('pytorch-2t', k)?.sps ?? 0) || undefined, 1],
+  ['big', '≥ 1.0× PyTorch at its best thread count', (k) => Math.max(cell('pytorch-1t', k)?.sps ?? 0, cell('pytorch-2t', k)?.sps ?? 0) || undefined, 1],
+];
+console.log('\n### Targets\n\n| config | target | Layerlab (best of 1 and 2 threads) | reached |\n|---|---|---|---|');
+for (const [config, what, anchor, factor] of targets) {
+  if (!configs.includes(config)) continue;
+  const base = anchor(config), mine = layerlabBest(config);
+  console.log(`| ${config} | ${what} | ${mine ? `${fmt(mine)} (${ratio(mine, base)})` : 'n/a'} | ${base && mine ? (mine >= factor * base ? 'yes' : 'no') : 'n/a'} |`);
 }

@@ -40,6 +40,17 @@ const STATE_STARTING = 0;
 const STATE_READY = 1;
 const STATE_FAILED = 2;
 const STOP = -1;
+/**
+ * Polls before sleeping: waking a thread from Atomics.wait costs tens of microseconds (more on a busy machine),
+ * as much as a small half batch. Both sides poll this many times (~tens of µs) and only then block.
+ */
+const SPINS = 2_000;
+
+/** Returns once control[index] !== value: polls first, then blocks. */
+function waitWhileEqual(control: Int32Array, index: number, value: number): void {
+  for (let i = 0; i < SPINS; i++) if (Atomics.load(control, index) !== value) return;
+  while (Atomics.load(control, index) === value) Atomics.wait(control, index, value);
+}
 
 /** Float32 views of the shared data buffer, laid out identically on both sides. */
 class SharedLayout {
@@ -158,11 +169,7 @@ export class DataParallelNetwork implements TrainableNetwork {
 
     const myLoss = this.network.computeGradients(x, y, mine, rng, sampleWeights);
 
-    for (;;) {
-      const answered = Atomics.load(this.control, ANSWER);
-      if (answered === request) break;
-      Atomics.wait(this.control, ANSWER, answered);
-    }
+    waitWhileEqual(this.control, ANSWER, request - 1);
     const a = mine / rows, b = theirs / rows;
     for (let k = 0; k < this.trainableParams.length; k++) {
       const g = this.trainableParams[k]!.grad, h = shared.grads[k]!;
@@ -218,10 +225,9 @@ export function serveGradients(setup: HelperSetup): void {
   Atomics.notify(control, STATE);
   let seen = 0;
   for (;;) {
-    Atomics.wait(control, REQUEST, seen);
+    waitWhileEqual(control, REQUEST, seen);
     const request = Atomics.load(control, REQUEST);
     if (request === STOP) return;
-    if (request === seen) continue;
     seen = request;
     for (let k = 0; k < params.length; k++) params[k]!.value.set(shared.values[k]!);
     const rows = Atomics.load(control, ROWS);
