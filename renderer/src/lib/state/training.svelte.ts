@@ -58,6 +58,7 @@ export class TrainingState {
     const p = this.preview;
     if (!p) return null;
     const output = { type: 'dense', units: p.output.units } as const;
+    // The loss does not change the count.
     return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' }).trainable;
   });
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
@@ -88,6 +89,11 @@ export class TrainingState {
   async sync(): Promise<void> {
     const datasetId = this.dataset.summary?.datasetId;
     if (!datasetId) return;
+    if (!this.previewKey?.startsWith(`${datasetId}:`)) {
+      // Another dataset: what was said about the previous one no longer holds.
+      this.preview = null;
+      this.previewError = null;
+    }
     if (!this.recipe) {
       try {
         const recipe = await this.platform.api.defaultRecipe({ datasetId });

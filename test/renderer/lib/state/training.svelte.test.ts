@@ -64,7 +64,7 @@ function setup(options: { cleanRecipe?: Recipe } = {}) {
   if (options.cleanRecipe) recipes.recipe = options.cleanRecipe;
   const results = new ResultsState(platform, notices);
   const training = new TrainingState(platform, dataset, recipes, results, notices);
-  return { api, notices, results, training, recipes };
+  return { api, notices, results, training, recipes, dataset };
 }
 
 describe('TrainingState: the design', () => {
@@ -130,6 +130,22 @@ describe('TrainingState: recipe and preview', () => {
     recipes.recipe = recipe;
     await training.sync();
     expect(api.networkPreview).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets the previous dataset\'s preview as soon as another dataset is open', async () => {
+    const { api, training, dataset } = setup();
+    await training.sync();
+    expect(training.preview).not.toBeNull();
+    let answer!: (p: NetworkPreview) => void;
+    api.networkPreview.mockReturnValueOnce(new Promise<NetworkPreview>((resolve) => (answer = resolve)));
+    dataset.summary = { datasetId: 'd2', name: 'iris.csv' } as DatasetSummary;
+    const syncing = training.sync();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(training.preview, 'nothing about d2 yet').toBeNull();
+    answer({ ...preview, task: 'multiclass' });
+    await syncing;
+    expect(training.task).toBe('multiclass');
   });
 
   it('shows why the network cannot be built, and refuses to train meanwhile', async () => {
