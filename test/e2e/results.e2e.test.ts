@@ -242,7 +242,11 @@ describe('Predict & export', () => {
     await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
     await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
     await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(2 * before);
+    await page.locator('#step-panel').evaluate((panel) => panel.closest('.content')?.scrollTo(0, 0));
     await app.shot('project-reopened');
+    await goTo('Build');
+    expect(await page.getByTestId('design-name').textContent(), "the selected model's design is back in Build").toBe('6-6-1');
+    await goTo('Predict & export');
   });
 
   it('refuses a model file from a newer Layerlab, saying what to do', async () => {

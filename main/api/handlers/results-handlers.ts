@@ -242,6 +242,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
           selectedModelId: (view.selectedModelId && ids.get(view.selectedModelId)) ?? summaries[summaries.length - 1]?.modelId ?? null,
           step: view.step,
           recipe: opened.project.recipe,
+          design: opened.project.design,
           dataset: datasetStatus(opened),
         };
       }),

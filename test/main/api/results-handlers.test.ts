@@ -219,12 +219,13 @@ describe('a binary run (titanic)', () => {
   });
 
   it('saves the session as a project and opens it back with every model and its data file checked', async () => {
-    const { handlers, datasetId } = await run('titanic', 'titanic.csv');
+    const { handlers, datasetId, model } = await run('titanic', 'titanic.csv');
     const path = join(dir, 'work.layerlab');
     await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic work', datasetId, selectedModelId: 'run-1', step: 'evaluate' }, context);
     const opened = await handlers.openProject({ source: { kind: 'path', path } }, context);
     expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'file-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
     expect(opened.recipe?.target.column).toBe('Survived');
+    expect(opened.design).toEqual(model.design);
     const [original] = await handlers.listModels({}, context);
     expect(opened.models).toHaveLength(1);
     expect(opened.models[0]).toMatchObject({ label: 'Run 1', shape: original!.shape, test: original!.test });

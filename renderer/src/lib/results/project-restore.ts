@@ -1,0 +1,40 @@
+/**
+ * An opened project's recipe and network design put back into the Clean and Build steps. The recipe waits for
+ * the Clean step to finish with the reopened dataset (it suggests one first), then replaces it as one undoable
+ * edit; the design becomes the Build step's layers.
+ */
+import type { NetworkDesign } from '../../../../engine/pipeline/training-settings.ts';
+import type { Recipe } from '../../../../engine/prep/types.ts';
+import { addLayer, presetLayers, updateLayer, type HiddenLayer } from '../network/design.ts';
+import type { RecipeState } from '../state/recipe.svelte.ts';
+import type { TrainingState } from '../state/training.svelte.ts';
+
+const RECIPE_WAIT_MS = 20_000;
+
+/** The Build step's layers for a saved design: each Dense layer with the Dropout that follows it. */
+export function layersOf(design: NetworkDesign): HiddenLayer[] {
+  let layers = presetLayers('linear');
+  design.hidden.forEach((layer, i) => {
+    if (layer.type !== 'dense') return;
+    const next = design.hidden[i + 1];
+    layers = addLayer(layers);
+    layers = updateLayer(layers, layers.at(-1)!.id, { units: layer.units, activation: layer.activation ?? 'relu', dropout: next?.type === 'dropout' ? next.rate : 0 });
+  });
+  return layers;
+}
+
+export function restoreDesign(training: TrainingState, design: NetworkDesign): void {
+  training.layers = layersOf(design);
+  training.preset = null;
+}
+
+/** Resolves true once the project's recipe replaced the suggested one; false if the Clean step never got ready. */
+export async function restoreRecipe(recipes: RecipeState, recipe: Recipe): Promise<boolean> {
+  const deadline = Date.now() + RECIPE_WAIT_MS;
+  while (!recipes.recipe || recipes.suggesting) {
+    if (Date.now() > deadline || recipes.problem) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  recipes.apply(() => recipe);
+  return true;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { toNetworkDesign } from '../../../renderer/src/lib/network/design.ts';
+import { layersOf } from '../../../renderer/src/lib/results/project-restore.ts';
+
+describe("a project's network design back in the Build step", () => {
+  it('turns Dense layers and the Dropout after them into editable layers, and back into the same design', () => {
+    const design = {
+      hidden: [
+        { type: 'dense', units: 128, activation: 'relu' },
+        { type: 'dropout', rate: 0.2 },
+        { type: 'dense', units: 64, activation: 'tanh' },
+      ],
+    } as const;
+    const layers = layersOf(design);
+    expect(layers.map(({ units, activation, dropout }) => ({ units, activation, dropout }))).toEqual([
+      { units: 128, activation: 'relu', dropout: 0.2 },
+      { units: 64, activation: 'tanh', dropout: 0 },
+    ]);
+    expect(new Set(layers.map((l) => l.id)).size, 'each layer its own id').toBe(2);
+    expect(toNetworkDesign(layers)).toEqual(design);
+  });
+
+  it('keeps a design without hidden layers empty', () => {
+    expect(layersOf({ hidden: [] })).toEqual([]);
+  });
+});
