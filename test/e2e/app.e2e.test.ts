@@ -89,8 +89,9 @@ describe('the app served by the web host', () => {
     await page.waitForSelector('[role="gridcell"]:has-text("Braund, Mr. Owen Harris")');
     const firstRow = await page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').allTextContents();
     expect(firstRow.map((t) => t.trim())).toEqual(['1', '0', '3', 'Braund, Mr. Owen Harris', 'male', '22', '1', '0', 'A/5 21171', '7.25', 'missing', 'S']);
-    expect(await page.locator('.chart canvas').count()).toBe(1);
-    const chart = (await page.locator('.chart').boundingBox())!;
+    const missingChart = page.locator('[aria-labelledby="missing-title"] .chart');
+    expect(await missingChart.locator('canvas').count()).toBe(1);
+    const chart = (await missingChart.boundingBox())!;
     for (const [x, y] of [[0.5, 0.3], [0.4, 0.16]] as const) await page.mouse.move(chart.x + chart.width * x, chart.y + chart.height * y);
     await app.shot('titanic');
     await page.keyboard.press('Control+2');
