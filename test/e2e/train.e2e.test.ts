@@ -105,8 +105,14 @@ describe('Build and Train', () => {
     expect(await epochsDone('run-1')).toBeGreaterThan(atPause);
     expect(await run('run-1').getByTestId('outcome').textContent()).toMatch(/Test rows: \d+\.\d% accuracy/);
     await page.locator('.notice:has-text("Run 1 finished")').or(page.getByText(/Run 1 finished: \d+\.\d% test accuracy/)).first().waitFor();
-    await run('run-1').getByRole('button', { name: 'Evaluate' }).waitFor();
     await app.shot('train-finished');
+    // The finished run is the model the Evaluate step shows.
+    await run('run-1').getByRole('button', { name: 'Evaluate' }).click();
+    expect(await page.locator('[role="tab"][aria-selected="true"] .label').textContent()).toBe('Evaluate');
+    const picker = page.getByLabel('Model to show');
+    await picker.waitFor();
+    expect(await picker.inputValue()).toBe('run-1');
+    await goTo('Train');
   });
 
   it('runs a second network side by side, stays responsive meanwhile, and keeps a stopped run as a model', async () => {
