@@ -16,11 +16,12 @@ describe('the contract', () => {
     });
     const handled = Object.keys(createHandlers(services)).sort();
     expect(handled).toEqual(callNames.filter((name) => !calls[name].desktopOnly).sort());
-    expect(callNames.filter((name) => calls[name].desktopOnly)).toEqual(['openFileDialog']);
+    expect(callNames.filter((name) => calls[name].desktopOnly).sort()).toEqual(['chooseFile', 'chooseSaveLocation', 'openFileDialog', 'saveCleanedCsv']);
   });
 
-  it('uses no call name that the web host reserves for uploads and events', () => {
+  it('uses no call name that the web host reserves for uploads, downloads and events', () => {
     expect(callNames).not.toContain('upload');
+    expect(callNames).not.toContain('download');
     expect(callNames).not.toContain('events');
   });
 });
