@@ -261,6 +261,20 @@ describe('Predict & export', () => {
   });
 });
 
+describe('a multi-class model (iris)', () => {
+  it('shows a 3 × 3 matrix and one ROC curve per class, without a threshold slider', async () => {
+    const { page } = app;
+    const iris = await trainSample('iris', [8], 60, 'Iris 8');
+    await goTo('Evaluate');
+    await page.locator('select[aria-label="Model to show"]').selectOption(iris);
+    await expect.poll(() => page.locator('.cell[data-cell]').count()).toBe(9);
+    expect(await page.locator('.matrix [role="columnheader"]').allTextContents()).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(await page.locator('input[aria-label="Decision threshold"]').count(), 'argmax decides').toBe(0);
+    await page.waitForTimeout(400);
+    await app.shot('evaluate-iris');
+  });
+});
+
 describe('a regression model (housing)', () => {
   it('shows R², MAE, RMSE, predicted-vs-actual and residual plots, in both themes', async () => {
     const { page } = app;

@@ -234,6 +234,26 @@ describe('a binary run (titanic)', () => {
   });
 });
 
+describe('a multi-class run (iris)', () => {
+  it('shows a 3 × 3 matrix with one ROC curve per class, and a cell lists rows with the predicted class’s probability', async () => {
+    const { handlers } = await run('iris', 'iris.csv');
+    const { report } = classification(await handlers.evaluation({ modelId: 'run-1', split: 'test', threshold: 0.9 }, context));
+    expect(report.task).toBe('multiclass');
+    expect(report.threshold, 'argmax: no threshold').toBeNull();
+    expect(report.confusionMatrix).toHaveLength(3);
+    expect(report.roc.map((r) => r.label)).toEqual(report.classLabels);
+    const diagonal = report.classLabels.map((_, k) => report.confusionMatrix[k]![k]!);
+    const k = diagonal.findIndex((n) => n > 0);
+    const rows = await handlers.evaluationRows({ modelId: 'run-1', split: 'test', actual: k, predicted: k, start: 0, count: 500 }, context);
+    expect(rows.total).toBe(diagonal[k]);
+    const species = rows.columns.indexOf('species');
+    for (const row of rows.rows) {
+      expect(row.values[species]).toBe(report.classLabels[k]);
+      expect(row.probability, 'the winning class has at least a third').toBeGreaterThanOrEqual(1 / 3);
+    }
+  });
+});
+
 describe('a regression run (housing)', () => {
   it('shows R², MAE and RMSE with an even sample of predicted-vs-actual points', async () => {
     const { handlers, model } = await run('housing', 'housing.csv');

@@ -33,7 +33,8 @@ export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number;
 
 export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null): ChartOption {
   return {
-    grid: { left: 48, right: 16, top: 28, bottom: 44 },
+    // One legend row holds about three entries; more wrap, and the plot starts below them.
+    grid: { left: 48, right: 16, top: curves.length > 2 ? 52 : 28, bottom: 44 },
     legend: { top: 0, textStyle: { color: palette.muted } },
     xAxis: axis(palette, 'False positive rate', { min: 0, max: 1 }),
     yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
