@@ -14,6 +14,7 @@ import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { downloadBlob } from '../recipe/download.ts';
 import { setTask } from '../recipe/edits.ts';
+import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 
@@ -37,10 +38,6 @@ export class RecipeState {
   /** What is known of each target tried so far (undo may bring an earlier one back). */
   private facts = $state.raw<Readonly<Record<string, TargetFacts>>>({});
   readonly target = $derived<TargetFacts | null>(this.recipe ? (this.facts[this.recipe.target.column] ?? null) : null);
-  /** What the current recipe does to the dataset; null while the first one is computed. */
-  preview = $state.raw<RecipePreview | null>(null);
-  /** The preview shown is for an older recipe; a new one is on its way. */
-  previewing = $state(false);
   suggesting = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
@@ -54,15 +51,25 @@ export class RecipeState {
   private datasetId: string | null = null;
   /** A project's recipe that arrived while the suggestion was on its way. */
   private adopted: Recipe | null = null;
-  private previewRunning = false;
-  private previewQueued = false;
+  private readonly previewer: RecipePreviewer;
 
   constructor(
     protected readonly platform: Platform,
     protected readonly dataset: DatasetState,
     protected readonly notices: Notices,
   ) {
+    this.previewer = new RecipePreviewer(platform.api);
     dataset.onOpened((summary) => void this.datasetOpened(summary));
+  }
+
+  /** What the current recipe does to the dataset; null while the first one is computed. */
+  get preview(): RecipePreview | null {
+    return this.previewer.preview;
+  }
+
+  /** The preview shown is for an older recipe; a new one is on its way. */
+  get previewing(): boolean {
+    return this.previewer.busy;
   }
 
   /** The profile of one column, once the profile has arrived. */
@@ -74,7 +81,7 @@ export class RecipeState {
   async datasetOpened(summary: DatasetSummary): Promise<void> {
     this.datasetId = summary.datasetId;
     this.recipe = null;
-    this.preview = null;
+    this.previewer.reset();
     this.facts = {};
     this.markers = {};
     this.adopted = null;
@@ -266,37 +273,9 @@ export class RecipeState {
     this.show(next);
   }
 
-  /**
-   * Shows `recipe` and asks main what it does. One preview runs at a time (a big table takes main a second or
-   * two): edits made meanwhile wait, and only the latest of them is previewed next.
-   */
+  /** Shows `recipe` and asks main what it does. */
   private show(recipe: Recipe): void {
     this.recipe = recipe;
-    if (!this.datasetId) return;
-    this.previewing = true;
-    if (this.previewRunning) this.previewQueued = true;
-    else void this.runPreview();
-  }
-
-  private async runPreview(): Promise<void> {
-    const datasetId = this.datasetId;
-    const recipe = this.recipe;
-    if (!datasetId || !recipe) return;
-    this.previewRunning = true;
-    try {
-      const preview = await this.platform.api.previewRecipe({ datasetId, recipe });
-      if (!this.previewQueued && this.datasetId === datasetId) this.preview = preview;
-    } catch (error) {
-      // Shown in place of the preview, so an old preview never passes for the new recipe's.
-      if (!this.previewQueued && this.datasetId === datasetId) this.preview = { ok: false, code: 'preview-failed', message: `${messages.previewFailed}: ${errorText(error)}`, stepId: null };
-    } finally {
-      this.previewRunning = false;
-      if (this.previewQueued) {
-        this.previewQueued = false;
-        void this.runPreview();
-      } else {
-        this.previewing = false;
-      }
-    }
+    if (this.datasetId) this.previewer.request(this.datasetId, recipe);
   }
 }
