@@ -162,6 +162,29 @@ describe('Clean step', () => {
   });
 });
 
+describe('Data step: changing a column type', () => {
+  it('makes SibSp a category (the card and the recipe follow), and refuses Fare as whole numbers, saying why', async () => {
+    const { page } = app;
+    await page.locator('#step-tab-data').click();
+    const sibsp = page.locator('.card[data-column="SibSp"]');
+    await sibsp.locator('select').selectOption('categorical');
+    await expect.poll(() => sibsp.locator('.reason').textContent()).toMatch(/^you chose categorical/);
+    expect(await sibsp.getByRole('img').getAttribute('aria-label')).toMatch(/^Most frequent values of SibSp: 0 608, 1 209/);
+    await page.locator('#step-tab-clean').click();
+    await expect.poll(() => page.locator('[data-step="encode-SibSp"]').count()).toBe(1);
+
+    await page.locator('#step-tab-data').click();
+    const fare = page.locator('.card[data-column="Fare"]');
+    await fare.locator('select').selectOption('integer');
+    const notice = page.locator('.notice.error');
+    await expect.poll(() => notice.textContent()).toContain('"Fare" was not changed to integer');
+    expect(await notice.textContent()).toMatch(/not a whole number/);
+    expect(await fare.locator('select').inputValue(), 'the picker shows the type the column kept').toBe('numeric');
+    await app.shot('data-type-refused');
+    await notice.getByRole('button').click();
+  });
+});
+
 describe('dark theme', () => {
   it('shows the cards and the Clean step legibly in dark', async () => {
     const dark = await openApp(host, 'clean-dark', { colorScheme: 'dark' });
