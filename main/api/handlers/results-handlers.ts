@@ -1,7 +1,7 @@
 /** What the Evaluate and Predict & export calls (main/api/calls/results-calls.ts) do, in terms of the services. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserFacingError } from '../../../engine/errors.ts';
+import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
 import type { ModelFile } from '../../../engine/model/model-file.ts';
 import type { ModelPredictions } from '../../../engine/model/predict.ts';
@@ -63,7 +63,13 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
         const key = `${entry.modelId}:${datasetId}`;
         let heldOut = recomputed.get(key);
         if (!heldOut) {
-          heldOut = heldOutFromTable(loaded, dataset.table);
+          try {
+            heldOut = heldOutFromTable(loaded, dataset.table);
+          } catch (error) {
+            if (!isUserFacingError(error)) throw error;
+            notes.push(`The held-out rows could not be prepared again from ${dataset.summary.name} (${error.message}) — was a column's type changed since training?`);
+            return { evaluation: null, basis: null, table: null, notes };
+          }
           recomputed.set(key, heldOut);
         }
         return { evaluation: heldOut[split], basis: 'dataset' as const, table: dataset.table, notes };

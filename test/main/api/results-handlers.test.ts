@@ -198,6 +198,17 @@ describe('a binary run (titanic)', () => {
     expect(again.report.auc).toBeCloseTo(session.report.auc!, 12);
   });
 
+  it("falls back to the file's report when the open data no longer prepares as in training", async () => {
+    const { handlers, datasetId } = await run('titanic', 'titanic.csv');
+    const path = join(dir, 'model.json');
+    await handlers.exportModel({ modelId: 'run-1', format: 'json', destination: { kind: 'path', path } }, context);
+    await handlers.openModelFile({ source: { kind: 'path', path } }, context);
+    await handlers.setColumnType({ datasetId, column: 'Age', type: 'text' }, context);
+    const evaluation = classification(await handlers.evaluation({ modelId: 'file-1', split: 'test', datasetId }, context));
+    expect(evaluation.basis).toBe('stored');
+    expect(evaluation.notes[0]).toMatch(/could not be prepared again from titanic\.csv .*was a column's type changed since training\?/);
+  });
+
   it('refuses a file that is not a model, saying what it is', async () => {
     const handlers = createHandlers(services);
     const error = await failure(handlers.openModelFile({ source: { kind: 'path', path: join(DATASETS, 'titanic.csv') } }, context));

@@ -9,8 +9,10 @@ import { uploadFile } from '../platform/web-client.ts';
 
 export interface PickedFile {
   readonly name: string;
-  /** Uploads the file (browser) or hands over its path (desktop). */
-  prepare(signal: AbortSignal): Promise<FileSource>;
+  /** Bytes to upload first: the file's size in a browser, 0 on the desktop. */
+  readonly uploadBytes: number;
+  /** Uploads the file (browser, reporting bytes sent) or hands over its path (desktop). */
+  prepare(signal: AbortSignal, onUploaded?: (bytes: number) => void): Promise<FileSource>;
 }
 
 const ACCEPT: Record<FilePurpose, string> = {
@@ -38,11 +40,15 @@ export async function pickFile(platform: Platform, purpose: FilePurpose): Promis
   if (platform.kind === 'electron') {
     const chosen = await platform.api.chooseFile({ purpose });
     if (!chosen) return null;
-    return { name: chosen.path.split(/[\\/]/).pop() || chosen.path, prepare: async () => ({ kind: 'path', path: chosen.path }) };
+    return { name: chosen.path.split(/[\\/]/).pop() || chosen.path, uploadBytes: 0, prepare: async () => ({ kind: 'path', path: chosen.path }) };
   }
   const file = await browserPick(ACCEPT[purpose]);
   if (!file) return null;
-  return { name: file.name, prepare: async (signal) => ({ kind: 'upload', uploadId: await uploadFile(file, () => {}, signal) }) };
+  return {
+    name: file.name,
+    uploadBytes: file.size,
+    prepare: async (signal, onUploaded) => ({ kind: 'upload', uploadId: await uploadFile(file, (p) => onUploaded?.(p.loaded), signal) }),
+  };
 }
 
 /** Where an export goes: a path from the save dialog (null when cancelled), or a download in a browser. */

@@ -189,11 +189,11 @@ export class ResultsState {
     const abort = new AbortController();
     this.abort = abort;
     const operationId = crypto.randomUUID();
-    this.predicting = { name: picked.name, operationId, phase: this.platform.kind === 'web' ? 'upload' : 'read', done: 0, total: 0 };
+    this.predicting = { name: picked.name, operationId, phase: picked.uploadBytes > 0 ? 'upload' : 'read', done: 0, total: picked.uploadBytes };
     this.file = null;
     try {
-      const source = await picked.prepare(abort.signal);
-      this.update(operationId, { phase: 'read' });
+      const source = await picked.prepare(abort.signal, (bytes) => this.update(operationId, { done: bytes }));
+      this.update(operationId, { phase: 'read', done: 0, total: 0 });
       const result = await this.platform.api.predictFile({ operationId, modelId, source, threshold: this.effectiveThreshold });
       if (this.abort !== abort) return;
       this.file = result;
