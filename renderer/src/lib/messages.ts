@@ -34,6 +34,7 @@ export const messages = {
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
   markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,
+  recipeSuggestedAgain: (column: string) => `The cleaning recipe was suggested again for the changed column "${column}". Your earlier changes are one Undo away in the Clean step.`,
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,

@@ -215,7 +215,9 @@ export class RecipeState {
       if (this.datasetId !== datasetId) return false;
       this.dataset.replaceSummary(changed.summary);
       if (this.profile) this.profile = { ...this.profile, columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)) };
+      const edited = this.canUndo;
       if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
+      if (edited) this.notices.push('info', messages.recipeSuggestedAgain(column));
       return true;
     } catch (error) {
       this.notices.push('error', refused, errorText(error));

@@ -220,6 +220,9 @@ describe('target, task and column types', () => {
     expect(state.column('SibSp')!.storage).toBe('category');
     expect(state.recipe!.steps.find((s) => s.kind === 'encode' && s.params.column === 'SibSp')).toBeDefined();
     expect((await settled()).features).toContain('SibSp=0');
+    expect(notices.items.at(-1), 'the edit made before is one undo away').toMatchObject({ kind: 'info', title: expect.stringContaining('"SibSp"') });
+    state.undo();
+    expect(state.recipe!.steps.some((s) => s.id === 'impute-Age')).toBe(true);
   });
 
   it('zeros read as missing get a fill in the recipe suggested again; taking the marker back undoes it', async () => {
