@@ -9,7 +9,8 @@ export interface Penalty {
 
 /**
  * The affine part of a Keras Dense layer: z = x·W + b. Its activation is a separate `ActivationLayer`, so a loss
- * fused with a sigmoid or softmax can take the logits directly.
+ * fused with a sigmoid or softmax can take the logits directly — except a ReLU, which WASM kernels fuse in
+ * (`kernels.fusesRelu`: the layer then outputs max(0, z) and takes dL/d(that) in backward).
  */
 export class DenseLinear implements Layer {
   readonly kernel: Param;
