@@ -167,6 +167,16 @@ export function setValidity(recipe: Recipe, column: string, choice: ValidityChoi
   return current ? replaceStep(recipe, current.id, step) : insertStep(recipe, step);
 }
 
+/**
+ * Cells an invalid-values step empties need a fill, or the recipe cannot run: a column without one gets the
+ * suggestion's (median for numbers, most frequent value otherwise).
+ */
+export function ensureFill(recipe: Recipe, profile: Pick<ColumnProfile, 'name' | 'storage' | 'type'>): Recipe {
+  const empties = validityStepOf(recipe, profile.name)?.params.action === 'missing';
+  if (!empties || imputeStepOf(recipe, profile.name)) return recipe;
+  return setImpute(recipe, profile.name, profile.storage === 'number' && profile.type !== 'boolean' ? 'median' : 'most-frequent');
+}
+
 // Categories
 
 export function encodeStepOf(recipe: Recipe, column: string): StepOf<'encode'> | undefined {

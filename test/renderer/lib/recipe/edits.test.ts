@@ -7,6 +7,7 @@ import { loadTable } from '../../../../main/io/load-table.ts';
 import {
   droppedColumns,
   encodeStepOf,
+  ensureFill,
   imputeStepOf,
   moveStep,
   outlierStepOf,
@@ -94,6 +95,17 @@ describe('outliers, invalid values, categories and scaling', () => {
     expect(summaryOf(edited, 'invalid-Age')).toBe('marked 7 cells as missing');
     expect(summaryOf(edited, 'impute-median-flag')).toMatch(/^imputed 184 cells/);
     expect(setValidity(edited, 'Age', null)).toEqual(suggested);
+  });
+
+  it('gives a column an invalid-values step empties a fill when it has none, so the recipe still prepares', () => {
+    const fareRange = setValidity(suggested, 'Fare', { rule: 'range', min: 1, max: 600, action: 'missing' });
+    expect(() => prepares(fareRange)).toThrow(/"Fare" still has 15 empty cells/);
+    const filled = ensureFill(fareRange, profiles.get('Fare')!);
+    expect(imputeStepOf(filled, 'Fare')!.params.strategy).toBe('median');
+    expect(summaryOf(filled, 'invalid-Fare')).toBe('marked 15 cells as missing');
+    expect(ensureFill(filled, profiles.get('Fare')!), 'a fill is there already').toBe(filled);
+    const dropRows = setValidity(suggested, 'Fare', { rule: 'range', min: 1, max: 600, action: 'drop-row' });
+    expect(ensureFill(dropRows, profiles.get('Fare')!), 'removed rows need no fill').toBe(dropRows);
   });
 
   it('encodes Embarked by order instead of one column per port, in place', () => {
