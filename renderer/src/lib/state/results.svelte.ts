@@ -1,38 +1,28 @@
 /**
  * The Evaluate and Predict & export steps' state: which trained model is shown (a run of this session or a
  * model file opened from disk), its evaluation at a decision threshold, the rows behind a confusion-matrix cell,
- * the prediction form, a predicted file, exports and projects. Answers that arrive after a newer request was
+ * the prediction form, exports and projects (a predicted file in `files`, writing files in `saver`). Answers that arrive after a newer request was
  * made are dropped, so a fast slider never shows an old threshold's numbers.
  */
 import type {
   Evaluation,
   EvaluationRows,
   EvaluationSplit,
-  FilePrediction,
-  FilePurpose,
   ModelDetails,
   ModelSummary,
   OpenedProjectSummary,
-  SavedFiles,
   SinglePrediction,
 } from '../../../../main/api/calls/results-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
-import { ApiError } from '../platform/api-error.ts';
 import type { Platform } from '../platform/platform.ts';
-import { chooseDestination, deliver, pickFile } from '../results/file-transfer.ts';
+import { pickFile } from '../results/file-transfer.ts';
 import type { DatasetState } from './dataset.svelte.ts';
+import { FilePredictionState } from './file-prediction.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+import { Saver } from './saver.svelte.ts';
 
 export type ExportFormat = 'json' | 'tfjs' | 'keras';
-
-export interface PredictingFile {
-  readonly name: string;
-  readonly operationId: string;
-  readonly phase: 'upload' | 'read' | 'predict';
-  readonly done: number;
-  readonly total: number;
-}
 
 /** Rows of a confusion-matrix cell shown at once. */
 export const CELL_ROWS = 100;
@@ -50,23 +40,25 @@ export class ResultsState {
   details = $state.raw<ModelDetails | null>(null);
   form = $state<Record<string, string>>({});
   single = $state.raw<SinglePrediction | null>(null);
-  file = $state.raw<FilePrediction | null>(null);
-  predicting = $state<PredictingFile | null>(null);
-  /** What is being written right now ("model file", "project"), for the buttons' busy state. */
-  saving = $state<string | null>(null);
+  /** Writes exports; `saver.saving` says what is being written. */
+  readonly saver: Saver;
+  /** A whole file predicted with the shown model. */
+  readonly files: FilePredictionState;
 
   readonly selected = $derived(this.models.find((m) => m.modelId === this.modelId) ?? null);
   readonly effectiveThreshold = $derived(this.threshold ?? this.selected?.threshold ?? 0.5);
 
   private requests = 0;
   private evaluatedWith: string | null = null;
-  private abort: AbortController | null = null;
 
   constructor(
     protected readonly platform: Platform,
     protected readonly notices: Notices,
     private readonly dataset: DatasetState | null = null,
-  ) {}
+  ) {
+    this.saver = new Saver(platform, notices);
+    this.files = new FilePredictionState(platform, notices, this.saver);
+  }
 
   private get datasetId(): string | undefined {
     return this.dataset?.summary?.datasetId;
@@ -179,54 +171,13 @@ export class ResultsState {
     this.single = null;
   }
 
-  /** Picks a file, uploads it if need be, and predicts every row with progress; `cancelPredict` stops it. */
+  /** Picks a file and predicts every row with the shown model (progress and cancel in `files`). */
   async predictFile(): Promise<void> {
-    const modelId = this.modelId;
-    if (!modelId) return;
-    const picked = await pickFile(this.platform, 'table');
-    if (!picked) return;
-    await this.cancelPredict();
-    const abort = new AbortController();
-    this.abort = abort;
-    const operationId = crypto.randomUUID();
-    this.predicting = { name: picked.name, operationId, phase: picked.uploadBytes > 0 ? 'upload' : 'read', done: 0, total: picked.uploadBytes };
-    this.file = null;
-    try {
-      const source = await picked.prepare(abort.signal, (bytes) => this.update(operationId, { done: bytes }));
-      this.update(operationId, { phase: 'read', done: 0, total: 0 });
-      const result = await this.platform.api.predictFile({ operationId, modelId, source, threshold: this.effectiveThreshold });
-      if (this.abort !== abort) return;
-      this.file = result;
-      this.notices.push('success', messages.filePredicted(result.name, result.predicted, result.rejected));
-    } catch (error) {
-      if (this.abort !== abort) return;
-      if (error instanceof ApiError && error.code === 'cancelled') this.notices.push('info', messages.predictCancelled(picked.name));
-      else this.failed(messages.predictFileFailed(picked.name), error);
-    } finally {
-      if (this.abort === abort) {
-        this.abort = null;
-        this.predicting = null;
-      }
-    }
-  }
-
-  async cancelPredict(): Promise<void> {
-    const predicting = this.predicting;
-    if (!predicting || !this.abort) return;
-    this.abort.abort();
-    if (predicting.phase !== 'upload') await this.platform.api.cancel({ operationId: predicting.operationId });
+    if (this.modelId) await this.files.predict(this.modelId, this.effectiveThreshold);
   }
 
   onEvent(event: AppEvent): void {
-    if (event.type !== 'predictProgress') return;
-    this.update(event.operationId, { phase: event.phase, done: event.done, total: event.total });
-  }
-
-  async savePredictions(): Promise<void> {
-    const file = this.file;
-    if (!file) return;
-    const name = `${file.name.replace(/\.[^.]+$/, '')}-predictions.csv`;
-    await this.save('predictions', 'predictions', name, (destination) => this.platform.api.savePredictions({ predictionId: file.predictionId, destination }));
+    this.files.onEvent(event);
   }
 
   async exportModel(format: ExportFormat): Promise<void> {
@@ -235,7 +186,7 @@ export class ResultsState {
     const base = `${model.sourceName.replace(/\.[^.]+$/, '')}-${model.modelId}`;
     const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`] } as const)[format];
     const threshold = model.task === 'binary' ? this.effectiveThreshold : undefined;
-    await this.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
+    await this.saver.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
   }
 
   async openModelFile(): Promise<void> {
@@ -252,7 +203,7 @@ export class ResultsState {
 
   async saveProject(name: string, step: string): Promise<void> {
     const file = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
-    await this.save('project', 'project', file, (destination) =>
+    await this.saver.save('project', 'project', file, (destination) =>
       this.platform.api.saveProject({ destination, name, datasetId: this.datasetId, selectedModelId: this.modelId ?? undefined, step }),
     );
   }
@@ -281,21 +232,6 @@ export class ResultsState {
     return opened;
   }
 
-  private async save(purpose: FilePurpose, what: string, suggestedName: string, write: (destination: NonNullable<Awaited<ReturnType<typeof chooseDestination>>>) => Promise<SavedFiles>): Promise<void> {
-    try {
-      const destination = await chooseDestination(this.platform, purpose, suggestedName);
-      if (!destination) return;
-      this.saving = what;
-      const saved = await write(destination);
-      deliver(saved);
-      this.notices.push('success', messages.saved(what, saved.files.map((f) => f.path ?? f.name)));
-    } catch (error) {
-      this.failed(messages.saveFailed(what), error);
-    } finally {
-      this.saving = null;
-    }
-  }
-
   private thresholdAndData(): { threshold?: number; datasetId?: string } {
     return { ...(this.selected?.task === 'binary' ? { threshold: this.effectiveThreshold } : {}), ...(this.datasetId ? { datasetId: this.datasetId } : {}) };
   }
@@ -311,10 +247,7 @@ export class ResultsState {
     this.cellRows = null;
     this.single = null;
     this.evaluatedWith = null;
-  }
-
-  private update(operationId: string, change: Partial<PredictingFile>): void {
-    if (this.predicting?.operationId === operationId) this.predicting = { ...this.predicting, ...change };
+    this.files.clear();
   }
 
   private failed(title: string, error: unknown): void {

@@ -131,18 +131,18 @@ describe('ResultsState', () => {
     api.predictFile.mockImplementationOnce(() => answer.promise);
     const running = results.predictFile();
     await settle();
-    const operationId = results.predicting!.operationId;
+    const operationId = results.files.predicting!.operationId;
     expect(api.predictFile).toHaveBeenCalledWith({ operationId, modelId: 'run-1', source: { kind: 'path', path: '/data/new.csv' }, threshold: 0.5 });
     results.onEvent({ type: 'predictProgress', operationId, phase: 'predict', done: 5000, total: 10000 });
-    expect(results.predicting).toMatchObject({ phase: 'predict', done: 5000, total: 10000 });
+    expect(results.files.predicting).toMatchObject({ phase: 'predict', done: 5000, total: 10000 });
     results.onEvent({ type: 'predictProgress', operationId: 'other', phase: 'predict', done: 1, total: 1 });
-    expect(results.predicting!.done, 'another operation is ignored').toBe(5000);
-    await results.cancelPredict();
+    expect(results.files.predicting!.done, 'another operation is ignored').toBe(5000);
+    await results.files.cancel();
     expect(api.cancel).toHaveBeenCalledWith({ operationId });
     answer.resolve(Promise.reject(new ApiError('cancelled', 'cancelled')) as never);
     await running;
-    expect(results.predicting).toBeNull();
-    expect(results.file).toBeNull();
+    expect(results.files.predicting).toBeNull();
+    expect(results.files.file).toBeNull();
     expect(notices.items.some((n) => n.kind === 'error'), 'a cancel is not an error').toBe(false);
   });
 
