@@ -36,7 +36,8 @@ interface KeptPredictions {
 export function createResultsHandlers(services: Services): AreaHandlers<typeof resultsCalls> {
   const { models, datasets, events, operations } = services;
   const loadedModels = new Map<string, { file: ModelFile; loaded: LoadedModel }>();
-  const recomputed = new Map<string, HeldOut>();
+  /** By table (a column's type change makes a new one) and model. */
+  const recomputed = new WeakMap<Table, Map<string, HeldOut>>();
   const kept = new Map<string, KeptPredictions>();
   let predictionCount = 0;
 
@@ -57,11 +58,12 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       const table = entry.datasetId ? tableOrNull(entry.datasetId) : null;
       return { evaluation: entry.result[split], basis: 'session' as const, table, notes };
     }
-    if (datasetId) {
-      const dataset = datasets.get(datasetId);
+    const dataset = datasetId ? datasetOrNull(datasetId) : null;
+    if (dataset) {
       if (dataset.summary.sha256 === loaded.file.provenance.source.sha256) {
-        const key = `${entry.modelId}:${datasetId}`;
-        let heldOut = recomputed.get(key);
+        const byModel = recomputed.get(dataset.table) ?? new Map<string, HeldOut>();
+        recomputed.set(dataset.table, byModel);
+        let heldOut = byModel.get(entry.modelId);
         if (!heldOut) {
           try {
             heldOut = heldOutFromTable(loaded, dataset.table);
@@ -70,7 +72,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
             notes.push(`The held-out rows could not be prepared again from ${dataset.summary.name} (${error.message}) — was a column's type changed since training?`);
             return { evaluation: null, basis: null, table: null, notes };
           }
-          recomputed.set(key, heldOut);
+          byModel.set(entry.modelId, heldOut);
         }
         return { evaluation: heldOut[split], basis: 'dataset' as const, table: dataset.table, notes };
       }
@@ -79,20 +81,25 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
     return { evaluation: null, basis: null, table: null, notes };
   }
 
-  function tableOrNull(datasetId: string): Table | null {
+  /** An open dataset, or null once Layerlab has let it go (it keeps the few most recent). */
+  function datasetOrNull(datasetId: string) {
     try {
-      return datasets.get(datasetId).table;
-    } catch {
-      return null;
+      return datasets.get(datasetId);
+    } catch (error) {
+      if (isUserFacingError(error)) return null;
+      throw error;
     }
+  }
+
+  function tableOrNull(datasetId: string): Table | null {
+    return datasetOrNull(datasetId)?.table ?? null;
   }
 
   /** The table the model was trained on, when it is open: the run's own, or the open dataset with the same bytes. */
   function trainingTable(entry: TrainedModel, loaded: LoadedModel, datasetId: string | undefined): Table | null {
     if (entry.datasetId) return tableOrNull(entry.datasetId);
-    if (!datasetId) return null;
-    const dataset = datasets.get(datasetId);
-    return dataset.summary.sha256 === loaded.file.provenance.source.sha256 ? dataset.table : null;
+    const dataset = datasetId ? datasetOrNull(datasetId) : null;
+    return dataset?.summary.sha256 === loaded.file.provenance.source.sha256 ? dataset.table : null;
   }
 
   function thresholdFor(loaded: LoadedModel, requested: number | undefined): number {

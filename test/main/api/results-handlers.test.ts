@@ -209,6 +209,16 @@ describe('a binary run (titanic)', () => {
     expect(evaluation.notes[0]).toMatch(/could not be prepared again from titanic\.csv .*was a column's type changed since training\?/);
   });
 
+  it('shows the saved report, not an error, when the data it was evaluated on has been let go', async () => {
+    const { handlers, datasetId } = await run('titanic', 'titanic.csv');
+    const path = join(dir, 'model.json');
+    await handlers.exportModel({ modelId: 'run-1', format: 'json', destination: { kind: 'path', path } }, context);
+    await handlers.openModelFile({ source: { kind: 'path', path } }, context);
+    for (const sampleId of ['iris', 'churn', 'titanic']) await handlers.openDataset({ operationId: `more-${sampleId}`, source: { kind: 'sample', sampleId } }, context);
+    expect(classification(await handlers.evaluation({ modelId: 'file-1', split: 'test', datasetId }, context)).basis).toBe('stored');
+    expect((await handlers.modelDetails({ modelId: 'file-1', datasetId }, context)).typical.Sex, 'the first category, without the data').toBe('female');
+  });
+
   it('refuses a file that is not a model, saying what it is', async () => {
     const handlers = createHandlers(services);
     const error = await failure(handlers.openModelFile({ source: { kind: 'path', path: join(DATASETS, 'titanic.csv') } }, context));
