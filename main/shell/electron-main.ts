@@ -4,10 +4,9 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import type { AppCommand, RequestOf } from '../api/contract.ts';
+import type { AppCommand } from '../api/contract.ts';
 import { createDispatch, trustOrigin } from '../api/handle.ts';
 import { createHandlers } from '../api/handlers.ts';
-import { cleanedCsvName, writeCleanedCsv } from '../api/handlers/recipe-handlers.ts';
 import { closeServices, createServices } from '../services/create-services.ts';
 import { APP_NAME } from '../services/settings-dir.ts';
 import { appProtocolHandler } from './app-protocol.ts';
@@ -108,16 +107,6 @@ if (!app.requestSingleInstanceLock()) {
         const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
         const [path] = result.filePaths;
         return result.canceled || !path ? null : { path };
-      },
-      saveCleanedCsv: async (request: RequestOf<'saveCleanedCsv'>) => {
-        const owner = BrowserWindow.getFocusedWindow() ?? [...windows][0];
-        const options = {
-          title: 'Save the cleaned dataset',
-          defaultPath: cleanedCsvName(services, request.datasetId),
-          filters: [{ name: 'CSV', extensions: ['csv'] }],
-        };
-        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : writeCleanedCsv(services, request, result.filePath);
       },
     };
     registerIpc(ipcMain, createDispatch(handlers, trustOrigin(APP_ORIGIN), (error) => console.error(error)), isAppWindow);

@@ -13,6 +13,7 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   predictions: { title: 'Predictions', filters: [{ name: 'CSV', extensions: ['csv'] }] },
   tfjs: { title: 'TensorFlow.js folder', filters: [] },
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },
+  cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
 };
 
 export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | undefined): { chooseFile: Handler<'chooseFile'>; chooseSaveLocation: Handler<'chooseSaveLocation'> } {

@@ -8,8 +8,9 @@ import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
 import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
 import type { ColumnType } from '../../../engine/table/table.ts';
-import { call, id } from '../call-spec.ts';
+import { call, filePath, id } from '../call-spec.ts';
 import type { DatasetSummary } from '../contract.ts';
+import type { SavedFiles } from './results-calls.ts';
 import { v, ValidationError, type Validator } from '../validate.ts';
 
 /** More steps than anyone writes by hand; keeps a hostile payload from making main parse forever. */
@@ -39,7 +40,13 @@ const recipe: Validator<Recipe> = {
   },
 };
 
-const datasetAndRecipe = v.object({ datasetId: id, recipe });
+/** Where an export goes; the same shape as the Evaluate and Predict & export steps' exports. */
+const destination = v.variant('kind', { path: { path: filePath }, download: {} });
+
+/** The name the cleaned dataset of `datasetName` is offered under: `titanic.csv` → `titanic-cleaned.csv`. */
+export function cleanedFileName(datasetName: string): string {
+  return `${datasetName.replace(/\.[^.]+$/, '')}-cleaned.csv`;
+}
 
 export const recipeCalls = {
   /** Statistics, histograms and most frequent values of every column (Data step's column cards). */
@@ -59,10 +66,11 @@ export const recipeCalls = {
   ).returns<SuggestedRecipe>(),
   /** Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. */
   previewRecipe: call(v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })) })).returns<RecipePreview>(),
-  /** The cleaned dataset as CSV text, for a browser download. */
-  cleanedCsv: call(datasetAndRecipe).returns<CleanedCsv>(),
-  /** The desktop's save dialog, then the cleaned dataset written there; null when the user cancels. */
-  saveCleanedCsv: call(datasetAndRecipe, { desktopOnly: true }).returns<{ path: string } | null>(),
+  /**
+   * The cleaned dataset as CSV, written to a path the desktop's save dialog gave (`chooseSaveLocation`) or, in
+   * the web host, to a download (GET /api/download?id=…), like every other export.
+   */
+  saveCleanedCsv: call(v.object({ datasetId: id, recipe, destination })).returns<SavedCleanedCsv>(),
 } as const;
 
 export interface DatasetProfile {
@@ -125,9 +133,8 @@ export type RecipePreview =
       readonly stepId: string | null;
     };
 
-export interface CleanedCsv {
-  readonly fileName: string;
-  readonly text: string;
+export interface SavedCleanedCsv extends SavedFiles {
+  /** Rows written (the recipe may remove some). */
   readonly rows: number;
 }
 

@@ -8,7 +8,7 @@
  * dialog) or a download from the web host; a `source` is a path or a file the browser uploaded first.
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
-import type { NetworkDesign } from '../../../engine/pipeline/training-settings.ts';
+import type { NetworkDesign, TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import type { InputColumn, Recipe } from '../../../engine/prep/types.ts';
 import { call, filePath, id, none } from '../call-spec.ts';
 import type { Task } from '../contract.ts';
@@ -28,7 +28,7 @@ const source = v.variant('kind', {
 });
 const split = v.enum(['test', 'validation']);
 const threshold = v.optional(v.number({ min: 0, max: 1 }));
-const purpose = v.enum(['model', 'project', 'table', 'predictions', 'tfjs', 'keras']);
+const purpose = v.enum(['model', 'project', 'table', 'predictions', 'tfjs', 'keras', 'cleaned']);
 
 export type FileDestination = ReturnType<typeof destination.parse>;
 export type FileSource = ReturnType<typeof source.parse>;
@@ -218,6 +218,7 @@ export interface OpenedProjectSummary {
   readonly step: string | null;
   readonly recipe: Recipe | null;
   readonly design: NetworkDesign | null;
+  readonly settings: TrainingSettings | null;
   readonly dataset:
     | { readonly status: 'ok' | 'moved'; readonly path: string; readonly name: string; readonly message: string | null }
     | { readonly status: 'missing' | 'changed'; readonly path: string | null; readonly name: string; readonly message: string }

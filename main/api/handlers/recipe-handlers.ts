@@ -1,4 +1,6 @@
 /** What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
 import { detectTask, prepare, suggestRecipe } from '../../../engine/prep/index.ts';
@@ -9,8 +11,8 @@ import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
 import { markMissing } from '../../../engine/table/mark-missing.ts';
 import { findColumn, type Column, type Table } from '../../../engine/table/table.ts';
-import { cleanedCsvLines, saveCleanedCsv } from '../../export/cleaned-csv.ts';
-import type { DatasetProfile, PreviewRows, PreviewStage, RecipePreview, recipeCalls } from '../calls/recipe-calls.ts';
+import { saveCleanedCsv } from '../../export/cleaned-csv.ts';
+import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewStage, type RecipePreview, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 
@@ -85,24 +87,14 @@ function cleanedOf(prepared: Prepared): CleanedData {
   return { features: prepared.fitted.features, x, rows: rows.length, rowIndex: Int32Array.from(rows, (r) => r.source), rejected: [], target: { name: prepared.fitted.target.column, y } };
 }
 
-function cleanedFileName(datasetName: string): string {
-  return `${datasetName.replace(/\.[^.]+$/, '')}-cleaned.csv`;
-}
-
-/** The cleaned dataset of `datasetId` under `recipe`, written to `path` (the desktop's save dialog chose it). */
-export async function writeCleanedCsv(services: Services, request: { datasetId: string; recipe: Recipe }, path: string): Promise<{ path: string }> {
-  const { table } = services.datasets.get(request.datasetId);
-  await saveCleanedCsv(path, cleanedOf(prepare(table, request.recipe)));
-  return { path };
-}
-
-/** The suggested file name for the cleaned dataset of `datasetId`. */
-export function cleanedCsvName(services: Services, datasetId: string): string {
-  return cleanedFileName(services.datasets.get(datasetId).summary.name);
-}
-
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
   const { datasets } = services;
+
+  async function reserveDownload(name: string): Promise<{ path: string; downloadId: string }> {
+    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
+    return services.downloads.reserve(name);
+  }
+
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
   return {
@@ -165,10 +157,14 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       };
     },
 
-    cleanedCsv: async ({ datasetId, recipe }) => {
+    saveCleanedCsv: async ({ datasetId, recipe, destination }) => {
       const { table, summary } = datasets.get(datasetId);
       const cleaned = cleanedOf(prepare(table, recipe));
-      return { fileName: cleanedFileName(summary.name), text: [...cleanedCsvLines(cleaned)].join(''), rows: cleaned.rows };
+      const target = destination.kind === 'path' ? { path: destination.path, downloadId: null } : await reserveDownload(cleanedFileName(summary.name));
+      await saveCleanedCsv(target.path, cleaned);
+      const { size } = await stat(target.path);
+      const file = { name: basename(target.path), path: destination.kind === 'path' ? target.path : null, downloadId: target.downloadId, bytes: size };
+      return { files: [file], rows: cleaned.rows };
     },
   };
 }

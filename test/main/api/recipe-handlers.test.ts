@@ -8,7 +8,6 @@ import { prepare } from '../../../engine/prep/index.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
-import { writeCleanedCsv } from '../../../main/api/handlers/recipe-handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -27,7 +26,7 @@ beforeEach(async () => {
     info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
     samplesDir: 'resources/samples',
     settingsDir,
-    acceptUploads: false,
+    acceptUploads: true,
   });
   handlers = createHandlers(services);
   dispatch = createDispatch(handlers, trustOrigin(ORIGIN), () => {});
@@ -69,7 +68,7 @@ describe('payloads the gate refuses before a handler runs', () => {
     ['suggestRecipe', { datasetId: 'x', target: 'Survived', task: 'clustering' }],
     ['previewRecipe', { datasetId: 'x', recipe: { version: 1 } }],
     ['previewRecipe', { datasetId: 'x', recipe: null }],
-    ['cleanedCsv', { datasetId: 'x', recipe: 'not a recipe' }],
+    ['saveCleanedCsv', { datasetId: 'x', recipe: 'not a recipe', destination: { kind: 'download' } }],
   ])('%s refuses %j', async (name, payload) => {
     const envelope = await dispatch(name, payload, sender);
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -92,10 +91,10 @@ describe('payloads the gate refuses before a handler runs', () => {
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
-  it('answers unavailable for the desktop save dialog in a transport without it', async () => {
+  it('refuses a destination that is neither a path nor a download', async () => {
     const datasetId = await openSample('titanic');
-    const envelope = await dispatch('saveCleanedCsv', { datasetId, recipe: await suggested(datasetId, 'Survived') }, sender);
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const envelope = await dispatch('saveCleanedCsv', { datasetId, recipe: await suggested(datasetId, 'Survived'), destination: { kind: 'email' } }, sender);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });
 
@@ -258,24 +257,28 @@ describe('previewRecipe', () => {
   });
 });
 
-describe('cleaned dataset export', () => {
-  it('gives the cleaned titanic rows as CSV text: a header of features and target, one line per row', async () => {
+describe('saveCleanedCsv', () => {
+  it('writes the cleaned titanic rows where the save dialog said: a header of features and target, one line per row', async () => {
     const datasetId = await openSample('titanic');
     const recipe = await suggested(datasetId, 'Survived');
-    const csv = await handlers.cleanedCsv({ datasetId, recipe }, context);
-    const lines = csv.text.trimEnd().split('\r\n');
-    expect(csv).toMatchObject({ fileName: 'titanic-cleaned.csv', rows: 891 });
+    const path = join(settingsDir, 'chosen name.csv');
+    const saved = await handlers.saveCleanedCsv({ datasetId, recipe, destination: { kind: 'path', path } }, context);
+    const text = await readFile(path, 'utf8');
+    expect(saved).toEqual({ rows: 891, files: [{ name: 'chosen name.csv', path, downloadId: null, bytes: Buffer.byteLength(text) }] });
+    const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(892);
     expect(lines[0]!.split(',')).toContain('Age (was missing)');
     expect(lines[0]!.endsWith(',Survived')).toBe(true);
     expect(lines[1]!.endsWith(',0')).toBe(true);
   });
 
-  it('writes the same text to a file for the desktop', async () => {
-    const datasetId = await openSample('iris');
-    const recipe = await suggested(datasetId, 'species');
-    const path = join(settingsDir, 'iris-cleaned.csv');
-    expect(await writeCleanedCsv(services, { datasetId, recipe }, path)).toEqual({ path });
-    expect(await readFile(path, 'utf8')).toBe((await handlers.cleanedCsv({ datasetId, recipe }, context)).text);
+  it('offers it as a download in the web host, under the dataset name, with the rows a recipe keeps', async () => {
+    const datasetId = await openSample('titanic');
+    const recipe = await suggested(datasetId, 'Survived');
+    const withoutEmptyAge: Recipe = { ...recipe, steps: recipe.steps.map((s) => (s.id === 'impute-median-flag' ? { id: s.id, kind: 'impute', params: { columns: ['Age'], strategy: 'drop-rows' } } : s)) };
+    const saved = await handlers.saveCleanedCsv({ datasetId, recipe: withoutEmptyAge, destination: { kind: 'download' } }, context);
+    expect(saved).toMatchObject({ rows: 714, files: [{ name: 'titanic-cleaned.csv', path: null, downloadId: expect.any(String) }] });
+    const download = await services.downloads!.get(saved.files[0]!.downloadId!);
+    expect((await readFile(download.path, 'utf8')).trimEnd().split('\r\n')).toHaveLength(715);
   });
 });

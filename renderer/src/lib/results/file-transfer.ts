@@ -22,6 +22,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   predictions: '.csv',
   tfjs: '',
   keras: '.py',
+  cleaned: '.csv',
 };
 
 function browserPick(accept: string): Promise<File | null> {

@@ -8,11 +8,11 @@
  */
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
-import type { ColumnTypeChanged, DatasetProfile, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
-import { downloadBlob } from '../recipe/download.ts';
+import { chooseDestination, deliver } from '../results/file-transfer.ts';
 import { setTask } from '../recipe/edits.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -225,21 +225,20 @@ export class RecipeState {
     }
   }
 
-  /** The cleaned dataset: a download in a browser, the save dialog on the desktop. */
+  /** The cleaned dataset: the save dialog on the desktop, a download in a browser. */
   async exportCleaned(): Promise<void> {
     const datasetId = this.datasetId;
     const recipe = this.recipe;
-    if (!datasetId || !recipe) return;
+    const name = this.dataset.summary?.name;
+    if (!datasetId || !recipe || !name) return;
     this.exporting = true;
     try {
-      if (this.platform.kind === 'electron') {
-        const saved = await this.platform.api.saveCleanedCsv({ datasetId, recipe });
-        if (saved) this.notices.push('success', messages.cleanedSaved(saved.path));
-        return;
-      }
-      const csv = await this.platform.api.cleanedCsv({ datasetId, recipe });
-      downloadBlob(csv.fileName, new Blob([csv.text], { type: 'text/csv;charset=utf-8' }));
-      this.notices.push('success', messages.cleanedDownloaded(csv.fileName, csv.rows));
+      const destination = await chooseDestination(this.platform, 'cleaned', cleanedFileName(name));
+      if (!destination) return;
+      const saved = await this.platform.api.saveCleanedCsv({ datasetId, recipe, destination });
+      deliver(saved);
+      const file = saved.files[0]!;
+      this.notices.push('success', file.path ? messages.cleanedSaved(file.path) : messages.cleanedDownloaded(file.name, saved.rows));
     } catch (error) {
       this.notices.push('error', messages.cleanedFailed, errorText(error));
     } finally {
