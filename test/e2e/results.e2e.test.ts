@@ -246,6 +246,8 @@ describe('Predict & export', () => {
     await app.shot('project-reopened');
     await goTo('Build');
     expect(await page.getByTestId('design-name').textContent(), "the selected model's design is back in Build").toBe('6-6-1');
+    await goTo('Train');
+    expect(await page.locator('input[name="epochs"]').inputValue(), 'and its settings in Train (100 by default)').toBe('20');
     await goTo('Predict & export');
   });
 

@@ -8,7 +8,7 @@
  * dialog) or a download from the web host; a `source` is a path or a file the browser uploaded first.
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
-import type { NetworkDesign } from '../../../engine/pipeline/training-settings.ts';
+import type { NetworkDesign, TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import type { InputColumn, Recipe } from '../../../engine/prep/types.ts';
 import { call, filePath, id, none } from '../call-spec.ts';
 import type { Task } from '../contract.ts';
@@ -218,6 +218,7 @@ export interface OpenedProjectSummary {
   readonly step: string | null;
   readonly recipe: Recipe | null;
   readonly design: NetworkDesign | null;
+  readonly settings: TrainingSettings | null;
   readonly dataset:
     | { readonly status: 'ok' | 'moved'; readonly path: string; readonly name: string; readonly message: string | null }
     | { readonly status: 'missing' | 'changed'; readonly path: string | null; readonly name: string; readonly message: string }

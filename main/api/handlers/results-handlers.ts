@@ -256,6 +256,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
           step: view.step,
           recipe: opened.project.recipe,
           design: opened.project.design,
+          settings: opened.project.settings,
           dataset: datasetStatus(opened),
         };
       }),

@@ -247,6 +247,7 @@ describe('a binary run (titanic)', () => {
     expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'file-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
     expect(opened.recipe?.target.column).toBe('Survived');
     expect(opened.design).toEqual(model.design);
+    expect(opened.settings).toEqual(model.settings);
     const [original] = await handlers.listModels({}, context);
     expect(opened.models).toHaveLength(1);
     expect(opened.models[0]).toMatchObject({ label: 'Run 1', shape: original!.shape, test: original!.test });

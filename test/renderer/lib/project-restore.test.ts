@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toNetworkDesign } from '../../../renderer/src/lib/network/design.ts';
-import { layersOf } from '../../../renderer/src/lib/results/project-restore.ts';
+import { defaultTrainingSettings } from '../../../engine/pipeline/training-settings.ts';
+import { formOf, layersOf } from '../../../renderer/src/lib/results/project-restore.ts';
 
 describe("a project's network design back in the Build step", () => {
   it('turns Dense layers and the Dropout after them into editable layers, and back into the same design', () => {
@@ -22,5 +23,13 @@ describe("a project's network design back in the Build step", () => {
 
   it('keeps a design without hidden layers empty', () => {
     expect(layersOf({ hidden: [] })).toEqual([]);
+  });
+});
+
+describe("a project's training settings back in the Train form", () => {
+  it('takes the optimizer, learning rate, batch, epochs, early stopping and a regression loss', () => {
+    const settings = defaultTrainingSettings({ optimizer: { kind: 'sgd', learningRate: 0.01 }, batchSize: 64, epochs: 40, loss: 'huber', earlyStopping: { patience: 7, restoreBestWeights: true } });
+    expect(formOf(settings)).toEqual({ optimizer: 'sgd', learningRate: 0.01, batchSize: 64, epochs: 40, earlyStopping: true, patience: 7, regressionLoss: 'huber' });
+    expect(formOf(defaultTrainingSettings({ earlyStopping: false }))).toMatchObject({ earlyStopping: false, optimizer: 'adam' });
   });
 });

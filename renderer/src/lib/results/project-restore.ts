@@ -1,11 +1,12 @@
 /**
- * An opened project's recipe and network design put back into the Clean and Build steps. The recipe waits for
- * the Clean step to finish with the reopened dataset (it suggests one first), then replaces it as one undoable
- * edit; the design becomes the Build step's layers.
+ * An opened project's recipe, network design and training settings put back into the Clean, Build and Train
+ * steps. The recipe waits for the Clean step to finish with the reopened dataset (it suggests one first), then
+ * replaces it as one undoable edit; the design becomes the Build step's layers, the settings the Train form's.
  */
-import type { NetworkDesign } from '../../../../engine/pipeline/training-settings.ts';
+import type { NetworkDesign, TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import { addLayer, presetLayers, updateLayer, type HiddenLayer } from '../network/design.ts';
+import type { TrainForm } from '../training/settings.ts';
 import type { RecipeState } from '../state/recipe.svelte.ts';
 import type { TrainingState } from '../state/training.svelte.ts';
 
@@ -26,6 +27,24 @@ export function layersOf(design: NetworkDesign): HiddenLayer[] {
 export function restoreDesign(training: TrainingState, design: NetworkDesign): void {
   training.layers = layersOf(design);
   training.preset = null;
+}
+
+/** The Train form's fields that a saved run's settings fix; the validation share stays the recipe's. */
+export function formOf(settings: TrainingSettings): Partial<TrainForm> {
+  const loss = settings.loss;
+  return {
+    optimizer: settings.optimizer.kind,
+    learningRate: settings.optimizer.learningRate ?? 0.001,
+    batchSize: settings.batchSize,
+    epochs: settings.epochs,
+    earlyStopping: settings.earlyStopping !== false,
+    ...(settings.earlyStopping ? { patience: settings.earlyStopping.patience } : {}),
+    ...(loss === 'mse' || loss === 'mae' || loss === 'huber' ? { regressionLoss: loss } : {}),
+  };
+}
+
+export function restoreSettings(training: TrainingState, settings: TrainingSettings): void {
+  training.setForm(formOf(settings));
 }
 
 /** Resolves true once the project's recipe replaced the suggested one; false if the Clean step never got ready. */
