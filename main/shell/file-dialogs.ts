@@ -9,8 +9,8 @@ import type { Handler } from '../api/handle.ts';
 const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; extensions: string[] }[] }> = {
   model: { title: 'Layerlab model', filters: [{ name: 'Layerlab model (JSON)', extensions: ['json'] }] },
   project: { title: 'Layerlab project', filters: [{ name: 'Layerlab project', extensions: ['layerlab'] }] },
-  table: { title: 'Table to predict', filters: [{ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] }] },
-  predictions: { title: 'Predictions', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  table: { title: 'table to predict', filters: [{ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] }] },
+  predictions: { title: 'predictions', filters: [{ name: 'CSV', extensions: ['csv'] }] },
   tfjs: { title: 'TensorFlow.js folder', filters: [] },
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },
   cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
@@ -20,7 +20,7 @@ export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | 
   return {
     chooseFile: async ({ purpose }) => {
       const { title, filters } = FILTERS[purpose];
-      const options: OpenDialogOptions = { title: `Open a ${title.toLowerCase()}`, properties: ['openFile'], filters: [...filters, { name: 'All files', extensions: ['*'] }] };
+      const options: OpenDialogOptions = { title: `Open a ${title}`, properties: ['openFile'], filters: [...filters, { name: 'All files', extensions: ['*'] }] };
       const window = owner();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       const [path] = result.filePaths;
@@ -28,7 +28,7 @@ export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | 
     },
     chooseSaveLocation: async ({ purpose, suggestedName }) => {
       const { title, filters } = FILTERS[purpose];
-      const options: SaveDialogOptions = { title: `Save the ${title.toLowerCase()}`, defaultPath: suggestedName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const options: SaveDialogOptions = { title: `Save the ${title}`, defaultPath: suggestedName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
       const window = owner();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : { path: result.filePath };
