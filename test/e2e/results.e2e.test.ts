@@ -270,7 +270,7 @@ describe('a multi-class model (iris)', () => {
     await goTo('Evaluate');
     await page.locator('select[aria-label="Model to show"]').selectOption(iris);
     await expect.poll(() => page.locator('.cell[data-cell]').count()).toBe(9);
-    expect(await page.locator('.matrix [role="columnheader"]').allTextContents()).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(await page.locator('.matrix [data-predicted-label]').allTextContents()).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(await page.locator('input[aria-label="Decision threshold"]').count(), 'argmax decides').toBe(0);
     await page.waitForTimeout(400);
     await app.shot('evaluate-iris');
