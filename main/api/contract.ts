@@ -83,7 +83,13 @@ export type AppCommand =
   | { readonly kind: 'open-sample'; readonly sampleId: string }
   | { readonly kind: 'go-to-step'; readonly step: StepId }
   | { readonly kind: 'toggle-theme' }
-  | { readonly kind: 'show-shortcuts' };
+  | { readonly kind: 'show-shortcuts' }
+  | { readonly kind: 'open-project' }
+  | { readonly kind: 'save-project' }
+  | { readonly kind: 'export-model' }
+  /** The Clean step's recipe history; in a text field, the field's own undo. */
+  | { readonly kind: 'undo' }
+  | { readonly kind: 'redo' };
 
 /** The renderer's view of main: one method per call, plus the event stream. Same type on both transports. */
 export type LayerlabApi = {

@@ -45,16 +45,16 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Open &Recent', submenu: recent },
       { label: '&Samples', submenu: samples },
       { type: 'separator' },
-      // Projects and export arrive with their steps; shown now so that the menu does not change shape later.
-      { label: 'Open &Project…', enabled: false },
-      { label: '&Save Project', enabled: false },
-      { label: '&Export Model…', enabled: false },
+      item('Open &Project…', { kind: 'open-project' }, actions),
+      item('&Save Project…', { kind: 'save-project' }, actions),
+      item('&Export Model…', { kind: 'export-model' }, actions),
       ...(state.mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    // Not the undo/redo roles: their accelerators would reach the page's text fields only, never the recipe.
+    submenu: [item('&Undo', { kind: 'undo' }, actions), item('&Redo', { kind: 'redo' }, actions), { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',

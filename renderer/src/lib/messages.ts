@@ -10,8 +10,6 @@ export const messages = {
   unexpectedHint: 'Nothing was lost. Try again; if it happens again, restart Layerlab.',
   needsDataset: 'Load a dataset first',
   needsDatasetHint: (step: string) => `${step} works on the table you open in the Data step. Open a file or pick a sample there.`,
-  comingNext: (step: string) => `${step} is not built yet`,
-  comingNextHint: (summary: string) => `This step will let you ${summary.toLowerCase()}. Your dataset stays loaded meanwhile.`,
   noModel: 'No trained model yet',
   noModelHint: 'Train a network in the Train step, or open a model file or a project saved earlier.',
   resultsFailed: 'The model could not be evaluated',

@@ -29,15 +29,22 @@ describe('menuTemplate', () => {
     expect(build({ mac: true }).menu.map((m) => m.label ?? m.role)).toEqual(['appMenu', '&File', '&Edit', '&View', '&Help']);
   });
 
-  it('File: open, recent files, samples, projects and export (disabled until they exist), quit', () => {
+  it('File: open, recent files, samples, projects and export, quit; each sends its command to the window', () => {
     const { top, find, click, commands } = build();
     const file = top('&File');
-    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['&Open…', 'Open &Recent', '&Samples', 'separator', 'Open &Project…', '&Save Project', '&Export Model…', 'separator', 'quit']);
+    expect(file.map((i) => i.label ?? i.role ?? i.type)).toEqual(['&Open…', 'Open &Recent', '&Samples', 'separator', 'Open &Project…', '&Save Project…', '&Export Model…', 'separator', 'quit']);
     click(find(file, '&Open…'));
     click((find(file, 'Open &Recent').submenu as MenuItemConstructorOptions[])[0]!);
     click((find(file, '&Samples').submenu as MenuItemConstructorOptions[])[0]!);
-    expect(commands).toEqual([{ kind: 'open-file' }, { kind: 'open-path', path: '/d/churn.csv' }, { kind: 'open-sample', sampleId: 'iris' }]);
-    expect(['Open &Project…', '&Save Project', '&Export Model…'].map((l) => find(file, l).enabled)).toEqual([false, false, false]);
+    for (const label of ['Open &Project…', '&Save Project…', '&Export Model…']) click(find(file, label));
+    expect(commands).toEqual([
+      { kind: 'open-file' },
+      { kind: 'open-path', path: '/d/churn.csv' },
+      { kind: 'open-sample', sampleId: 'iris' },
+      { kind: 'open-project' },
+      { kind: 'save-project' },
+      { kind: 'export-model' },
+    ]);
   });
 
   it('shows the shared shortcuts without registering them, so the window handles each key once', () => {
@@ -54,9 +61,13 @@ describe('menuTemplate', () => {
     ]);
   });
 
-  it('Edit has the native undo and redo; View has reload and DevTools only in development', () => {
-    const { top } = build();
-    expect(top('&Edit').slice(0, 2).map((i) => i.role)).toEqual(['undo', 'redo']);
+  it('Edit: undo and redo go to the window (the recipe history, or the focused field); View has reload and DevTools only in development', () => {
+    const { top, click, commands } = build();
+    const [undo, redo] = top('&Edit');
+    expect([undo!.label, redo!.label]).toEqual(['&Undo', '&Redo']);
+    click(undo!);
+    click(redo!);
+    expect(commands).toEqual([{ kind: 'undo' }, { kind: 'redo' }]);
     expect(top('&View').map((i) => i.role)).not.toContain('toggleDevTools');
     expect(build({ development: true }).top('&View').map((i) => i.role)).toContain('toggleDevTools');
   });

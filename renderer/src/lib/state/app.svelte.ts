@@ -6,6 +6,7 @@ import type { AppCommand, AppEvent, AppInfo } from '../../../../main/api/contrac
 import { commandForKey, type KeyPress } from '../../../../main/api/shortcuts.ts';
 import type { StepId } from '../../../../main/api/steps.ts';
 import { messages } from '../messages.ts';
+import { restoreDesign, restoreRecipe, restoreSettings } from '../results/project-restore.ts';
 import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import { Library } from './library.svelte.ts';
@@ -73,10 +74,50 @@ export class AppState {
         case 'show-shortcuts':
           this.shortcutsOpen = true;
           return;
+        case 'open-project':
+          return await this.openProject();
+        case 'save-project':
+          if (this.results.models.length === 0) this.notices.push('info', messages.noModel, messages.noModelHint);
+          else await this.results.saveProject(this.projectName, this.step);
+          return;
+        case 'export-model':
+          this.step = 'predict';
+          if (this.results.modelId === null) this.notices.push('info', messages.noModel, messages.noModelHint);
+          else await this.results.exportModel('json');
+          return;
+        case 'undo':
+        case 'redo':
+          return this.undoOrRedo(command.kind);
       }
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** What a saved project is called unless the user names it: the data file's name, else the model's source. */
+  get projectName(): string {
+    return this.dataset.summary?.name.replace(/\.[^.]+$/, '') ?? this.results.selected?.sourceName.replace(/\.[^.]+$/, '') ?? 'Layerlab project';
+  }
+
+  /** Opens a project and puts everything back: models, data, recipe (one undoable edit), design, settings, step. */
+  async openProject(): Promise<void> {
+    const opened = await this.results.openProject();
+    if (!opened) return;
+    if (opened.design) restoreDesign(this.training, opened.design);
+    if (opened.settings) restoreSettings(this.training, opened.settings);
+    if (opened.step === 'evaluate' || opened.step === 'predict') this.step = opened.step;
+    if (opened.recipe && this.dataset.summary && !(await restoreRecipe(this.recipe, opened.recipe))) this.notices.push('warning', messages.projectRecipeNotRestored);
+  }
+
+  /** Edit → Undo/Redo: a focused text field keeps its own history; elsewhere it is the Clean step's recipe. */
+  private undoOrRedo(kind: 'undo' | 'redo'): void {
+    if (document.activeElement?.closest('input, select, textarea')) {
+      document.execCommand(kind);
+      return;
+    }
+    this.step = 'clean';
+    if (kind === 'undo') this.recipe.undo();
+    else this.recipe.redo();
   }
 
   /** A key press that is one of the app's shortcuts runs its command; returns whether it was one. */
