@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserFacingError } from '../../../engine/errors.ts';
 import type { AppEvent } from '../../../main/api/contract.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { CallContext } from '../../../main/api/handle.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -34,16 +34,6 @@ afterEach(async () => {
   await closeServices(services);
   await rm(settingsDir, { recursive: true, force: true });
 });
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isUserFacingError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a user-facing error');
-}
 
 describe('openDataset and datasetRows', () => {
   it('opens a bundled sample, keeps the table in main and serves its rows column by column', async () => {

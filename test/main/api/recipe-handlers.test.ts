@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserFacingError } from '../../../engine/errors.ts';
 import { prepare } from '../../../engine/prep/index.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const ORIGIN = 'app://layerlab';
@@ -43,16 +43,6 @@ async function openSample(sampleId: string): Promise<string> {
 
 async function openShared(file: string): Promise<string> {
   return (await handlers.openDataset({ operationId: 'open-shared', source: { kind: 'path', path: join(DATASETS, file) } }, context)).datasetId;
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isUserFacingError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a user-facing error');
 }
 
 async function suggested(datasetId: string, target: string): Promise<Recipe> {

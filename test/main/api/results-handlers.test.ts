@@ -6,7 +6,6 @@ import { readFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserFacingError } from '../../../engine/errors.ts';
 import type { ClassificationReport } from '../../../engine/metrics/index.ts';
 import type { Evaluation } from '../../../main/api/calls/results-calls.ts';
 import type { AppEvent } from '../../../main/api/contract.ts';
@@ -14,6 +13,7 @@ import { createDispatch, trustOrigin, type CallContext } from '../../../main/api
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained, type CaseName } from '../../engine/model/trained.ts';
+import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -38,16 +38,6 @@ afterEach(async () => {
   await closeServices(services);
   await rm(dir, { recursive: true, force: true });
 });
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isUserFacingError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a user-facing error');
-}
 
 /** A finished run of this session, as the Train step registers it, with its dataset open. */
 async function run(name: CaseName, file: string) {

@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserFacingError } from '../../../engine/errors.ts';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
 import type { TrainingProgressEvent } from '../../../main/api/calls/training-calls.ts';
@@ -15,6 +14,7 @@ import { closeServices, createServices } from '../../../main/services/create-ser
 import { ModelRegistry } from '../../../main/services/model-registry.ts';
 import { TrainingRuns } from '../../../main/training/training-runs.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
+import { failure } from './api-test-kit.ts';
 
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
 
@@ -44,16 +44,6 @@ async function open(sampleId: string) {
   const summary = await handlers.openDataset({ operationId: `open-${sampleId}`, source: { kind: 'sample', sampleId } }, context);
   const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
   return { handlers, datasetId: summary.datasetId, recipe };
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isUserFacingError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a user-facing error');
 }
 
 function progress(runId: string): TrainingProgressEvent[] {
