@@ -7,7 +7,7 @@ export { decodePredictions } from './decode.ts';
 export type { DecodedPredictions } from './decode.ts';
 export { transformForPrediction } from './predict.ts';
 export type { PredictionInput } from './predict.ts';
-export { prepare } from './prepare.ts';
+export { prepare, preparePreview } from './prepare.ts';
 export { fittedRecipeFromJSON, fittedRecipeToJSON, recipeFromJSON, recipeToJSON } from './recipe-json.ts';
 export { stepDefinition } from './steps/registry.ts';
 export { STEP_KINDS } from './steps/params.ts';

@@ -18,7 +18,7 @@ import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
 import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues } from './target.ts';
-import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, Recipe, RowsBySplit, StepOutput, StepReport } from './types.ts';
+import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RowsBySplit, StepOutput, StepReport } from './types.ts';
 
 const TRAIN = 0;
 const VALIDATION = 1;
@@ -71,7 +71,15 @@ function noTrainingRows(culprit: string): UserFacingError {
   return new UserFacingError('no-training-rows', `${culprit} leaves no training rows. Use a larger training fraction, or loosen the steps that remove rows.`);
 }
 
-export function prepare(source: Table, recipeInput: Recipe): Prepared {
+/** Everything but the matrices: the fitted recipe, the reports, and the final table with each row's split. */
+interface Run {
+  readonly fitted: FittedRecipe;
+  readonly reports: readonly StepReport[];
+  readonly frame: Frame;
+  readonly features: readonly NumberColumn[];
+}
+
+function run(source: Table, recipeInput: Recipe): Run {
   const recipe = recipeToJSON(recipeInput);
   const targetName = recipe.target.column;
   requireTargetColumn(source, targetName);
@@ -107,9 +115,10 @@ export function prepare(source: Table, recipeInput: Recipe): Prepared {
   reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
   const schema = inputSchema(frame.table, split.train, recipe);
 
+  // The training positions only move when a step removes rows.
+  let trainRows = split.train;
   for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
     const definition = stepDefinition(step.kind);
-    const trainRows = positionsIn(frame, TRAIN);
     const state = fitStep(step, frame.table, trainRows);
     const output = transformStep(step, state, frame.table, 'prepare');
     reports.push(
@@ -122,15 +131,54 @@ export function prepare(source: Table, recipeInput: Recipe): Prepared {
     );
     states.set(step.id, state);
     frame = applyOutput(frame, output);
+    if (output.keptRows) trainRows = positionsIn(frame, TRAIN);
   }
 
-  if (positionsIn(frame, TRAIN).length === 0) throw noTrainingRows('The recipe');
+  if (trainRows.length === 0) throw noTrainingRows('The recipe');
   const features = featureColumns(frame.table, targetName);
-  const target = plainCopy(fitTarget(plan, requireTargetColumn(frame.table, targetName), positionsIn(frame, TRAIN), recipe.target));
+  const target = plainCopy(fitTarget(plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
   const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
   const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
-  const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, target));
+  return { fitted, reports, frame, features };
+}
+
+export function prepare(source: Table, recipe: Recipe): Prepared {
+  const { fitted, reports, frame, features } = run(source, recipe);
+  const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, fitted.target));
   // The per-column search only runs to word the message.
   if (![train, validation, test].every((s) => s!.finite)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
   return { fitted, train: train!.split, validation: validation!.split, test: test!.split, reports };
+}
+
+/**
+ * What `prepare` gives, short of the matrices: the same fitted recipe, reports and checks, the rows per split,
+ * and only the first `rows` prepared rows in file order (what the Clean step shows). A big table's matrices
+ * take most of `prepare`'s time and memory, and a preview reads a screenful of them.
+ */
+export function preparePreview(source: Table, recipe: Recipe, rows: number): PreparedPreview {
+  const { fitted, reports, frame, features } = run(source, recipe);
+  if (!features.every((c) => allFinite(c.values))) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+  const counts = [0, 0, 0];
+  frame.splitOf.forEach((s) => counts[s]!++);
+  // Frame rows stay in file order: steps keep rows in order, and the split only labels them.
+  const first = allRows(Math.min(rows, frame.table.rowCount));
+  const { x } = featureMatrix(features, first);
+  return {
+    fitted,
+    reports,
+    rows: { train: counts[TRAIN]!, validation: counts[VALIDATION]!, test: counts[TEST]! },
+    first: {
+      x,
+      y: targetValues(requireTargetColumn(frame.table, fitted.target.column), first, fitted.target),
+      rows: first.length,
+      rowIndex: first.map((r) => frame.sourceRows[r]!),
+      split: Uint8Array.from(first, (r) => frame.splitOf[r]!),
+    },
+  };
+}
+
+function allFinite(values: Float64Array): boolean {
+  // v − v is 0 for every finite number and NaN for NaN and ±Infinity.
+  for (let i = 0; i < values.length; i++) if (values[i]! - values[i]! !== 0) return false;
+  return true;
 }

@@ -174,3 +174,12 @@ export interface Prepared {
   readonly test: DataSplit;
   readonly reports: readonly StepReport[];
 }
+
+/** `preparePreview`: `prepare` without the matrices, and the first prepared rows in file order. */
+export interface PreparedPreview {
+  readonly fitted: FittedRecipe;
+  readonly reports: readonly StepReport[];
+  readonly rows: RowsBySplit;
+  /** `rowIndex` is in file order; `split[i]` is 0 (training), 1 (validation) or 2 (test). */
+  readonly first: DataSplit & { readonly split: Uint8Array };
+}

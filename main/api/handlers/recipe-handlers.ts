@@ -3,10 +3,10 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { detectTask, prepare, suggestRecipe } from '../../../engine/prep/index.ts';
+import { detectTask, prepare, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
-import type { DataSplit, Prepared, Recipe } from '../../../engine/prep/types.ts';
+import type { DataSplit, Prepared, PreparedPreview, Recipe } from '../../../engine/prep/types.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
 import { markMissing } from '../../../engine/table/mark-missing.ts';
@@ -44,7 +44,7 @@ function stepOfMessage(message: string, recipe: Recipe): string | null {
   return id !== undefined && recipe.steps.some((s) => s.id === id) ? id : null;
 }
 
-function stagesOf(prepared: Prepared, table: Table): PreviewStage[] {
+function stagesOf(prepared: Pick<Prepared, 'reports'>, table: Table): PreviewStage[] {
   let rows = table.rowCount;
   let columns = table.columns.length;
   return prepared.reports.map((report) => {
@@ -60,15 +60,14 @@ function rowsInFileOrder(prepared: Prepared): { split: number; index: number; so
   return splits.flatMap((s, split) => Array.from(s.rowIndex, (source, index) => ({ split, index, source }))).sort((a, b) => a.source - b.source);
 }
 
-function previewRows(prepared: Prepared, count: number): PreviewRows {
-  const width = prepared.fitted.features.length;
-  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
-  const first = rowsInFileOrder(prepared).slice(0, count);
+function previewRows({ fitted, first }: PreparedPreview): PreviewRows {
+  const width = fitted.features.length;
+  const rows = Array.from(first.rowIndex, (_, i) => i);
   return {
-    dataRows: first.map((r) => r.source + 1),
-    split: first.map((r) => SPLITS[r.split]!),
-    x: first.map((r) => Array.from(splits[r.split]!.x.subarray(r.index * width, (r.index + 1) * width))),
-    y: first.map((r) => splits[r.split]!.y[r.index]!),
+    dataRows: Array.from(first.rowIndex, (source) => source + 1),
+    split: Array.from(first.split, (s) => SPLITS[s]!),
+    x: rows.map((i) => Array.from(first.x.subarray(i * width, (i + 1) * width))),
+    y: Array.from(first.y),
   };
 }
 
@@ -106,7 +105,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     setColumnType: async ({ datasetId, column, type }) => {
       const { table } = datasets.get(datasetId);
       const converted = convertColumnType(requireColumnNamed(table, column), type);
-      const summary = datasets.replaceColumn(datasetId, converted);
+      const summary = datasets.replaceColumn(datasetId, converted, { type });
       // The converted column, markers and all, is the new starting point.
       unmarked.get(datasetId)?.delete(column);
       return { summary, profile: profileColumn(converted) };
@@ -122,7 +121,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       if (marked === original) byName.delete(column);
       else byName.set(column, original);
       unmarked.set(datasetId, byName);
-      return { summary: datasets.replaceColumn(datasetId, marked), profile: profileColumn(marked) };
+      return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked) };
     },
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
@@ -136,9 +135,9 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
 
     previewRecipe: async ({ datasetId, recipe, rows }): Promise<RecipePreview> => {
       const { table } = datasets.get(datasetId);
-      let prepared: Prepared;
+      let prepared: PreparedPreview;
       try {
-        prepared = prepare(table, recipe);
+        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS);
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
         return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };
@@ -148,12 +147,12 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
         rowsBefore: table.rowCount,
         columnsBefore: table.columns.length,
         stages: stagesOf(prepared, table),
-        rows: { train: prepared.train.rows, validation: prepared.validation.rows, test: prepared.test.rows },
+        rows: prepared.rows,
         features: prepared.fitted.features,
         task: prepared.fitted.target.task,
         classLabels: prepared.fitted.target.classLabels ?? [],
         states: Object.fromEntries(prepared.fitted.steps.map((s) => [s.id, s.state])),
-        preview: previewRows(prepared, rows ?? DEFAULT_PREVIEW_ROWS),
+        preview: previewRows(prepared),
       };
     },
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../../engine/prep/prepare.ts';
+import { prepare, preparePreview } from '../../../engine/prep/prepare.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
 import type { ImputeState } from '../../../engine/prep/steps/impute.ts';
 import type { ScaleState } from '../../../engine/prep/steps/scale.ts';
@@ -181,5 +181,43 @@ describe('prepare: bad recipes and bad data', () => {
 
   it('treats transforming before fitting as an error', () => {
     expect(() => transformStep(STEPS[3]!, undefined, churnLike(), 'prepare')).toThrow(/fit it on the training rows before transforming/);
+  });
+});
+
+describe('preparePreview: prepare without the matrices', () => {
+  /** Every prepared row of `prepare`, in file order: source row, split (0/1/2), features, target. */
+  function rowsInFileOrder(prepared: ReturnType<typeof prepare>): { source: number; split: number; x: number[]; y: number }[] {
+    const width = prepared.fitted.features.length;
+    return [prepared.train, prepared.validation, prepared.test]
+      .flatMap((s, split) => Array.from(s.rowIndex, (source, i) => ({ source, split, x: Array.from(s.x.subarray(i * width, (i + 1) * width)), y: s.y[i]! })))
+      .sort((a, b) => a.source - b.source);
+  }
+
+  it("gives prepare's fitted recipe, reports and split sizes, and its first rows in file order, rows removed or not", () => {
+    const steps: RecipeStep[] = [...STEPS.slice(0, 1), { id: 'no-age', kind: 'impute', params: { columns: ['Age'], strategy: 'drop-rows' } }, ...STEPS.slice(2)];
+    for (const r of [recipe(), recipe(steps)]) {
+      const full = prepare(churnLike(), r);
+      const preview = preparePreview(churnLike(), r, 12);
+      expect(preview.fitted).toEqual(full.fitted);
+      expect(preview.reports).toEqual(full.reports);
+      expect(preview.rows).toEqual({ train: full.train.rows, validation: full.validation.rows, test: full.test.rows });
+      const expected = rowsInFileOrder(full).slice(0, 12);
+      expect(preview.first.rows).toBe(12);
+      expect(Array.from(preview.first.rowIndex)).toEqual(expected.map((e) => e.source));
+      expect(Array.from(preview.first.split)).toEqual(expected.map((e) => e.split));
+      const width = full.fitted.features.length;
+      expect(expected.map((_, i) => Array.from(preview.first.x.subarray(i * width, (i + 1) * width)))).toEqual(expected.map((e) => e.x));
+      expect(Array.from(preview.first.y)).toEqual(expected.map((e) => e.y));
+    }
+    // 9, 18, … have no age: with them removed the first rows skip row 0 and row 9.
+    expect(Array.from(preparePreview(churnLike(), recipe(steps), 9).first.rowIndex)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10]);
+  });
+
+  it('refuses what prepare refuses, with the same words, even past the rows it shows', () => {
+    const withInfinity = tableOf(num('x', [1, 2, 3, 4, 5, 6, 7, Infinity]), num('y', [0, 1, 0, 1, 0, 1, 0, 1]));
+    const error = errorOf(() => preparePreview(withInfinity, recipe([], { column: 'y' }), 2));
+    expect(error.code).toBe('non-finite-value');
+    expect(error.message).toBe(errorOf(() => prepare(withInfinity, recipe([], { column: 'y' }))).message);
+    expect(errorOf(() => preparePreview(churnLike(), recipe(STEPS.filter((s) => s.id !== 'fill')), 5)).message).toContain('"Age" still has 23 empty cells');
   });
 });
