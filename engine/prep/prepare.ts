@@ -178,7 +178,8 @@ export function preparePreview(source: Table, recipe: Recipe, rows: number): Pre
 }
 
 function allFinite(values: Float64Array): boolean {
-  // v − v is 0 for every finite number and NaN for NaN and ±Infinity.
-  for (let i = 0; i < values.length; i++) if (values[i]! - values[i]! !== 0) return false;
-  return true;
+  // v · 0 is ±0 for every finite number and NaN for NaN and ±Infinity; a sum without a branch is the fastest scan.
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * 0;
+  return sum === 0;
 }

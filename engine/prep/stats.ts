@@ -60,6 +60,36 @@ export function populationStd(values: Float64Array, center: number): number {
   return Math.sqrt(sum / values.length);
 }
 
+/**
+ * Sample skewness of the present values (Fisher–Pearson g1 = m3 / m2^1.5, population moments, as scipy's
+ * `skew` and pandas without its bias correction): 0 for a symmetric spread, large and positive for a long right
+ * tail. NaN cells are skipped; 0 when there are no values or all are equal.
+ */
+export function skewness(values: Float64Array): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    n++;
+    sum += v;
+  }
+  if (n === 0) return 0;
+  const center = sum / n;
+  let m2 = 0;
+  let m3 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    const d = v - center;
+    m2 += d * d;
+    m3 += d * d * d;
+  }
+  m2 /= n;
+  m3 /= n;
+  return m2 === 0 ? 0 : positiveZero(m3 / Math.pow(m2, 1.5));
+}
+
 export function sortedCopy(values: Float64Array): Float64Array {
   return Float64Array.from(values).sort();
 }

@@ -18,7 +18,7 @@
 import { UserFacingError } from '../errors.ts';
 import type { Table } from '../table/table.ts';
 import { columnFacts, looksLikeCodeName, looksLikeIdName, type ColumnFacts } from './column-facts.ts';
-import { datePartName } from './steps/date-parts.ts';
+import { datePartName, DEFAULT_DATE_PARTS } from './steps/date-parts.ts';
 import { dropDuplicates } from './steps/drop-duplicates.ts';
 import { DEFAULT_MAX_LEVELS } from './steps/encode.ts';
 import { indicatorName } from './steps/impute.ts';
@@ -124,7 +124,7 @@ function planColumn(plan: Plan, f: ColumnFacts): void {
   planImpute(plan, f, f.missing + f.infinite);
   if (column.type === 'datetime' && column.storage === 'number') {
     plan.dates.push({ id: `dates-${column.name}`, kind: 'date-parts', params: { column: column.name }, why: `"${column.name}" holds dates: a network reads their year, month and weekday, not the date itself` });
-    plan.scaled.push(...(['year', 'month', 'day-of-week'] as const).map((p) => datePartName(column.name, p)));
+    plan.scaled.push(...DEFAULT_DATE_PARTS.map((p) => datePartName(column.name, p)));
   } else if (column.storage === 'category' || isCodeColumn(f)) {
     planEncode(plan, f);
   } else if (!f.zeroOne) {

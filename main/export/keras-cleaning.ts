@@ -115,7 +115,7 @@ function logTransform(s: StepStateByKind['log-transform']): Lines {
 }
 
 function dateParts(s: StepStateByKind['date-parts']): Lines {
-  const part = { year: 'year', month: 'month', 'day-of-week': 'dayofweek' } as const;
+  const part = { year: 'year', month: 'month', day: 'day', 'day-of-week': 'dayofweek' } as const;
   return [
     `dates = pd.to_datetime(${col(s.column)}, utc=True, errors="coerce")`,
     `frame = replace_column(frame, ${py(s.column)}, {`,

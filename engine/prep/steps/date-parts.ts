@@ -1,7 +1,9 @@
 /**
- * Dates → numbers a network can use: year, month (1–12) and day of week (0 = Monday … 6 = Sunday, as pandas'
- * `dayofweek`), read in UTC as the table stores dates. The date column is replaced by its parts, named
- * `Date (year)`, `Date (month)`, `Date (day of week)`. Learns nothing; an empty date gives empty parts.
+ * Dates → numbers a network can use: year, month (1–12), day of the month (1–31) and day of week (0 = Monday …
+ * 6 = Sunday, as pandas' `dayofweek`), read in UTC as the table stores dates. The date column is replaced by its
+ * parts, named `Date (year)`, `Date (month)`, `Date (day of month)`, `Date (day of week)`. Without a choice of
+ * parts a step takes year, month and day of week (recipes saved before the day of the month existed mean that).
+ * Learns nothing; an empty date gives empty parts.
  */
 import { UserFacingError } from '../../errors.ts';
 import type { Column, Table } from '../../table/table.ts';
@@ -15,17 +17,27 @@ export interface DatePartsState {
   readonly parts: readonly DatePart[];
 }
 
-const PARTS = ['year', 'month', 'day-of-week'] as const;
-const PART_LABEL: Record<DatePart, string> = { year: 'year', month: 'month', 'day-of-week': 'day of week' };
+/** Every part, in the order a step lists them. */
+export const DATE_PARTS: readonly DatePart[] = ['year', 'month', 'day', 'day-of-week'];
+/** The parts of a step that names none. */
+export const DEFAULT_DATE_PARTS: readonly DatePart[] = ['year', 'month', 'day-of-week'];
+export const DATE_PART_LABEL: Readonly<Record<DatePart, string>> = { year: 'year', month: 'month', day: 'day of month', 'day-of-week': 'day of week' };
 
 const PART_VALUE: Record<DatePart, (date: Date) => number> = {
   year: (d) => d.getUTCFullYear(),
   month: (d) => d.getUTCMonth() + 1,
+  day: (d) => d.getUTCDate(),
   'day-of-week': (d) => (d.getUTCDay() + 6) % 7,
 };
 
+/** One part of a date stored as epoch milliseconds; NaN for an empty date. */
+export function datePartValue(part: DatePart, ms: number): number {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? NaN : PART_VALUE[part](date);
+}
+
 export function datePartName(column: string, part: DatePart): string {
-  return `${column} (${PART_LABEL[part]})`;
+  return `${column} (${DATE_PART_LABEL[part]})`;
 }
 
 function requireDateColumn(table: Table, name: string): Column & { storage: 'number' } {
@@ -39,8 +51,8 @@ function requireDateColumn(table: Table, name: string): Column & { storage: 'num
 function parse(json: unknown, at: string, document: 'recipe' | 'fitted recipe'): DatePartsParams {
   const r = JsonReader.object(json, at, document);
   const parts = r.has('parts') || document === 'fitted recipe' ? r.strings('parts') : undefined;
-  const unknown = parts?.find((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown !== undefined || (parts && new Set(parts).size !== parts.length)) r.fail('parts', `a list of distinct parts among ${PARTS.join(', ')}`);
+  const unknown = parts?.find((p) => !(DATE_PARTS as readonly string[]).includes(p));
+  if (unknown !== undefined || (parts && new Set(parts).size !== parts.length)) r.fail('parts', `a list of distinct parts among ${DATE_PARTS.join(', ')}`);
   return { column: r.string('column'), ...(parts ? { parts: parts as DatePart[] } : {}) };
 }
 
@@ -52,7 +64,7 @@ export const dateParts: StepDefinition<DatePartsParams, DatePartsState> = {
 
   fit(table: Table, _trainRows: Int32Array, params: DatePartsParams): DatePartsState {
     requireDateColumn(table, params.column);
-    return { column: params.column, parts: [...(params.parts ?? PARTS)] };
+    return { column: params.column, parts: [...(params.parts ?? DEFAULT_DATE_PARTS)] };
   },
 
   transform(table: Table, state: DatePartsState): StepOutput {
@@ -64,11 +76,11 @@ export const dateParts: StepDefinition<DatePartsParams, DatePartsState> = {
       date.setTime(ms);
       for (const { part, values } of outputs) values[row] = Number.isNaN(date.getTime()) ? NaN : PART_VALUE[part](date);
     }
-    const columns = outputs.map(({ part, values }) => numberColumn(datePartName(state.column, part), values, 'integer', `${PART_LABEL[part]} of "${state.column}"`));
+    const columns = outputs.map(({ part, values }) => numberColumn(datePartName(state.column, part), values, 'integer', `${DATE_PART_LABEL[part]} of "${state.column}"`));
     return { table: replaceColumn(table, state.column, columns), cellsChanged: 0 };
   },
 
-  describe: (params) => `Split the date "${params.column}" into ${(params.parts ?? PARTS).map((p) => PART_LABEL[p]).join(', ')}`,
+  describe: (params) => `Split the date "${params.column}" into ${(params.parts ?? DEFAULT_DATE_PARTS).map((p) => DATE_PART_LABEL[p]).join(', ')}`,
   parseParams: (json, at) => parse(json, at, 'recipe'),
   parseState: (json, at) => parse(json, at, 'fitted recipe') as DatePartsState, // parse requires `parts` in a fitted recipe
 };

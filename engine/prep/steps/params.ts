@@ -96,7 +96,7 @@ export interface LogTransformParams {
   readonly columns: readonly string[];
 }
 
-export type DatePart = 'year' | 'month' | 'day-of-week';
+export type DatePart = 'year' | 'month' | 'day' | 'day-of-week';
 
 export interface DatePartsParams {
   readonly column: string;

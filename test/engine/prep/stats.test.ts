@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, mean, mostFrequentLabel, mostFrequentNumber, populationStd, presentValues, quantile, sortedCopy } from '../../../engine/prep/stats.ts';
+import { median, mean, mostFrequentLabel, mostFrequentNumber, populationStd, presentValues, quantile, skewness, sortedCopy } from '../../../engine/prep/stats.ts';
 import { cat, errorOf, num, rows } from './fixtures.ts';
 
 describe('quantile', () => {
@@ -61,5 +61,21 @@ describe('presentValues', () => {
     const error = errorOf(() => presentValues(num('Cabin', [null, null, 5]), rows(0, 1), 'the median'));
     expect(error.code).toBe('all-missing-column');
     expect(error.message).toContain('"Cabin" is empty in all 2 training rows');
+  });
+});
+
+describe('skewness', () => {
+  it('is m3 / m2^1.5 with population moments, empty cells skipped', () => {
+    // 1, 2, 3, 10: mean 4, deviations −3, −2, −1, 6; m2 = (9 + 4 + 1 + 36) / 4 = 12.5;
+    // m3 = (−27 − 8 − 1 + 216) / 4 = 45; g1 = 45 / 12.5^1.5 = 45 / 44.19417… = 1.018233…
+    expect(skewness(Float64Array.of(1, NaN, 2, 3, 10))).toBeCloseTo(1.0182337649, 9);
+    // Mirrored, the tail is on the left.
+    expect(skewness(Float64Array.of(-1, -2, -3, -10))).toBeCloseTo(-1.0182337649, 9);
+  });
+
+  it('is 0 for a symmetric spread, a constant column and no values at all', () => {
+    expect(skewness(Float64Array.of(1, 2, 3))).toBe(0);
+    expect(skewness(Float64Array.of(5, 5, 5))).toBe(0);
+    expect(skewness(Float64Array.of(NaN))).toBe(0);
   });
 });

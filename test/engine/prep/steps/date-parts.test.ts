@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateParts } from '../../../../engine/prep/steps/date-parts.ts';
+import { dateParts, datePartValue } from '../../../../engine/prep/steps/date-parts.ts';
 import { columnNames, dates, errorOf, num, numbersIn, rows, tableOf } from '../fixtures.ts';
 
 describe('date-parts', () => {
@@ -16,6 +16,17 @@ describe('date-parts', () => {
   it('keeps only the parts asked for', () => {
     const t = tableOf(dates('d', ['2024-03-15']));
     expect(columnNames(dateParts.transform(t, dateParts.fit(t, rows(0), { column: 'd', parts: ['month'] }), 'prepare').table)).toEqual(['d (month)']);
+  });
+
+  it('gives the day of the month when asked, and keeps year, month and weekday as the default', () => {
+    const t = tableOf(dates('d', ['2024-02-29', '1999-12-31T23:59:59Z', null]));
+    const out = dateParts.transform(t, dateParts.fit(t, rows(0), { column: 'd', parts: ['day', 'year'] }), 'prepare').table;
+    expect(columnNames(out)).toEqual(['d (day of month)', 'd (year)']);
+    expect(numbersIn(out, 'd (day of month)')).toEqual([29, 31, null]);
+    expect(dateParts.fit(t, rows(0), { column: 'd' }).parts).toEqual(['year', 'month', 'day-of-week']);
+    expect(datePartValue('day', Date.parse('2024-03-15'))).toBe(15);
+    expect(datePartValue('day-of-week', Date.parse('2024-03-15'))).toBe(4);
+    expect(datePartValue('year', NaN)).toBeNaN();
   });
 
   it('refuses a column that is not a date', () => {
