@@ -4,11 +4,31 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '../../engine/errors.ts';
-import { MISSING_CODE, type Column, type Table } from '../../engine/table/table.ts';
+import { MISSING_CODE, type Column, type ColumnType, type Table } from '../../engine/table/table.ts';
 import type { ColumnSummary, DatasetRows, DatasetSummary } from '../api/contract.ts';
 import type { LoadedTable } from '../io/load-table.ts';
 
 export type DatasetOrigin = DatasetSummary['origin'];
+
+/** What the user changed about how the file is read (Data step): a project saves it, reopening reads the file with it. */
+export interface ReadEdits {
+  /** Loader options a project carried (the app itself does not set these). */
+  readonly missingMarkers?: readonly string[];
+  readonly zeroMeansMissing?: readonly string[];
+  readonly columnTypes: Readonly<Record<string, ColumnType>>;
+  readonly columnMissingMarkers: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A replaced column's reason: the type the user chose, or missing markers (an empty list: none). */
+export type ColumnEdit = { readonly type: ColumnType } | { readonly markers: readonly string[] };
+
+const NO_EDITS: ReadEdits = { columnTypes: {}, columnMissingMarkers: {} };
+
+function withEdit(edits: ReadEdits, column: string, edit: ColumnEdit): ReadEdits {
+  if ('type' in edit) return { ...edits, columnTypes: { ...edits.columnTypes, [column]: edit.type } };
+  const { [column]: _previous, ...others } = edits.columnMissingMarkers;
+  return { ...edits, columnMissingMarkers: edit.markers.length > 0 ? { ...others, [column]: [...edit.markers] } : others };
+}
 
 function missingCount(column: Column): number {
   let missing = 0;
@@ -49,11 +69,12 @@ function sliceColumn(column: Column, start: number, end: number): (number | stri
 export class DatasetStore {
   /** Insertion order is recency order: the first entry is evicted first. */
   private readonly tables = new Map<string, Table>();
-  private readonly loaded = new Map<string, { readonly loaded: LoadedTable; readonly summary: DatasetSummary }>();
+  private readonly loaded = new Map<string, { readonly loaded: LoadedTable; readonly summary: DatasetSummary; readonly edits: ReadEdits }>();
 
   constructor(private readonly keep = 3) {}
 
-  add(loaded: LoadedTable, origin: DatasetOrigin, name: string): DatasetSummary {
+  /** `edits`: how the file was read when it comes back with a project's read options. */
+  add(loaded: LoadedTable, origin: DatasetOrigin, name: string, edits: ReadEdits = NO_EDITS): DatasetSummary {
     const datasetId = randomUUID();
     this.tables.set(datasetId, loaded.table);
     while (this.tables.size > this.keep) {
@@ -78,7 +99,7 @@ export class DatasetStore {
       columns: table.columns.map(summarizeColumn),
       warnings: loaded.warnings,
     };
-    this.loaded.set(datasetId, { loaded, summary });
+    this.loaded.set(datasetId, { loaded, summary, edits });
     return summary;
   }
 
@@ -88,14 +109,14 @@ export class DatasetStore {
   }
 
   /** The open dataset's table, how it was read (source: path, sha256, read options) and its summary. */
-  get(datasetId: string): { readonly table: Table; readonly loaded: LoadedTable; readonly summary: DatasetSummary } {
+  get(datasetId: string): { readonly table: Table; readonly loaded: LoadedTable; readonly summary: DatasetSummary; readonly edits: ReadEdits } {
     const entry = this.loaded.get(datasetId);
     if (!entry) throw this.closed();
     return { table: entry.loaded.table, ...entry };
   }
 
   /** Puts `column` in place of the column of the same name (a type the user chose); returns the new summary. */
-  replaceColumn(datasetId: string, column: Column): DatasetSummary {
+  replaceColumn(datasetId: string, column: Column, edit?: ColumnEdit): DatasetSummary {
     const entry = this.loaded.get(datasetId);
     if (!entry) throw this.closed();
     const { table } = entry.loaded;
@@ -105,7 +126,7 @@ export class DatasetStore {
     const loaded: LoadedTable = { ...entry.loaded, table: { ...table, columns } };
     const summary: DatasetSummary = { ...entry.summary, columns: entry.summary.columns.map((c, i) => (i === index ? summarizeColumn(column) : c)) };
     this.tables.set(datasetId, loaded.table);
-    this.loaded.set(datasetId, { loaded, summary });
+    this.loaded.set(datasetId, { loaded, summary, edits: edit ? withEdit(entry.edits, column.name, edit) : entry.edits });
     return summary;
   }
 

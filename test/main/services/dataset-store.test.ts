@@ -48,6 +48,19 @@ describe('DatasetStore', () => {
     expect(() => store.replaceColumn(datasetId, { ...before.columns[0]!, name: 'y' })).toThrow(/no column "y"/);
   });
 
+  it("records the user's types and missing markers per column, as a project saves them", () => {
+    const store = new DatasetStore();
+    const { datasetId } = store.add(loaded('a.csv'), 'path', 'a.csv', { columnTypes: { c: 'text' }, columnMissingMarkers: {} });
+    const x = store.get(datasetId).table.columns[0]!;
+    store.replaceColumn(datasetId, x, { markers: ['0', '-999'] });
+    store.replaceColumn(datasetId, x, { type: 'integer' });
+    expect(store.get(datasetId).edits).toEqual({ columnTypes: { c: 'text', x: 'integer' }, columnMissingMarkers: { x: ['0', '-999'] } });
+    store.replaceColumn(datasetId, x, { markers: [] });
+    store.replaceColumn(datasetId, x);
+    expect(store.get(datasetId).edits, 'an empty list gives the column back; a replacement without an edit records nothing').toEqual({ columnTypes: { c: 'text', x: 'integer' }, columnMissingMarkers: {} });
+    expect(store.get(store.add(loaded('b.csv'), 'path', 'b.csv').datasetId).edits).toEqual({ columnTypes: {}, columnMissingMarkers: {} });
+  });
+
   it('keeps only the most recently opened tables', () => {
     const store = new DatasetStore(2);
     const ids = ['a', 'b', 'c'].map((n) => store.add(loaded(`${n}.csv`), 'path', n).datasetId);
