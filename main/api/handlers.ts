@@ -3,6 +3,7 @@
  * Both transports dispatch to these; the Electron shell adds the desktop-only ones (native dialogs).
  */
 import type { LoadedTable, LoadOptions } from '../io/load-table.ts';
+import type { ProjectSession } from '../project/session.ts';
 import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
 import type { DownloadStore } from '../services/download-store.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
@@ -35,6 +36,8 @@ export interface Services {
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
   readonly downloads: DownloadStore | null;
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
+  /** The project being worked on: where it was saved, its autosave and recovered states. */
+  readonly project: ProjectSession;
 }
 
 type Source = RequestOf<'openDataset'>['source'];

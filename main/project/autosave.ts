@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserFacingError } from '../../engine/errors.ts';
 import { parseJsonText } from '../../engine/model/safe-json.ts';
 import { isProcessAlive, writeFileAtomic } from './atomic-write.ts';
 import { readProject, type ProjectFile } from './project-file.ts';
@@ -15,6 +16,8 @@ const RECOVERY_FORMAT = 'layerlab-recovery';
 const SUFFIX = '.layerlab-recovery';
 
 export interface Recoverable {
+  /** The file's name without its suffix: what a window names it by (never a path). */
+  readonly id: string;
   readonly file: string;
   /** Where the project was saved by the user, or null for one never saved. */
   readonly projectPath: string | null;
@@ -39,13 +42,15 @@ export interface AutosaveOptions {
 }
 
 export class Autosave {
+  readonly id: string;
   readonly file: string;
   private pending: { project: ProjectFile; projectPath: string | null } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: AutosaveOptions) {
-    this.file = join(options.dir, `session-${process.pid}-${randomBytes(4).toString('hex')}${SUFFIX}`);
+    this.id = `session-${process.pid}-${randomBytes(4).toString('hex')}`;
+    this.file = join(options.dir, `${this.id}${SUFFIX}`);
   }
 
   /** Records the latest state; it reaches the disk `delayMs` after the last change (or on `flush`). */
@@ -80,22 +85,38 @@ export class Autosave {
   }
 }
 
+/** The state in one recovery file; null when it is a live session's (not a crash) or not a recovery file. Throws when damaged. */
+async function readRecovery(dir: string, id: string): Promise<Recoverable | null> {
+  const file = join(dir, `${id}${SUFFIX}`);
+  const document = parseJsonText(await readFile(file, 'utf8'), file) as RecoveryDocument;
+  // A live session (this one, or another window's) is not a crash.
+  if (document?.format !== RECOVERY_FORMAT || document.pid === process.pid || isProcessAlive(document.pid)) return null;
+  return { id, file, projectPath: typeof document.projectPath === 'string' ? document.projectPath : null, savedAt: String(document.savedAt), project: readProject(document.project) };
+}
+
 /** States left by sessions that ended without closing cleanly, newest first. Damaged files are skipped. */
 export async function listRecoverable(dir: string): Promise<Recoverable[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const found: Recoverable[] = [];
   for (const name of names.filter((n) => n.endsWith(SUFFIX))) {
-    const file = join(dir, name);
     try {
-      const document = parseJsonText(await readFile(file, 'utf8'), file) as RecoveryDocument;
-      // A live session (this one, or another window's) is not a crash.
-      if (document.format !== RECOVERY_FORMAT || document.pid === process.pid || isProcessAlive(document.pid)) continue;
-      found.push({ file, projectPath: typeof document.projectPath === 'string' ? document.projectPath : null, savedAt: String(document.savedAt), project: readProject(document.project) });
+      const entry = await readRecovery(dir, name.slice(0, -SUFFIX.length));
+      if (entry) found.push(entry);
     } catch {
       // A recovery file that cannot be read offers nothing; it never stops the app from starting.
     }
   }
   return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+}
+
+/** One state `listRecoverable` offered, by its id. */
+export async function findRecoverable(dir: string, id: string): Promise<Recoverable> {
+  const entry = await readRecovery(dir, id).catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!entry) throw new UserFacingError('recovery-gone', 'That recovered state is no longer there (it was restored or discarded, perhaps in another window).');
+  return entry;
 }
 
 /** Once the user has taken (or declined) a recovered state. */

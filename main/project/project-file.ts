@@ -17,11 +17,15 @@ import type { ColumnType } from '../../engine/table/table.ts';
 
 export const PROJECT_FORMAT = 'layerlab-project';
 export const PROJECT_MAJOR_VERSION = 1;
-export const PROJECT_VERSION = `${PROJECT_MAJOR_VERSION}.0`;
+/** 1.1: the dataset's read options gained `columnMissingMarkers`. */
+export const PROJECT_VERSION = `${PROJECT_MAJOR_VERSION}.1`;
 export const PROJECT_EXTENSION = '.layerlab';
 
 export interface DatasetReference {
-  /** Absolute path when last saved. */
+  /**
+   * Absolute path when last saved; only the file's name for a file a browser uploaded (it has no path), which
+   * the user always locates again.
+   */
   readonly path: string;
   /** The same file relative to the project file's folder, so a folder moved as a whole still finds its data. */
   readonly relativePath: string | null;
@@ -29,12 +33,17 @@ export interface DatasetReference {
   readonly sha256: string;
   readonly bytes: number;
   readonly sheet: string | null;
-  /** How the file was read (the loader's options), so reopening types every column the same way. */
-  readonly options: {
-    readonly missingMarkers?: readonly string[];
-    readonly zeroMeansMissing?: readonly string[];
-    readonly columnTypes?: Readonly<Record<string, ColumnType>>;
-  };
+  /** How the file was read, so reopening types every column the same way. */
+  readonly options: DatasetReadOptions;
+}
+
+/** The loader's options, plus what the Data step changed: types chosen by the user and missing markers per column. */
+export interface DatasetReadOptions {
+  readonly missingMarkers?: readonly string[];
+  readonly zeroMeansMissing?: readonly string[];
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Values that mean "missing" in one column (the Data step's cards), applied after reading. */
+  readonly columnMissingMarkers?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type RunStatus = 'completed' | 'stopped' | 'failed';
@@ -90,6 +99,7 @@ export const PROJECT_SCHEMA: JsonSchema = {
             missingMarkers: { type: 'array', items: text },
             zeroMeansMissing: { type: 'array', items: text },
             columnTypes: { type: 'object', additionalProperties: { enum: ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] } },
+            columnMissingMarkers: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
           },
         },
       },

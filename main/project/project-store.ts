@@ -44,7 +44,7 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 /** Writes the project atomically, recording when, by which app, and where the data is relative to it. */
 export async function saveProject(path: string, project: ProjectFile, app: { name: string; version: string }, now = new Date()): Promise<ProjectFile> {
-  const dataset = project.dataset ? { ...project.dataset, relativePath: relative(dirname(resolve(path)), project.dataset.path) } : null;
+  const dataset = project.dataset ? { ...project.dataset, relativePath: isAbsolute(project.dataset.path) ? relative(dirname(resolve(path)), project.dataset.path) : null } : null;
   const saved: ProjectFile = { ...project, version: PROJECT_VERSION, dataset, saved: { at: now.toISOString(), app } };
   await writeFileAtomic(path, `${JSON.stringify(saved, null, 1)}\n`);
   return saved;
@@ -58,6 +58,9 @@ async function isFile(path: string): Promise<boolean> {
 export async function checkDataset(project: ProjectFile, projectPath: string): Promise<DatasetCheck> {
   const dataset = project.dataset;
   if (!dataset) return { status: 'none' };
+  if (!isAbsolute(dataset.path)) {
+    return { status: 'missing', expectedPath: dataset.path, message: `The data file ${dataset.name} was uploaded from a browser, so Layerlab cannot find it by itself. Locate it to go on; the saved runs and models are kept.` };
+  }
   let path = dataset.path;
   let moved = false;
   if (!(await isFile(path))) {

@@ -6,6 +6,7 @@ import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
 import { loadTable } from '../io/load-table.ts';
+import { ProjectSession } from '../project/session.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { ModelRegistry } from './model-registry.ts';
@@ -38,12 +39,14 @@ export function createServices(options: ServiceOptions): Services {
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
+    project: new ProjectSession(join(options.settingsDir, 'recovery')),
   };
 }
 
-/** Stops what is running and deletes temporary files. */
+/** Stops what is running and deletes temporary files; a clean close leaves nothing to recover. */
 export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
+  await services.project.close();
   await services.training.dispose();
   services.events.close();
   await services.uploads?.close();

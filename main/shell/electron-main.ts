@@ -125,5 +125,16 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // A clean quit leaves no recovered state behind: the recovery file is deleted before the app goes.
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void services.project.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
   app.on('will-quit', () => void closeServices(services));
 }

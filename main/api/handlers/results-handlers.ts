@@ -12,14 +12,18 @@ import { readModelFile, saveModelFile } from '../../export/model-io.ts';
 import { savePredictionsCsv } from '../../export/predictions-csv.ts';
 import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
 import { appIdentity } from '../../export/app-identity.ts';
-import { openProject, saveProject } from '../../project/project-store.ts';
+import type { LoadedTable } from '../../io/load-table.ts';
+import type { ProjectFile } from '../../project/project-file.ts';
+import { checkDataset, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
 import { cellRows, evaluate, heldOutFromTable, type HeldOut } from '../../results/evaluation.ts';
 import { describePredictions, predictInChunks, predictOne } from '../../results/predictions.ts';
-import { datasetStatus, projectFromSession, viewOf } from '../../results/project.ts';
+import { datasetStatus, editsOf, projectFromSession, referenceTo, viewOf, type WorkingState } from '../../results/project.ts';
 import { details, summarize } from '../../results/model-summary.ts';
+import type { DatasetOrigin } from '../../services/dataset-store.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
-import type { EvaluationSplit, FileDestination, FileSource, SavedFile } from '../calls/results-calls.ts';
+import type { EvaluationSplit, FileDestination, FileSource, OpenedProjectSummary, ProjectData, SavedFile } from '../calls/results-calls.ts';
 import type { resultsCalls } from '../calls/results-calls.ts';
+import type { RequestOf } from '../contract.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 
@@ -153,6 +157,80 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
     return `${source}-${entry.modelId}`.replace(/[^A-Za-z0-9_.-]+/g, '-');
   }
 
+  /** The project the window's working state makes: its models, its data file (or the one still awaited), its choices. */
+  function workingProject({ name, datasetId, selectedModelId, step, ...rest }: RequestOf<'updateSession'>): ProjectFile {
+    const open = models.list().map((entry) => modelOf(entry.modelId));
+    const dataset = datasetId ? referenceTo(datasets.get(datasetId)) : (services.project.waiting?.reference ?? null);
+    const working: WorkingState = { ...rest, selectedModelId: selectedModelId ?? null, step: step ?? null };
+    return projectFromSession(name, open, dataset, working);
+  }
+
+  /** A project's models join the open ones; its data file waits to be opened (from where it was found, or located). */
+  function reopen(project: ProjectFile, check: DatasetCheck, path: string | null): OpenedProjectSummary {
+    const view = viewOf(project);
+    const ids = new Map<string, string>();
+    const summaries = project.runs.flatMap((run) => {
+      if (!run.model) return [];
+      const entry = models.add({ modelId: models.nextFileId(), label: run.label, datasetId: null, model: run.model, result: null, path: null });
+      ids.set(run.id, entry.modelId);
+      return [summarize(entry, modelOf(entry.modelId).loaded)];
+    });
+    const found = check.status === 'ok' || check.status === 'moved' || check.status === 'changed' ? check.path : null;
+    services.project.opened(path, project.dataset ? { reference: project.dataset, path: found } : null);
+    return {
+      name: project.name,
+      path,
+      models: summaries,
+      selectedModelId: (view.selectedModelId && ids.get(view.selectedModelId)) ?? summaries[summaries.length - 1]?.modelId ?? null,
+      step: view.step,
+      recipe: project.recipe,
+      design: project.design,
+      settings: project.settings,
+      dataset: datasetStatus(project, check),
+    };
+  }
+
+  /** Reads the awaited data file the way the project read it; a file with other bytes waits for the user's word. */
+  async function openProjectData(operationId: string, source: FileSource | undefined, acceptChanged: boolean, signal: AbortSignal): Promise<ProjectData> {
+    const session = services.project;
+    const waiting = session.waiting;
+    if (!waiting) throw new UserFacingError('no-project-data', 'No project is waiting for its data file. Open a project first, or open a data file in the Data step.');
+    const edits = editsOf(waiting.reference);
+    const opened = (loaded: LoadedTable, origin: DatasetOrigin, name: string): ProjectData => {
+      const summary = datasets.add(loaded, origin, name, { ...edits, columnMissingMarkers: {} });
+      session.waiting = null;
+      session.held = null;
+      return { status: 'opened', summary, markers: edits.columnMissingMarkers };
+    };
+    if (!source) {
+      if (acceptChanged && session.held) return opened(session.held.loaded, session.held.origin, session.held.name);
+      if (!waiting.path) throw new UserFacingError('data-not-found', `The data file ${waiting.reference.name} was not found. Locate it to go on.`);
+      source = { kind: 'path', path: waiting.path };
+    }
+    const origin: DatasetOrigin = source.kind === 'upload' ? 'upload' : 'path';
+    return withSource(source, async (path, name) => {
+      try {
+        const loaded = await services.loadTable(path, {
+          signal,
+          onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
+          ...(waiting.reference.sheet ? { sheet: waiting.reference.sheet } : {}),
+          ...(Object.keys(edits.columnTypes).length ? { columnTypes: edits.columnTypes } : {}),
+          ...(edits.missingMarkers ? { missingMarkers: edits.missingMarkers } : {}),
+          ...(edits.zeroMeansMissing ? { zeroMeansMissing: edits.zeroMeansMissing } : {}),
+        });
+        if (loaded.source.sha256 === waiting.reference.sha256 || acceptChanged) return opened(loaded, origin, name);
+        session.held = { loaded, origin, name };
+        return {
+          status: 'changed',
+          name,
+          message: `${name} is not the file this project was trained on (its SHA-256 differs): rows may have been added, removed or edited. Use it anyway — the saved models stay as they are, new runs train on it — or locate the original.`,
+        };
+      } finally {
+        events.flush(operationId);
+      }
+    });
+  }
+
   return {
     listModels: async () => models.list().map((entry) => summarize(entry, modelOf(entry.modelId).loaded)),
     modelDetails: async ({ modelId, datasetId }) => {
@@ -230,35 +308,45 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
         loadedModels.set(entry.modelId, { file: entry.model, loaded });
         return summarize(entry, loaded);
       }),
-    saveProject: async ({ destination, name, datasetId, selectedModelId, step }) => {
-      const open = models.list().map((entry) => modelOf(entry.modelId));
-      const dataset = datasetId ? datasets.get(datasetId).loaded : null;
-      const project = projectFromSession(name, open, dataset, { selectedModelId: selectedModelId ?? null, step: step ?? null });
+    saveProject: async ({ destination, ...working }) => {
+      const project = workingProject(working);
       const app = await appIdentity();
-      const fileName = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
-      return saveOne(destination, fileName, async (path) => void (await saveProject(path, project, app)));
+      const fileName = `${working.name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
+      const saved = await saveOne(destination, fileName, async (path) => void (await saveProject(path, project, app)));
+      await services.project.saved(destination.kind === 'path' ? destination.path : null);
+      return saved;
     },
     openProject: async ({ source }) =>
       withSource(source, async (path) => {
         const opened = await openProject(path);
-        const view = viewOf(opened.project);
-        const ids = new Map<string, string>();
-        const summaries = opened.project.runs.flatMap((run) => {
-          if (!run.model) return [];
-          const entry = models.add({ modelId: models.nextFileId(), label: run.label, datasetId: null, model: run.model, result: null, path: null });
-          ids.set(run.id, entry.modelId);
-          return [summarize(entry, modelOf(entry.modelId).loaded)];
-        });
-        return {
-          name: opened.project.name,
-          models: summaries,
-          selectedModelId: (view.selectedModelId && ids.get(view.selectedModelId)) ?? summaries[summaries.length - 1]?.modelId ?? null,
-          step: view.step,
-          recipe: opened.project.recipe,
-          design: opened.project.design,
-          settings: opened.project.settings,
-          dataset: datasetStatus(opened),
-        };
+        return reopen(opened.project, opened.dataset, source.kind === 'path' ? path : null);
       }),
+    openProjectData: ({ operationId, source, acceptChanged }) => operations.run(operationId, (signal) => openProjectData(operationId, source, acceptChanged === true, signal)),
+    updateSession: async (working) => {
+      services.project.report(workingProject(working));
+      return { kept: true };
+    },
+    listRecoveries: async () =>
+      (await services.project.list()).map((entry) => ({
+        recoveryId: entry.id,
+        name: entry.project.name,
+        savedAt: entry.savedAt,
+        datasetName: entry.project.dataset?.name ?? null,
+        models: entry.project.runs.filter((run) => run.model).length,
+        projectPath: entry.projectPath,
+      })),
+    openRecovery: async ({ recoveryId }) => {
+      const entry = await services.project.find(recoveryId);
+      const check = await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '');
+      const project = check.status === 'moved' ? { ...entry.project, dataset: { ...entry.project.dataset!, path: check.path } } : entry.project;
+      const summary = reopen(project, check, entry.projectPath);
+      await services.project.adopt(entry);
+      return summary;
+    },
+    discardRecovery: async ({ recoveryId }) => {
+      const entry = await services.project.find(recoveryId).catch(() => null);
+      if (entry) await services.project.forget(entry);
+      return { discarded: entry !== null };
+    },
   };
 }

@@ -169,7 +169,7 @@ describe('ResultsState', () => {
   it('opens a project: its data file is opened again, and a missing one is reported', async () => {
     const { api, dataset, notices, results } = setup();
     const open = vi.spyOn(dataset, 'open').mockResolvedValue();
-    const opened: OpenedProjectSummary = { name: 'Churn', models: [summary()], selectedModelId: 'run-1', step: 'evaluate', recipe: null, design: null, settings: null, dataset: { status: 'ok', path: '/data/churn.csv', name: 'churn.csv', message: null } };
+    const opened: OpenedProjectSummary = { name: 'Churn', path: null, models: [summary()], selectedModelId: 'run-1', step: 'evaluate', recipe: null, design: null, settings: null, dataset: { status: 'ok', path: '/data/churn.csv', name: 'churn.csv', message: null } };
     api.openProject.mockResolvedValueOnce(opened);
     expect(await results.openProject()).toEqual(opened);
     expect(open).toHaveBeenCalledWith(expect.objectContaining({ name: 'churn.csv' }));

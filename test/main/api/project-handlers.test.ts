@@ -1,0 +1,233 @@
+/**
+ * Projects and recovery through the calls, over the real services: the window's working state saved with or
+ * without models, the Data step's column types and missing markers read back, thresholds kept in the models,
+ * a changed or uploaded data file located again, and the recovery files a killed session leaves.
+ */
+import { spawnSync } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync, appendFileSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
+import type { Recipe } from '../../../engine/prep/types.ts';
+import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
+import { createHandlers, type Services } from '../../../main/api/handlers.ts';
+import type { ProjectData } from '../../../main/api/calls/results-calls.ts';
+import { emptyProject } from '../../../main/project/project-store.ts';
+import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { trained } from '../../engine/model/trained.ts';
+import { failure } from './api-test-kit.ts';
+
+const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
+const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
+
+let services: Services;
+let dir: string;
+
+function servicesIn(settingsDir: string): Services {
+  return createServices({
+    info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+    samplesDir: 'resources/samples',
+    settingsDir,
+    acceptUploads: true,
+  });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'layerlab-projects-'));
+  services = servicesIn(join(dir, 'settings'));
+});
+
+afterEach(async () => {
+  await closeServices(services);
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function openTitanic(path = join(DATASETS, 'titanic.csv')) {
+  const handlers = createHandlers(services);
+  const summary = await handlers.openDataset({ operationId: 'open', source: { kind: 'path', path } }, context);
+  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  return { handlers, datasetId: summary.datasetId, recipe };
+}
+
+function opened(data: ProjectData) {
+  if (data.status !== 'opened') throw new Error(`expected the data file to open, got: ${data.message}`);
+  return data;
+}
+
+const design = { hidden: denseStack([12, 4]) };
+const settings = defaultTrainingSettings({ epochs: 7, batchSize: 64, seed: 3 });
+
+/** A process id that no longer runs: a session that was killed. */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+describe('payloads', () => {
+  it('refuses malformed project and recovery requests before any handler runs', async () => {
+    const dispatch = createDispatch(createHandlers(services), trustOrigin('app://layerlab'), () => {});
+    const refused = async (name: string, payload: unknown) => {
+      const envelope = await dispatch(name, payload, context.sender);
+      expect(envelope.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
+      return envelope.ok ? '' : envelope.error.code;
+    };
+    expect(await refused('updateSession', { name: 'x', recipe: { target: 'Survived' } })).toBe('invalid-request');
+    expect(await refused('updateSession', { name: 'x', design: { hidden: [{ type: 'dense', units: 0 }] } })).toBe('invalid-request');
+    expect(await refused('updateSession', { name: 'x', thresholds: [{ modelId: 'run-1', threshold: 1.5 }] })).toBe('invalid-request');
+    expect(await refused('updateSession', { name: '', step: 'train' })).toBe('invalid-request');
+    expect(await refused('saveProject', { destination: { kind: 'download' }, name: 'x', extra: 1 })).toBe('invalid-request');
+    expect(await refused('openRecovery', { recoveryId: '../../etc/passwd' })).toBe('invalid-request');
+    expect(await refused('discardRecovery', { file: '/tmp/x.layerlab-recovery' })).toBe('invalid-request');
+    expect(await refused('openProjectData', { operationId: 'o', source: { kind: 'path' } })).toBe('invalid-request');
+    expect(await refused('openProjectData', { operationId: 'o' }), 'no project waiting').toBe('no-project-data');
+    expect(await refused('openRecovery', { recoveryId: 'session-1-00000000' })).toBe('recovery-gone');
+    expect(await dispatch('discardRecovery', { recoveryId: 'session-1-00000000' }, context.sender)).toEqual({ ok: true, value: { discarded: false } });
+  });
+});
+
+describe('the working state in a project', () => {
+  it('saves a session without any trained model and opens it back with its recipe, design, settings and step', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const edited: Recipe = { ...recipe, split: { ...recipe.split, train: recipe.split.train - 0.1, test: recipe.split.test + 0.1 } };
+    const path = join(dir, 'draft.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Draft', datasetId, step: 'build', recipe: edited, design, settings }, context);
+    const reopened = await createHandlers(services).openProject({ source: { kind: 'path', path } }, context);
+    expect(reopened).toMatchObject({ name: 'Draft', path, models: [], selectedModelId: null, step: 'build', recipe: edited, design, settings });
+    expect(reopened.dataset).toMatchObject({ status: 'ok', name: 'titanic.csv' });
+    const data = opened(await handlers.openProjectData({ operationId: 'reopen' }, context));
+    expect(data.summary).toMatchObject({ name: 'titanic.csv', rowCount: 891, origin: 'path' });
+  });
+
+  it("reads the file back with the user's column types, and hands back the missing markers to apply", async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    await handlers.setColumnType({ datasetId, column: 'Pclass', type: 'categorical' }, context);
+    const marked = await handlers.setMissingMarkers({ datasetId, column: 'Fare', markers: ['0'] }, context);
+    const fareMissing = marked.summary.columns.find((c) => c.name === 'Fare')!.missing;
+    expect(fareMissing, 'titanic has fares of 0').toBeGreaterThan(0);
+    const path = join(dir, 'typed.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Typed', datasetId, recipe }, context);
+    expect(JSON.parse(readFileSync(path, 'utf8')).dataset.options).toEqual({ columnTypes: { Pclass: 'categorical' }, columnMissingMarkers: { Fare: ['0'] } });
+
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    const data = opened(await handlers.openProjectData({ operationId: 'typed' }, context));
+    expect(data.summary.columns.find((c) => c.name === 'Pclass')!.type).toBe('categorical');
+    expect(data.markers).toEqual({ Fare: ['0'] });
+    const again = await handlers.setMissingMarkers({ datasetId: data.summary.datasetId, column: 'Fare', markers: [...data.markers.Fare!] }, context);
+    expect(again.summary.columns.find((c) => c.name === 'Fare')!.missing).toBe(fareMissing);
+    const cleared = await handlers.setMissingMarkers({ datasetId: data.summary.datasetId, column: 'Fare', markers: [] }, context);
+    expect(cleared.summary.columns.find((c) => c.name === 'Fare')!.missing, 'the markers can be taken off again').toBe(0);
+  });
+
+  it("saves each model's decision threshold into it, and the reopened model follows it", async () => {
+    const { handlers, datasetId } = await openTitanic();
+    const model = await trained('titanic');
+    services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId, model: model.file, result: model.result, path: null });
+    const path = join(dir, 'threshold.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'T', datasetId, selectedModelId: 'run-1', thresholds: [{ modelId: 'run-1', threshold: 0.35 }] }, context);
+    const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
+    expect(reopened.models[0]!.threshold).toBe(0.35);
+    expect(reopened.recipe, 'no recipe from the window: the selected model gives it').toEqual(model.file.recipe.recipe);
+  });
+});
+
+describe('locating the data file', () => {
+  it('asks before taking a located file with other bytes, and takes it when the user agrees', async () => {
+    const copy = join(dir, 'titanic.csv');
+    copyFileSync(join(DATASETS, 'titanic.csv'), copy);
+    const { handlers, datasetId, recipe } = await openTitanic(copy);
+    const path = join(dir, 'p.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'P', datasetId, recipe }, context);
+    appendFileSync(copy, '892,1,3,"Someone, Mr. New",male,30,0,0,X1,8.05,,S\n');
+    const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
+    expect(reopened.dataset).toMatchObject({ status: 'changed', path: copy });
+    const asked = await handlers.openProjectData({ operationId: 'changed', source: { kind: 'path', path: copy } }, context);
+    expect(asked).toMatchObject({ status: 'changed', name: 'titanic.csv' });
+    expect(asked.status === 'changed' && asked.message).toMatch(/not the file this project was trained on \(its SHA-256 differs\).*Use it anyway/);
+    const taken = opened(await handlers.openProjectData({ operationId: 'take', acceptChanged: true }, context));
+    expect(taken.summary.rowCount).toBe(892);
+  });
+
+  it('finds an uploaded data file only when the user uploads it again, and checks its bytes', async () => {
+    const handlers = createHandlers(services);
+    const upload = async (file: string, name: string) => ({ kind: 'upload' as const, uploadId: await services.uploads!.save(name, Readable.from(readFileSync(file))) });
+    const first = await handlers.openDataset({ operationId: 'up', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context);
+    const recipe = await handlers.defaultRecipe({ datasetId: first.datasetId }, context);
+    const saved = await handlers.saveProject({ destination: { kind: 'download' }, name: 'Iris', datasetId: first.datasetId, recipe }, context);
+    const file = (await services.downloads!.get(saved.files[0]!.downloadId!)).path;
+    expect(JSON.parse(readFileSync(file, 'utf8')).dataset).toMatchObject({ path: 'my-iris.csv', name: 'my-iris.csv', relativePath: null });
+
+    const reopened = await handlers.openProject({ source: await upload(file, 'Iris.layerlab') }, context);
+    expect(reopened.path, 'an uploaded project has no path').toBeNull();
+    expect(reopened.dataset).toMatchObject({ status: 'missing', name: 'my-iris.csv' });
+    expect(reopened.dataset.status === 'missing' && reopened.dataset.message).toMatch(/uploaded from a browser.*Locate it/);
+    expect(await failure(handlers.openProjectData({ operationId: 'no-path' }, context))).toMatchObject({ code: 'data-not-found' });
+    const wrong = await handlers.openProjectData({ operationId: 'wrong', source: await upload(join(DATASETS, 'titanic.csv'), 'titanic.csv') }, context);
+    expect(wrong.status).toBe('changed');
+    const right = opened(await handlers.openProjectData({ operationId: 'right', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context));
+    expect(right.summary).toMatchObject({ name: 'my-iris.csv', origin: 'upload', rowCount: 150 });
+  });
+});
+
+describe('autosave and recovery', () => {
+  it('keeps nothing for an empty session, and the working state once there is some', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const recovery = join(dir, 'settings', 'recovery');
+    await handlers.updateSession({ name: 'Nothing', step: 'data' }, context);
+    await services.project.flush();
+    expect(existsSync(recovery) ? readdirSync(recovery) : []).toEqual([]);
+    await handlers.updateSession({ name: 'Titanic', datasetId, recipe, design, settings, step: 'build' }, context);
+    await services.project.flush();
+    const [file] = readdirSync(recovery);
+    const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
+    expect(document).toMatchObject({ pid: process.pid, projectPath: null, project: { name: 'Titanic', recipe, design, settings, view: { step: 'build' } } });
+    expect(await handlers.listRecoveries({}, context), 'a live session is not a crash').toEqual([]);
+    await closeServices(services);
+    expect(readdirSync(recovery), 'a clean close deletes it').toEqual([]);
+    services = servicesIn(join(dir, 'settings'));
+  });
+
+  it('lists the states of killed sessions, skipping damaged files, and restores one before deleting it', async () => {
+    const model = await trained('titanic');
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    const project = {
+      ...emptyProject('Churn work'),
+      recipe: model.file.recipe.recipe,
+      design: model.design,
+      runs: [{ id: 'run-4', label: 'Run 4', startedAt: '2026-11-28T10:00:00.000Z', status: 'completed', model: model.file, error: null }],
+      view: { step: 'evaluate', selectedModelId: 'run-4' },
+    };
+    const pid = deadPid();
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0d.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: '/work/churn.layerlab', savedAt: '2026-11-28T10:05:00.000Z', project }));
+    writeFileSync(join(recovery, `session-${pid}-deadbeef.layerlab-recovery`), '{"format":"layerlab-recovery","pid":');
+    const handlers = createHandlers(services);
+    const [entry, ...others] = await handlers.listRecoveries({}, context);
+    expect(others).toEqual([]);
+    expect(entry).toEqual({ recoveryId: `session-${pid}-0a0b0c0d`, name: 'Churn work', savedAt: '2026-11-28T10:05:00.000Z', datasetName: null, models: 1, projectPath: '/work/churn.layerlab' });
+
+    const restored = await handlers.openRecovery({ recoveryId: entry!.recoveryId }, context);
+    expect(restored).toMatchObject({ name: 'Churn work', path: '/work/churn.layerlab', step: 'evaluate', selectedModelId: 'file-1', design: model.design, dataset: { status: 'none' } });
+    const left = readdirSync(recovery);
+    expect(left, 'the crashed session’s file is gone').not.toContain(`session-${pid}-0a0b0c0d.layerlab-recovery`);
+    const own = left.find((name) => name.startsWith(`${services.project.recoveryId}`));
+    expect(JSON.parse(readFileSync(join(recovery, own!), 'utf8')).project.name, 'this session holds it first').toBe('Churn work');
+  });
+
+  it('keeps a recovery file whose state cannot be restored, and deletes one the user declines', async () => {
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    const pid = deadPid();
+    const id = `session-${pid}-01020304`;
+    writeFileSync(join(recovery, `${id}.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project: emptyProject('Draft') }));
+    const handlers = createHandlers(services);
+    expect(await handlers.discardRecovery({ recoveryId: id }, context)).toEqual({ discarded: true });
+    expect(existsSync(join(recovery, `${id}.layerlab-recovery`))).toBe(false);
+
+    const broken = { ...emptyProject('Broken'), runs: [{ id: 'run-1', label: 'Run 1', startedAt: 'x', status: 'completed', model: { format: 'layerlab-model' }, error: null }] };
+    writeFileSync(join(recovery, `${id}.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project: broken }));
+    expect((await failure(handlers.openRecovery({ recoveryId: id }, context))).code).toBe('invalid-project');
+    expect(existsSync(join(recovery, `${id}.layerlab-recovery`))).toBe(true);
+  });
+});
