@@ -79,11 +79,15 @@ export interface DatasetProfile {
   /** Rows identical to an earlier row in every column. */
   readonly duplicateRows: number;
   readonly columns: readonly ColumnProfile[];
+  /** Number columns but dates, by name: the skewness of their values (0 symmetric, > 1 a long right tail). */
+  readonly skewness: Readonly<Record<string, number>>;
 }
 
 export interface ColumnTypeChanged {
   readonly summary: DatasetSummary;
   readonly profile: ColumnProfile;
+  /** The column's skewness now, when it is a number column but not dates. */
+  readonly skewness: number | null;
 }
 
 export interface SuggestedRecipe {

@@ -5,6 +5,7 @@ import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
 import { detectTask, prepare, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
+import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
 import type { DataSplit, Prepared, PreparedPreview, Recipe } from '../../../engine/prep/types.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
@@ -20,15 +21,24 @@ const DEFAULT_PREVIEW_ROWS = 50;
 const SPLITS = ['train', 'validation', 'test'] as const;
 
 /** Profiles are computed once per table; a type change makes a new table, and so a new profile. */
-const profiles = new WeakMap<Table, TableProfile>();
+const profiles = new WeakMap<Table, TableProfile & { readonly skewness: Record<string, number> }>();
 
-function profileOf(table: Table): TableProfile {
+function profileOf(table: Table): TableProfile & { readonly skewness: Record<string, number> } {
   let profile = profiles.get(table);
   if (!profile) {
-    profile = profileTable(table);
+    const skewness: Record<string, number> = {};
+    for (const column of table.columns) {
+      const skew = skewnessOf(column);
+      if (skew !== null) skewness[column.name] = skew;
+    }
+    profile = { ...profileTable(table), skewness };
     profiles.set(table, profile);
   }
   return profile;
+}
+
+function skewnessOf(column: Column): number | null {
+  return column.storage === 'number' && column.type !== 'datetime' ? skewness(column.values) : null;
 }
 
 function requireColumnNamed(table: Table, name: string) {
@@ -99,7 +109,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
   return {
     profileDataset: async ({ datasetId }): Promise<DatasetProfile> => {
       const profile = profileOf(datasets.get(datasetId).table);
-      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns };
+      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns, skewness: profile.skewness };
     },
 
     setColumnType: async ({ datasetId, column, type }) => {
@@ -108,7 +118,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const summary = datasets.replaceColumn(datasetId, converted, { type });
       // The converted column, markers and all, is the new starting point.
       unmarked.get(datasetId)?.delete(column);
-      return { summary, profile: profileColumn(converted) };
+      return { summary, profile: profileColumn(converted), skewness: skewnessOf(converted) };
     },
 
     setMissingMarkers: async ({ datasetId, column, markers }) => {
@@ -121,7 +131,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       if (marked === original) byName.delete(column);
       else byName.set(column, original);
       unmarked.set(datasetId, byName);
-      return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked) };
+      return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked), skewness: skewnessOf(marked) };
     },
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {

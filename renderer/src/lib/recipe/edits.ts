@@ -5,6 +5,7 @@
  * one of its columns changes, and drop steps left empty.
  */
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
+import { DATE_PARTS, datePartName, DEFAULT_DATE_PARTS } from '../../../../engine/prep/index.ts';
 import type {
   EncodeMethod,
   ImputeStrategy,
@@ -220,7 +221,11 @@ function handlingFor(recipe: Recipe, profile: ColumnProfile): Recipe {
   let next = recipe;
   if (profile.missing > 0) next = setImpute(next, name, profile.storage === 'number' ? 'median' : 'most-frequent');
   if (profile.storage === 'category') return setEncoding(next, name, profile.distinct === 2 ? 'binary' : 'one-hot');
-  if (profile.type === 'datetime') return insertStep(next, { id: uniqueId(next, `dates-${name}`), kind: 'date-parts', params: { column: name } });
+  if (profile.type === 'datetime') {
+    next = insertStep(next, { id: uniqueId(next, `dates-${name}`), kind: 'date-parts', params: { column: name } });
+    for (const part of DEFAULT_DATE_PARTS) next = setScaling(next, datePartName(name, part), 'standard');
+    return next;
+  }
   return profile.type === 'boolean' ? next : setScaling(next, name, 'standard');
 }
 
@@ -241,6 +246,8 @@ export function setDropped(recipe: Recipe, profile: ColumnProfile, dropped: bool
   }
   let next = recipe;
   for (const kind of ['impute', 'outliers', 'scale', 'log-transform'] as const) next = withoutColumn(next, kind, name).recipe;
+  // A date's parts go with it, and with them their scaling.
+  for (const part of DATE_PARTS) next = withoutColumn(next, 'scale', datePartName(name, part)).recipe;
   next = withSteps(
     next,
     next.steps.filter((s) => !((s.kind === 'encode' || s.kind === 'invalid-values' || s.kind === 'date-parts') && s.params.column === name)),

@@ -14,6 +14,7 @@ import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { chooseDestination, deliver } from '../results/file-transfer.ts';
 import { setTask } from '../recipe/edits.ts';
+import { WIZARD_OF_KIND, type WizardId } from '../recipe/wizards.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -52,6 +53,10 @@ export class RecipeState {
   /** A project's recipe that arrived while the suggestion was on its way. */
   private adopted: Recipe | null = null;
   private readonly previewer: RecipePreviewer;
+  /** The wizard shown beside the recipe. */
+  wizard = $state<WizardId>('target');
+  /** The step the recipe list asked to edit; its wizard shows it first. */
+  editing = $state<string | null>(null);
 
   constructor(
     protected readonly platform: Platform,
@@ -153,6 +158,14 @@ export class RecipeState {
     this.record(next);
   }
 
+  /** Opens the wizard that edits step `id`, showing that step. */
+  edit(id: string): void {
+    const step = this.recipe?.steps.find((s) => s.id === id);
+    if (!step) return;
+    this.wizard = WIZARD_OF_KIND[step.kind];
+    this.editing = id;
+  }
+
   undo(): void {
     const previous = this.past.at(-1);
     if (!previous || !this.recipe) return;
@@ -214,7 +227,14 @@ export class RecipeState {
       const changed = await change(datasetId);
       if (this.datasetId !== datasetId) return false;
       this.dataset.replaceSummary(changed.summary);
-      if (this.profile) this.profile = { ...this.profile, columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)) };
+      if (this.profile) {
+        const { [column]: _, ...skewness } = this.profile.skewness;
+        this.profile = {
+          ...this.profile,
+          columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)),
+          skewness: changed.skewness === null ? skewness : { ...skewness, [column]: changed.skewness },
+        };
+      }
       const edited = this.canUndo;
       if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
       if (edited) this.notices.push('info', messages.recipeSuggestedAgain(column));

@@ -14,6 +14,7 @@ import { createHandlers, type Services } from '../../../../main/api/handlers.ts'
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
 import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { setLogTransform } from '../../../../renderer/src/lib/recipe/column-edits.ts';
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
@@ -133,6 +134,23 @@ describe('a recipe brought back with the dataset (a project)', () => {
   });
 });
 
+describe('editing a step from the recipe list', () => {
+  it("opens the step's wizard showing that step; a step that is not in the recipe changes nothing", async () => {
+    await open('titanic', 'titanic.csv');
+    expect(state.wizard).toBe('target');
+    // pandas' Fare.skew() is 4.787 with its small-sample correction, × (n − 2) / √(n(n − 1)) = 4.7793.
+    expect(state.profile!.skewness['Fare']).toBeCloseTo(4.7793, 4);
+    expect(state.profile!.skewness).not.toHaveProperty('Sex');
+    state.apply((r) => setLogTransform(r, 'Fare', true));
+    state.edit('log-transform');
+    expect([state.wizard, state.editing]).toEqual(['log', 'log-transform']);
+    state.edit('impute-median-flag');
+    expect([state.wizard, state.editing]).toEqual(['missing', 'impute-median-flag']);
+    state.edit('no-such-step');
+    expect([state.wizard, state.editing]).toEqual(['missing', 'impute-median-flag']);
+  });
+});
+
 describe('undo and redo', () => {
   it('steps back and forth through edits, each with its own preview', async () => {
     await open('titanic', 'titanic.csv');
@@ -230,8 +248,11 @@ describe('target, task and column types', () => {
     await dataset.open({ name: 'diabetes.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
     await settled();
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
+    const skewed = state.profile!.skewness['Insulin']!;
     expect(await state.setMissingMarkers('Insulin', ['0'])).toBe(true);
     expect(state.markers).toEqual({ Insulin: ['0'] });
+    // Without its 374 zeros the column's tail is shorter: the Log transform wizard's skewness follows.
+    expect(state.profile!.skewness['Insulin']).toBeLessThan(skewed);
     expect(state.column('Insulin')!.missing).toBe(374);
     expect(dataset.summary!.columns.find((c) => c.name === 'Insulin')!.missing).toBe(374);
     const step = state.recipe!.steps.find((s) => s.kind === 'impute');

@@ -1,0 +1,114 @@
+/**
+ * The row wizards' edits (row filters, duplicate rows) and the checks on what the user typed, as pure functions.
+ * A value that cannot be used comes back as a problem in words and the recipe is left as it was, so nothing the
+ * user typed is lost and nothing half-valid reaches the engine.
+ */
+import type { ColumnProfile } from '../../../../engine/table/profile.ts';
+import type { FilterRowsParams, Recipe, RecipeStep, RowRule } from '../../../../engine/prep/index.ts';
+import { insertStep, removeStep, replaceStep, uniqueId } from './edits.ts';
+
+type StepOf<K extends RecipeStep['kind']> = Extract<RecipeStep, { kind: K }>;
+export type FilterStep = StepOf<'filter-rows'>;
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const refuse = (problem: string): Parsed<never> => ({ ok: false, problem });
+
+// Row filters
+
+export function filterSteps(recipe: Recipe): FilterStep[] {
+  return recipe.steps.filter((s): s is FilterStep => s.kind === 'filter-rows');
+}
+
+/** A starting rule for `column` that removes nothing yet: its whole range, or its most frequent value kept. */
+export function defaultFilter(column: Pick<ColumnProfile, 'name' | 'storage' | 'min' | 'max' | 'top'>): FilterRowsParams {
+  if (column.storage === 'number' && column.min !== undefined && column.max !== undefined && !column.top) {
+    return { column: column.name, rule: 'range', min: column.min, max: column.max, action: 'keep' };
+  }
+  const top = column.top?.[0]?.value;
+  if (top === undefined) return { column: column.name, rule: 'is-missing', action: 'remove' };
+  return { column: column.name, rule: 'equals', values: [column.storage === 'number' ? Number(top) : top], action: 'keep' };
+}
+
+/** Adds a filter; filters run before the split, whatever their place in the list. */
+export function addFilter(recipe: Recipe, params: FilterRowsParams): Recipe {
+  return insertStep(recipe, { id: uniqueId(recipe, `filter-${params.column}`), kind: 'filter-rows', params });
+}
+
+export function setFilter(recipe: Recipe, id: string, params: FilterRowsParams): Recipe {
+  const current = filterSteps(recipe).find((s) => s.id === id);
+  if (!current || JSON.stringify(current.params) === JSON.stringify(params)) return recipe;
+  return replaceStep(recipe, id, { ...current, params });
+}
+
+/** The same filter with another rule, its fields reset to what the rule needs. */
+export function withRule(column: Pick<ColumnProfile, 'name' | 'storage' | 'min' | 'max' | 'top'>, params: FilterRowsParams, rule: RowRule): FilterRowsParams {
+  if (rule === params.rule) return params;
+  const base = defaultFilter(column);
+  if (rule === 'is-missing') return { column: params.column, rule, action: params.action };
+  if (rule === 'range') return { column: params.column, rule, min: column.min ?? 0, max: column.max ?? 0, action: params.action };
+  return { column: params.column, rule, values: base.rule === 'equals' ? base.values! : [], action: params.action };
+}
+
+/** One bound of a range: empty means open on that side. */
+function parseBound(text: string, column: string, side: 'lowest' | 'highest'): Parsed<number | undefined> {
+  const trimmed = text.trim();
+  if (trimmed === '') return ok(undefined);
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) return refuse(`"${trimmed}" is not a number, and "${column}" holds numbers. Type the ${side} value to keep or remove (for example 18 or 2.5), or leave it empty for no ${side === 'lowest' ? 'lower' : 'upper'} bound.`);
+  return ok(value);
+}
+
+/** A range typed as two boxes: at least one bound, numbers only, the lower not above the upper. */
+export function parseRange(minText: string, maxText: string, column: string): Parsed<{ min?: number; max?: number }> {
+  const min = parseBound(minText, column, 'lowest');
+  if (!min.ok) return min;
+  const max = parseBound(maxText, column, 'highest');
+  if (!max.ok) return max;
+  if (min.value === undefined && max.value === undefined) return refuse(`A range needs a lowest value, a highest value or both. Type at least one for "${column}".`);
+  if (min.value !== undefined && max.value !== undefined && min.value > max.value) {
+    return refuse(`The lowest value (${min.value}) is above the highest (${max.value}), so no row could match. Swap them.`);
+  }
+  return ok({ ...(min.value !== undefined ? { min: min.value } : {}), ...(max.value !== undefined ? { max: max.value } : {}) });
+}
+
+/** Values typed as a comma-separated list: numbers for a number column, labels (exact text) otherwise. */
+export function parseValues(text: string, column: Pick<ColumnProfile, 'name' | 'storage'>): Parsed<(string | number)[]> {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return refuse(`Type at least one value of "${column.name}", several separated by commas.`);
+  if (column.storage !== 'number') return ok([...new Set(parts)]);
+  const bad = parts.find((p) => !Number.isFinite(Number(p)));
+  if (bad !== undefined) return refuse(`"${bad}" is not a number, and "${column.name}" holds numbers. Type numbers separated by commas (for example 1, 2.5).`);
+  return ok([...new Set(parts.map(Number))]);
+}
+
+/** The values of an equals rule as the box shows them. */
+export function valuesText(values: readonly (string | number)[] | undefined): string {
+  return (values ?? []).join(', ');
+}
+
+// Duplicate rows
+
+export function duplicatesStep(recipe: Recipe): StepOf<'drop-duplicates'> | undefined {
+  return recipe.steps.find((s): s is StepOf<'drop-duplicates'> => s.kind === 'drop-duplicates');
+}
+
+/**
+ * Rows that repeat an earlier row dropped (`columns` absent: the whole row is compared) or kept (`null`).
+ * A subset must name at least one column.
+ */
+export function setDuplicates(recipe: Recipe, choice: { readonly columns?: readonly string[] } | null): Recipe {
+  const current = duplicatesStep(recipe);
+  if (choice === null) return current ? removeStep(recipe, current.id) : recipe;
+  const params = choice.columns ? { columns: [...choice.columns] } : {};
+  if (current) return JSON.stringify(current.params) === JSON.stringify(params) ? recipe : replaceStep(recipe, current.id, { ...current, params });
+  return insertStep(recipe, { id: uniqueId(recipe, 'drop-duplicates'), kind: 'drop-duplicates', params });
+}
+
+/** Why a subset of columns cannot be compared, or null. */
+export function duplicateColumnsProblem(columns: readonly string[]): string | null {
+  return columns.length === 0 ? 'Tick at least one column to compare, or compare whole rows.' : null;
+}

@@ -1,0 +1,115 @@
+/** The Row filters and Duplicates wizards' edits and input checks, on the titanic sample, checked by running prepare. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prepare, recipeFromJSON, suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
+import { profileTable, type ColumnProfile } from '../../../../engine/table/profile.ts';
+import type { Table } from '../../../../engine/table/table.ts';
+import { loadTable } from '../../../../main/io/load-table.ts';
+import { removeStep } from '../../../../renderer/src/lib/recipe/edits.ts';
+import {
+  addFilter,
+  defaultFilter,
+  duplicateColumnsProblem,
+  duplicatesStep,
+  filterSteps,
+  parseRange,
+  parseValues,
+  setDuplicates,
+  setFilter,
+  valuesText,
+  withRule,
+} from '../../../../renderer/src/lib/recipe/row-edits.ts';
+
+let table: Table;
+let suggested: Recipe;
+let profiles: Map<string, ColumnProfile>;
+
+beforeAll(async () => {
+  table = (await loadTable('resources/samples/titanic.csv', {})).table;
+  suggested = suggestRecipe(table, { target: 'Survived' });
+  profiles = new Map(profileTable(table).columns.map((c) => [c.name, c]));
+});
+
+function prepares(recipe: Recipe) {
+  return prepare(table, recipeFromJSON(JSON.parse(JSON.stringify(recipe))));
+}
+
+function removed(recipe: Recipe, stepId: string): number {
+  return prepares(recipe).reports.find((r) => r.stepId === stepId)!.rowsRemoved;
+}
+
+describe('row filters', () => {
+  it('starts a number column at its whole range and a text column at its most frequent value, removing nothing', () => {
+    expect(defaultFilter(profiles.get('Age')!)).toEqual({ column: 'Age', rule: 'range', min: 0.42, max: 80, action: 'keep' });
+    expect(defaultFilter(profiles.get('Embarked')!)).toEqual({ column: 'Embarked', rule: 'equals', values: ['S'], action: 'keep' });
+    const withAge = addFilter(suggested, defaultFilter(profiles.get('Age')!));
+    expect(filterSteps(withAge).map((s) => s.id)).toEqual(['filter-Age']);
+    // Rows without an age never match a range: keeping the whole range removes exactly the 177 empty ages.
+    expect(removed(withAge, 'filter-Age')).toBe(177);
+  });
+
+  it('keeps adults only, then removes them instead; the id stays so the list keeps its place', () => {
+    let recipe = addFilter(suggested, { column: 'Age', rule: 'range', min: 18, action: 'keep' });
+    // 891 passengers: 177 without an age, 113 under 18, 601 aged 18 or more.
+    expect(removed(recipe, 'filter-Age')).toBe(290);
+    recipe = setFilter(recipe, 'filter-Age', { column: 'Age', rule: 'range', min: 18, action: 'remove' });
+    expect(removed(recipe, 'filter-Age')).toBe(601);
+    expect(setFilter(recipe, 'filter-Age', filterSteps(recipe)[0]!.params)).toBe(recipe);
+    expect(setFilter(recipe, 'nope', { column: 'Age', rule: 'is-missing', action: 'remove' })).toBe(recipe);
+  });
+
+  it('removes the rows of one port, and the rows without one, and names a second filter on a column apart', () => {
+    let recipe = addFilter(suggested, { column: 'Embarked', rule: 'equals', values: ['Q'], action: 'remove' });
+    recipe = addFilter(recipe, { column: 'Embarked', rule: 'is-missing', action: 'remove' });
+    expect(filterSteps(recipe).map((s) => s.id)).toEqual(['filter-Embarked', 'filter-Embarked-2']);
+    // 77 passengers embarked at Queenstown, 2 have no port.
+    expect(removed(recipe, 'filter-Embarked')).toBe(77);
+    expect(removed(recipe, 'filter-Embarked-2')).toBe(2);
+    expect(prepares(removeStep(recipe, 'filter-Embarked')).reports.find((r) => r.stepId === 'filter-Embarked')).toBeUndefined();
+  });
+
+  it('changes the rule with the fields it needs, and keeps the action', () => {
+    const age = profiles.get('Age')!;
+    const start = { column: 'Age', rule: 'range', min: 18, action: 'remove' } as const;
+    expect(withRule(age, start, 'is-missing')).toEqual({ column: 'Age', rule: 'is-missing', action: 'remove' });
+    expect(withRule(age, start, 'range')).toBe(start);
+    expect(withRule(profiles.get('Embarked')!, { column: 'Embarked', rule: 'is-missing', action: 'keep' }, 'equals')).toEqual({ column: 'Embarked', rule: 'equals', values: ['S'], action: 'keep' });
+  });
+
+  it('refuses a bound that is not a number, no bound at all, and bounds the wrong way round, saying what to type', () => {
+    expect(parseRange('18', '', 'Age')).toEqual({ ok: true, value: { min: 18 } });
+    expect(parseRange(' ', '65.5', 'Age')).toEqual({ ok: true, value: { max: 65.5 } });
+    const text = parseRange('eighteen', '', 'Age');
+    expect(text).toEqual({ ok: false, problem: expect.stringMatching(/^"eighteen" is not a number, and "Age" holds numbers\. Type the lowest value/) });
+    expect(parseRange('', '', 'Age')).toEqual({ ok: false, problem: expect.stringContaining('needs a lowest value, a highest value or both') });
+    expect(parseRange('65', '18', 'Age')).toEqual({ ok: false, problem: expect.stringContaining('The lowest value (65) is above the highest (18)') });
+  });
+
+  it('reads values as numbers for a number column and as exact text otherwise, refusing text in a number column', () => {
+    expect(parseValues('1, 2.5,,3, 1', profiles.get('Fare')!)).toEqual({ ok: true, value: [1, 2.5, 3] });
+    expect(parseValues('S, Q', profiles.get('Embarked')!)).toEqual({ ok: true, value: ['S', 'Q'] });
+    expect(parseValues('1, first', profiles.get('Fare')!)).toEqual({ ok: false, problem: expect.stringMatching(/^"first" is not a number, and "Fare" holds numbers/) });
+    expect(parseValues(' , ', profiles.get('Embarked')!)).toEqual({ ok: false, problem: expect.stringContaining('at least one value') });
+    expect(valuesText([1, 'S'])).toBe('1, S');
+  });
+});
+
+describe('duplicate rows', () => {
+  it('adds the step before the others, narrows it to some columns, and takes it away', () => {
+    expect(duplicatesStep(suggested)).toBeUndefined();
+    const whole = setDuplicates(suggested, {});
+    expect(whole.steps[0]).toEqual({ id: 'drop-duplicates', kind: 'drop-duplicates', params: {} });
+    // No titanic passenger appears twice.
+    expect(removed(whole, 'drop-duplicates')).toBe(0);
+    const bySex = setDuplicates(whole, { columns: ['Sex', 'Pclass'] });
+    // 2 sexes × 3 classes: every other row repeats one of 6 combinations.
+    expect(removed(bySex, 'drop-duplicates')).toBe(891 - 6);
+    expect(setDuplicates(bySex, { columns: ['Sex', 'Pclass'] })).toBe(bySex);
+    expect(duplicatesStep(setDuplicates(bySex, null))).toBeUndefined();
+    expect(setDuplicates(suggested, null)).toBe(suggested);
+  });
+
+  it('asks for at least one column to compare', () => {
+    expect(duplicateColumnsProblem([])).toMatch(/at least one column/);
+    expect(duplicateColumnsProblem(['Sex'])).toBeNull();
+  });
+});
