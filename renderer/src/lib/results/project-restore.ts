@@ -1,16 +1,11 @@
 /**
- * An opened project's recipe, network design and training settings put back into the Clean, Build and Train
- * steps. The recipe waits for the Clean step to finish with the reopened dataset (it suggests one first), then
- * replaces it as one undoable edit; the design becomes the Build step's layers, the settings the Train form's.
+ * An opened project's network design and training settings put back into the Build and Train steps: the design
+ * becomes the Build step's layers, the settings the Train form's. (The recipe goes back through RecipeState.adopt.)
  */
 import type { NetworkDesign, TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
-import type { Recipe } from '../../../../engine/prep/types.ts';
 import { addLayer, presetLayers, updateLayer, type HiddenLayer } from '../network/design.ts';
 import type { TrainForm } from '../training/settings.ts';
-import type { RecipeState } from '../state/recipe.svelte.ts';
 import type { TrainingState } from '../state/training.svelte.ts';
-
-const RECIPE_WAIT_MS = 20_000;
 
 /** The Build step's layers for a saved design: each Dense layer with the Dropout that follows it. */
 export function layersOf(design: NetworkDesign): HiddenLayer[] {
@@ -45,15 +40,4 @@ export function formOf(settings: TrainingSettings): Partial<TrainForm> {
 
 export function restoreSettings(training: TrainingState, settings: TrainingSettings): void {
   training.setForm(formOf(settings));
-}
-
-/** Resolves true once the project's recipe replaced the suggested one; false if the Clean step never got ready. */
-export async function restoreRecipe(recipes: RecipeState, recipe: Recipe): Promise<boolean> {
-  const deadline = Date.now() + RECIPE_WAIT_MS;
-  while (!recipes.recipe || recipes.suggesting) {
-    if (Date.now() > deadline || recipes.problem) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  recipes.apply(() => recipe);
-  return true;
 }

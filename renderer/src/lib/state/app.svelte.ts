@@ -6,11 +6,11 @@ import type { AppCommand, AppEvent, AppInfo } from '../../../../main/api/contrac
 import { commandForKey, type KeyPress } from '../../../../main/api/shortcuts.ts';
 import type { StepId } from '../../../../main/api/steps.ts';
 import { messages } from '../messages.ts';
-import { restoreDesign, restoreRecipe, restoreSettings } from '../results/project-restore.ts';
 import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import { Library } from './library.svelte.ts';
 import { Notices } from './notices.svelte.ts';
+import { ProjectState } from './project.svelte.ts';
 import { RecipeState } from './recipe.svelte.ts';
 import { ResultsState } from './results.svelte.ts';
 import { ThemeState } from './theme.svelte.ts';
@@ -30,6 +30,8 @@ export class AppState {
   readonly training: TrainingState;
   /** Evaluate and Predict & export. */
   readonly results: ResultsState;
+  /** Saving and opening projects, recovered work, autosave. */
+  readonly project: ProjectState;
 
   constructor(readonly platform: Platform) {
     this.dataset = new DatasetState(platform, this.notices);
@@ -37,6 +39,8 @@ export class AppState {
     this.recipe = new RecipeState(platform, this.dataset, this.notices);
     this.results = new ResultsState(platform, this.notices, this.dataset);
     this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
+    const step = { get: () => this.step, set: (step: StepId) => (this.step = step) };
+    this.project = new ProjectState(platform, this.notices, { dataset: this.dataset, recipe: this.recipe, training: this.training, results: this.results, step });
   }
 
   /** Subscribes to main's events and fetches what the first screen shows; returns the unsubscribe. */
@@ -45,7 +49,12 @@ export class AppState {
     void this.platform.api.appInfo().then((info) => (this.info = info), (error: unknown) => this.fail(error));
     void this.library.load();
     void this.training.load();
-    return unsubscribe;
+    void this.project.loadRecoveries();
+    const stopReporting = this.project.startReporting();
+    return () => {
+      unsubscribe();
+      stopReporting();
+    };
   }
 
   async run(command: AppCommand): Promise<void> {
@@ -59,7 +68,8 @@ export class AppState {
         }
         case 'open-path':
           this.step = 'data';
-          return await this.dataset.open({ name: command.path.split(/[\\/]/).pop()!, uploadBytes: 0, prepare: async () => ({ kind: 'path', path: command.path }) });
+          await this.dataset.open({ name: command.path.split(/[\\/]/).pop()!, uploadBytes: 0, prepare: async () => ({ kind: 'path', path: command.path }) });
+          return;
         case 'open-sample': {
           this.step = 'data';
           const sample = this.library.samples?.find((s) => s.id === command.sampleId);
@@ -75,11 +85,9 @@ export class AppState {
           this.shortcutsOpen = true;
           return;
         case 'open-project':
-          return await this.openProject();
+          return await this.project.open();
         case 'save-project':
-          if (this.results.models.length === 0) this.notices.push('info', messages.noModel, messages.noModelHint);
-          else await this.results.saveProject(this.projectName, this.step);
-          return;
+          return await this.project.save();
         case 'export-model':
           this.step = 'predict';
           if (this.results.modelId === null) this.notices.push('info', messages.noModel, messages.noModelHint);
@@ -92,21 +100,6 @@ export class AppState {
     } catch (error) {
       this.fail(error);
     }
-  }
-
-  /** What a saved project is called unless the user names it: the data file's name, else the model's source. */
-  get projectName(): string {
-    return this.dataset.summary?.name.replace(/\.[^.]+$/, '') ?? this.results.selected?.sourceName.replace(/\.[^.]+$/, '') ?? 'Layerlab project';
-  }
-
-  /** Opens a project and puts everything back: models, data, recipe (one undoable edit), design, settings, step. */
-  async openProject(): Promise<void> {
-    const opened = await this.results.openProject();
-    if (!opened) return;
-    if (opened.design) restoreDesign(this.training, opened.design);
-    if (opened.settings) restoreSettings(this.training, opened.settings);
-    if (opened.step === 'evaluate' || opened.step === 'predict') this.step = opened.step;
-    if (opened.recipe && this.dataset.summary && !(await restoreRecipe(this.recipe, opened.recipe))) this.notices.push('warning', messages.projectRecipeNotRestored);
   }
 
   /** Edit → Undo/Redo: a focused text field keeps its own history; elsewhere it is the Clean step's recipe. */

@@ -6,7 +6,7 @@ import type { AppEvent, DatasetSummary } from '../../../../main/api/contract.ts'
 import { count, plural } from '../format.ts';
 import { messages } from '../messages.ts';
 import { ApiError } from '../platform/api-error.ts';
-import type { ChosenFile, Platform } from '../platform/platform.ts';
+import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.ts';
 import { RemoteTable } from '../table/remote-table.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 
@@ -20,6 +20,9 @@ export interface Loading {
   readonly rows: number;
 }
 
+/** Reads a prepared file in main; null when main opened nothing (the caller says why). */
+export type DatasetReader = (operationId: string, source: DatasetSource) => Promise<DatasetSummary | null>;
+
 export class DatasetState {
   summary = $state.raw<DatasetSummary | null>(null);
   table = $state.raw<RemoteTable | null>(null);
@@ -32,11 +35,12 @@ export class DatasetState {
     private readonly notices: Notices,
   ) {}
 
-  openSample(sampleId: string, name: string): Promise<void> {
-    return this.open({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample', sampleId }) });
+  async openSample(sampleId: string, name: string): Promise<void> {
+    await this.open({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample', sampleId }) });
   }
 
-  async open(file: ChosenFile): Promise<void> {
+  /** Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way). */
+  async open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source })): Promise<DatasetSummary | null> {
     await this.cancel();
     const abort = new AbortController();
     this.abort = abort;
@@ -46,21 +50,28 @@ export class DatasetState {
     try {
       const source = await file.prepare((bytes) => this.update(operationId, { done: bytes }), abort.signal);
       this.update(operationId, { phase: 'read', done: 0, total: 0 });
-      const summary = await this.platform.api.openDataset({ operationId, source });
-      if (this.abort !== abort) return;
-      this.show(summary);
-      for (const listener of this.openedListeners) listener(summary);
-      this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
+      const summary = await read(operationId, source);
+      if (this.abort !== abort || !summary) return null;
+      this.adopt(summary);
+      return summary;
     } catch (error) {
-      if (this.abort !== abort) return;
+      if (this.abort !== abort) return null;
       if (error instanceof ApiError && error.code === 'cancelled') this.notices.push('info', messages.loadCancelled(file.name));
       else this.notices.push('error', messages.loadFailedTitle(file.name), error instanceof Error ? error.message : String(error));
+      return null;
     } finally {
       if (this.abort === abort) {
         this.abort = null;
         this.loading = null;
       }
     }
+  }
+
+  /** A dataset main has opened: shown, announced to the steps (the Clean step suggests its recipe) and to the user. */
+  adopt(summary: DatasetSummary): void {
+    this.show(summary);
+    for (const listener of this.openedListeners) listener(summary);
+    this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
   }
 
   /** Stops the load in progress, if any: the upload in the browser, the reading in main. */

@@ -1,8 +1,9 @@
 /**
  * The Evaluate and Predict & export steps' state: which trained model is shown (a run of this session or a
  * model file opened from disk), its evaluation at a decision threshold, the rows behind a confusion-matrix cell,
- * the prediction form, exports and projects (a predicted file in `files`, writing files in `saver`). Answers that arrive after a newer request was
- * made are dropped, so a fast slider never shows an old threshold's numbers.
+ * the prediction form and exports (a predicted file in `files`, writing files in `saver`). Answers that arrive
+ * after a newer request was made are dropped, so a fast slider never shows an old threshold's numbers. Each model
+ * keeps the threshold the user chose for it (a project saves them).
  */
 import type {
   Evaluation,
@@ -10,7 +11,6 @@ import type {
   EvaluationSplit,
   ModelDetails,
   ModelSummary,
-  OpenedProjectSummary,
   SinglePrediction,
 } from '../../../../main/api/calls/results-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
@@ -32,8 +32,10 @@ export class ResultsState {
   modelId = $state<string | null>(null);
   models = $state.raw<readonly ModelSummary[]>([]);
   split = $state<EvaluationSplit>('test');
-  /** The slider's threshold (binary); null follows the model's saved one. */
-  threshold = $state<number | null>(null);
+  /** Thresholds the user chose with the slider, by model (binary); a model without one follows its saved one. */
+  thresholds = $state.raw<Readonly<Record<string, number>>>({});
+  /** The shown model's chosen threshold; null follows the model's saved one. */
+  readonly threshold = $derived(this.modelId === null ? null : (this.thresholds[this.modelId] ?? null));
   evaluation = $state.raw<Evaluation | null>(null);
   cell = $state.raw<{ readonly actual: number; readonly predicted: number } | null>(null);
   cellRows = $state.raw<EvaluationRows | null>(null);
@@ -67,7 +69,6 @@ export class ResultsState {
   /** Called by the Train step when a run finishes (and when the user picks another run). */
   show(modelId: string): void {
     this.modelId = modelId;
-    this.threshold = null;
     this.clearModelViews();
     void this.refresh();
   }
@@ -104,7 +105,8 @@ export class ResultsState {
   }
 
   setThreshold(threshold: number): void {
-    this.threshold = Math.min(1, Math.max(0, threshold));
+    if (this.modelId === null) return;
+    this.thresholds = { ...this.thresholds, [this.modelId]: Math.min(1, Math.max(0, threshold)) };
     void this.evaluate().then(() => this.cell && this.openCell(this.cell.actual, this.cell.predicted));
   }
 
@@ -199,37 +201,6 @@ export class ResultsState {
     } catch (error) {
       this.failed(messages.modelOpenFailed, error);
     }
-  }
-
-  async saveProject(name: string, step: string): Promise<void> {
-    const file = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
-    await this.saver.save('project', 'project', file, (destination) =>
-      this.platform.api.saveProject({ destination, name, datasetId: this.datasetId, selectedModelId: this.modelId ?? undefined, step }),
-    );
-  }
-
-  /** Opens a project: its models join the list, its data file is opened again when found unchanged. */
-  async openProject(): Promise<OpenedProjectSummary | null> {
-    let opened: OpenedProjectSummary;
-    try {
-      const picked = await pickFile(this.platform, 'project');
-      if (!picked) return null;
-      opened = await this.platform.api.openProject({ source: await picked.prepare(new AbortController().signal) });
-    } catch (error) {
-      this.failed(messages.projectOpenFailed, error);
-      return null;
-    }
-    this.notices.push('success', messages.projectOpened(opened.name, opened.models.length));
-    const dataset = opened.dataset;
-    if (dataset.status === 'ok' || dataset.status === 'moved') {
-      if (dataset.message) this.notices.push('info', dataset.message);
-      const path = dataset.path;
-      await this.dataset?.open({ name: dataset.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
-    } else if (dataset.status !== 'none') {
-      this.notices.push('warning', messages.projectDataMissing(dataset.name), dataset.message ?? '');
-    }
-    if (opened.selectedModelId) this.show(opened.selectedModelId);
-    return opened;
   }
 
   private thresholdAndData(): { threshold?: number; datasetId?: string } {

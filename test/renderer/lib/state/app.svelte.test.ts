@@ -34,12 +34,10 @@ describe('AppState menu commands', () => {
     expect(exportModel).toHaveBeenCalledWith('json');
   });
 
-  it('Save Project without any model says so instead of writing an empty project', async () => {
+  it('Save Project with nothing open says so instead of writing an empty project', async () => {
     const state = app();
-    const saveProject = vi.spyOn(state.results, 'saveProject');
     await state.run({ kind: 'save-project' });
-    expect(saveProject).not.toHaveBeenCalled();
-    expect(state.notices.items.map((n) => n.title)).toEqual([messages.noModel]);
+    expect(state.notices.items.map((n) => n.title)).toEqual([messages.nothingToSave]);
   });
 
   it('Undo and Redo outside a text field walk the recipe history, on the Clean step', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
-import type { Evaluation, FilePrediction, ModelDetails, ModelSummary, OpenedProjectSummary } from '../../../../main/api/calls/results-calls.ts';
+import type { Evaluation, FilePrediction, ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
 import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
@@ -63,7 +63,6 @@ function setup(models: ModelSummary[] = [summary()]) {
     exportModel: vi.fn(async () => ({ files: [{ name: 'm.json', path: '/tmp/m.json', downloadId: null, bytes: 10 }] })),
     chooseFile: vi.fn(async () => ({ path: '/data/new.csv' })),
     chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/m.json' })),
-    openProject: vi.fn(),
     openDataset: vi.fn(),
   };
   const platform = { kind: 'electron', mac: false, api: api as unknown as LayerlabApi } as Platform;
@@ -109,6 +108,20 @@ describe('ResultsState', () => {
     await settle();
     expect(results.evaluation).toEqual(evaluation(0.7));
     expect(results.effectiveThreshold).toBe(0.7);
+  });
+
+  it("keeps each model's chosen threshold: showing another model and coming back finds it again", async () => {
+    const { results } = setup([summary(), summary({ modelId: 'run-2', label: 'Run 2', threshold: 0.6 })]);
+    results.show('run-1');
+    await settle();
+    results.setThreshold(0.3);
+    results.show('run-2');
+    expect(results.threshold, 'run 2 follows its saved threshold').toBeNull();
+    expect(results.effectiveThreshold).toBe(0.6);
+    results.show('run-1');
+    expect(results.effectiveThreshold).toBe(0.3);
+    expect(results.thresholds).toEqual({ 'run-1': 0.3 });
+    await settle();
   });
 
   it('lists the rows of a clicked cell at the current threshold', async () => {
@@ -164,19 +177,5 @@ describe('ResultsState', () => {
     api.chooseSaveLocation.mockResolvedValueOnce(null as never);
     await results.exportModel('keras');
     expect(api.exportModel).not.toHaveBeenCalled();
-  });
-
-  it('opens a project: its data file is opened again, and a missing one is reported', async () => {
-    const { api, dataset, notices, results } = setup();
-    const open = vi.spyOn(dataset, 'open').mockResolvedValue();
-    const opened: OpenedProjectSummary = { name: 'Churn', path: null, models: [summary()], selectedModelId: 'run-1', step: 'evaluate', recipe: null, design: null, settings: null, dataset: { status: 'ok', path: '/data/churn.csv', name: 'churn.csv', message: null } };
-    api.openProject.mockResolvedValueOnce(opened);
-    expect(await results.openProject()).toEqual(opened);
-    expect(open).toHaveBeenCalledWith(expect.objectContaining({ name: 'churn.csv' }));
-    expect(await open.mock.calls[0]![0].prepare(() => {}, new AbortController().signal)).toEqual({ kind: 'path', path: '/data/churn.csv' });
-    api.openProject.mockResolvedValueOnce({ ...opened, dataset: { status: 'missing', path: null, name: 'churn.csv', message: 'The data file churn.csv is no longer at /x.' } });
-    await results.openProject();
-    expect(open).toHaveBeenCalledTimes(1);
-    expect(notices.items.at(-1)).toMatchObject({ kind: 'warning', detail: 'The data file churn.csv is no longer at /x.' });
   });
 });

@@ -1,0 +1,303 @@
+/**
+ * Projects in the window: saving the working state (recipe, network, settings, step, models and their
+ * thresholds), opening a project or the state a crashed session left (one restore path for both), the data file
+ * that must be located or confirmed, and the autosave: every meaningful change is reported to main, which keeps
+ * it in a recovery file. Live training progress is not such a change; a finished run is.
+ */
+import type { OpenedProjectSummary, ProjectData, RecoverySummary } from '../../../../main/api/calls/results-calls.ts';
+import type { DatasetSummary, RequestOf } from '../../../../main/api/contract.ts';
+import { STEPS, type StepId } from '../../../../main/api/steps.ts';
+import type { Recipe } from '../../../../engine/prep/types.ts';
+import { messages } from '../messages.ts';
+import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.ts';
+import { pickFile } from '../results/file-transfer.ts';
+import { restoreDesign, restoreSettings } from '../results/project-restore.ts';
+import { toTrainingSettings } from '../training/settings.ts';
+import type { DatasetState } from './dataset.svelte.ts';
+import type { Notices } from './notices.svelte.ts';
+import type { RecipeState } from './recipe.svelte.ts';
+import type { ResultsState } from './results.svelte.ts';
+import type { TrainingState } from './training.svelte.ts';
+
+/** Quiet time before a change is reported: a dragged slider makes one report, not fifty. */
+export const REPORT_DELAY_MS = 400;
+
+export type WorkingState = RequestOf<'updateSession'>;
+
+/** The project's data file when it needs the user: not found (locate it) or not the same bytes (use it, or locate). */
+export interface DataQuestion {
+  readonly status: 'missing' | 'changed';
+  readonly name: string;
+  readonly message: string;
+  /** Where the changed file is, when it was found by the project (not located by the user). */
+  readonly path: string | null;
+}
+
+export interface ProjectParts {
+  readonly dataset: DatasetState;
+  readonly recipe: RecipeState;
+  readonly training: TrainingState;
+  readonly results: ResultsState;
+  /** The step shown (the window's). */
+  readonly step: { get(): StepId; set(step: StepId): void };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isStep(step: string | null): step is StepId {
+  return STEPS.some((s) => s.id === step);
+}
+
+export class ProjectState {
+  /** States a crashed session left, newest first; the window offers the first. */
+  recoveries = $state.raw<readonly RecoverySummary[]>([]);
+  question = $state.raw<DataQuestion | null>(null);
+  /** What is under way: restoring a recovered state, or opening the located data file. */
+  busy = $state<'restore' | 'locate' | null>(null);
+  /** The project's name once one is opened; otherwise it is named after its data. */
+  opened = $state<string | null>(null);
+  /** A project's recipe, until its data file is open and the Clean step has taken it. */
+  private waitingRecipe: Recipe | null = null;
+  /** The project's data file once open: another dataset opened later is not the project's. */
+  private projectDatasetId: string | null = null;
+  private restoring = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The working state last sent to main. */
+  private reported: string | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly notices: Notices,
+    private readonly parts: ProjectParts,
+  ) {
+    parts.dataset.onOpened((summary) => {
+      if (summary.datasetId !== this.projectDatasetId) this.waitingRecipe = null;
+    });
+  }
+
+  /** What a saved project is called unless the user names it: the opened project's, the data file's, else the model's source. */
+  get name(): string {
+    const { dataset, results } = this.parts;
+    return this.opened ?? dataset.summary?.name.replace(/\.[^.]+$/, '') ?? results.selected?.sourceName.replace(/\.[^.]+$/, '') ?? 'Layerlab project';
+  }
+
+  /** Whether there is anything a project would keep. */
+  get hasWork(): boolean {
+    return this.parts.dataset.summary !== null || this.parts.results.models.length > 0 || this.question !== null;
+  }
+
+  /** The window's working state, as saveProject and updateSession take it. */
+  working(name = this.name): WorkingState {
+    const { dataset, recipe, training, results } = this.parts;
+    // While the project's own data file is awaited, the window's other dataset is not the project's.
+    const datasetId = this.question || this.busy === 'locate' ? undefined : dataset.summary?.datasetId;
+    const current = recipe.recipe ?? this.waitingRecipe;
+    const thresholds = Object.entries(results.thresholds).map(([modelId, threshold]) => ({ modelId, threshold }));
+    return {
+      name,
+      step: this.parts.step.get(),
+      design: { ...training.design, hidden: [...training.design.hidden] },
+      settings: toTrainingSettings(training.form, training.task ?? 'binary'),
+      ...(datasetId ? { datasetId } : {}),
+      ...(results.modelId ? { selectedModelId: results.modelId } : {}),
+      ...(current ? { recipe: current } : {}),
+      ...(thresholds.length ? { thresholds } : {}),
+    };
+  }
+
+  async save(name = this.name): Promise<void> {
+    if (!this.hasWork) {
+      this.notices.push('info', messages.nothingToSave, messages.nothingToSaveHint);
+      return;
+    }
+    const file = `${name.replace(/[^A-Za-z0-9_. -]+/g, '-').trim() || 'project'}.layerlab`;
+    const working = this.working(name);
+    await this.parts.results.saver.save('project', 'project', file, (destination) => this.platform.api.saveProject({ destination, ...working }));
+  }
+
+  /** Picks a .layerlab file and puts everything back. */
+  async open(): Promise<void> {
+    let opened: OpenedProjectSummary;
+    try {
+      const picked = await pickFile(this.platform, 'project');
+      if (!picked) return;
+      opened = await this.platform.api.openProject({ source: await picked.prepare(new AbortController().signal) });
+    } catch (error) {
+      this.notices.push('error', messages.projectOpenFailed, errorText(error));
+      return;
+    }
+    this.notices.push('success', messages.projectOpened(opened.name, opened.models.length));
+    await this.restore(opened);
+  }
+
+  /** Looks for states a crashed session left (at start). */
+  async loadRecoveries(): Promise<void> {
+    try {
+      this.recoveries = await this.platform.api.listRecoveries();
+    } catch (error) {
+      this.notices.push('warning', messages.recoveryListFailed, errorText(error));
+    }
+  }
+
+  /** Restores a recovered state exactly as a project is opened; it stays on offer if that fails. */
+  async restoreRecovery(recoveryId: string): Promise<void> {
+    this.busy = 'restore';
+    let opened: OpenedProjectSummary;
+    try {
+      opened = await this.platform.api.openRecovery({ recoveryId });
+    } catch (error) {
+      this.notices.push('error', messages.recoveryFailed, messages.recoveryFailedHint(errorText(error)));
+      return;
+    } finally {
+      this.busy = null;
+    }
+    this.recoveries = this.recoveries.filter((r) => r.recoveryId !== recoveryId);
+    this.notices.push('success', messages.recoveryRestored(opened.name));
+    await this.restore(opened);
+  }
+
+  async discardRecovery(recoveryId: string): Promise<void> {
+    this.recoveries = this.recoveries.filter((r) => r.recoveryId !== recoveryId);
+    try {
+      await this.platform.api.discardRecovery({ recoveryId });
+    } catch (error) {
+      this.notices.push('error', messages.unexpected, errorText(error));
+    }
+  }
+
+  /** The user locates the project's data file (open dialog on the desktop, an upload in a browser). */
+  async locate(): Promise<void> {
+    const picked = await pickFile(this.platform, 'table');
+    if (!picked) return;
+    await this.openData({ name: picked.name, uploadBytes: picked.uploadBytes, prepare: (onUploaded, signal) => picked.prepare(signal, onUploaded) }, false);
+  }
+
+  /** The user takes the changed file anyway: the one the project found, or the one just located. */
+  async useChanged(): Promise<void> {
+    const question = this.question;
+    if (question?.status !== 'changed') return;
+    if (question.path) {
+      const path = question.path;
+      await this.openData({ name: question.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, true);
+      return;
+    }
+    this.busy = 'locate';
+    try {
+      const data = await this.platform.api.openProjectData({ operationId: crypto.randomUUID(), acceptChanged: true });
+      if (data.status !== 'opened') return;
+      this.parts.dataset.adopt(await this.withMarkers(data));
+      this.dataOpened(data);
+    } catch (error) {
+      this.notices.push('error', messages.projectDataFailed, errorText(error));
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Continues without the data file: the models stay open for Evaluate and Predict. */
+  dismissQuestion(): void {
+    this.question = null;
+  }
+
+  /**
+   * Reports the working state to main whenever it changes (autosave); returns the stop function. Reads only what
+   * a project keeps, so live training progress never triggers a report.
+   */
+  startReporting(): () => void {
+    return $effect.root(() => {
+      $effect(() => this.watch());
+    });
+  }
+
+  /** Reports the working state if it differs from the last one reported (the reporting effect runs this). */
+  watch(): void {
+    const state = JSON.stringify(this.working());
+    if (this.restoring || state === this.reported) return;
+    this.schedule(state);
+  }
+
+  /** One restore path for an opened project and a recovered state. */
+  private async restore(opened: OpenedProjectSummary): Promise<void> {
+    const { training, results, step } = this.parts;
+    this.restoring = true;
+    try {
+      this.opened = opened.name;
+      this.question = null;
+      this.projectDatasetId = null;
+      this.waitingRecipe = opened.recipe;
+      if (opened.design) restoreDesign(training, opened.design);
+      if (opened.settings) restoreSettings(training, opened.settings);
+      await results.refresh();
+      if (opened.selectedModelId) results.show(opened.selectedModelId);
+      if (isStep(opened.step)) step.set(opened.step);
+      const data = opened.dataset;
+      if (data.status === 'ok' || data.status === 'moved') {
+        if (data.message) this.notices.push('info', data.message);
+        const path = data.path;
+        await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
+      } else if (data.status === 'missing' || data.status === 'changed') {
+        this.question = { status: data.status, name: data.name, message: data.message, path: data.status === 'changed' ? data.path : null };
+      } else {
+        this.waitingRecipe = null;
+      }
+    } finally {
+      this.restoring = false;
+      this.watch();
+    }
+  }
+
+  /** Opens the project's data file through DatasetState (progress, cancel); a changed file becomes a question. */
+  private async openData(file: ChosenFile, acceptChanged: boolean): Promise<void> {
+    this.busy = 'locate';
+    let answer: ProjectData | null = null;
+    try {
+      await this.parts.dataset.open(file, async (operationId, source) => {
+        const data = await this.platform.api.openProjectData({ operationId, source: this.fileSource(source), ...(acceptChanged ? { acceptChanged } : {}) });
+        answer = data;
+        return data.status === 'opened' ? await this.withMarkers(data) : null;
+      });
+      const data = answer as ProjectData | null;
+      if (data?.status === 'changed') this.question = { status: 'changed', name: data.name, message: data.message, path: null };
+      else if (data) this.dataOpened(data);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** The dataset with the project's missing markers, set through the Data step's own call (so they can be changed again). */
+  private async withMarkers(data: Extract<ProjectData, { status: 'opened' }>): Promise<DatasetSummary> {
+    let summary = data.summary;
+    for (const [column, markers] of Object.entries(data.markers)) {
+      summary = (await this.platform.api.setMissingMarkers({ datasetId: summary.datasetId, column, markers: [...markers] })).summary;
+    }
+    this.projectDatasetId = summary.datasetId;
+    return summary;
+  }
+
+  /** The data file is open: its markers show on the Data step's cards, the recipe takes the suggestion's place. */
+  private dataOpened(data: Extract<ProjectData, { status: 'opened' }>): void {
+    this.question = null;
+    const { recipe } = this.parts;
+    recipe.markers = data.markers;
+    if (this.waitingRecipe) recipe.adopt(this.waitingRecipe);
+  }
+
+  private fileSource(source: DatasetSource): RequestOf<'openProjectData'>['source'] {
+    if (source.kind === 'sample') throw new Error('A project reads its data file from a path or an upload.');
+    return source;
+  }
+
+  private schedule(state: string): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.reported = state;
+      this.platform.api.updateSession(JSON.parse(state) as WorkingState).catch(() => {
+        // Autosave is a safety net that never interrupts work: the state is sent again with the next change.
+        if (this.reported === state) this.reported = null;
+      });
+    }, REPORT_DELAY_MS);
+  }
+}
