@@ -4,10 +4,11 @@
  * It checks the shape as it goes: empty and duplicate header names, blank rows, repeated headers, several
  * tables in one file, rows with the wrong number of fields, and the cell budget.
  */
-import { ColumnBuilder } from './column-builder.ts';
+import type { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
+import { columnBuilderFor, inferContextFor, storeRunInto, type ColumnSetup, type ColumnSink } from './column-sink.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
-import { inferColumn } from './infer.ts';
+import { inferColumn, type InferredColumn } from './infer.ts';
 import { errors, warnings as messages } from './messages.ts';
 import { parseNumberText } from './number-text.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
@@ -34,6 +35,11 @@ export interface TableBuilderOptions {
   readonly maxCells?: number;
   /** Turns a cell's bytes into text, for `addByteBatch` (the encoding is the reader's business). */
   readonly decode?: CellDecoder;
+  /**
+   * Lets columns be collected elsewhere (a worker thread): called once with the table's setup, it returns the
+   * sink that takes the columns from `sink.first` on, or null to keep them all here. Needs `finishPausing`.
+   */
+  readonly columnSink?: (setup: ColumnSetup) => ColumnSink | null;
 }
 
 /** Records of a chunk as byte ranges, from the byte lane of the text reader. Field f is `bytes[starts[f], ends[f])`. */
@@ -55,9 +61,6 @@ export interface BuiltTable {
   readonly warnings: readonly string[];
 }
 
-const RUN_SLICE = 256;
-const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['categorical', 'text', 'id']);
-
 export class TableBuilder {
   readonly names: readonly string[];
   rowCount = 0;
@@ -69,6 +72,8 @@ export class TableBuilder {
   private lines: Int32Array;
   private readonly notes: string[] = [];
   private readonly shape: RowShape;
+  private readonly setup: ColumnSetup;
+  private readonly sink: ColumnSink | null;
 
   constructor(header: readonly string[], headerLine: number, options: TableBuilderOptions) {
     this.options = options;
@@ -86,19 +91,19 @@ export class TableBuilder {
       const unknown = names.find((name) => !this.names.includes(name));
       if (unknown !== undefined) throw errors.unknownColumn(what, unknown, this.names);
     }
-    const markers = missingMarkerList(options.missingMarkers);
-    const capacity = options.expectedRows;
-    this.columns = this.names.map((name) => {
-      const type = options.columnTypes?.[name];
-      return new ColumnBuilder({
-        markers,
-        decimalComma: options.decimalComma ?? false,
-        capacity,
-        mayBecomeNumbers: !(type && TEXT_TYPES.has(type)),
-        decode: options.decode,
-      });
-    });
-    this.lines = new Int32Array(Math.max(16, capacity ?? 1024));
+    this.setup = {
+      names: this.names,
+      markers: missingMarkerList(options.missingMarkers),
+      decimalComma: options.decimalComma ?? false,
+      dayFirst: options.dayFirst,
+      capacity: options.expectedRows,
+      columnTypes: options.columnTypes,
+      zeroMeansMissing: options.zeroMeansMissing,
+      positionLabel: options.positionLabel ?? 'line',
+    };
+    this.sink = options.columnSink?.(this.setup) ?? null;
+    this.columns = this.names.slice(0, this.sink?.first ?? this.width).map((name) => columnBuilderFor(name, this.setup, options.decode));
+    this.lines = new Int32Array(Math.max(16, options.expectedRows ?? 1024));
   }
 
   /** One record as read, with the line (or sheet row) it starts on. */
@@ -132,6 +137,7 @@ export class TableBuilder {
   }
 
   finish(): BuiltTable {
+    if (this.sink) throw new Error('a table builder with a column sink finishes with finishPausing');
     const warnings = this.finishChecks();
     const columns = this.names.map((_, j) => this.inferAt(j, warnings));
     this.columns = [];
@@ -144,12 +150,19 @@ export class TableBuilder {
    */
   async finishPausing(pause: () => Promise<void>): Promise<BuiltTable> {
     const warnings = this.finishChecks();
+    // The sink's columns are inferred there while these are inferred here.
+    const elsewhere = this.sink?.finish(this.lines.subarray(0, this.rowCount), this.rowCount);
+    elsewhere?.catch(() => undefined); // awaited below; not unhandled if a column here fails first
     const columns: Column[] = [];
-    for (let j = 0; j < this.names.length; j++) {
+    for (let j = 0; j < this.columns.length; j++) {
       columns.push(this.inferAt(j, warnings));
       await pause();
     }
     this.columns = [];
+    for (const inferred of (await elsewhere) ?? ([] as InferredColumn[])) {
+      columns.push(inferred.column);
+      warnings.push(...inferred.warnings);
+    }
     return { table: { rowCount: this.rowCount, columns }, warnings };
   }
 
@@ -164,6 +177,7 @@ export class TableBuilder {
     const row = this.reserveRow(line);
     const columns = this.columns;
     for (let j = 0; j < columns.length; j++) columns[j]!.add(fields[j] ?? '');
+    this.sink?.storeRow(fields.slice(columns.length));
     this.rowCount = row + 1;
   }
 
@@ -182,13 +196,11 @@ export class TableBuilder {
     }
     while (row + n > this.lines.length) this.lines = grow(this.lines);
     this.lines.set(batch.lines.subarray(from, to), row);
-    const columns = this.columns;
-    // Column by column over a slice small enough that its offsets and bytes stay in the CPU cache.
-    for (let slice = from; slice < to; slice += RUN_SLICE) {
-      const size = Math.min(RUN_SLICE, to - slice);
-      const offset = batch.firstField[slice]!;
-      for (let j = 0; j < columns.length; j++) columns[j]!.addByteRun(batch.bytes, batch.starts, batch.ends, offset + j, this.width, size);
-    }
+    // Plain records lie one after another, `width` fields each.
+    const first = batch.firstField[from]!;
+    const run = { bytes: batch.bytes, starts: batch.starts.subarray(first, first + n * this.width), ends: batch.ends.subarray(first, first + n * this.width), size: n };
+    storeRunInto(this.columns, 0, this.width, run);
+    this.sink?.storeRun(run);
     this.rowCount = row + n;
   }
 
@@ -228,13 +240,7 @@ export class TableBuilder {
   private inferAt(j: number, warnings: string[]): Column {
     const name = this.names[j]!;
     const draft = this.columns[j]!.finish();
-    const inferred = inferColumn(name, draft, {
-      decimalComma: this.options.decimalComma ?? false,
-      dayFirst: this.options.dayFirst,
-      zeroMeansMissing: this.options.zeroMeansMissing?.includes(name) ?? false,
-      type: this.options.columnTypes?.[name],
-      describeRow: (row) => this.position(this.lines[row]!),
-    });
+    const inferred = inferColumn(name, draft, inferContextFor(name, this.setup, this.lines));
     warnings.push(...inferred.warnings);
     return inferred.column;
   }

@@ -12,6 +12,7 @@ import { detectFormat, HEAD_BYTES, type TextEncoding } from './detect-format.ts'
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.ts';
 import { ioErrors, ioWarnings } from './messages.ts';
 import { NotUtf8Error, readDelimitedText, type LoadProgress, type TextReadOptions } from './read-text.ts';
+import type { ParallelChoice } from './remote-columns.ts';
 
 export type { LoadProgress } from './read-text.ts';
 
@@ -29,6 +30,8 @@ export interface LoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
   readonly limits?: Partial<LoadLimits>;
+  /** Large plain files use a second thread for some columns (`auto`); tests compare with `never`. */
+  readonly parallel?: ParallelChoice;
 }
 
 export interface SourceInfo {
@@ -103,7 +106,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     columnTypes: options.columnTypes,
     maxCells: limits.maxCells,
   };
-  const common = { path, file: name, totalBytes: bytes, table, onProgress: options.onProgress, signal: options.signal };
+  const common = { path, file: name, totalBytes: bytes, table, onProgress: options.onProgress, signal: options.signal, parallel: options.parallel };
 
   if (detected.format === 'xlsx') {
     // exceljs takes 0.3–0.7 s to import here: only workbooks pay for it.

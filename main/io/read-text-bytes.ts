@@ -1,27 +1,43 @@
 /**
  * The fast lane for plain delimited files (no quoted fields; UTF-8 or Windows-1252): records are split on
- * bytes and cells go to the column builders as byte ranges, so a million-row file makes strings only for
+ * bytes (WebAssembly SIMD where available) and cells go to the column builders as byte ranges, so a million-row file makes strings only for
  * its distinct labels. Stops with `QuotedFieldError` if a quoted field turns up after the sample.
  *
  * Reading is double-buffered: the next chunk is read while this one is parsed. Each buffer keeps room in
- * front for the record the previous chunk cut off, so chunks are never copied to join them.
+ * front for the record the previous chunk cut off, so chunks are never copied to join them. A large wide file
+ * has most of its columns collected on a worker thread meanwhile (remote-columns.ts); should that worker be
+ * unavailable, the file is read again on this thread alone.
  */
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { isBlank } from '../../engine/table/missing.ts';
 import { TableBuilder, type RecordBatch } from '../../engine/table/table-builder.ts';
-import { ByteRecordSplitter } from './byte-records.ts';
 import { ioErrors } from './messages.ts';
+import { ColumnWorkers, ColumnWorkerUnavailable, wantsParallel } from './remote-columns.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
+import { recordSplitter } from './wasm-record-splitter.ts';
 import { CHUNK_BYTES, cellDecoder, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
 /** Room for a record cut off between chunks; a longer record is joined by copying. */
 const CARRY_ROOM = 1 << 16;
 
 export async function readBytesLane(options: TextReadOptions, layout: TextLayout, expectedRows: number): Promise<TextReadResult> {
+  if (!wantsParallel(options.parallel, options.totalBytes)) return readPlain(options, layout, expectedRows, null);
+  const workers = new ColumnWorkers(options.parallel, options.encoding, options.file, options.startColumnWorker);
+  try {
+    return await readPlain(options, layout, expectedRows, workers);
+  } catch (error) {
+    if (!(error instanceof ColumnWorkerUnavailable)) throw error;
+    return readPlain(options, layout, expectedRows, null);
+  } finally {
+    workers.close();
+  }
+}
+
+async function readPlain(options: TextReadOptions, layout: TextLayout, expectedRows: number, workers: ColumnWorkers | null): Promise<TextReadResult> {
   const decode = cellDecoder(options.encoding, options.file);
   const hash = createHash('sha256');
-  const splitter = new ByteRecordSplitter(layout.delimiter);
+  const splitter = recordSplitter(layout.delimiter);
   let builder: TableBuilder | null = null;
 
   const take = (batch: RecordBatch) => {
@@ -38,6 +54,7 @@ export async function readBytesLane(options: TextReadOptions, layout: TextLayout
         decimalComma: layout.decimalComma,
         expectedRows,
         decode,
+        columnSink: workers?.sinkFor,
       });
     }
     builder?.addByteBatch(batch, r);
@@ -72,6 +89,7 @@ export async function readBytesLane(options: TextReadOptions, layout: TextLayout
       if (!final) pending = handle.read(buffers[current]!, CARRY_ROOM, CHUNK_BYTES, position);
       const batch = splitter.split(bytes, final);
       take(batch);
+      await workers?.ready();
       carry = bytes.subarray(batch.consumed);
       options.onProgress?.({ bytes: position, totalBytes: options.totalBytes, rows: (builder as TableBuilder | null)?.rowCount ?? 0 });
       if (final) break;

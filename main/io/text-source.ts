@@ -3,9 +3,11 @@
  * size estimate that stops hopeless loads early, and the types of options and results.
  */
 import { open } from 'node:fs/promises';
+import type { Worker } from 'node:worker_threads';
 import type { BuiltTable, TableBuilderOptions } from '../../engine/table/table-builder.ts';
 import type { TextEncoding } from './detect-format.ts';
 import { ioErrors } from './messages.ts';
+import type { ColumnWorkerData, ParallelChoice } from './remote-columns.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 
 export const CHUNK_BYTES = 1 << 20;
@@ -25,6 +27,10 @@ export interface TextReadOptions {
   readonly table: Omit<TableBuilderOptions, 'source' | 'positionLabel' | 'decimalComma' | 'expectedRows' | 'decode'>;
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
+  /** Whether large plain files are read with a second thread (remote-columns.ts); `auto` when absent. */
+  readonly parallel?: ParallelChoice;
+  /** Starts the column worker (tests pass one that fails, to see the load fall back to one thread). */
+  readonly startColumnWorker?: (data: ColumnWorkerData) => Worker;
 }
 
 export interface TextReadResult {

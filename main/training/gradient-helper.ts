@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { DataParallelNetwork, type DataParallelOptions, type HelperSetup } from '../../engine/nn/data-parallel.ts';
 import type { Network } from '../../engine/nn/network.ts';
-import { launchWorker } from './worker-launcher.ts';
+import { launchWorker } from '../workers/worker-launcher.ts';
 
 /**
  * Batches below this many rows stay on one thread: measured with bench/parallel-bench.ts on this 2-core

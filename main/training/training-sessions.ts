@@ -9,7 +9,7 @@ import type { BatchEvent, EpochEvent, TrainBeginEvent } from '../../engine/nn/fi
 import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { StepReport } from '../../engine/prep/types.ts';
 import type { StartRequest, WorkerMessage } from './protocol.ts';
-import { defaultTrainingWorkerFile, launchWorker } from './worker-launcher.ts';
+import { bundledOrSource, launchWorker } from '../workers/worker-launcher.ts';
 
 export type RunStatus = 'preparing' | 'training' | 'paused' | 'stopping' | 'completed' | 'stopped' | 'failed';
 
@@ -221,4 +221,9 @@ export class TrainingSessions {
       ...(pending.epochs.length ? { epochs: pending.epochs } : {}),
     });
   }
+}
+
+/** The training worker: the bundle beside main in a desktop build, the .ts source otherwise. */
+export function defaultTrainingWorkerFile(): URL {
+  return bundledOrSource(new URL('./training-worker.cjs', import.meta.url), new URL('./training-worker.ts', import.meta.url));
 }

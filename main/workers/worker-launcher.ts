@@ -12,8 +12,11 @@ export function launchWorker(file: URL, options: WorkerOptions = {}): Worker {
   return new Worker(bootstrap, { ...options, eval: true });
 }
 
-/** The training worker beside this module: the bundle in a desktop build (scripts/build-main.ts), the .ts source otherwise. */
-export function defaultTrainingWorkerFile(): URL {
-  const bundled = new URL('./training-worker.cjs', import.meta.url);
-  return existsSync(bundled) ? bundled : new URL('./training-worker.ts', import.meta.url);
+/**
+ * A worker's module: its bundle when it exists (a desktop build puts every worker's .cjs beside the main bundle,
+ * scripts/build-main.ts), the TypeScript source otherwise. Callers write both URLs relative to their own
+ * `import.meta.url`, which in a bundle is the bundle's own URL.
+ */
+export function bundledOrSource(bundled: URL, source: URL): URL {
+  return existsSync(bundled) ? bundled : source;
 }

@@ -6,8 +6,8 @@ import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/tr
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
-import { TrainingSessions, type RunUpdate } from '../../../main/training/training-sessions.ts';
-import { defaultTrainingWorkerFile, launchWorker } from '../../../main/training/worker-launcher.ts';
+import { defaultTrainingWorkerFile, TrainingSessions, type RunUpdate } from '../../../main/training/training-sessions.ts';
+import { launchWorker } from '../../../main/workers/worker-launcher.ts';
 
 const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
 let churn: Table;

@@ -1,6 +1,7 @@
 /**
- * The desktop build's training worker: scripts/build-main.ts bundles it beside the main process as CommonJS, and
- * a bundled worker really trains. In CommonJS `import.meta.url` would be empty, so the bundles get their own URL.
+ * The desktop build's workers: scripts/build-main.ts bundles them beside the main process as CommonJS, and the
+ * bundled workers really train and load. In CommonJS `import.meta.url` would be empty, so the bundles get their
+ * own URL.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
+import { readDelimitedText } from '../../../main/io/read-text.ts';
+import { statSync } from 'node:fs';
 import { TrainingSessions } from '../../../main/training/training-sessions.ts';
-import { launchWorker } from '../../../main/training/worker-launcher.ts';
+import { launchWorker } from '../../../main/workers/worker-launcher.ts';
 import { buildMain } from '../../../scripts/build-main.ts';
+import { tableDifference } from '../io/datasets.ts';
 
 let out: string;
 
@@ -41,11 +45,27 @@ describe('the bundled training worker', () => {
     }
   });
 
-  it('leaves no empty import.meta in the CommonJS bundles (the worker and package.json are found beside them)', async () => {
-    for (const file of ['electron-main.cjs', 'training-worker.cjs']) {
+  it('leaves no empty import.meta in the CommonJS bundles (the workers and package.json are found beside them)', async () => {
+    for (const file of ['electron-main.cjs', 'training-worker.cjs', 'column-worker.cjs']) {
       const source = await readFile(join(out, file), 'utf8');
       expect(source, file).not.toMatch(/import_meta\d* = \{\}/);
     }
-    expect(await readFile(join(out, 'electron-main.cjs'), 'utf8')).toContain('"./training-worker.cjs", __layerlabModuleUrl');
+    const main = await readFile(join(out, 'electron-main.cjs'), 'utf8');
+    expect(main).toContain('"./training-worker.cjs", __layerlabModuleUrl');
+    expect(main).toContain('"./column-worker.cjs", __layerlabModuleUrl');
+  });
+});
+
+describe('the bundled column worker', () => {
+  it('loads diabetes130 into the table one thread makes', async () => {
+    const path = resolve(import.meta.dirname, '../../../../shared/datasets/diabetes130_readmission.csv');
+    const options = { path, file: 'diabetes130_readmission.csv', encoding: 'utf-8' as const, totalBytes: statSync(path).size, table: {} };
+    let started = 0;
+    const parallel = await readDelimitedText({ ...options, parallel: 'always', startColumnWorker: (data) => (started++, launchWorker(pathToFileURL(join(out, 'column-worker.cjs')), { workerData: data })) });
+    const single = await readDelimitedText({ ...options, parallel: 'never' });
+    expect(started).toBe(1);
+    expect(tableDifference(parallel.built.table, single.built.table)).toBeNull();
+    expect(parallel.built.table.columns.map((c) => c.reason)).toEqual(single.built.table.columns.map((c) => c.reason));
+    expect(parallel.built.warnings).toEqual(single.built.warnings);
   });
 });
