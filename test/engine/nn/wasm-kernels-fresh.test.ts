@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileKernels, generatedPath, renderGeneratedFile } from '../../../scripts/wasm-kernels.ts';
+import { compileModule, renderGeneratedFile, WASM_MODULES } from '../../../scripts/wasm-kernels.ts';
 
-describe('the committed WASM kernel module', () => {
-  it('is exactly what kernels.as compiles to (run `npx tsx scripts/wasm-kernels.ts` after editing it)', async () => {
-    const rebuilt = renderGeneratedFile(await compileKernels());
-    expect(readFileSync(generatedPath, 'utf8') === rebuilt).toBe(true);
+describe('the committed WASM modules', () => {
+  it.each(WASM_MODULES.map((spec) => [basename(spec.source), spec] as const))('are exactly what %s compiles to (run `npx tsx scripts/wasm-kernels.ts` after editing it)', async (_, spec) => {
+    const rebuilt = renderGeneratedFile(spec, await compileModule(spec));
+    expect(readFileSync(spec.generated, 'utf8') === rebuilt).toBe(true);
   });
 });
