@@ -5,6 +5,9 @@
  * folder by repeating its data rows. Every load runs in a fresh child process so its peak RSS is its own; each
  * side also runs an empty child (runtime and libraries loaded, no file) to show the memory the load itself adds.
  * Times are the load call alone, measured inside the child, plus the whole process for reference.
+ * Our child is bench/data-load-child.ts bundled with esbuild as the desktop build bundles main (the column
+ * worker beside it), run by plain Node: the loader as shipped. It runs twice per file: as the app loads
+ * (`auto`: a second thread for large wide files) and on one thread (`never`), for reference.
  *
  *   npm run bench:data -- [--runs 3] [--skip-million]
  */
@@ -32,6 +35,9 @@ interface Measure {
   readonly processMs: number;
 }
 
+const bundleDir = path.join(tmpdir(), 'layerlab-bench', 'bundle');
+const loadChild = path.join(bundleDir, 'data-load-child.cjs');
+
 const PANDAS = `
 import json, resource, sys, time
 import pandas as pd
@@ -45,19 +51,20 @@ ms = (time.perf_counter() - t) * 1000
 print(json.dumps({"ms": ms, "rssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rows": rows, "columns": columns}))
 `;
 
-/** The child side: load one file (or nothing, for the baseline) and print what it cost. */
-async function child(file: string): Promise<void> {
-  const { loadTable } = await import('../main/io/load-table.ts');
-  const t = performance.now();
-  let rows = 0;
-  let columns = 0;
-  if (file !== '') {
-    const { table } = await loadTable(file);
-    rows = table.rowCount;
-    columns = table.columns.length;
-  }
-  const ms = performance.now() - t;
-  process.stdout.write(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, rows, columns }));
+/** The child and the column worker, bundled as scripts/build-main.ts bundles main. */
+async function bundleChild(): Promise<void> {
+  const { build } = await import('esbuild');
+  const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' } as const;
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(repoRoot, 'bench/data-load-child.ts')],
+      outfile: loadChild,
+      define: { 'import.meta.url': '__moduleUrl' },
+      banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    build({ ...common, entryPoints: [path.join(repoRoot, 'main/io/column-worker.ts')], outfile: path.join(bundleDir, 'column-worker.cjs') }),
+  ]);
 }
 
 async function measure(command: string, args: string[]): Promise<Measure> {
@@ -66,7 +73,7 @@ async function measure(command: string, args: string[]): Promise<Measure> {
   return { ...JSON.parse(stdout), processMs: performance.now() - start };
 }
 
-const ours = (file: string) => measure(process.execPath, ['--import', 'tsx', here, '--child', file]);
+const ours = (file: string, parallel: 'auto' | 'never' = 'auto') => measure(process.execPath, [loadChild, file, parallel]);
 const pandas = (file: string) => measure(PYTHON, ['-c', PANDAS, file]);
 
 async function buildMillionRows(): Promise<void> {
@@ -97,16 +104,18 @@ function median(values: number[]): number {
 
 async function compare(file: string, runs: number, baselines: { ours: number; pandas: number }): Promise<string[]> {
   const mine: Measure[] = [];
+  const single: Measure[] = [];
   const theirs: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     mine.push(await ours(file));
+    single.push(await ours(file, 'never'));
     theirs.push(await pandas(file));
   }
   const bytes = statSync(file).size;
   const mb = bytes / 2 ** 20;
   const [a, b] = [mine[0]!, theirs[0]!];
   if (a.rows !== b.rows || a.columns !== b.columns) throw new Error(`shapes differ: ours ${a.rows}×${a.columns}, pandas ${b.rows}×${b.columns}`);
-  const t = { ours: median(mine.map((m) => m.ms)), pandas: median(theirs.map((m) => m.ms)) };
+  const t = { ours: median(mine.map((m) => m.ms)), single: median(single.map((m) => m.ms)), pandas: median(theirs.map((m) => m.ms)) };
   const p = { ours: median(mine.map((m) => m.processMs)), pandas: median(theirs.map((m) => m.processMs)) };
   const rss = { ours: Math.max(...mine.map((m) => m.rssMb)), pandas: Math.max(...theirs.map((m) => m.rssMb)) };
   const added = { ours: rss.ours - baselines.ours, pandas: rss.pandas - baselines.pandas };
@@ -115,6 +124,7 @@ async function compare(file: string, runs: number, baselines: { ours: number; pa
   return [
     `${path.basename(file)}: ${a.rows.toLocaleString('en-US')} × ${a.columns}, ${mb.toFixed(1)} MB, median of ${runs} runs`,
     `  load time        ours ${f(t.ours)} ms   pandas ${f(t.pandas)} ms   ours/pandas ${r(t.ours, t.pandas)}`,
+    `  one thread       ours ${f(t.single)} ms   ours/pandas ${r(t.single, t.pandas)}   (the app's loader, second thread off)`,
     `  whole process    ours ${f(p.ours)} ms   pandas ${f(p.pandas)} ms   ours/pandas ${r(p.ours, p.pandas)}`,
     `  peak RSS         ours ${f(rss.ours)} MB   pandas ${f(rss.pandas)} MB   ours/pandas ${r(rss.ours, rss.pandas)}`,
     `  RSS added        ours ${f(added.ours)} MB (${(added.ours / mb).toFixed(2)}× the file)   pandas ${f(added.pandas)} MB (${(added.pandas / mb).toFixed(2)}× the file)`,
@@ -130,10 +140,10 @@ async function main(): Promise<void> {
     await buildMillionRows();
     files.push(million);
   }
+  await bundleChild();
   const baselines = { ours: (await ours('')).rssMb, pandas: (await pandas('')).rssMb };
-  console.log(`Empty processes: node + tsx + loader ${baselines.ours.toFixed(0)} MB, python + pandas ${baselines.pandas.toFixed(0)} MB peak RSS.\n`);
+  console.log(`Empty processes: node + bundled loader ${baselines.ours.toFixed(0)} MB, python + pandas ${baselines.pandas.toFixed(0)} MB peak RSS.\n`);
   for (const file of files) console.log(`${(await compare(file, runs, baselines)).join('\n')}\n`);
 }
 
-const childAt = process.argv.indexOf('--child');
-await (childAt >= 0 ? child(process.argv[childAt + 1] ?? '') : main());
+await main();
