@@ -31,11 +31,19 @@ export function categoryColumn(
   levels.forEach((level, i) => {
     remap[i] = position.get(level) ?? MISSING_CODE;
   });
+  remapCodes(codes, remap);
+  return { name, type, reason, storage: 'category', codes, levels: sorted };
+}
+
+/**
+ * The hot loop on its own: V8 compiles a long loop while it runs (on-stack replacement), and in the function
+ * above that code met a return it had never seen and was thrown away for every column of a table.
+ */
+function remapCodes(codes: Int32Array, remap: Int32Array): void {
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
     if (code !== MISSING_CODE) codes[i] = remap[code]!;
   }
-  return { name, type, reason, storage: 'category', codes, levels: sorted };
 }
 
 /** Per-row numbers from per-level numbers: `values[i] = levelValues[codes[i]]`, NaN where missing. */
