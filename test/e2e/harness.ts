@@ -60,11 +60,16 @@ export interface RunningHost {
   readonly token: string;
   readonly settingsDir: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash: nothing is cleaned up, the settings folder stays. */
+  kill(): Promise<void>;
 }
 
-/** Runs `scripts/web.ts` exactly as `npm run web` does, on a free port, with a throwaway settings folder. */
-export async function startWebHost(rendererDir: string): Promise<RunningHost> {
-  const settingsDir = await mkdtemp(join(tmpdir(), 'layerlab-e2e-settings-'));
+/**
+ * Runs `scripts/web.ts` exactly as `npm run web` does, on a free port, with a throwaway settings folder (or the
+ * given one, which the caller removes: a restart after a crash reuses it).
+ */
+export async function startWebHost(rendererDir: string, options: { settingsDir?: string } = {}): Promise<RunningHost> {
+  const settingsDir = options.settingsDir ?? (await mkdtemp(join(tmpdir(), 'layerlab-e2e-settings-')));
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/web.ts', '--no-build', '--port', '0', '--renderer-dir', rendererDir, '--settings-dir', settingsDir],
@@ -92,12 +97,18 @@ export async function startWebHost(rendererDir: string): Promise<RunningHost> {
     token: parsed.searchParams.get('token')!,
     settingsDir,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(settingsDir, { recursive: true, force: true });
+      if (!options.settingsDir) await rm(settingsDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

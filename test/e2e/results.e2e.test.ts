@@ -212,9 +212,8 @@ describe('Predict & export', () => {
     expect(await page.locator('[data-evaluation-note]').allTextContents(), 'no "stored report" note').toEqual([]);
     expect(await page.locator('[data-threshold]').textContent(), 'the file keeps the threshold it was saved with').toBe('0.30');
     await page.locator('select[aria-label="Model to show"]').selectOption(churnRun);
-    await page.waitForSelector('[data-threshold]:has-text("0.50")');
-    await page.locator('input[aria-label="Decision threshold"]').fill('0.3');
-    await page.waitForSelector('[data-threshold]:has-text("0.30")');
+    expect(await page.locator('select[aria-label="Model to show"] option:checked').textContent()).toMatch(/^Churn 6-6-1/);
+    expect(await page.locator('input[aria-label="Decision threshold"]').inputValue(), 'the run keeps the threshold chosen for it earlier').toBe('0.3');
     await expect.poll(matrix).toEqual(fromFile);
   });
 
@@ -238,6 +237,15 @@ describe('Predict & export', () => {
     expect(project.suggestedFilename()).toBe('Churn study.layerlab');
     const path = join(dir, 'churn.layerlab');
     await project.saveAs(path);
+    await goTo('Build');
+    const design = await page.getByTestId('design-name').textContent();
+    await page.locator('[data-preset="classic"]').click();
+    expect(await page.getByTestId('design-name').textContent(), 'changed after saving').not.toBe(design);
+    await goTo('Train');
+    const epochs = await page.locator('input[name="epochs"]').inputValue();
+    await page.locator('input[name="epochs"]').fill('7');
+    await page.locator('input[name="epochs"]').press('Tab');
+    await goTo('Predict & export');
     const before = await page.locator('select[aria-label="Model to show"] option').count();
     await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
     await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
@@ -245,9 +253,9 @@ describe('Predict & export', () => {
     await page.locator('#step-panel').evaluate((panel) => panel.closest('.content')?.scrollTo(0, 0));
     await app.shot('project-reopened');
     await goTo('Build');
-    expect(await page.getByTestId('design-name').textContent(), "the selected model's design is back in Build").toBe('6-6-1');
+    expect(await page.getByTestId('design-name').textContent(), 'the design the Build step had when saved is back').toBe(design);
     await goTo('Train');
-    expect(await page.locator('input[name="epochs"]').inputValue(), 'and its settings in Train (100 by default)').toBe('20');
+    expect(await page.locator('input[name="epochs"]').inputValue(), 'and the Train form’s settings').toBe(epochs);
     await goTo('Predict & export');
   });
 
