@@ -7,7 +7,7 @@ export { decodePredictions } from './decode.ts';
 export type { DecodedPredictions } from './decode.ts';
 export { transformForPrediction } from './predict.ts';
 export type { PredictionInput } from './predict.ts';
-export { prepare, preparePreview } from './prepare.ts';
+export { PrepareCache, prepare, preparePreview } from './prepare.ts';
 export { fittedRecipeFromJSON, fittedRecipeToJSON, recipeFromJSON, recipeToJSON } from './recipe-json.ts';
 export { DATE_PART_LABEL, DATE_PARTS, DEFAULT_DATE_PARTS, datePartName, datePartValue } from './steps/date-parts.ts';
 export { stepDefinition } from './steps/registry.ts';

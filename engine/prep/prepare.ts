@@ -17,8 +17,8 @@ import { executionOrder, fitStep, requireTargetUntouched, transformStep } from '
 import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
-import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues } from './target.ts';
-import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RowsBySplit, StepOutput, StepReport } from './types.ts';
+import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues, type TargetPlan } from './target.ts';
+import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RecipeStep, RowsBySplit, StepOutput, StepReport } from './types.ts';
 
 const TRAIN = 0;
 const VALIDATION = 1;
@@ -79,21 +79,42 @@ interface Run {
   readonly features: readonly NumberColumn[];
 }
 
-function run(source: Table, recipeInput: Recipe): Run {
-  const recipe = recipeToJSON(recipeInput);
-  const targetName = recipe.target.column;
-  requireTargetColumn(source, targetName);
-  requireTargetUntouched(recipe.steps, targetName);
-  const states = new Map<string, unknown>();
-  const reports: StepReport[] = [];
-  const ordered = executionOrder(recipe.steps);
+/** The state of a run after a stage (the whole-table steps, target and split; then each step), with what the stage said. */
+interface Stage {
+  /** The stage's inputs as JSON: an equal key after equal earlier stages gives an equal stage. */
+  readonly key: string;
+  readonly frame: Frame;
+  readonly trainRows: Int32Array;
+  readonly reports: readonly StepReport[];
+  readonly states: readonly (readonly [string, unknown])[];
+}
 
+interface SplitStage extends Stage {
+  readonly plan: TargetPlan;
+}
+
+/**
+ * What the last run of a recipe on a table went through, stage by stage. Steps are pure, so a run of the same
+ * table whose first stages have the same inputs can start after them: editing the scaling of a 100,000-row
+ * table does not encode its 40 categories again. Holds the stages of the last run that got through its steps.
+ */
+export class PrepareCache {
+  source: Table | null = null;
+  stages: readonly Stage[] = [];
+  /** Columns known to hold only finite numbers (columns are never written after they are made). */
+  readonly finite = new WeakSet<Float64Array>();
+}
+
+function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[], key: string): SplitStage {
+  const targetName = recipe.target.column;
+  const reports: StepReport[] = [];
+  const states: [string, unknown][] = [];
   let frame: Frame = { table: source, sourceRows: allRows(source.rowCount), splitOf: new Uint8Array(source.rowCount) };
-  for (const step of ordered.filter((s) => stepDefinition(s.kind).beforeSplit)) {
+  for (const step of steps) {
     const state = fitStep(step, frame.table, allRows(frame.table.rowCount));
     const output = transformStep(step, state, frame.table, 'prepare');
     reports.push(stepReport(step, stepDefinition(step.kind), output, { rowsBefore: frame.table.rowCount, rowsRemovedBySplit: NO_ROWS, learnedFromRows: 0, columnsBefore: frame.table.columns.map((c) => c.name) }));
-    states.set(step.id, state);
+    states.push([step.id, state]);
     frame = applyOutput(frame, output);
   }
 
@@ -113,33 +134,57 @@ function run(source: Table, recipeInput: Recipe): Run {
   if (split.train.length === 0) throw noTrainingRows('The split');
   const stratified = recipe.split.stratify && classes ? ', stratified by class' : '';
   reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
-  const schema = inputSchema(frame.table, split.train, recipe);
+  return { key, frame, trainRows: split.train, reports, states, plan };
+}
 
+function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
+  const { frame, trainRows } = previous;
+  const definition = stepDefinition(step.kind);
+  const state = fitStep(step, frame.table, trainRows);
+  const output = transformStep(step, state, frame.table, 'prepare');
+  const report = stepReport(step, definition, output, {
+    rowsBefore: frame.table.rowCount,
+    rowsRemovedBySplit: removedBySplit(frame, output),
+    learnedFromRows: definition.learns(step.params) ? trainRows.length : 0,
+    columnsBefore: frame.table.columns.map((c) => c.name),
+  });
+  const next = applyOutput(frame, output);
   // The training positions only move when a step removes rows.
-  let trainRows = split.train;
+  return { key, frame: next, trainRows: output.keptRows ? positionsIn(next, TRAIN) : trainRows, reports: [report], states: [[step.id, state]] };
+}
+
+function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
+  const recipe = recipeToJSON(recipeInput);
+  const targetName = recipe.target.column;
+  requireTargetColumn(source, targetName);
+  requireTargetUntouched(recipe.steps, targetName);
+  const ordered = executionOrder(recipe.steps);
+  const earlier = cache?.source === source ? cache.stages : [];
+
+  const splitKey = JSON.stringify({ target: recipe.target, split: recipe.split, steps: ordered.filter((s) => stepDefinition(s.kind).beforeSplit) });
+  let reusing = earlier[0]?.key === splitKey;
+  const first = (reusing ? earlier[0] : splitStage(source, recipe, ordered.filter((s) => stepDefinition(s.kind).beforeSplit), splitKey)) as SplitStage;
+  const stages: Stage[] = [first];
   for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
-    const definition = stepDefinition(step.kind);
-    const state = fitStep(step, frame.table, trainRows);
-    const output = transformStep(step, state, frame.table, 'prepare');
-    reports.push(
-      stepReport(step, definition, output, {
-        rowsBefore: frame.table.rowCount,
-        rowsRemovedBySplit: removedBySplit(frame, output),
-        learnedFromRows: definition.learns(step.params) ? trainRows.length : 0,
-        columnsBefore: frame.table.columns.map((c) => c.name),
-      }),
-    );
-    states.set(step.id, state);
-    frame = applyOutput(frame, output);
-    if (output.keptRows) trainRows = positionsIn(frame, TRAIN);
+    const key = JSON.stringify(step);
+    const cached = earlier[stages.length];
+    reusing &&= cached?.key === key;
+    stages.push(reusing ? cached! : stepStage(stages.at(-1)!, step, key));
+  }
+  if (cache) {
+    cache.source = source;
+    cache.stages = stages;
   }
 
+  const { frame, trainRows } = stages.at(-1)!;
   if (trainRows.length === 0) throw noTrainingRows('The recipe');
+  const schema = inputSchema(first.frame.table, first.trainRows, recipe);
   const features = featureColumns(frame.table, targetName);
-  const target = plainCopy(fitTarget(plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
+  const target = plainCopy(fitTarget(first.plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
+  const states = new Map(stages.flatMap((s) => s.states));
   const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
   const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
-  return { fitted, reports, frame, features };
+  return { fitted, reports: stages.flatMap((s) => s.reports), frame, features };
 }
 
 export function prepare(source: Table, recipe: Recipe): Prepared {
@@ -153,11 +198,16 @@ export function prepare(source: Table, recipe: Recipe): Prepared {
 /**
  * What `prepare` gives, short of the matrices: the same fitted recipe, reports and checks, the rows per split,
  * and only the first `rows` prepared rows in file order (what the Clean step shows). A big table's matrices
- * take most of `prepare`'s time and memory, and a preview reads a screenful of them.
+ * take most of `prepare`'s time and memory, and a preview reads a screenful of them. With a cache, the stages
+ * the last run on the same table went through with the same inputs are not run again.
  */
-export function preparePreview(source: Table, recipe: Recipe, rows: number): PreparedPreview {
-  const { fitted, reports, frame, features } = run(source, recipe);
-  if (!features.every((c) => allFinite(c.values))) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache): PreparedPreview {
+  const { fitted, reports, frame, features } = run(source, recipe, cache);
+  for (const column of features) {
+    if (cache?.finite.has(column.values)) continue;
+    if (!allFinite(column.values)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+    cache?.finite.add(column.values);
+  }
   const counts = [0, 0, 0];
   frame.splitOf.forEach((s) => counts[s]!++);
   // Frame rows stay in file order: steps keep rows in order, and the split only labels them.

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { detectTask, prepare, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
+import { detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
@@ -35,6 +35,18 @@ function profileOf(table: Table): TableProfile & { readonly skewness: Record<str
     profiles.set(table, profile);
   }
   return profile;
+}
+
+/** Per table, the stages of its last preview: an edit re-runs the recipe from the first step it changed. */
+const previews = new WeakMap<Table, PrepareCache>();
+
+function previewCacheOf(table: Table): PrepareCache {
+  let cache = previews.get(table);
+  if (!cache) {
+    cache = new PrepareCache();
+    previews.set(table, cache);
+  }
+  return cache;
 }
 
 function skewnessOf(column: Column): number | null {
@@ -147,7 +159,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const { table } = datasets.get(datasetId);
       let prepared: PreparedPreview;
       try {
-        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS);
+        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, previewCacheOf(table));
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
         return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepare, preparePreview } from '../../../engine/prep/prepare.ts';
+import { PrepareCache, prepare, preparePreview } from '../../../engine/prep/prepare.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
 import type { ImputeState } from '../../../engine/prep/steps/impute.ts';
 import type { ScaleState } from '../../../engine/prep/steps/scale.ts';
@@ -219,5 +219,53 @@ describe('preparePreview: prepare without the matrices', () => {
     expect(error.code).toBe('non-finite-value');
     expect(error.message).toBe(errorOf(() => prepare(withInfinity, recipe([], { column: 'y' }))).message);
     expect(errorOf(() => preparePreview(churnLike(), recipe(STEPS.filter((s) => s.id !== 'fill')), 5)).message).toContain('"Age" still has 23 empty cells');
+  });
+});
+
+describe('preparePreview with a cache: only the stages after the first change run again', () => {
+  const steps: RecipeStep[] = [...STEPS.slice(0, 1), { id: 'no-age', kind: 'impute', params: { columns: ['Age'], strategy: 'drop-rows' } }, ...STEPS.slice(2)];
+  /** Edits as the wizards make them, one after the other: late, early, the split, a whole-table step, an error, back. */
+  const edits: Recipe[] = [
+    recipe(),
+    recipe([...STEPS.slice(0, 3), { id: 'scale', kind: 'scale', params: { columns: ['Age', 'Balance'], method: 'robust' } }]),
+    recipe(steps),
+    { ...recipe(steps), split: { train: 0.6, validation: 0.2, test: 0.2, stratify: false, seed: 7 } },
+    recipe([{ id: 'dups', kind: 'drop-duplicates', params: { columns: ['Geography'] } }, ...STEPS]),
+    recipe(STEPS.filter((s) => s.id !== 'fill')),
+    recipe([...STEPS, { id: 'log', kind: 'log-transform', params: { columns: ['Balance'] } }]),
+    recipe(),
+  ];
+
+  it('gives what a run without a cache gives, edit after edit, failures included', () => {
+    const table = churnLike();
+    const cache = new PrepareCache();
+    for (const edit of edits) {
+      const expected = (() => {
+        try {
+          return preparePreview(table, edit, 20);
+        } catch (error) {
+          return error;
+        }
+      })();
+      if (expected instanceof Error) {
+        expect(errorOf(() => preparePreview(table, edit, 20, cache)).message).toBe(expected.message);
+        continue;
+      }
+      expect(preparePreview(table, edit, 20, cache)).toEqual(expected);
+    }
+  });
+
+  it('reuses the stages before the first changed step, and none for another table', () => {
+    const table = churnLike();
+    const cache = new PrepareCache();
+    preparePreview(table, recipe(), 5, cache);
+    const [split, drop, fill, geo, scale] = cache.stages;
+    preparePreview(table, edits[1]!, 5, cache);
+    expect(cache.stages.slice(0, 4)).toEqual([split, drop, fill, geo]);
+    expect(cache.stages[0]).toBe(split);
+    expect(cache.stages[3]).toBe(geo);
+    expect(cache.stages[4]).not.toBe(scale);
+    preparePreview(churnLike(), recipe(), 5, cache);
+    expect(cache.stages[0]).not.toBe(split);
   });
 });
