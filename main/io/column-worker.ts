@@ -21,8 +21,10 @@ port.on('message', (message: ToColumnWorker) => {
   if (failed) return;
   try {
     if (message.type === 'run') {
-      collector.storeRun(message.run);
-      send({ type: 'taken' });
+      const { run } = message;
+      collector.storeRun(run);
+      const buffers = { bytes: run.bytes.buffer as ArrayBuffer, starts: run.starts.buffer as ArrayBuffer, ends: run.ends.buffer as ArrayBuffer };
+      send({ type: 'taken', buffers }, [buffers.bytes, buffers.starts, buffers.ends]);
     } else if (message.type === 'row') {
       collector.storeRow(message.fields);
     } else {

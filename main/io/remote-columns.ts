@@ -6,7 +6,8 @@
  *
  * Messages, in order, one worker per load:
  *   → run {run}        plain records: copies of the chunk's bytes and field offsets, moved, not cloned
- *   ← taken            one per run, so this side never runs more than a few chunks ahead (memory stays flat)
+ *   ← taken {buffers}  one per run, giving the copies' buffers back for the next run: this side never runs more
+ *                      than a few chunks ahead and allocates no new buffer in a steady load (memory stays flat)
  *   → row {fields}     an irregular row, as texts, for the worker's columns
  *   → finish {lines}   ← done {columns} or failed {error}
  */
@@ -28,8 +29,15 @@ export interface ColumnWorkerData {
 
 export type ToColumnWorker = { type: 'run'; run: PlainRun } | { type: 'row'; fields: readonly string[] } | { type: 'finish'; lines: Int32Array };
 
+/** The buffers a run's copies live in; they travel to the worker and back. */
+export interface RunBuffers {
+  readonly bytes: ArrayBuffer;
+  readonly starts: ArrayBuffer;
+  readonly ends: ArrayBuffer;
+}
+
 export type FromColumnWorker =
-  | { type: 'taken' }
+  | { type: 'taken'; buffers: RunBuffers }
   | { type: 'done'; columns: InferredColumn[] }
   | { type: 'failed'; error: { name: string; message: string; code: string | null } };
 
@@ -46,7 +54,7 @@ export const PARALLEL_MIN_BYTES = 8 * 2 ** 20;
 export const PARALLEL_MIN_COLUMNS = 8;
 /** Share of columns kept on this thread, which also reads, hashes and splits the whole file. */
 const LOCAL_SHARE = 0.25;
-const MAX_RUNS_AHEAD = 4;
+const MAX_RUNS_AHEAD = 2;
 
 export function wantsParallel(choice: ParallelChoice | undefined, totalBytes: number): boolean {
   if (choice === 'always') return true;
@@ -92,6 +100,7 @@ export class ColumnWorkers {
 
 export class RemoteColumns implements ColumnSink {
   private ahead = 0;
+  private readonly free: RunBuffers[] = [];
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
   private finished: { resolve: (columns: InferredColumn[]) => void; reject: (error: Error) => void } | null = null;
@@ -103,6 +112,7 @@ export class RemoteColumns implements ColumnSink {
     worker.on('message', (message: FromColumnWorker) => {
       if (message.type === 'taken') {
         this.ahead--;
+        this.free.push(message.buffers);
         this.wakeUp();
       } else if (message.type === 'done') {
         this.finished?.resolve(message.columns);
@@ -115,10 +125,20 @@ export class RemoteColumns implements ColumnSink {
   }
 
   storeRun(run: PlainRun): void {
-    // The chunk's buffers are reused for the next chunk: the worker gets copies.
-    const copy = { bytes: run.bytes.slice(), starts: run.starts.slice(), ends: run.ends.slice(), size: run.size };
+    // The chunk's buffers are reused for the next chunk: the worker gets copies, in buffers it gave back.
+    const fields = run.starts.length;
+    const spare = this.free.pop();
+    const buffers = {
+      bytes: spare && spare.bytes.byteLength >= run.bytes.length ? spare.bytes : new ArrayBuffer(Math.ceil(run.bytes.length * 1.25)),
+      starts: spare && spare.starts.byteLength >= fields * 4 ? spare.starts : new ArrayBuffer(fields * 5),
+      ends: spare && spare.ends.byteLength >= fields * 4 ? spare.ends : new ArrayBuffer(fields * 5),
+    };
+    const copy = { bytes: new Uint8Array(buffers.bytes, 0, run.bytes.length), starts: new Int32Array(buffers.starts, 0, fields), ends: new Int32Array(buffers.ends, 0, fields), size: run.size };
+    copy.bytes.set(run.bytes);
+    copy.starts.set(run.starts);
+    copy.ends.set(run.ends);
     this.ahead++;
-    this.post({ type: 'run', run: copy }, [copy.bytes.buffer, copy.starts.buffer, copy.ends.buffer]);
+    this.post({ type: 'run', run: copy }, [buffers.bytes, buffers.starts, buffers.ends]);
   }
 
   storeRow(fields: readonly string[]): void {
