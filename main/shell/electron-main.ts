@@ -16,6 +16,7 @@ import { menuTemplate } from './menu-template.ts';
 import { fileDialogHandlers } from './file-dialogs.ts';
 import { denyPermissions, hardenContents } from './security.ts';
 import { windowOptions } from './window-options.ts';
+import { scheduleLoaderWarmUp } from '../io/warm-up.ts';
 
 // Before `ready`: the name fixes the settings folder, the scheme must be known as secure and standard.
 app.setName(APP_NAME);
@@ -116,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     await refreshMenu();
     createWindow();
+    scheduleLoaderWarmUp();
     app.on('activate', () => {
       if (windows.size === 0) createWindow();
     });

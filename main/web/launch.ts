@@ -4,6 +4,7 @@ import { createHandlers } from '../api/handlers.ts';
 import { closeServices, createServices } from '../services/create-services.ts';
 import { APP_NAME, defaultSettingsDir } from '../services/settings-dir.ts';
 import { startWebHost, type WebHost } from './server.ts';
+import { scheduleLoaderWarmUp } from '../io/warm-up.ts';
 
 export interface LaunchOptions {
   readonly rendererDir: string;
@@ -31,6 +32,7 @@ export async function launchWebHost(options: LaunchOptions): Promise<WebHost> {
     acceptUploads: true,
   });
   const host = await startWebHost({ services, handlers: createHandlers(services), rendererDir: options.rendererDir, port: options.port });
+  scheduleLoaderWarmUp();
   return {
     ...host,
     close: async () => {
