@@ -6,8 +6,9 @@
  * side also runs an empty child (runtime and libraries loaded, no file) to show the memory the load itself adds.
  * Times are the load call alone, measured inside the child, plus the whole process for reference.
  * Our child is bench/data-load-child.ts bundled with esbuild as the desktop build bundles main (the column
- * worker beside it), run by plain Node: the loader as shipped. It runs twice per file: as the app loads
- * (`auto`: a second thread for large wide files) and on one thread (`never`), for reference.
+ * worker beside it), run by plain Node: the loader as shipped. It runs three ways per file: as in the app (its
+ * start-up warm-up first, main/io/warm-up.ts, untimed like pandas' import), in a cold process (as the CLI
+ * loads), and warmed but on one thread (`never`: no column worker, which only very large files get).
  *
  *   npm run bench:data -- [--runs 3] [--skip-million]
  */
@@ -73,7 +74,7 @@ async function measure(command: string, args: string[]): Promise<Measure> {
   return { ...JSON.parse(stdout), processMs: performance.now() - start };
 }
 
-const ours = (file: string, parallel: 'auto' | 'never' = 'auto') => measure(process.execPath, [loadChild, file, parallel]);
+const ours = (file: string, parallel: 'auto' | 'never', warm: boolean) => measure(process.execPath, [loadChild, file, parallel, warm ? 'warm' : 'cold']);
 const pandas = (file: string) => measure(PYTHON, ['-c', PANDAS, file]);
 
 async function buildMillionRows(): Promise<void> {
@@ -104,27 +105,31 @@ function median(values: number[]): number {
 
 async function compare(file: string, runs: number, baselines: { ours: number; pandas: number }): Promise<string[]> {
   const mine: Measure[] = [];
+  const cold: Measure[] = [];
   const single: Measure[] = [];
   const theirs: Measure[] = [];
   for (let i = 0; i < runs; i++) {
-    mine.push(await ours(file));
-    single.push(await ours(file, 'never'));
+    mine.push(await ours(file, 'auto', true));
+    cold.push(await ours(file, 'auto', false));
+    single.push(await ours(file, 'never', true));
     theirs.push(await pandas(file));
   }
   const bytes = statSync(file).size;
   const mb = bytes / 2 ** 20;
   const [a, b] = [mine[0]!, theirs[0]!];
   if (a.rows !== b.rows || a.columns !== b.columns) throw new Error(`shapes differ: ours ${a.rows}×${a.columns}, pandas ${b.rows}×${b.columns}`);
-  const t = { ours: median(mine.map((m) => m.ms)), single: median(single.map((m) => m.ms)), pandas: median(theirs.map((m) => m.ms)) };
+  const t = { ours: median(mine.map((m) => m.ms)), cold: median(cold.map((m) => m.ms)), single: median(single.map((m) => m.ms)), pandas: median(theirs.map((m) => m.ms)) };
   const p = { ours: median(mine.map((m) => m.processMs)), pandas: median(theirs.map((m) => m.processMs)) };
-  const rss = { ours: Math.max(...mine.map((m) => m.rssMb)), pandas: Math.max(...theirs.map((m) => m.rssMb)) };
+  // Memory from the cold runs, against a cold empty process: what the load itself adds.
+  const rss = { ours: Math.max(...cold.map((m) => m.rssMb)), pandas: Math.max(...theirs.map((m) => m.rssMb)) };
   const added = { ours: rss.ours - baselines.ours, pandas: rss.pandas - baselines.pandas };
   const f = (n: number) => n.toFixed(0);
   const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
   return [
     `${path.basename(file)}: ${a.rows.toLocaleString('en-US')} × ${a.columns}, ${mb.toFixed(1)} MB, median of ${runs} runs`,
-    `  load time        ours ${f(t.ours)} ms   pandas ${f(t.pandas)} ms   ours/pandas ${r(t.ours, t.pandas)}`,
-    `  one thread       ours ${f(t.single)} ms   ours/pandas ${r(t.single, t.pandas)}   (the app's loader, second thread off)`,
+    `  load time        ours ${f(t.ours)} ms   pandas ${f(t.pandas)} ms   ours/pandas ${r(t.ours, t.pandas)}   (as in the app)`,
+    `  cold process     ours ${f(t.cold)} ms   ours/pandas ${r(t.cold, t.pandas)}   (no warm-up, as the CLI loads)`,
+    `  one thread       ours ${f(t.single)} ms   ours/pandas ${r(t.single, t.pandas)}   (as in the app, column worker off)`,
     `  whole process    ours ${f(p.ours)} ms   pandas ${f(p.pandas)} ms   ours/pandas ${r(p.ours, p.pandas)}`,
     `  peak RSS         ours ${f(rss.ours)} MB   pandas ${f(rss.pandas)} MB   ours/pandas ${r(rss.ours, rss.pandas)}`,
     `  RSS added        ours ${f(added.ours)} MB (${(added.ours / mb).toFixed(2)}× the file)   pandas ${f(added.pandas)} MB (${(added.pandas / mb).toFixed(2)}× the file)`,
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
     files.push(million);
   }
   await bundleChild();
-  const baselines = { ours: (await ours('')).rssMb, pandas: (await pandas('')).rssMb };
+  const baselines = { ours: (await ours('', 'auto', false)).rssMb, pandas: (await pandas('')).rssMb };
   console.log(`Empty processes: node + bundled loader ${baselines.ours.toFixed(0)} MB, python + pandas ${baselines.pandas.toFixed(0)} MB peak RSS.\n`);
   for (const file of files) console.log(`${(await compare(file, runs, baselines)).join('\n')}\n`);
 }
