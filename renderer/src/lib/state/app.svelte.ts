@@ -50,7 +50,7 @@ export class AppState {
     void this.library.load();
     void this.training.load();
     void this.project.loadRecoveries();
-    const stopReporting = this.project.startReporting();
+    const stopReporting = this.project.report.start();
     return () => {
       unsubscribe();
       stopReporting();

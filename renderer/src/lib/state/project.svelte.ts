@@ -1,8 +1,7 @@
 /**
  * Projects in the window: saving the working state (recipe, network, settings, step, models and their
  * thresholds), opening a project or the state a crashed session left (one restore path for both), the data file
- * that must be located or confirmed, and the autosave: every meaningful change is reported to main, which keeps
- * it in a recovery file. Live training progress is not such a change; a finished run is.
+ * that must be located or confirmed. Its working state is what autosave reports (`report`, see SessionReport).
  */
 import type { OpenedProjectSummary, ProjectData, RecoverySummary } from '../../../../main/api/calls/results-calls.ts';
 import type { DatasetSummary, RequestOf } from '../../../../main/api/contract.ts';
@@ -13,16 +12,12 @@ import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.t
 import { pickFile } from '../results/file-transfer.ts';
 import { restoreDesign, restoreSettings } from '../results/project-restore.ts';
 import { toTrainingSettings } from '../training/settings.ts';
+import { SessionReport, type WorkingState } from './session-report.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
 import type { TrainingState } from './training.svelte.ts';
-
-/** Quiet time before a change is reported: a dragged slider makes one report, not fifty. */
-export const REPORT_DELAY_MS = 400;
-
-export type WorkingState = RequestOf<'updateSession'>;
 
 /** The project's data file when it needs the user: not found (locate it) or not the same bytes (use it, or locate). */
 export interface DataQuestion {
@@ -63,15 +58,15 @@ export class ProjectState {
   /** The project's data file once open: another dataset opened later is not the project's. */
   private projectDatasetId: string | null = null;
   private restoring = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  /** The working state last sent to main. */
-  private reported: string | null = null;
+  /** Autosave: the working state, reported to main as it changes. */
+  readonly report: SessionReport;
 
   constructor(
     private readonly platform: Platform,
     private readonly notices: Notices,
     private readonly parts: ProjectParts,
   ) {
+    this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring);
     parts.dataset.onOpened((summary) => {
       if (summary.datasetId !== this.projectDatasetId) this.waitingRecipe = null;
     });
@@ -201,23 +196,6 @@ export class ProjectState {
     this.question = null;
   }
 
-  /**
-   * Reports the working state to main whenever it changes (autosave); returns the stop function. Reads only what
-   * a project keeps, so live training progress never triggers a report.
-   */
-  startReporting(): () => void {
-    return $effect.root(() => {
-      $effect(() => this.watch());
-    });
-  }
-
-  /** Reports the working state if it differs from the last one reported (the reporting effect runs this). */
-  watch(): void {
-    const state = JSON.stringify(this.working());
-    if (this.restoring || state === this.reported) return;
-    this.schedule(state);
-  }
-
   /** One restore path for an opened project and a recovered state. */
   private async restore(opened: OpenedProjectSummary): Promise<void> {
     const { training, results, step } = this.parts;
@@ -244,7 +222,7 @@ export class ProjectState {
       }
     } finally {
       this.restoring = false;
-      this.watch();
+      this.report.check();
     }
   }
 
@@ -287,17 +265,5 @@ export class ProjectState {
   private fileSource(source: DatasetSource): RequestOf<'openProjectData'>['source'] {
     if (source.kind === 'sample') throw new Error('A project reads its data file from a path or an upload.');
     return source;
-  }
-
-  private schedule(state: string): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.reported = state;
-      this.platform.api.updateSession(JSON.parse(state) as WorkingState).catch(() => {
-        // Autosave is a safety net that never interrupts work: the state is sent again with the next change.
-        if (this.reported === state) this.reported = null;
-      });
-    }, REPORT_DELAY_MS);
   }
 }

@@ -21,7 +21,7 @@ import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { AppState } from '../../../../renderer/src/lib/state/app.svelte.ts';
 import { LiveRun } from '../../../../renderer/src/lib/state/live-run.svelte.ts';
-import { REPORT_DELAY_MS } from '../../../../renderer/src/lib/state/project.svelte.ts';
+import { REPORT_DELAY_MS } from '../../../../renderer/src/lib/state/session-report.svelte.ts';
 import { trained } from '../../../engine/model/trained.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../../shared/datasets');
@@ -73,7 +73,7 @@ function start(settingsDir: string): Running {
   api.chooseSaveLocation = vi.fn();
   const platform = { kind: 'electron', api: { ...api, subscribe: () => () => {} } as unknown as LayerlabApi, mac: false, pickFile: async () => null, fromFile: () => { throw new Error('not used'); } } as Platform;
   const app = new AppState(platform);
-  const stop = app.project.startReporting();
+  const stop = app.project.report.start();
   const r = { app, services, api, stop };
   running.push(r);
   return r;
@@ -164,7 +164,7 @@ describe('recovery after a crash', () => {
     await openData(one.app, copyOf('titanic.csv'));
     one.app.recipe.apply((r) => setImpute(r, 'Age', 'mean'));
     one.app.training.setForm({ epochs: 12 });
-    one.app.project.watch();
+    one.app.project.report.check();
     await vi.waitFor(() => expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ recipe: one.app.recipe.recipe, settings: expect.objectContaining({ epochs: 12 }) })), { timeout: 5000 });
     await one.services.project.flush();
     // The kill: the session's file stays, its process is gone.
@@ -206,9 +206,9 @@ describe('autosave reports', () => {
     const model = await trained('titanic');
     one.services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId: one.app.dataset.summary!.datasetId, model: model.file, result: model.result, path: null });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    // Svelte's effects do not run under this test's compilation: `watch` is called wherever the reporting effect would run.
+    // Svelte's effects do not run under this test's compilation: `check` is called wherever the reporting effect would run.
     const report = () => {
-      one.app.project.watch();
+      one.app.project.report.check();
       vi.advanceTimersByTime(REPORT_DELAY_MS);
     };
     report();
