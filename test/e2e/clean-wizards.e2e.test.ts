@@ -99,6 +99,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(() => report('log-transform').textContent()).toMatch(/^log-transformed 1 column \(skewness "Fare" 4\.78 → 0\.\d\d\) \(891 rows, \d+ columns\)/);
       expect(await page.locator('[data-testid="log-outcome"]').textContent()).toMatch(/skewness "Fare" 4\.78 → 0\.\d\d/);
       await app.shot('log-transform');
+      // Another column picked, the step's Edit button brings Fare back.
+      await page.locator('.pick', { hasText: 'SibSp' }).click();
+      expect(await page.getByLabel('Log-transform SibSp').isChecked()).toBe(false);
+      await page.getByRole('button', { name: 'Edit log-transform' }).click();
+      expect(await page.locator('.pick.on').textContent()).toContain('Fare');
+      expect(await page.locator('[data-step="log-transform"]').getAttribute('class')).toContain('editing');
       await undo();
       await expect.poll(() => page.locator('[data-step="log-transform"]').count()).toBe(0);
     });

@@ -93,6 +93,7 @@ export class RecipeState {
     this.problem = null;
     this.past = [];
     this.future = [];
+    this.editing = null;
     const api = this.platform.api;
     let profile: DatasetProfile;
     let samples: readonly SampleInfo[];
