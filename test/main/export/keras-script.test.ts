@@ -91,10 +91,10 @@ const CUSTOM: Record<string, Custom> = {
     steps: () => [
       { id: 'recent', kind: 'filter-rows', params: { column: 'date', rule: 'range', min: Date.UTC(1990, 0, 1), action: 'keep' } },
       { id: 'drop', kind: 'drop-columns', params: { columns: ['home_team', 'away_team', 'city', 'country'] } },
-      { id: 'dates', kind: 'date-parts', params: { column: 'date' } },
+      { id: 'dates', kind: 'date-parts', params: { column: 'date', parts: ['year', 'month', 'day', 'day-of-week'] } },
       { id: 'tournament', kind: 'encode', params: { column: 'tournament', method: 'one-hot', maxLevels: 12 } },
       { id: 'goals', kind: 'log-transform', params: { columns: ['home_score', 'away_score'] } },
-      { id: 'scale', kind: 'scale', params: { columns: ['date (year)', 'date (month)', 'date (day of week)'], method: 'standard' } },
+      { id: 'scale', kind: 'scale', params: { columns: ['date (year)', 'date (month)', 'date (day of month)', 'date (day of week)'], method: 'standard' } },
     ],
   },
 };
