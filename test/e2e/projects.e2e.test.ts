@@ -5,12 +5,14 @@
  * network and the model, which predicts. That session saved as a project and opened in a fresh web host comes
  * back the same way.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+
+const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
 
 let renderer: string;
 let dir: string;
@@ -165,5 +167,58 @@ describe('unsaved work after a crash, and projects across restarts', () => {
     expect(await predicts(fresh)).toEqual(prediction);
     await fresh.shot('reopened');
     expect(fresh.takeErrors()).toEqual([]);
+  }, 120_000);
+
+  it('finds a file the browser uploaded only when the user uploads it again, and says so when it is another file', async () => {
+    const data = join(dir, 'my-iris.csv');
+    copyFileSync(join(DATASETS, 'iris.csv'), data);
+    const uploader = await host();
+    const app = await open(uploader, 'projects-upload');
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: /Open a file/ }).click()]);
+    await chooser.setFiles(data);
+    await app.page.waitForSelector('.dataset h1:has-text("my-iris.csv")');
+    await goTo(app, 'Clean');
+    await app.page.waitForSelector('[data-step]');
+    const removed = (await app.page.locator('[data-step]').last().getAttribute('data-step'))!;
+    await app.page.getByRole('button', { name: `Remove ${removed}`, exact: true }).click();
+    await expect.poll(() => app.page.locator(`[data-step="${removed}"]`).count()).toBe(0);
+    const steps = await app.page.locator('[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')!));
+    await goTo(app, 'Predict & export');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.locator('[data-action="save-project"]').click()]);
+    const path = join(dir, 'iris.layerlab');
+    await download.saveAs(path);
+
+    const later = await host();
+    const themes: [Session, 'light' | 'dark'][] = [[await open(later, 'projects-locate-dark', 'dark'), 'dark'], [await open(later, 'projects-locate'), 'light']];
+    for (const [session] of themes) {
+      await goTo(session, 'Predict & export');
+      const [projectChooser] = await Promise.all([session.page.waitForEvent('filechooser'), session.page.locator('[data-action="open-project"]').click()]);
+      await projectChooser.setFiles(path);
+      const banner = session.page.locator('[data-banner="project-data"]');
+      await banner.waitFor();
+      expect(await banner.locator('.title').textContent()).toBe("The project's data file my-iris.csv was not found");
+      expect(await banner.locator('.detail').textContent()).toMatch(/was uploaded from a browser, so Layerlab cannot find it by itself\. Locate it/);
+      await session.shot('data-missing');
+    }
+    const fresh = themes[1]![0];
+    const other = join(dir, 'my-iris-edited.csv');
+    copyFileSync(data, other);
+    appendFileSync(other, '5.0,3.3,1.4,0.2,setosa\n');
+    const locate = async (file: string) => {
+      const [tableChooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), fresh.page.locator('[data-action="locate-data"]').click()]);
+      await tableChooser.setFiles(file);
+    };
+    await locate(other);
+    await fresh.page.waitForSelector('[data-banner="project-data"] .title:has-text("my-iris-edited.csv is not the file this project used")');
+    expect(await fresh.page.locator('[data-banner="project-data"] .detail').textContent()).toMatch(/^Its SHA-256 differs from the file my-iris\.csv the project was saved with: .*Use it anyway.*or locate the original\.$/);
+    await fresh.shot('data-changed');
+    await locate(data);
+    await fresh.page.locator('[data-banner="project-data"]').waitFor({ state: 'detached' });
+    await goTo(fresh, 'Clean');
+    await expect.poll(() => fresh.page.locator('[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')!))).toEqual(steps);
+    await goTo(fresh, 'Data');
+    await fresh.page.waitForSelector('.dataset h1:has-text("my-iris.csv")');
+    await fresh.shot('data-located');
+    for (const [session] of themes) expect(session.takeErrors()).toEqual([]);
   }, 120_000);
 });

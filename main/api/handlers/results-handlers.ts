@@ -223,7 +223,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
         return {
           status: 'changed',
           name,
-          message: `${name} is not the file this project was trained on (its SHA-256 differs): rows may have been added, removed or edited. Use it anyway — the saved models stay as they are, new runs train on it — or locate the original.`,
+          message: `Its SHA-256 differs from the file ${waiting.reference.name} the project was saved with: rows may have been added, removed or edited. Use it anyway (the saved models stay as they are; new runs train on it), or locate the original.`,
         };
       } finally {
         events.flush(operationId);

@@ -144,7 +144,7 @@ describe('locating the data file', () => {
     expect(reopened.dataset).toMatchObject({ status: 'changed', path: copy });
     const asked = await handlers.openProjectData({ operationId: 'changed', source: { kind: 'path', path: copy } }, context);
     expect(asked).toMatchObject({ status: 'changed', name: 'titanic.csv' });
-    expect(asked.status === 'changed' && asked.message).toMatch(/not the file this project was trained on \(its SHA-256 differs\).*Use it anyway/);
+    expect(asked.status === 'changed' && asked.message).toMatch(/^Its SHA-256 differs from the file titanic\.csv the project was saved with: .*Use it anyway/);
     const taken = opened(await handlers.openProjectData({ operationId: 'take', acceptChanged: true }, context));
     expect(taken.summary.rowCount).toBe(892);
   });
