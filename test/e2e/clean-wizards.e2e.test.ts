@@ -84,7 +84,21 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await page.locator('[data-testid="filter-outcome"]').textContent()).toContain('Removes 290 of 891 rows (33%) before the split: 891 → 601 rows.');
       expect(await page.locator('[data-testid="clean-counts"]').innerText()).toMatch(/^891 rows → 421 training, 90 validation, 90 test/);
       await app.shot('filters');
-      await undo(2);
+
+      // A text column's values are ticked; the ports of the adults left are S, C and Q (and 2 without a port).
+      await page.locator('select[aria-label="Column for a new filter"]').selectOption('Embarked');
+      await page.getByRole('button', { name: 'Add a filter' }).click();
+      const embarked = page.locator('[data-filter="filter-Embarked"]');
+      expect(await embarked.getByLabel('S', { exact: true }).isChecked()).toBe(true);
+      await expect.poll(() => report('filter-Embarked').textContent()).toMatch(/^removed \d+ rows \(601 → \d+ rows/);
+      const onlyS = Number(/→ (\d+) rows/.exec((await report('filter-Embarked').textContent())!)![1]);
+      await embarked.getByLabel('Q', { exact: true }).check();
+      await expect.poll(async () => Number(/→ (\d+) rows/.exec((await report('filter-Embarked').textContent())!)?.[1])).toBeGreaterThan(onlyS);
+      // A filter on the target only shapes the rows learned from and tested on: the wizard says so.
+      await page.locator('select[aria-label="Column of filter-Embarked"]').selectOption('Survived');
+      await expect.poll(() => embarked.locator('.target').textContent()).toContain('"Survived" is the target. Rows to predict have no target');
+      await app.shot('filters-target');
+      await undo(5);
       await expect.poll(() => page.locator('[data-step="filter-Age"]').count()).toBe(0);
       expect(await page.locator('.filter').count()).toBe(0);
     });
