@@ -49,8 +49,12 @@ export class ColumnWorkerUnavailable extends Error {
   override readonly name = 'ColumnWorkerUnavailable';
 }
 
-/** Below these a worker's start (about 50 ms) costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 8 * 2 ** 20;
+/**
+ * Below these the worker costs more than it saves. Its thread starts in 50 ms, but its code is cold: it
+ * compiles the loader's loops again while the main thread has them warm, and its isolate adds about 13 MB.
+ * On diabetes130 (18 MB) it was slower on two cores and took the load past 3× the file in memory.
+ */
+export const PARALLEL_MIN_BYTES = 64 * 2 ** 20;
 export const PARALLEL_MIN_COLUMNS = 8;
 /** Share of columns kept on this thread, which also reads, hashes and splits the whole file. */
 const LOCAL_SHARE = 0.25;

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTable, type LoadOptions } from '../../../main/io/load-table.ts';
 import { readDelimitedText, type TextReadOptions } from '../../../main/io/read-text.ts';
-import { ColumnWorkers, ColumnWorkerUnavailable, defaultColumnWorkerFile, type ColumnWorkerData } from '../../../main/io/remote-columns.ts';
+import { ColumnWorkers, ColumnWorkerUnavailable, defaultColumnWorkerFile, PARALLEL_MIN_BYTES, wantsParallel, type ColumnWorkerData } from '../../../main/io/remote-columns.ts';
 import { launchWorker } from '../../../main/workers/worker-launcher.ts';
 import { dataset, datasets, tableDifference } from './datasets.ts';
 
@@ -47,14 +47,23 @@ describe('column-parallel loading', () => {
     });
   });
 
-  it('starts a worker by itself for a large wide file only', async () => {
+  it('is chosen for files of 64 MB and more (two cores here), unless told', () => {
+    expect(wantsParallel('auto', PARALLEL_MIN_BYTES)).toBe(true);
+    expect(wantsParallel('auto', 18 * 2 ** 20)).toBe(false);
+    expect(wantsParallel(undefined, PARALLEL_MIN_BYTES)).toBe(true);
+    expect(wantsParallel('never', 2 ** 30)).toBe(false);
+    expect(wantsParallel('always', 10)).toBe(true);
+  });
+
+  it('gives the worker three quarters of the columns, and no worker to a narrow table', async () => {
     const started: ColumnWorkerData[] = [];
     const start = (data: ColumnWorkerData) => (started.push(data), launchWorker(defaultColumnWorkerFile(), { workerData: data }));
-    const big = await readDelimitedText({ ...options('diabetes130_readmission.csv', 'auto'), startColumnWorker: start });
+    const big = await readDelimitedText({ ...options('diabetes130_readmission.csv', 'always'), startColumnWorker: start });
     expect(big.lane).toBe('bytes');
     expect(big.built.table.rowCount).toBe(101_766);
     expect(started.map((d) => [d.setup.names.length, d.first])).toEqual([[50, 13]]);
-    await readDelimitedText({ ...options('iris.csv', 'auto'), startColumnWorker: start });
+    const workers = new ColumnWorkers('auto', 'utf-8', 'narrow.csv', start);
+    expect(workers.sinkFor({ names: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], markers: [''], decimalComma: false, positionLabel: 'line' })).toBeNull();
     expect(started).toHaveLength(1);
   });
 
