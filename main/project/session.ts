@@ -46,7 +46,7 @@ export class ProjectSession {
   /** The working state changed: it reaches the recovery file a moment later. A state with nothing in it is not kept. */
   report(project: ProjectFile): void {
     if (!this.autosave) return;
-    if (!project.dataset && project.runs.length === 0 && !this.waiting) void this.autosave.discard();
+    if (!project.dataset && project.runs.length === 0) void this.autosave.discard();
     else this.autosave.update(project, this.projectPath);
   }
 

@@ -29,6 +29,8 @@ export const messages = {
   projectDataMissing: (name: string) => `The project's data file ${name} was not found`,
   projectDataChanged: (name: string) => `${name} is not the file this project used`,
   projectDataFailed: "The project's data file could not be opened",
+  projectDataUnreadTitle: (name: string) => `The project's data file ${name} could not be read`,
+  projectDataUnread: 'The message beside says why. Locate another copy, or continue without it: the saved models are open.',
   nothingToSave: 'Nothing to save yet',
   nothingToSaveHint: 'Open a data file (Data step) or a model first; a project keeps the data reference, the recipe, the network and every trained model.',
   recoveryOffer: (when: string, name: string, models: number, dataset: string | null) =>

@@ -183,6 +183,12 @@ describe('autosave and recovery', () => {
     const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
     expect(document).toMatchObject({ pid: process.pid, projectPath: null, project: { name: 'Titanic', recipe, design, settings, view: { step: 'build' } } });
     expect(await handlers.listRecoveries({}, context), 'a live session is not a crash').toEqual([]);
+    const path = join(dir, 'saved.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic', datasetId, recipe }, context);
+    expect(readdirSync(recovery), 'a save leaves nothing to recover').toEqual([]);
+    await handlers.updateSession({ name: 'Titanic', datasetId, recipe, step: 'train' }, context);
+    await services.project.flush();
+    expect(JSON.parse(readFileSync(join(recovery, readdirSync(recovery)[0]!), 'utf8')).projectPath, 'the next change knows where it was saved').toBe(path);
     await closeServices(services);
     expect(readdirSync(recovery), 'a clean close deletes it').toEqual([]);
     services = servicesIn(join(dir, 'settings'));

@@ -23,6 +23,7 @@ import type { TrainingState } from './training.svelte.ts';
 export interface DataQuestion {
   readonly status: 'missing' | 'changed';
   readonly name: string;
+  readonly title: string;
   readonly message: string;
   /** Where the changed file is, when it was found by the project (not located by the user). */
   readonly path: string | null;
@@ -216,7 +217,8 @@ export class ProjectState {
         const path = data.path;
         await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
       } else if (data.status === 'missing' || data.status === 'changed') {
-        this.question = { status: data.status, name: data.name, message: data.message, path: data.status === 'changed' ? data.path : null };
+        const title = data.status === 'changed' ? messages.projectDataChanged(data.name) : messages.projectDataMissing(data.name);
+        this.question = { status: data.status, name: data.name, title, message: data.message, path: data.status === 'changed' ? data.path : null };
       } else {
         this.waitingRecipe = null;
       }
@@ -237,8 +239,10 @@ export class ProjectState {
         return data.status === 'opened' ? await this.withMarkers(data) : null;
       });
       const data = answer as ProjectData | null;
-      if (data?.status === 'changed') this.question = { status: 'changed', name: data.name, message: data.message, path: null };
+      if (data?.status === 'changed') this.question = { status: 'changed', name: data.name, title: messages.projectDataChanged(data.name), message: data.message, path: null };
       else if (data) this.dataOpened(data);
+      // Not read (DatasetState said why): the user may locate another copy.
+      else this.question = { status: 'missing', name: file.name, title: messages.projectDataUnreadTitle(file.name), message: messages.projectDataUnread, path: null };
     } finally {
       this.busy = null;
     }

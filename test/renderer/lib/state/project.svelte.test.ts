@@ -155,6 +155,22 @@ describe('a saved project, reopened in a fresh app', () => {
     expect(two.app.dataset.summary).toMatchObject({ name: 'elsewhere.csv', rowCount: 892 });
     await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
   }, 30_000);
+  it('offers to locate another copy when the data file is found but cannot be read as the project says', async () => {
+    const data = copyOf('titanic.csv');
+    const one = start(join(dir, 'one'));
+    await openData(one.app, data);
+    const path = join(dir, 'typed.layerlab');
+    one.api.chooseSaveLocation!.mockResolvedValueOnce({ path });
+    await one.app.project.save('Typed');
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...saved, dataset: { ...saved.dataset, options: { columnTypes: { 'No such column': 'text' } } } }));
+
+    const two = start(join(dir, 'two'));
+    two.api.chooseFile!.mockResolvedValueOnce({ path });
+    await two.app.project.open();
+    expect(two.app.project.question).toMatchObject({ status: 'missing', title: messages.projectDataUnreadTitle('titanic.csv') });
+    expect(two.app.notices.items.find((n) => n.kind === 'error')).toMatchObject({ title: messages.loadFailedTitle('titanic.csv'), detail: expect.stringMatching(/No such column/) });
+  }, 30_000);
 });
 
 describe('recovery after a crash', () => {
