@@ -34,7 +34,7 @@ export const messages = {
   nothingToSave: 'Nothing to save yet',
   nothingToSaveHint: 'Open a data file (Data step) or a model first; a project keeps the data reference, the recipe, the network and every trained model.',
   recoveryOffer: (when: string, name: string, models: number, dataset: string | null) =>
-    `Layerlab closed unexpectedly on ${when}. Restore ${name} (${[models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
+    `Layerlab closed unexpectedly on ${when}. Restore ${name} (${[models === 0 ? 'no trained model yet' : models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
   recoveryHint: (projectPath: string | null) =>
     projectPath ? `Changes made after it was last saved to ${projectPath} are in it.` : 'It was never saved as a project: Restore brings it back, Discard deletes it for good.',
   recoveryRestored: (name: string) => `${name} was restored as it was when Layerlab closed.`,
