@@ -68,8 +68,11 @@ export class ProjectState {
     private readonly parts: ProjectParts,
   ) {
     this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring);
+    // Another file opened in the Data step while the project's was awaited: the work goes on with that one.
     parts.dataset.onOpened((summary) => {
-      if (summary.datasetId !== this.projectDatasetId) this.waitingRecipe = null;
+      if (summary.datasetId === this.projectDatasetId) return;
+      this.waitingRecipe = null;
+      this.question = null;
     });
   }
 

@@ -170,6 +170,9 @@ describe('a saved project, reopened in a fresh app', () => {
     await two.app.project.open();
     expect(two.app.project.question).toMatchObject({ status: 'missing', title: messages.projectDataUnreadTitle('titanic.csv') });
     expect(two.app.notices.items.find((n) => n.kind === 'error')).toMatchObject({ title: messages.loadFailedTitle('titanic.csv'), detail: expect.stringMatching(/No such column/) });
+    await openData(two.app, join(DATASETS, 'iris.csv'));
+    expect(two.app.project.question, 'another file opened instead: the question is gone').toBeNull();
+    expect(two.app.project.working().datasetId).toBe(two.app.dataset.summary!.datasetId);
   }, 30_000);
 });
 
