@@ -10,6 +10,8 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   model: { title: 'Layerlab model', filters: [{ name: 'Layerlab model (JSON)', extensions: ['json'] }] },
   project: { title: 'Layerlab project', filters: [{ name: 'Layerlab project', extensions: ['layerlab'] }] },
   table: { title: 'table to predict', filters: [{ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] }] },
+  /** A project's data file, located by the user. */
+  dataset: { title: 'data file for the project', filters: [{ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] }] },
   predictions: { title: 'predictions', filters: [{ name: 'CSV', extensions: ['csv'] }] },
   tfjs: { title: 'TensorFlow.js folder', filters: [] },
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },

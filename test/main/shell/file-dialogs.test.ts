@@ -12,6 +12,15 @@ function fakeDialog(open: { canceled: boolean; filePaths: string[] }, save: { ca
 }
 
 describe('results file dialogs', () => {
+  it("opens a project's data file, when the user locates it, with a table filter", async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.csv'] }, { canceled: true });
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
+    expect(await handlers.chooseFile({ purpose: 'dataset' }, context)).toEqual({ path: '/home/a/churn.csv' });
+    const [, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
+    expect(options.title).toBe('Open a data file for the project');
+    expect(options.filters?.[0]).toEqual({ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] });
+  });
+
   it('opens a model file with a JSON filter over the window, and answers null when closed', async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.json'] }, { canceled: true });
     const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);

@@ -19,6 +19,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   model: '.json,application/json',
   project: '.layerlab',
   table: '.csv,.tsv,.tab,.txt,.xlsx,text/csv,text/tab-separated-values',
+  dataset: '.csv,.tsv,.tab,.txt,.xlsx,text/csv,text/tab-separated-values',
   predictions: '.csv',
   tfjs: '',
   keras: '.py',

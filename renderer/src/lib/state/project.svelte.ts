@@ -168,7 +168,7 @@ export class ProjectState {
 
   /** The user locates the project's data file (open dialog on the desktop, an upload in a browser). */
   async locate(): Promise<void> {
-    const picked = await pickFile(this.platform, 'table');
+    const picked = await pickFile(this.platform, 'dataset');
     if (!picked) return;
     await this.openData({ name: picked.name, uploadBytes: picked.uploadBytes, prepare: (onUploaded, signal) => picked.prepare(signal, onUploaded) }, false);
   }

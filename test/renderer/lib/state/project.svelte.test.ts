@@ -147,7 +147,7 @@ describe('a saved project, reopened in a fresh app', () => {
     expect(two.app.dataset.summary).toBeNull();
     two.api.chooseFile!.mockResolvedValueOnce({ path: moved });
     await two.app.project.locate();
-    expect(two.api.chooseFile).toHaveBeenLastCalledWith({ purpose: 'table' });
+    expect(two.api.chooseFile).toHaveBeenLastCalledWith({ purpose: 'dataset' });
     expect(two.app.project.question).toMatchObject({ status: 'changed', name: 'elsewhere.csv', path: null });
     expect(two.app.dataset.summary, 'nothing opened before the user agrees').toBeNull();
     await two.app.project.useChanged();
