@@ -160,5 +160,24 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(() => report('dates-date').textContent()).toContain('removed 1 column, added 3 columns');
       expect(await row.getByLabel('day of month').isChecked()).toBe(false);
     });
+
+    it('keeps the matches played since 1930 with a date filter, typed as a date', async () => {
+      const { page } = app;
+      await page.locator('#wizard-tab-filters').click();
+      await page.locator('select[aria-label="Column for a new filter"]').selectOption('date');
+      await page.getByRole('button', { name: 'Add a filter' }).click();
+      const lowest = page.locator('input[aria-label="Lowest date of filter-date"]');
+      await expect.poll(() => lowest.inputValue()).toBe('1904-05-01');
+      await lowest.fill('1930');
+      await lowest.press('Tab');
+      expect(await page.locator('.filter .wz-problem').textContent()).toMatch(/^"1930" is not a date, and "date" holds dates\. Type the lowest date as year-month-day/);
+      await lowest.fill('1930-01-01');
+      await lowest.press('Tab');
+      await expect.poll(() => report('filter-date').textContent()).toContain('removed 141 rows (200 → 59 rows');
+      expect(await page.locator('[data-step="filter-date"] .what').textContent()).toBe('Keep only rows where "date" is from 1930-01-01 to 1937-05-02');
+      await app.shot('filters-dates');
+      await undo(2);
+      await expect.poll(() => page.locator('[data-step="filter-date"]').count()).toBe(0);
+    });
   });
 }

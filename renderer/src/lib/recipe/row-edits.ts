@@ -50,24 +50,43 @@ export function withRule(column: Pick<ColumnProfile, 'name' | 'storage' | 'min' 
   return { column: params.column, rule, values: base.rule === 'equals' ? base.values! : [], action: params.action };
 }
 
+/** A column as a range filter reads it: numbers, or dates (stored as epoch milliseconds, typed as year-month-day). */
+export type RangeKind = 'number' | 'date';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+
+/** A bound as its box shows it: the number, or the date as year-month-day. */
+export function boundText(value: number | undefined, kind: RangeKind): string {
+  if (value === undefined) return '';
+  return kind === 'date' ? new Date(value).toISOString().slice(0, 10) : String(value);
+}
+
 /** One bound of a range: empty means open on that side. */
-function parseBound(text: string, column: string, side: 'lowest' | 'highest'): Parsed<number | undefined> {
+function parseBound(text: string, column: string, side: 'lowest' | 'highest', kind: RangeKind): Parsed<number | undefined> {
   const trimmed = text.trim();
   if (trimmed === '') return ok(undefined);
+  const open = `or leave it empty for no ${side === 'lowest' ? 'lower' : 'upper'} bound`;
+  if (kind === 'date') {
+    const value = DAY.test(trimmed) ? Date.parse(`${trimmed}T00:00:00Z`) : NaN;
+    if (!Number.isFinite(value)) return refuse(`"${trimmed}" is not a date, and "${column}" holds dates. Type the ${side} date as year-month-day (for example 1990-01-31), ${open}.`);
+    // The highest day counts whole, whatever the time of day of its rows.
+    return ok(side === 'highest' ? value + DAY_MS - 1 : value);
+  }
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) return refuse(`"${trimmed}" is not a number, and "${column}" holds numbers. Type the ${side} value to keep or remove (for example 18 or 2.5), or leave it empty for no ${side === 'lowest' ? 'lower' : 'upper'} bound.`);
+  if (!Number.isFinite(value)) return refuse(`"${trimmed}" is not a number, and "${column}" holds numbers. Type the ${side} value to keep or remove (for example 18 or 2.5), ${open}.`);
   return ok(value);
 }
 
-/** A range typed as two boxes: at least one bound, numbers only, the lower not above the upper. */
-export function parseRange(minText: string, maxText: string, column: string): Parsed<{ min?: number; max?: number }> {
-  const min = parseBound(minText, column, 'lowest');
+/** A range typed as two boxes: at least one bound, numbers (or dates) only, the lower not above the upper. */
+export function parseRange(minText: string, maxText: string, column: string, kind: RangeKind = 'number'): Parsed<{ min?: number; max?: number }> {
+  const min = parseBound(minText, column, 'lowest', kind);
   if (!min.ok) return min;
-  const max = parseBound(maxText, column, 'highest');
+  const max = parseBound(maxText, column, 'highest', kind);
   if (!max.ok) return max;
   if (min.value === undefined && max.value === undefined) return refuse(`A range needs a lowest value, a highest value or both. Type at least one for "${column}".`);
   if (min.value !== undefined && max.value !== undefined && min.value > max.value) {
-    return refuse(`The lowest value (${min.value}) is above the highest (${max.value}), so no row could match. Swap them.`);
+    return refuse(`The lowest value (${boundText(min.value, kind)}) is above the highest (${boundText(max.value, kind)}), so no row could match. Swap them.`);
   }
   return ok({ ...(min.value !== undefined ? { min: min.value } : {}), ...(max.value !== undefined ? { max: max.value } : {}) });
 }

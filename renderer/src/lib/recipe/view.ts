@@ -19,7 +19,17 @@ export const KIND_LABEL: Record<StepKind, string> = {
   'date-parts': 'Dates',
 };
 
-export function describeStep(step: RecipeStep): string {
+/**
+ * The step in words. A range filter on a date column (`dates` names them) reads its bounds as dates; the engine,
+ * which sees only the numbers a date is stored as, would write milliseconds.
+ */
+export function describeStep(step: RecipeStep, dates: ReadonlySet<string> = new Set()): string {
+  if (step.kind === 'filter-rows' && step.params.rule === 'range' && dates.has(step.params.column)) {
+    const { column, min, max, action } = step.params;
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const rule = min !== undefined && max !== undefined ? `is from ${day(min)} to ${day(max)}` : min !== undefined ? `is on or after ${day(min)}` : `is on or before ${day(max!)}`;
+    return `${action === 'keep' ? 'Keep only' : 'Remove'} rows where "${column}" ${rule}`;
+  }
   return stepDefinition(step.kind).describe(step.params);
 }
 

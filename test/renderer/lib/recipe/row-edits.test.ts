@@ -1,12 +1,14 @@
 /** The Row filters and Duplicates wizards' edits and input checks, on the titanic sample, checked by running prepare. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepare, recipeFromJSON, suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
+import { prepare, recipeFromJSON, suggestRecipe, type Recipe, type RecipeStep } from '../../../../engine/prep/index.ts';
 import { profileTable, type ColumnProfile } from '../../../../engine/table/profile.ts';
 import type { Table } from '../../../../engine/table/table.ts';
 import { loadTable } from '../../../../main/io/load-table.ts';
 import { removeStep } from '../../../../renderer/src/lib/recipe/edits.ts';
+import { describeStep } from '../../../../renderer/src/lib/recipe/view.ts';
 import {
   addFilter,
+  boundText,
   defaultFilter,
   duplicateColumnsProblem,
   duplicatesStep,
@@ -82,6 +84,18 @@ describe('row filters', () => {
     expect(text).toEqual({ ok: false, problem: expect.stringMatching(/^"eighteen" is not a number, and "Age" holds numbers\. Type the lowest value/) });
     expect(parseRange('', '', 'Age')).toEqual({ ok: false, problem: expect.stringContaining('needs a lowest value, a highest value or both') });
     expect(parseRange('65', '18', 'Age')).toEqual({ ok: false, problem: expect.stringContaining('The lowest value (65) is above the highest (18)') });
+  });
+
+  it('reads a date range as whole days, refusing what is not a year-month-day date', () => {
+    expect(parseRange('1990-01-01', '1999-12-31', 'date', 'date')).toEqual({ ok: true, value: { min: Date.UTC(1990, 0, 1), max: Date.UTC(2000, 0, 1) - 1 } });
+    expect(boundText(Date.UTC(2000, 0, 1) - 1, 'date')).toBe('1999-12-31');
+    expect(boundText(Date.UTC(1990, 0, 1), 'date')).toBe('1990-01-01');
+    expect(boundText(undefined, 'number')).toBe('');
+    expect(parseRange('01/02/1990', '', 'date', 'date')).toEqual({ ok: false, problem: expect.stringMatching(/^"01\/02\/1990" is not a date, and "date" holds dates\. Type the lowest date as year-month-day/) });
+    expect(parseRange('2000-01-01', '1990-01-01', 'date', 'date')).toEqual({ ok: false, problem: expect.stringContaining('The lowest value (2000-01-01) is above the highest (1990-01-01)') });
+    const filter: RecipeStep = { id: 'since', kind: 'filter-rows', params: { column: 'date', rule: 'range', min: Date.UTC(1990, 0, 1), action: 'keep' } };
+    expect(describeStep(filter, new Set(['date']))).toBe('Keep only rows where "date" is on or after 1990-01-01');
+    expect(describeStep(filter)).toBe('Keep only rows where "date" is at least 631152000000');
   });
 
   it('reads values as numbers for a number column and as exact text otherwise, refusing text in a number column', () => {
