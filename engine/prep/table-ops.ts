@@ -99,10 +99,17 @@ export function labelAt(column: Column, row: number): string | null {
   return code === MISSING_CODE ? null : column.levels[code]!;
 }
 
-/** A cell for a message: `"France"`, `140`, or `empty`. */
+/** A date as a person types it: `2024-03-15`, with the time when it has one (`2024-03-15 08:30:00`). */
+export function dateLabel(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}
+
+/** A cell for a message: `"France"`, `140`, `2024-03-15`, or `empty`. */
 export function showCell(column: Column, row: number): string {
   const label = labelAt(column, row);
   if (label === null) return 'empty';
+  if (column.storage === 'number' && column.type === 'datetime') return dateLabel(column.values[row]!);
   return column.storage === 'number' ? label : `"${label}"`;
 }
 

@@ -6,7 +6,7 @@
 import { UserFacingError } from '../../errors.ts';
 import { isMissing, type Column, type Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
-import { labelAt, numberLabel, requireColumn, rowsWhere, showCell, takeRows } from '../table-ops.ts';
+import { dateLabel, labelAt, numberLabel, requireColumn, rowsWhere, showCell, takeRows } from '../table-ops.ts';
 import type { Rejection, StepDefinition, StepOutput, TransformMode } from '../types.ts';
 import type { FilterRowsParams } from './params.ts';
 
@@ -18,13 +18,16 @@ function showValue(value: string | number): string {
   return typeof value === 'number' ? numberLabel(value) : `"${value}"`;
 }
 
-function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>): string {
+/** The rule in words; with the column at hand, a date column's bounds read as dates rather than milliseconds. */
+function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>, source?: Column): string {
   const { column } = rule;
   if (rule.rule === 'is-missing') return `"${column}" is empty`;
   if (rule.rule === 'equals') return `"${column}" is ${(rule.values ?? []).map(showValue).join(' or ')}`;
-  if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${numberLabel(rule.min)} to ${numberLabel(rule.max)}`;
-  if (rule.min !== undefined) return `"${column}" is at least ${numberLabel(rule.min)}`;
-  return `"${column}" is at most ${numberLabel(rule.max!)}`;
+  const dates = source?.type === 'datetime';
+  const bound = (value: number): string => (dates ? dateLabel(value) : numberLabel(value));
+  if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${bound(rule.min)} to ${bound(rule.max)}`;
+  if (rule.min !== undefined) return `"${column}" is ${dates ? 'on or after' : 'at least'} ${bound(rule.min)}`;
+  return `"${column}" is ${dates ? 'on or before' : 'at most'} ${bound(rule.max!)}`;
 }
 
 /** Numbers compare as numbers ("3" equals 3.0), labels as exact text. */
@@ -96,7 +99,7 @@ export const filterRows: StepDefinition<FilterRowsParams, FilterRowsState> = {
       const kept = matches(row) === (state.action === 'keep');
       if (kept) keep[row] = 1;
       else if (mode === 'predict') {
-        const why = state.action === 'keep' ? `the model was trained only on rows where ${describeRule(state)}` : `the recipe removes rows where ${describeRule(state)}`;
+        const why = state.action === 'keep' ? `the model was trained only on rows where ${describeRule(state, column)}` : `the recipe removes rows where ${describeRule(state, column)}`;
         rejected.push({ row, column: state.column, reason: `"${state.column}" is ${showCell(column!, row)}, and ${why}.` });
       }
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows } from '../../../../engine/prep/steps/filter-rows.ts';
 import type { FilterRowsParams } from '../../../../engine/prep/steps/params.ts';
-import { cat, errorOf, num, rows, tableOf } from '../fixtures.ts';
+import { cat, dates, errorOf, num, rows, tableOf } from '../fixtures.ts';
 
 const table = tableOf(num('Age', [17, 18, 60, 61, null]), cat('Country', ['FR', 'Test', 'DE', 'FR', null]));
 const ALL = rows(0, 1, 2, 3, 4);
@@ -31,6 +31,14 @@ describe('filter-rows', () => {
     const out = filterRows.transform(table, state, 'predict');
     expect(out.rejected!.map((r) => r.row)).toEqual([0, 3, 4]);
     expect(out.rejected![0]!.reason).toBe('"Age" is 17, and the model was trained only on rows where "Age" is from 18 to 60.');
+  });
+
+  it('quotes a date rule and a date cell as dates, not as the milliseconds they are stored as', () => {
+    const matches = tableOf(dates('date', ['1929-06-30', '1930-01-01', '1931-02-03T18:45:00Z']));
+    const since = filterRows.fit(matches, rows(0, 1, 2), { column: 'date', rule: 'range', min: Date.UTC(1930, 0, 1), action: 'keep' });
+    expect(filterRows.transform(matches, since, 'predict').rejected![0]!.reason).toBe('"date" is 1929-06-30, and the model was trained only on rows where "date" is on or after 1930-01-01.');
+    const late = filterRows.fit(matches, rows(0, 1, 2), { column: 'date', rule: 'range', min: Date.UTC(1931, 1, 3, 12), action: 'remove' });
+    expect(filterRows.transform(matches, late, 'predict').rejected![0]!.reason).toBe('"date" is 1931-02-03 18:45:00, and the recipe removes rows where "date" is on or after 1931-02-03 12:00:00.');
   });
 
   it('refuses a range on a text column', () => {
