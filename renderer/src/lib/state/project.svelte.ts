@@ -58,6 +58,8 @@ export class ProjectState {
   private waitingRecipe: Recipe | null = null;
   /** The project's data file once open: another dataset opened later is not the project's. */
   private projectDatasetId: string | null = null;
+  /** A project's data file is not open yet: the window's other dataset (if any) is not the project's. */
+  private awaitingData = false;
   private restoring = false;
   /** Autosave: the working state, reported to main as it changes. */
   readonly report: SessionReport;
@@ -72,6 +74,7 @@ export class ProjectState {
     parts.dataset.onOpened((summary) => {
       if (summary.datasetId === this.projectDatasetId) return;
       this.waitingRecipe = null;
+      this.awaitingData = false;
       this.question = null;
     });
   }
@@ -90,8 +93,7 @@ export class ProjectState {
   /** The window's working state, as saveProject and updateSession take it. */
   working(name = this.name): WorkingState {
     const { dataset, recipe, training, results } = this.parts;
-    // While the project's own data file is awaited, the window's other dataset is not the project's.
-    const datasetId = this.question || this.busy === 'locate' ? undefined : dataset.summary?.datasetId;
+    const datasetId = this.awaitingData ? undefined : dataset.summary?.datasetId;
     const current = recipe.recipe ?? this.waitingRecipe;
     const thresholds = Object.entries(results.thresholds).map(([modelId, threshold]) => ({ modelId, threshold }));
     return {
@@ -209,6 +211,7 @@ export class ProjectState {
       this.question = null;
       this.projectDatasetId = null;
       this.waitingRecipe = opened.recipe;
+      this.awaitingData = opened.dataset.status !== 'none';
       if (opened.design) restoreDesign(training, opened.design);
       if (opened.settings) restoreSettings(training, opened.settings);
       await results.refresh();
@@ -264,6 +267,7 @@ export class ProjectState {
   /** The data file is open: its markers show on the Data step's cards, the recipe takes the suggestion's place. */
   private dataOpened(data: Extract<ProjectData, { status: 'opened' }>): void {
     this.question = null;
+    this.awaitingData = false;
     const { recipe } = this.parts;
     recipe.markers = data.markers;
     if (this.waitingRecipe) recipe.adopt(this.waitingRecipe);

@@ -141,15 +141,18 @@ describe('a saved project, reopened in a fresh app', () => {
     appendFileSync(moved, '892,1,3,"Someone, Mr. New",male,30,0,0,X1,8.05,,S\n');
 
     const two = start(join(dir, 'two'));
+    await openData(two.app, join(DATASETS, 'iris.csv'));
     two.api.chooseFile!.mockResolvedValueOnce({ path });
     await two.app.project.open();
     expect(two.app.project.question).toMatchObject({ status: 'missing', name: 'titanic.csv' });
-    expect(two.app.dataset.summary).toBeNull();
+    expect(two.app.dataset.summary?.name, 'the file open before stays').toBe('iris.csv');
+    two.app.project.dismissQuestion();
+    expect(two.app.project.working().datasetId, 'it is not the project’s: the project still awaits its own').toBeUndefined();
     two.api.chooseFile!.mockResolvedValueOnce({ path: moved });
     await two.app.project.locate();
     expect(two.api.chooseFile).toHaveBeenLastCalledWith({ purpose: 'dataset' });
     expect(two.app.project.question).toMatchObject({ status: 'changed', name: 'elsewhere.csv', path: null });
-    expect(two.app.dataset.summary, 'nothing opened before the user agrees').toBeNull();
+    expect(two.app.dataset.summary?.name, 'nothing opened before the user agrees').toBe('iris.csv');
     await two.app.project.useChanged();
     expect(two.app.project.question).toBeNull();
     expect(two.app.dataset.summary).toMatchObject({ name: 'elsewhere.csv', rowCount: 892 });
