@@ -10,6 +10,7 @@ export type { PredictionInput } from './predict.ts';
 export { PrepareCache, prepare, preparePreview } from './prepare.ts';
 export { fittedRecipeFromJSON, fittedRecipeToJSON, recipeFromJSON, recipeToJSON } from './recipe-json.ts';
 export { DATE_PART_LABEL, DATE_PARTS, DEFAULT_DATE_PARTS, datePartName, datePartValue } from './steps/date-parts.ts';
+export { describeFilter } from './steps/filter-rows.ts';
 export { stepDefinition } from './steps/registry.ts';
 export { STEP_KINDS } from './steps/params.ts';
 export type * from './steps/params.ts';

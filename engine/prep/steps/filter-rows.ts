@@ -18,16 +18,20 @@ function showValue(value: string | number): string {
   return typeof value === 'number' ? numberLabel(value) : `"${value}"`;
 }
 
-/** The rule in words; with the column at hand, a date column's bounds read as dates rather than milliseconds. */
-function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>, source?: Column): string {
+/** The rule in words; the bounds of a date column (`dates`) read as dates rather than milliseconds. */
+function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | 'max' | 'values'>, dates = false): string {
   const { column } = rule;
   if (rule.rule === 'is-missing') return `"${column}" is empty`;
   if (rule.rule === 'equals') return `"${column}" is ${(rule.values ?? []).map(showValue).join(' or ')}`;
-  const dates = source?.type === 'datetime';
   const bound = (value: number): string => (dates ? dateLabel(value) : numberLabel(value));
   if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${bound(rule.min)} to ${bound(rule.max)}`;
   if (rule.min !== undefined) return `"${column}" is ${dates ? 'on or after' : 'at least'} ${bound(rule.min)}`;
   return `"${column}" is ${dates ? 'on or before' : 'at most'} ${bound(rule.max!)}`;
+}
+
+/** The filter in words, as `describe` says it; with `dates`, its column holds dates and its bounds read as such. */
+export function describeFilter(params: FilterRowsParams, dates = false): string {
+  return `${params.action === 'keep' ? 'Keep only' : 'Remove'} rows where ${describeRule(params, dates)}`;
 }
 
 /** Numbers compare as numbers ("3" equals 3.0), labels as exact text. */
@@ -99,7 +103,8 @@ export const filterRows: StepDefinition<FilterRowsParams, FilterRowsState> = {
       const kept = matches(row) === (state.action === 'keep');
       if (kept) keep[row] = 1;
       else if (mode === 'predict') {
-        const why = state.action === 'keep' ? `the model was trained only on rows where ${describeRule(state, column)}` : `the recipe removes rows where ${describeRule(state, column)}`;
+        const rule = describeRule(state, column!.type === 'datetime');
+        const why = state.action === 'keep' ? `the model was trained only on rows where ${rule}` : `the recipe removes rows where ${rule}`;
         rejected.push({ row, column: state.column, reason: `"${state.column}" is ${showCell(column!, row)}, and ${why}.` });
       }
     }
@@ -108,7 +113,7 @@ export const filterRows: StepDefinition<FilterRowsParams, FilterRowsState> = {
     return { table: takeRows(table, keptRows), keptRows, rejected, cellsChanged: 0 };
   },
 
-  describe: (params) => `${params.action === 'keep' ? 'Keep only' : 'Remove'} rows where ${describeRule(params)}`,
+  describe: (params) => describeFilter(params),
   parseParams: (json, at) => parse(json, at, 'recipe'),
   parseState: (json, at) => parse(json, at, 'fitted recipe'),
 };

@@ -1,5 +1,5 @@
 /** What the Clean step shows about a recipe and its preview, as pure functions over them. */
-import { stepDefinition, type Recipe, type RecipeStep, type StepKind } from '../../../../engine/prep/index.ts';
+import { describeFilter, stepDefinition, type Recipe, type RecipeStep, type StepKind } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import type { PreviewStage, RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import { droppedColumns } from './edits.ts';
@@ -20,16 +20,11 @@ export const KIND_LABEL: Record<StepKind, string> = {
 };
 
 /**
- * The step in words. A range filter on a date column (`dates` names them) reads its bounds as dates; the engine,
+ * The step in words. A filter on a date column (`dates` names them) reads its bounds as dates; the step alone,
  * which sees only the numbers a date is stored as, would write milliseconds.
  */
 export function describeStep(step: RecipeStep, dates: ReadonlySet<string> = new Set()): string {
-  if (step.kind === 'filter-rows' && step.params.rule === 'range' && dates.has(step.params.column)) {
-    const { column, min, max, action } = step.params;
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const rule = min !== undefined && max !== undefined ? `is from ${day(min)} to ${day(max)}` : min !== undefined ? `is on or after ${day(min)}` : `is on or before ${day(max!)}`;
-    return `${action === 'keep' ? 'Keep only' : 'Remove'} rows where "${column}" ${rule}`;
-  }
+  if (step.kind === 'filter-rows') return describeFilter(step.params, dates.has(step.params.column));
   return stepDefinition(step.kind).describe(step.params);
 }
 
