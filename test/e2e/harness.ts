@@ -32,7 +32,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Builds the renderer into out/e2e/<hash of its sources>, unless that build exists already. */
 export async function builtRenderer(): Promise<string> {
-  const sources = [...(await filesUnder(join(ROOT, 'renderer'))), ...(await filesUnder(join(ROOT, 'main', 'api'))), join(ROOT, 'vite.config.ts')];
+  // The renderer bundles engine code too (step descriptions, date parts), so an engine change is a new build.
+  const sources = [...(await filesUnder(join(ROOT, 'renderer'))), ...(await filesUnder(join(ROOT, 'main', 'api'))), ...(await filesUnder(join(ROOT, 'engine'))), join(ROOT, 'vite.config.ts')];
   const hash = createHash('sha256');
   for (const file of sources) hash.update(relative(ROOT, file)).update(await readFile(file));
   const dir = join(ROOT, 'out', 'e2e', hash.digest('hex').slice(0, 16));

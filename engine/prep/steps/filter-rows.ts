@@ -13,6 +13,7 @@ import type { FilterRowsParams } from './params.ts';
 export type FilterRowsState = FilterRowsParams;
 
 const PURPOSE = 'Filtering rows';
+const DAY_MS = 86_400_000;
 
 function showValue(value: string | number): string {
   return typeof value === 'number' ? numberLabel(value) : `"${value}"`;
@@ -24,9 +25,11 @@ function describeRule(rule: Pick<FilterRowsParams, 'column' | 'rule' | 'min' | '
   if (rule.rule === 'is-missing') return `"${column}" is empty`;
   if (rule.rule === 'equals') return `"${column}" is ${(rule.values ?? []).map(showValue).join(' or ')}`;
   const bound = (value: number): string => (dates ? dateLabel(value) : numberLabel(value));
-  if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${bound(rule.min)} to ${bound(rule.max)}`;
+  // A highest date at the last millisecond of its day (a whole day kept) reads as that day.
+  const upper = (value: number): string => (dates && (value + 1) % DAY_MS === 0 ? dateLabel(value + 1 - DAY_MS) : bound(value));
+  if (rule.min !== undefined && rule.max !== undefined) return `"${column}" is from ${bound(rule.min)} to ${upper(rule.max)}`;
   if (rule.min !== undefined) return `"${column}" is ${dates ? 'on or after' : 'at least'} ${bound(rule.min)}`;
-  return `"${column}" is ${dates ? 'on or before' : 'at most'} ${bound(rule.max!)}`;
+  return `"${column}" is ${dates ? 'on or before' : 'at most'} ${upper(rule.max!)}`;
 }
 
 /** The filter in words, as `describe` says it; with `dates`, its column holds dates and its bounds read as such. */

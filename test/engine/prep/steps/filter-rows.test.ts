@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows } from '../../../../engine/prep/steps/filter-rows.ts';
+import { describeFilter, filterRows } from '../../../../engine/prep/steps/filter-rows.ts';
 import type { FilterRowsParams } from '../../../../engine/prep/steps/params.ts';
 import { cat, dates, errorOf, num, rows, tableOf } from '../fixtures.ts';
 
@@ -39,6 +39,9 @@ describe('filter-rows', () => {
     expect(filterRows.transform(matches, since, 'predict').rejected![0]!.reason).toBe('"date" is 1929-06-30, and the model was trained only on rows where "date" is on or after 1930-01-01.');
     const late = filterRows.fit(matches, rows(0, 1, 2), { column: 'date', rule: 'range', min: Date.UTC(1931, 1, 3, 12), action: 'remove' });
     expect(filterRows.transform(matches, late, 'predict').rejected![0]!.reason).toBe('"date" is 1931-02-03 18:45:00, and the recipe removes rows where "date" is on or after 1931-02-03 12:00:00.');
+    // Up to the last millisecond of a day is that whole day.
+    expect(describeFilter({ column: 'date', rule: 'range', max: Date.UTC(1930, 0, 2) - 1, action: 'keep' }, true)).toBe('Keep only rows where "date" is on or before 1930-01-01');
+    expect(describeFilter({ column: 'date', rule: 'range', min: 0, max: Date.UTC(1930, 0, 2), action: 'remove' }, true)).toBe('Remove rows where "date" is from 1970-01-01 to 1930-01-02');
   });
 
   it('refuses a range on a text column', () => {
