@@ -10,7 +10,10 @@ import { ioErrors } from './messages.ts';
 import type { ColumnWorkerData, ParallelChoice } from './remote-columns.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 
-export const CHUNK_BYTES = 1 << 20;
+/** Bytes read at a time. Small enough that the buffers and the splitter's offsets stay a few MB. */
+export const CHUNK_BYTES = 1 << 18;
+/** The first bytes, read once to sniff the layout and estimate the rows. */
+const SAMPLE_BYTES = 1 << 20;
 
 export interface LoadProgress {
   readonly bytes: number;
@@ -64,8 +67,8 @@ const SNIFF_BYTES = 64 * 1024;
 export async function readSample(options: TextReadOptions): Promise<Sample> {
   const handle = await open(options.path, 'r');
   try {
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, 0);
+    const buffer = new Uint8Array(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0);
     const chunk = buffer.subarray(0, bytesRead);
     const sniffed = chunk.subarray(0, SNIFF_BYTES);
     const decoder = new TextDecoder(options.encoding, { fatal: options.encoding === 'utf-8' });
