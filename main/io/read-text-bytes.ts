@@ -22,8 +22,8 @@ import { CHUNK_BYTES, cellDecoder, pause, type TextReadOptions, type TextReadRes
 const CARRY_ROOM = 1 << 16;
 
 export async function readBytesLane(options: TextReadOptions, layout: TextLayout, expectedRows: number): Promise<TextReadResult> {
-  if (!wantsParallel(options.parallel, options.totalBytes)) return readPlain(options, layout, expectedRows, null);
-  const workers = new ColumnWorkers(options.parallel, options.encoding, options.file, options.startColumnWorker);
+  if (!wantsParallel(options.parallel, options.totalBytes, options.columnWorkers)) return readPlain(options, layout, expectedRows, null);
+  const workers = new ColumnWorkers(options.parallel, options.encoding, options.file, options.columnWorkers);
   try {
     return await readPlain(options, layout, expectedRows, workers);
   } catch (error) {

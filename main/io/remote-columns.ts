@@ -4,30 +4,30 @@
  * its own cells in row order, so the table is the one a single thread makes (tests compare the two on every
  * dataset). The table builder keeps deciding what a row is; it tells the worker what to store.
  *
- * Messages, in order, one worker per load:
+ * Messages, in order, each with its load's number (a worker serves one load after another, column-worker-pool.ts):
+ *   → begin {setup}    the columns from `first` on are the worker's
  *   → run {run}        plain records: copies of the chunk's bytes and field offsets, moved, not cloned
  *   ← taken {buffers}  one per run, giving the copies' buffers back for the next run: this side never runs more
  *                      than a few chunks ahead and allocates no new buffer in a steady load (memory stays flat)
  *   → row {fields}     an irregular row, as texts, for the worker's columns
  *   → finish {lines}   ← done {columns} or failed {error}
+ *   → abandon          the load stopped here (cancelled, failed on this side): the worker forgets it
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { ColumnSetup, ColumnSink, PlainRun } from '../../engine/table/column-sink.ts';
 import type { InferredColumn } from '../../engine/table/infer.ts';
-import { bundledOrSource, launchWorker } from '../workers/worker-launcher.ts';
+import { columnWorkerPool, type BorrowedWorker, type ColumnWorkerPool } from './column-worker-pool.ts';
 import type { TextEncoding } from './detect-format.ts';
 import { NotUtf8Error } from './text-source.ts';
 
-export interface ColumnWorkerData {
-  readonly setup: ColumnSetup;
-  readonly first: number;
-  readonly encoding: TextEncoding;
-  readonly file: string;
-}
-
-export type ToColumnWorker = { type: 'run'; run: PlainRun } | { type: 'row'; fields: readonly string[] } | { type: 'finish'; lines: Int32Array };
+export type ToColumnWorker =
+  | { type: 'begin'; load: number; setup: ColumnSetup; first: number; encoding: TextEncoding; file: string }
+  | { type: 'run'; load: number; run: PlainRun }
+  | { type: 'row'; load: number; fields: readonly string[] }
+  | { type: 'finish'; load: number; lines: Int32Array }
+  | { type: 'abandon'; load: number };
 
 /** The buffers a run's copies live in; they travel to the worker and back. */
 export interface RunBuffers {
@@ -37,11 +37,11 @@ export interface RunBuffers {
 }
 
 export type FromColumnWorker =
-  | { type: 'taken'; buffers: RunBuffers }
-  | { type: 'done'; columns: InferredColumn[] }
-  | { type: 'failed'; error: { name: string; message: string; code: string | null } };
+  | { type: 'taken'; load: number; buffers: RunBuffers }
+  | { type: 'done'; load: number; columns: InferredColumn[] }
+  | { type: 'failed'; load: number; error: { name: string; message: string; code: string | null } };
 
-/** How a load uses threads: `auto` goes parallel for large, wide files on a machine with two cores or more. */
+/** How a load uses threads: `auto` decides by file size and whether a warm worker waits (`wantsParallel`). */
 export type ParallelChoice = 'auto' | 'never' | 'always';
 
 /** The worker could not do its part (its module would not load, it crashed): load on one thread instead. */
@@ -50,26 +50,30 @@ export class ColumnWorkerUnavailable extends Error {
 }
 
 /**
- * Below these the worker costs more than it saves. Its thread starts in 50 ms, but its code is cold: it
- * compiles the loader's loops again while the main thread has them warm, and its isolate adds about 13 MB.
- * On diabetes130 (18 MB) it was slower on two cores and took the load past 3× the file in memory.
+ * From this size a warm worker (one that has loaded before: the app warms it at start) pays on two cores:
+ * diabetes130 (18 MB) loads faster and within 3× its size in memory. A cold worker compiles the loader's
+ * loops again while the main thread has them warm; it pays only from PARALLEL_COLD_MIN_BYTES, where that
+ * cost is small against the file (a fresh process, such as the CLI's, starts cold).
  */
-export const PARALLEL_MIN_BYTES = 64 * 2 ** 20;
+export const PARALLEL_MIN_BYTES = 8 * 2 ** 20;
+export const PARALLEL_COLD_MIN_BYTES = 64 * 2 ** 20;
 export const PARALLEL_MIN_COLUMNS = 8;
-/** Share of columns kept on this thread, which also reads, hashes and splits the whole file. */
-const LOCAL_SHARE = 0.25;
+/**
+ * Share of columns kept on this thread, which also reads, hashes and splits the whole file. Measured on
+ * diabetes130 with a warm worker: 0.15 took about 340 ms, 0.25 about 370, 0.35 about 395.
+ */
+const LOCAL_SHARE = 0.15;
 const MAX_RUNS_AHEAD = 2;
 
-export function wantsParallel(choice: ParallelChoice | undefined, totalBytes: number): boolean {
+export function wantsParallel(choice: ParallelChoice | undefined, totalBytes: number, pool: ColumnWorkerPool = columnWorkerPool): boolean {
   if (choice === 'always') return true;
-  return choice !== 'never' && totalBytes >= PARALLEL_MIN_BYTES && availableParallelism() >= 2;
+  if (choice === 'never' || availableParallelism() < 2) return false;
+  return totalBytes >= PARALLEL_COLD_MIN_BYTES || (totalBytes >= PARALLEL_MIN_BYTES && pool.hasWarmWorker);
 }
 
-export function defaultColumnWorkerFile(): URL {
-  return bundledOrSource(new URL('./column-worker.cjs', import.meta.url), new URL('./column-worker.ts', import.meta.url));
-}
+let loads = 0;
 
-/** Opens a worker for the columns of a table once its header is known (the table builder's `columnSink`). */
+/** Borrows a worker for the columns of a table once its header is known (the table builder's `columnSink`). */
 export class ColumnWorkers {
   current: RemoteColumns | null = null;
 
@@ -77,18 +81,14 @@ export class ColumnWorkers {
     private readonly choice: ParallelChoice | undefined,
     private readonly encoding: TextEncoding,
     private readonly file: string,
-    start?: (data: ColumnWorkerData) => Worker,
-  ) {
-    this.start = start ?? ((data) => launchWorker(defaultColumnWorkerFile(), { workerData: data }));
-  }
-
-  private readonly start: (data: ColumnWorkerData) => Worker;
+    private readonly pool: ColumnWorkerPool = columnWorkerPool,
+  ) {}
 
   readonly sinkFor = (setup: ColumnSetup): ColumnSink | null => {
     const width = setup.names.length;
     if (width < (this.choice === 'always' ? 2 : PARALLEL_MIN_COLUMNS)) return null;
     const first = Math.max(1, Math.round(width * LOCAL_SHARE));
-    this.current = new RemoteColumns(this.start({ setup, first, encoding: this.encoding, file: this.file }), first);
+    this.current = new RemoteColumns(this.pool.borrow(), { type: 'begin', load: ++loads, setup, first, encoding: this.encoding, file: this.file });
     return this.current;
   };
 
@@ -103,29 +103,47 @@ export class ColumnWorkers {
 }
 
 export class RemoteColumns implements ColumnSink {
+  readonly first: number;
+  private readonly load: number;
+  private readonly worker: Worker;
   private ahead = 0;
   private readonly free: RunBuffers[] = [];
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
+  /** The worker itself broke (not the file): it serves no other load. */
+  private broken = false;
+  private completed = false;
   private finished: { resolve: (columns: InferredColumn[]) => void; reject: (error: Error) => void } | null = null;
+  private readonly listeners: { message: (m: FromColumnWorker) => void; error: (e: Error) => void; exit: (code: number) => void };
 
   constructor(
-    private readonly worker: Worker,
-    readonly first: number,
+    private readonly borrowed: BorrowedWorker,
+    begin: Extract<ToColumnWorker, { type: 'begin' }>,
   ) {
-    worker.on('message', (message: FromColumnWorker) => {
-      if (message.type === 'taken') {
-        this.ahead--;
-        this.free.push(message.buffers);
-        this.wakeUp();
-      } else if (message.type === 'done') {
-        this.finished?.resolve(message.columns);
-      } else {
-        this.fail(rebuilt(message.error));
-      }
-    });
-    worker.on('error', (error) => this.fail(new ColumnWorkerUnavailable(`the column worker stopped: ${error.message}`)));
-    worker.on('exit', (code) => this.fail(new ColumnWorkerUnavailable(`the column worker exited (code ${code})`)));
+    this.worker = borrowed.worker;
+    this.first = begin.first;
+    this.load = begin.load;
+    this.listeners = {
+      message: (message) => {
+        if (message.load !== this.load) return; // a previous load's late reply
+        if (message.type === 'taken') {
+          this.ahead--;
+          this.free.push(message.buffers);
+          this.wakeUp();
+        } else if (message.type === 'done') {
+          this.completed = true;
+          this.finished?.resolve(message.columns);
+        } else {
+          this.fail(rebuilt(message.error));
+        }
+      },
+      error: (error) => this.breakDown(`the column worker stopped: ${error.message}`),
+      exit: (code) => this.breakDown(`the column worker exited (code ${code})`),
+    };
+    this.worker.on('message', this.listeners.message);
+    this.worker.on('error', this.listeners.error);
+    this.worker.on('exit', this.listeners.exit);
+    this.post(begin);
   }
 
   storeRun(run: PlainRun): void {
@@ -142,18 +160,18 @@ export class RemoteColumns implements ColumnSink {
     copy.starts.set(run.starts);
     copy.ends.set(run.ends);
     this.ahead++;
-    this.post({ type: 'run', run: copy }, [buffers.bytes, buffers.starts, buffers.ends]);
+    this.post({ type: 'run', load: this.load, run: copy }, [buffers.bytes, buffers.starts, buffers.ends]);
   }
 
   storeRow(fields: readonly string[]): void {
-    this.post({ type: 'row', fields });
+    this.post({ type: 'row', load: this.load, fields });
   }
 
   finish(lines: Int32Array): Promise<readonly InferredColumn[]> {
     if (this.failure) return Promise.reject(this.failure);
     const done = new Promise<InferredColumn[]>((resolve, reject) => (this.finished = { resolve, reject }));
     const copy = lines.slice();
-    this.post({ type: 'finish', lines: copy }, [copy.buffer]);
+    this.post({ type: 'finish', load: this.load, lines: copy }, [copy.buffer]);
     return done;
   }
 
@@ -162,14 +180,23 @@ export class RemoteColumns implements ColumnSink {
     if (this.failure) throw this.failure;
   }
 
+  /** The load is over (done, failed or given up): the worker goes back to the pool, or away if it broke. */
   close(): void {
+    if (!this.completed && !this.broken) this.worker.postMessage({ type: 'abandon', load: this.load } satisfies ToColumnWorker);
     this.failure ??= new ColumnWorkerUnavailable('the load ended');
-    this.worker.removeAllListeners();
-    void this.worker.terminate();
+    this.worker.off('message', this.listeners.message);
+    this.worker.off('error', this.listeners.error);
+    this.worker.off('exit', this.listeners.exit);
+    this.borrowed.release(!this.broken, this.completed);
   }
 
   private post(message: ToColumnWorker, transfer: ArrayBuffer[] = []): void {
     if (!this.failure) this.worker.postMessage(message, transfer);
+  }
+
+  private breakDown(reason: string): void {
+    this.broken = true;
+    this.fail(new ColumnWorkerUnavailable(reason));
   }
 
   private fail(error: Error): void {

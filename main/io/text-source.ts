@@ -3,11 +3,11 @@
  * size estimate that stops hopeless loads early, and the types of options and results.
  */
 import { open } from 'node:fs/promises';
-import type { Worker } from 'node:worker_threads';
 import type { BuiltTable, TableBuilderOptions } from '../../engine/table/table-builder.ts';
 import type { TextEncoding } from './detect-format.ts';
 import { ioErrors } from './messages.ts';
-import type { ColumnWorkerData, ParallelChoice } from './remote-columns.ts';
+import type { ColumnWorkerPool } from './column-worker-pool.ts';
+import type { ParallelChoice } from './remote-columns.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 
 /** Bytes read at a time. Small enough that the buffers and the splitter's offsets stay a few MB. */
@@ -32,8 +32,8 @@ export interface TextReadOptions {
   readonly signal?: AbortSignal;
   /** Whether large plain files are read with a second thread (remote-columns.ts); `auto` when absent. */
   readonly parallel?: ParallelChoice;
-  /** Starts the column worker (tests pass one that fails, to see the load fall back to one thread). */
-  readonly startColumnWorker?: (data: ColumnWorkerData) => Worker;
+  /** Where the column worker comes from: the app's pool unless given (tests pass one whose worker fails). */
+  readonly columnWorkers?: ColumnWorkerPool;
 }
 
 export interface TextReadResult {

@@ -1,7 +1,7 @@
 /**
  * Warms the loader once the app has started. V8 compiles a hot loop to fast code only after it has run a while
  * (and compiles it again when it meets a case it has not seen), so in a fresh process the first file pays for
- * compiling the loader: about a third of diabetes130's load (docs/performance.md). The app therefore loads a
+ * compiling the loader: about a third of diabetes130's load (docs/loading-speed.md). The app therefore loads a
  * small synthetic file through the same paths (whole numbers, decimals, labels, missing markers, dates, free
  * text) in the background, shortly after start, while the user looks at the first screen.
  */
@@ -48,7 +48,8 @@ export async function warmUpLoader(): Promise<void> {
   try {
     const file = join(dir, 'warm-up.csv');
     await writeFile(file, warmUpText());
-    await loadTable(file, { parallel: 'never' });
+    // Both threads: the column worker stays alive between loads (column-worker-pool.ts) and is warmed too.
+    await loadTable(file, { parallel: 'always' });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

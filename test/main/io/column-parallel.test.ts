@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTable, type LoadOptions } from '../../../main/io/load-table.ts';
 import { readDelimitedText, type TextReadOptions } from '../../../main/io/read-text.ts';
-import { ColumnWorkers, ColumnWorkerUnavailable, defaultColumnWorkerFile, PARALLEL_MIN_BYTES, wantsParallel, type ColumnWorkerData } from '../../../main/io/remote-columns.ts';
+import { ColumnWorkerPool, defaultColumnWorkerFile } from '../../../main/io/column-worker-pool.ts';
+import { ColumnWorkers, ColumnWorkerUnavailable, PARALLEL_COLD_MIN_BYTES, PARALLEL_MIN_BYTES, wantsParallel } from '../../../main/io/remote-columns.ts';
 import { launchWorker } from '../../../main/workers/worker-launcher.ts';
 import { dataset, datasets, tableDifference } from './datasets.ts';
 
@@ -47,24 +48,72 @@ describe('column-parallel loading', () => {
     });
   });
 
-  it('is chosen for files of 64 MB and more (two cores here), unless told', () => {
-    expect(wantsParallel('auto', PARALLEL_MIN_BYTES)).toBe(true);
-    expect(wantsParallel('auto', 18 * 2 ** 20)).toBe(false);
-    expect(wantsParallel(undefined, PARALLEL_MIN_BYTES)).toBe(true);
-    expect(wantsParallel('never', 2 ** 30)).toBe(false);
-    expect(wantsParallel('always', 10)).toBe(true);
+  it('is chosen for files of 8 MB and more when a warm worker waits, from 64 MB otherwise, unless told', async () => {
+    const pool = new ColumnWorkerPool();
+    try {
+      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool)).toBe(true);
+      expect(wantsParallel(undefined, PARALLEL_MIN_BYTES, pool)).toBe(false);
+      expect(wantsParallel('never', 2 ** 30, pool)).toBe(false);
+      expect(wantsParallel('always', 10, pool)).toBe(true);
+      await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: pool });
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool)).toBe(true);
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES - 1, pool)).toBe(false);
+    } finally {
+      pool.close();
+    }
   });
 
-  it('gives the worker three quarters of the columns, and no worker to a narrow table', async () => {
-    const started: ColumnWorkerData[] = [];
-    const start = (data: ColumnWorkerData) => (started.push(data), launchWorker(defaultColumnWorkerFile(), { workerData: data }));
-    const big = await readDelimitedText({ ...options('diabetes130_readmission.csv', 'always'), startColumnWorker: start });
-    expect(big.lane).toBe('bytes');
-    expect(big.built.table.rowCount).toBe(101_766);
-    expect(started.map((d) => [d.setup.names.length, d.first])).toEqual([[50, 13]]);
-    const workers = new ColumnWorkers('auto', 'utf-8', 'narrow.csv', start);
-    expect(workers.sinkFor({ names: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], markers: [''], decimalComma: false, positionLabel: 'line' })).toBeNull();
-    expect(started).toHaveLength(1);
+  it('gives the worker most of the columns, keeps it between loads, and none for a narrow table', async () => {
+    const started: Worker[] = [];
+    const seen: number[] = [];
+    const pool = new ColumnWorkerPool(() => {
+      const worker = launchWorker(defaultColumnWorkerFile());
+      const index = started.push(worker) - 1;
+      worker.on('message', (m: { type: string }) => m.type === 'done' && seen.push(index));
+      return worker;
+    });
+    try {
+      const big = await readDelimitedText({ ...options('diabetes130_readmission.csv', 'always'), columnWorkers: pool });
+      expect(big.built.table.rowCount).toBe(101_766);
+      const again = await readDelimitedText({ ...options('diabetes130_readmission.csv', 'always'), columnWorkers: pool });
+      expect(tableDifference(again.built.table, big.built.table)).toBeNull();
+      expect(started).toHaveLength(1);
+      expect(seen).toEqual([0, 0]);
+      const narrow = new ColumnWorkers('auto', 'utf-8', 'narrow.csv', pool);
+      expect(narrow.sinkFor({ names: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], markers: [''], decimalComma: false, positionLabel: 'line' })).toBeNull();
+      const wide = new ColumnWorkers('auto', 'utf-8', 'wide.csv', pool);
+      expect(wide.sinkFor({ names: Array.from({ length: 50 }, (_, j) => `c${j}`), markers: [''], decimalComma: false, positionLabel: 'line' })?.first).toBe(8);
+      wide.close();
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('serves two loads at once: the second gets a worker of its own, and both tables are right', async () => {
+    let started = 0;
+    const pool = new ColumnWorkerPool(() => (started++, launchWorker(defaultColumnWorkerFile())));
+    try {
+      const [a, b] = await Promise.all(['Churn_Modelling.csv', 'adult.csv'].map((file) => readDelimitedText({ ...options(file, 'always'), columnWorkers: pool })));
+      expect(started).toBe(2);
+      expect(tableDifference(a!.built.table, (await readDelimitedText(options('Churn_Modelling.csv', 'never'))).built.table)).toBeNull();
+      expect(tableDifference(b!.built.table, (await readDelimitedText(options('adult.csv', 'never'))).built.table)).toBeNull();
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('keeps a worker whose load failed or was cancelled, and the next load is right', async () => {
+    const pool = new ColumnWorkerPool();
+    try {
+      const controller = new AbortController();
+      const cancelled = readDelimitedText({ ...options('diabetes130_readmission.csv', 'always'), columnWorkers: pool, signal: controller.signal, onProgress: (p) => p.rows > 20_000 && controller.abort() });
+      await expect(cancelled).rejects.toThrow();
+      const next = await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: pool });
+      expect(tableDifference(next.built.table, (await readDelimitedText(options('Churn_Modelling.csv', 'never'))).built.table)).toBeNull();
+      expect(pool.hasWarmWorker).toBe(true);
+    } finally {
+      pool.close();
+    }
   });
 
   describe('on files with irregular rows', () => {
@@ -96,14 +145,15 @@ describe('column-parallel loading', () => {
   });
 
   it('falls back to one thread when the worker cannot start, with the same table', async () => {
-    const broken = () => new Worker('throw new Error("cannot load the column worker (simulated)")', { eval: true });
-    const parallel = await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), startColumnWorker: broken });
+    const broken = new ColumnWorkerPool(() => new Worker('throw new Error("cannot load the column worker (simulated)")', { eval: true }));
+    const parallel = await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: broken });
     const single = await readDelimitedText(options('Churn_Modelling.csv', 'never'));
     expect(tableDifference(parallel.built.table, single.built.table)).toBeNull();
+    expect(broken.hasWarmWorker).toBe(false);
   });
 
   it('reports a worker that cannot start as unavailable, not as a problem with the file', async () => {
-    const workers = new ColumnWorkers('always', 'utf-8', 'x.csv', () => new Worker('throw new Error("boom")', { eval: true }));
+    const workers = new ColumnWorkers('always', 'utf-8', 'x.csv', new ColumnWorkerPool(() => new Worker('throw new Error("boom")', { eval: true })));
     const sink = workers.sinkFor({ names: ['a', 'b', 'c'], markers: [''], decimalComma: false, positionLabel: 'line' })!;
     await expect(sink.finish(new Int32Array(0), 0)).rejects.toBeInstanceOf(ColumnWorkerUnavailable);
     workers.close();

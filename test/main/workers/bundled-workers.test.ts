@@ -12,6 +12,7 @@ import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/tr
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
 import { readDelimitedText } from '../../../main/io/read-text.ts';
+import { ColumnWorkerPool } from '../../../main/io/column-worker-pool.ts';
 import { statSync } from 'node:fs';
 import { TrainingSessions } from '../../../main/training/training-sessions.ts';
 import { launchWorker } from '../../../main/workers/worker-launcher.ts';
@@ -61,7 +62,9 @@ describe('the bundled column worker', () => {
     const path = resolve(import.meta.dirname, '../../../../shared/datasets/diabetes130_readmission.csv');
     const options = { path, file: 'diabetes130_readmission.csv', encoding: 'utf-8' as const, totalBytes: statSync(path).size, table: {} };
     let started = 0;
-    const parallel = await readDelimitedText({ ...options, parallel: 'always', startColumnWorker: (data) => (started++, launchWorker(pathToFileURL(join(out, 'column-worker.cjs')), { workerData: data })) });
+    const pool = new ColumnWorkerPool(() => (started++, launchWorker(pathToFileURL(join(out, 'column-worker.cjs')))));
+    const parallel = await readDelimitedText({ ...options, parallel: 'always', columnWorkers: pool });
+    pool.close();
     const single = await readDelimitedText({ ...options, parallel: 'never' });
     expect(started).toBe(1);
     expect(tableDifference(parallel.built.table, single.built.table)).toBeNull();
