@@ -110,6 +110,14 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
    * another table replaces them.
    */
   const previewCache = new PrepareCache();
+  /** Above this many cells the stages would hold gigabytes (a million rows × 50 columns): no cache, each edit runs all. */
+  const PREVIEW_CACHE_MAX_CELLS = 10_000_000;
+  const cacheFor = (table: Table): PrepareCache | undefined => {
+    if (table.rowCount * table.columns.length <= PREVIEW_CACHE_MAX_CELLS) return previewCache;
+    previewCache.source = null; // and let go of a smaller table's stages
+    previewCache.stages = [];
+    return undefined;
+  };
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
   return {
@@ -153,7 +161,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const { table } = datasets.get(datasetId);
       let prepared: PreparedPreview;
       try {
-        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, previewCache);
+        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, cacheFor(table));
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
         return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };
