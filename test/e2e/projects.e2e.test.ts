@@ -74,7 +74,9 @@ async function predicts(app: Session): Promise<string[]> {
 function recovered(runs: number): { project: { runs: unknown[]; recipe: { steps: { id: string }[] } } } | null {
   const folder = join(settingsDir, 'recovery');
   if (!existsSync(folder)) return null;
-  for (const name of readdirSync(folder)) {
+  // Only recovery files: a temporary file holds the new state before its rename, and a kill before the rename
+  // leaves the old state in place (seen under load: the test killed the host between the two).
+  for (const name of readdirSync(folder).filter((n) => n.endsWith('.layerlab-recovery'))) {
     try {
       const document = JSON.parse(readFileSync(join(folder, name), 'utf8'));
       if (document.project.runs.length === runs) return document;
