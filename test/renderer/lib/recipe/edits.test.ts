@@ -1,9 +1,6 @@
 /** The Clean step's per-column edits, on the titanic sample's suggested recipe, checked by running prepare. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepare, recipeFromJSON, suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
-import { profileTable, type ColumnProfile } from '../../../../engine/table/profile.ts';
-import type { Table } from '../../../../engine/table/table.ts';
-import { loadTable } from '../../../../main/io/load-table.ts';
+import { describe, expect, it } from 'vitest';
+import type { Recipe } from '../../../../engine/prep/index.ts';
 import {
   droppedColumns,
   encodeStepOf,
@@ -23,21 +20,9 @@ import {
   splitProblem,
   uniqueId,
 } from '../../../../renderer/src/lib/recipe/edits.ts';
+import { titanicFixture } from './fixtures.ts';
 
-let table: Table;
-let suggested: Recipe;
-let profiles: Map<string, ColumnProfile>;
-
-beforeAll(async () => {
-  table = (await loadTable('resources/samples/titanic.csv', {})).table;
-  suggested = suggestRecipe(table, { target: 'Survived' });
-  profiles = new Map(profileTable(table).columns.map((c) => [c.name, c]));
-});
-
-/** The edited recipe still reads back from JSON and prepares the table. */
-function prepares(recipe: Recipe) {
-  return prepare(table, recipeFromJSON(JSON.parse(JSON.stringify(recipe))));
-}
+const { suggested, profiles, prepares } = await titanicFixture();
 
 function summaryOf(recipe: Recipe, stepId: string): string {
   return prepares(recipe).reports.find((r) => r.stepId === stepId)!.summary;

@@ -1,9 +1,6 @@
 /** The Row filters and Duplicates wizards' edits and input checks, on the titanic sample, checked by running prepare. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { prepare, recipeFromJSON, suggestRecipe, type Recipe, type RecipeStep } from '../../../../engine/prep/index.ts';
-import { profileTable, type ColumnProfile } from '../../../../engine/table/profile.ts';
-import type { Table } from '../../../../engine/table/table.ts';
-import { loadTable } from '../../../../main/io/load-table.ts';
+import { describe, expect, it } from 'vitest';
+import type { Recipe, RecipeStep } from '../../../../engine/prep/index.ts';
 import { removeStep } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { describeStep } from '../../../../renderer/src/lib/recipe/view.ts';
 import {
@@ -20,20 +17,9 @@ import {
   valuesText,
   withRule,
 } from '../../../../renderer/src/lib/recipe/row-edits.ts';
+import { titanicFixture } from './fixtures.ts';
 
-let table: Table;
-let suggested: Recipe;
-let profiles: Map<string, ColumnProfile>;
-
-beforeAll(async () => {
-  table = (await loadTable('resources/samples/titanic.csv', {})).table;
-  suggested = suggestRecipe(table, { target: 'Survived' });
-  profiles = new Map(profileTable(table).columns.map((c) => [c.name, c]));
-});
-
-function prepares(recipe: Recipe) {
-  return prepare(table, recipeFromJSON(JSON.parse(JSON.stringify(recipe))));
-}
+const { suggested, profiles, prepares } = await titanicFixture();
 
 function removed(recipe: Recipe, stepId: string): number {
   return prepares(recipe).reports.find((r) => r.stepId === stepId)!.rowsRemoved;
