@@ -57,6 +57,9 @@ function call<T>(name: string, payload: unknown): Promise<T> {
 }
 
 /** Trains a model on a sample through the Train step's calls; resolves with its model id once it is registered. */
+/** A test that trains waits as long as trainSample's own deadline allows, and a little more. */
+const TRAINS = 180_000;
+
 async function trainSample(sampleId: string, hidden: number[], epochs: number, label: string): Promise<string> {
   const dataset = await call<{ datasetId: string }>('openDataset', { operationId: `seed-${sampleId}-${label.replace(/\W/g, '')}`, source: { kind: 'sample', sampleId } });
   const recipe = await call<unknown>('defaultRecipe', { datasetId: dataset.datasetId });
@@ -124,7 +127,7 @@ describe('Evaluate', () => {
     expect(accuracy).toBeGreaterThanOrEqual(0.8);
     expect(await page.locator('[role="img"][aria-label^="ROC curve, AUC 0."]').count()).toBe(1);
     await app.shot('evaluate-churn');
-  });
+  }, TRAINS);
 
   it('lists the rows behind a cell, each truly of that class', async () => {
     const { page } = app;
@@ -282,7 +285,7 @@ describe('a multi-class model (iris)', () => {
     expect(await page.locator('input[aria-label="Decision threshold"]').count(), 'argmax decides').toBe(0);
     await page.waitForTimeout(400);
     await app.shot('evaluate-iris');
-  });
+  }, TRAINS);
 });
 
 describe('a regression model (housing)', () => {
@@ -309,5 +312,5 @@ describe('a regression model (housing)', () => {
     await page.waitForSelector('[data-input="Age"] input');
     await app.shot('predict-dark');
     await page.locator('label[title="Light theme"]').click();
-  });
+  }, TRAINS);
 });
