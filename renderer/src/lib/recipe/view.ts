@@ -39,6 +39,15 @@ export function featureSources(recipe: Recipe, columns: readonly ColumnProfile[]
 }
 
 /** Numbers a network can read once filled and scaled (not dates, which become parts, nor 0/1 flags). */
+/**
+ * The column a per-column wizard shows: the first column of the `kind` step the recipe list asked to edit, else
+ * the one the user picked, else the first.
+ */
+export function shownColumn<C extends { name: string }>(columns: readonly C[], recipe: Recipe, editing: string | null, kind: StepKind, chosen: string | null): C | undefined {
+  const edited = recipe.steps.find((s) => s.id === editing && s.kind === kind)?.params as { columns?: string[] } | undefined;
+  return columns.find((c) => c.name === edited?.columns?.[0]) ?? columns.find((c) => c.name === chosen) ?? columns[0];
+}
+
 export function isQuantity(column: ColumnProfile): boolean {
   return column.storage === 'number' && column.type !== 'datetime' && column.type !== 'boolean';
 }
