@@ -38,12 +38,12 @@ export interface PlainRun {
 export interface ColumnSink {
   /** Columns from this index on are the sink's; the builder keeps those before it. */
   readonly first: number;
-  /** Plain records (every one `width` fields): `batch` is only valid during the call. */
+  /** Plain records (every one `width` fields): `run` is only valid during the call. */
   storeRun(run: PlainRun): void;
   /** One row as texts, the sink's columns only (missing trailing fields are empty). */
   storeRow(fields: readonly string[]): void;
-  /** The sink's columns, inferred; `lines[row]` is where each row was read, for messages. */
-  finish(lines: Int32Array, rowCount: number): Promise<readonly InferredColumn[]>;
+  /** The sink's columns, inferred; one entry of `lines` per row: where it was read, for messages. */
+  finish(lines: Int32Array): Promise<readonly InferredColumn[]>;
 }
 
 const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['categorical', 'text', 'id']);

@@ -151,7 +151,7 @@ export class TableBuilder {
   async finishPausing(pause: () => Promise<void>): Promise<BuiltTable> {
     const warnings = this.finishChecks();
     // The sink's columns are inferred there while these are inferred here.
-    const elsewhere = this.sink?.finish(this.lines.subarray(0, this.rowCount), this.rowCount);
+    const elsewhere = this.sink?.finish(this.lines.subarray(0, this.rowCount));
     elsewhere?.catch(() => undefined); // awaited below; not unhandled if a column here fails first
     const columns: Column[] = [];
     for (let j = 0; j < this.columns.length; j++) {

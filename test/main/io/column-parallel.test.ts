@@ -155,7 +155,7 @@ describe('column-parallel loading', () => {
   it('reports a worker that cannot start as unavailable, not as a problem with the file', async () => {
     const workers = new ColumnWorkers('always', 'utf-8', 'x.csv', new ColumnWorkerPool(() => new Worker('throw new Error("boom")', { eval: true })));
     const sink = workers.sinkFor({ names: ['a', 'b', 'c'], markers: [''], decimalComma: false, positionLabel: 'line' })!;
-    await expect(sink.finish(new Int32Array(0), 0)).rejects.toBeInstanceOf(ColumnWorkerUnavailable);
+    await expect(sink.finish(new Int32Array(0))).rejects.toBeInstanceOf(ColumnWorkerUnavailable);
     workers.close();
   });
 });
