@@ -79,7 +79,7 @@ async function flow(app: Session, spec: Flow): Promise<{ headline: string }> {
   expect(JSON.parse(await readFile(modelPath, 'utf8')).format).toBe('layerlab-model');
   const [modelChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-action="open-model"]').click()]);
   await modelChooser.setFiles(modelPath);
-  await page.waitForSelector(`.notice.success .title:has-text("${exported.suggestedFilename()} is open")`);
+  await app.noticeShown(`${exported.suggestedFilename()} is open`);
   expect(await page.locator('select[aria-label="Model to show"] option:checked').textContent()).toBe(`${exported.suggestedFilename()} (opened)`);
   const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('button:has-text("Choose a file to predict")').click()]);
   await fileChooser.setFiles(join(DATASETS, spec.file));

@@ -122,6 +122,11 @@ export interface Session {
   takeErrors(): string[];
   /** Saves a screenshot as test-results/screenshots/<prefix>-<nn>-<name>.png. */
   shot(name: string): Promise<void>;
+  /**
+   * Waits until a success notice whose title contains `text` has been shown. Success notices fade after a few
+   * seconds, and a window busy restoring a project can outlast that: every notice is recorded as it appears.
+   */
+  noticeShown(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -129,6 +134,13 @@ export async function openApp(host: RunningHost, prefix: string, options: { colo
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Reduced motion switches the app's transitions off, so screenshots never catch a theme change halfway.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __layerlabNotices: string[] }).__layerlabNotices = seen;
+    new MutationObserver(() => {
+      for (const title of document.querySelectorAll('.notice.success .title')) if (title.textContent && !seen.includes(title.textContent)) seen.push(title.textContent);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -150,6 +162,9 @@ export async function openApp(host: RunningHost, prefix: string, options: { colo
     shot: async (name) => {
       n++;
       await page.screenshot({ path: join(SHOTS, `${prefix}-${String(n).padStart(2, '0')}-${name}.png`) });
+    },
+    noticeShown: async (text) => {
+      await page.waitForFunction((part) => (window as unknown as { __layerlabNotices: string[] }).__layerlabNotices.some((title) => title.includes(part)), text, { timeout: 30_000 });
     },
     close: () => browser.close(),
   };

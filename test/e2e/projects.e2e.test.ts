@@ -140,7 +140,7 @@ describe('unsaved work after a crash, and projects across restarts', () => {
     await app.shot('recovery-offer');
     await page.locator('[data-action="restore-recovery"]').click();
     await offer.waitFor({ state: 'detached' });
-    await page.waitForSelector('.notice.success .title:has-text("was restored as it was when Layerlab closed")');
+    await app.noticeShown('was restored as it was when Layerlab closed');
     expect(await workingState(app)).toEqual({ ...before, models: [expect.stringContaining('Run 1')] });
     expect(await predicts(app)).toEqual(prediction);
     await app.shot('restored');
@@ -163,7 +163,7 @@ describe('unsaved work after a crash, and projects across restarts', () => {
     await goTo(fresh, 'Predict & export');
     const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser'), fresh.page.locator('[data-action="open-project"]').click()]);
     await chooser.setFiles(path);
-    await fresh.page.waitForSelector('.notice.success .title:has-text("Project \\"Churn after crash\\" is open with 1 model")');
+    await fresh.noticeShown('Project "Churn after crash" is open with 1 model');
     const reopened = await workingState(fresh);
     expect(reopened).toEqual({ ...before, models: [expect.stringContaining('Run 1')] });
     expect(await predicts(fresh)).toEqual(prediction);

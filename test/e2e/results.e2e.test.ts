@@ -197,7 +197,7 @@ describe('Predict & export', () => {
     expect(file.decision.threshold, 'the slider threshold travels with the model').toBe(0.3);
 
     await chooseFile(() => page.locator('[data-action="open-model"]').click(), path);
-    await page.waitForSelector(`.notice.success .title:has-text("${exported.suggestedFilename()} is open")`);
+    await app.noticeShown(`${exported.suggestedFilename()} is open`);
     expect(await page.locator('select[aria-label="Model to show"]').inputValue()).toBe('file-1');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('44');
