@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /** Renderer state classes (`*.svelte.ts`) are tested in `*.svelte.test.ts` files: compiled by Svelte, its browser runtime. */
 const RENDERER_STATE_TESTS = 'test/renderer/**/*.svelte.test.ts';
+/** Browser tests: each drives Chromium against its own web host (and trains models in it). */
+const BROWSER_TESTS = 'test/e2e/**/*.e2e.test.ts';
 
 export default defineConfig({
   test: {
@@ -11,7 +13,10 @@ export default defineConfig({
     // Two cores: the heavier learning and browser tests must not starve each other.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [RENDERER_STATE_TESTS], environment: 'node' } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [RENDERER_STATE_TESTS, BROWSER_TESTS], environment: 'node' } },
+      // After the rest, one file at a time: two browsers, two hosts and their training runs on two cores made
+      // the projects and results flows time out now and then in CI (notices faded, restores outlasted waits).
+      { extends: true, test: { name: 'browser', include: [BROWSER_TESTS], environment: 'node', sequence: { groupOrder: 1 }, maxWorkers: 1 } },
       {
         extends: true,
         plugins: [svelte({ configFile: false })],
