@@ -66,11 +66,11 @@ export class ResultsState {
     return this.dataset?.summary?.datasetId;
   }
 
-  /** Called by the Train step when a run finishes (and when the user picks another run). */
-  show(modelId: string): void {
+  /** Called by the Train step when a run finishes (and when the user picks another run); resolves once the list holds it. */
+  show(modelId: string): Promise<void> {
     this.modelId = modelId;
     this.clearModelViews();
-    void this.refresh();
+    return this.refresh();
   }
 
   /** Entering Evaluate or Predict: the list again, the newest model if none is chosen, a fresh evaluation when the open data changed. */
@@ -94,7 +94,7 @@ export class ResultsState {
   }
 
   select(modelId: string): void {
-    this.show(modelId);
+    void this.show(modelId);
   }
 
   setSplit(split: EvaluationSplit): void {
@@ -196,8 +196,9 @@ export class ResultsState {
       const picked = await pickFile(this.platform, 'model');
       if (!picked) return;
       const summary = await this.platform.api.openModelFile({ source: await picked.prepare(new AbortController().signal) });
+      // The notice comes once the model is in the picker, so "is open" is true when it is read.
+      await this.show(summary.modelId);
       this.notices.push('success', messages.modelOpened(summary.label));
-      this.show(summary.modelId);
     } catch (error) {
       this.failed(messages.modelOpenFailed, error);
     }

@@ -186,7 +186,7 @@ export class TrainingState {
   select(runId: string): void {
     this.selectedId = runId;
     const modelId = this.runs.find((r) => r.runId === runId)?.summary.modelId;
-    if (modelId) this.results.show(modelId);
+    if (modelId) void this.results.show(modelId);
   }
 
   toggleCompared(runId: string): void {
@@ -258,7 +258,7 @@ export class TrainingState {
       this.notices.push('error', messages.runFailed(summary.label), summary.error?.message ?? '');
       return;
     }
-    if (summary.modelId) this.results.show(summary.modelId);
+    if (summary.modelId) void this.results.show(summary.modelId);
     const metric = summary.outcome?.testMetric;
     const score = metric && metric.value !== null ? (metric.name === 'accuracy' ? `${(metric.value * 100).toFixed(1)}% test accuracy` : `test R² ${metric.value.toFixed(3)}`) : null;
     this.notices.push(summary.status === 'completed' ? 'success' : 'info', messages.runFinished(summary.label, summary.status === 'stopped', score), summary.outcome?.message ?? '');
