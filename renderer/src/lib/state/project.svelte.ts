@@ -215,7 +215,7 @@ export class ProjectState {
       if (opened.design) restoreDesign(training, opened.design);
       if (opened.settings) restoreSettings(training, opened.settings);
       await results.refresh();
-      if (opened.selectedModelId) results.show(opened.selectedModelId);
+      if (opened.selectedModelId) void results.show(opened.selectedModelId);
       if (isStep(opened.step)) step.set(opened.step);
       const data = opened.dataset;
       if (data.status === 'ok' || data.status === 'moved') {
