@@ -127,6 +127,11 @@ export interface Session {
    * seconds, and a window busy restoring a project can outlast that: every notice is recorded as it appears.
    */
   noticeShown(text: string): Promise<void>;
+  /**
+   * Waits for `selector`. A timeout says what the window showed instead (the step's text and the notices), where
+   * a bare timeout would leave a failure seen once under load with nothing to go on.
+   */
+  waitShown(selector: string, timeout?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -165,6 +170,20 @@ export async function openApp(host: RunningHost, prefix: string, options: { colo
     },
     noticeShown: async (text) => {
       await page.waitForFunction((part) => (window as unknown as { __layerlabNotices: string[] }).__layerlabNotices.some((title) => title.includes(part)), text, { timeout: 30_000 });
+    },
+    waitShown: async (selector, timeout = 30_000) => {
+      try {
+        await page.waitForSelector(selector, { timeout });
+      } catch (error) {
+        const shown = await page
+          .evaluate(() => ({
+            step: (document.querySelector('main')?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 1500),
+            notices: [...document.querySelectorAll('.notice')].map((n) => `${n.className}: ${(n as HTMLElement).innerText.replace(/\s+/g, ' ')}`),
+            recorded: (window as unknown as { __layerlabNotices: string[] }).__layerlabNotices,
+          }))
+          .catch((reason: unknown) => ({ unreadable: String(reason) }));
+        throw new Error(`${selector} was not shown within ${timeout} ms (${(error as Error).message.split('\n')[0]}). The window showed: ${JSON.stringify(shown, null, 1)}; errors so far: ${JSON.stringify(errors)}`);
+      }
     },
     close: () => browser.close(),
   };

@@ -50,7 +50,7 @@ const goTo = (app: Session, step: string) => app.page.locator(`[role="tab"]:has-
 async function workingState(app: Session): Promise<{ steps: string[]; design: string; models: string[] }> {
   const { page } = app;
   await goTo(app, 'Clean');
-  await page.waitForSelector('[data-step]');
+  await app.waitShown('[data-step]');
   const steps = await page.locator('[data-step]').evaluateAll((items) => items.map((item) => item.getAttribute('data-step')!));
   await goTo(app, 'Build');
   const design = (await page.getByTestId('design-name').textContent())!;

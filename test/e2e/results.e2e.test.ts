@@ -294,7 +294,7 @@ describe('a regression model (housing)', () => {
     const housing = await trainSample('housing', [16], 3, 'Housing 16');
     await goTo('Evaluate');
     await page.locator('select[aria-label="Model to show"]').selectOption(housing);
-    await page.waitForSelector('[data-metric="R²"]');
+    await app.waitShown('[data-metric="R²"]');
     expect(Number(await page.locator('[data-metric="R²"]').textContent())).toBeGreaterThan(0.3);
     expect(await page.locator('[role="img"][aria-label^="Predicted against actual median_house_value for 2000 rows"]').count()).toBe(1);
     expect(await page.locator('[role="img"][aria-label^="Residuals against predicted"]').count()).toBe(1);
