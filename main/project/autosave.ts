@@ -11,6 +11,7 @@ import { UserFacingError } from '../../engine/errors.ts';
 import { parseJsonText } from '../../engine/model/safe-json.ts';
 import { isProcessAlive, writeFileAtomic } from './atomic-write.ts';
 import { readProject, type ProjectFile } from './project-file.ts';
+import { projectDocumentJson } from './project-json.ts';
 
 const RECOVERY_FORMAT = 'layerlab-recovery';
 const SUFFIX = '.layerlab-recovery';
@@ -70,7 +71,7 @@ export class Autosave {
     const document: RecoveryDocument = { format: RECOVERY_FORMAT, pid: process.pid, projectPath: state.projectPath, savedAt: (this.options.now?.() ?? new Date()).toISOString(), project: state.project };
     this.writing = this.writing.then(async () => {
       await mkdir(this.options.dir, { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify(document));
+      await writeFileAtomic(this.file, projectDocumentJson(document));
     });
     return this.writing;
   }
