@@ -178,4 +178,19 @@ describe('ResultsState', () => {
     await results.exportModel('keras');
     expect(api.exportModel).not.toHaveBeenCalled();
   });
+
+  it('says a model file is open only once the picker holds it (the list comes from main a moment later)', async () => {
+    const { api, notices, results } = setup();
+    const opened = summary({ modelId: 'file-1', label: 'churn.json', origin: 'file' });
+    const list = deferred<ModelSummary[]>();
+    Object.assign(api, { openModelFile: vi.fn(async () => opened) });
+    api.listModels.mockReturnValueOnce(list.promise);
+    const opening = results.openModelFile();
+    await settle();
+    expect(notices.items, 'no notice while the list is on its way').toEqual([]);
+    list.resolve([summary(), opened]);
+    await opening;
+    expect(results.selected?.modelId).toBe('file-1');
+    expect(notices.items.map((n) => [n.kind, n.title])).toEqual([['success', expect.stringContaining('churn.json is open')]]);
+  });
 });
