@@ -17,6 +17,7 @@ import { fileDialogHandlers } from './file-dialogs.ts';
 import { denyPermissions, hardenContents } from './security.ts';
 import { windowOptions } from './window-options.ts';
 import { scheduleLoaderWarmUp } from '../io/warm-up.ts';
+import { deleteRecoveryOnQuit } from './quit-cleanly.ts';
 
 // Before `ready`: the name fixes the settings folder, the scheme must be known as secure and standard.
 app.setName(APP_NAME);
@@ -127,16 +128,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // A clean quit leaves no recovered state behind: the recovery file is deleted before the app goes.
-  let closed = false;
-  app.on('before-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    void services.project.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
-  });
+  deleteRecoveryOnQuit(app, services.project);
 
   app.on('will-quit', () => void closeServices(services));
 }
