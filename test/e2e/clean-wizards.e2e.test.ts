@@ -97,8 +97,13 @@ for (const scheme of ['light', 'dark'] as const) {
       // A filter on the target only shapes the rows learned from and tested on: the wizard says so.
       await page.locator('select[aria-label="Column of filter-Embarked"]').selectOption('Survived');
       await expect.poll(() => embarked.locator('.target').textContent()).toContain('"Survived" is the target. Rows to predict have no target');
+      // A boolean number column's 0 and 1 are ticked too, as numbers: both ticked keep every row.
+      expect(await embarked.getByLabel('0', { exact: true }).isChecked()).toBe(true);
+      expect(await embarked.getByLabel('1', { exact: true }).isChecked()).toBe(false);
+      await embarked.getByLabel('1', { exact: true }).check();
+      await expect.poll(() => embarked.locator('[data-testid="filter-outcome"]').textContent()).toMatch(/^\s*Removes no row of/);
       await app.shot('filters-target');
-      await undo(5);
+      await undo(6);
       await expect.poll(() => page.locator('[data-step="filter-Age"]').count()).toBe(0);
       expect(await page.locator('.filter').count()).toBe(0);
     });

@@ -104,6 +104,26 @@ export function parseValues(text: string, column: Pick<ColumnProfile, 'name' | '
   return ok([...new Set(parts.map(Number))]);
 }
 
+/**
+ * Whether an equals rule's values are ticked rather than typed: the profile lists every value of the column
+ * (a category with few levels, or a boolean's 0 and 1).
+ */
+export function valuesListed(column: Pick<ColumnProfile, 'distinct' | 'top'>): boolean {
+  return column.top !== undefined && column.distinct <= column.top.length;
+}
+
+/** The rule's values with one listed value ticked or unticked: a number in a number column (the profile lists text). */
+export function toggledValue(values: readonly (string | number)[] | undefined, column: Pick<ColumnProfile, 'storage'>, listed: string, on: boolean): (string | number)[] {
+  const value = column.storage === 'number' ? Number(listed) : listed;
+  const rest = (values ?? []).filter((v) => v !== value);
+  return on ? [...rest, value] : rest;
+}
+
+/** Whether a listed value is among the rule's values. */
+export function valueTicked(values: readonly (string | number)[] | undefined, column: Pick<ColumnProfile, 'storage'>, listed: string): boolean {
+  return (values ?? []).includes(column.storage === 'number' ? Number(listed) : listed);
+}
+
 /** The values of an equals rule as the box shows them. */
 export function valuesText(values: readonly (string | number)[] | undefined): string {
   return (values ?? []).join(', ');

@@ -14,7 +14,10 @@ import {
   parseValues,
   setDuplicates,
   setFilter,
+  toggledValue,
+  valuesListed,
   valuesText,
+  valueTicked,
   withRule,
 } from '../../../../renderer/src/lib/recipe/row-edits.ts';
 import { titanicFixture } from './fixtures.ts';
@@ -90,6 +93,17 @@ describe('row filters', () => {
     expect(parseValues('1, first', profiles.get('Fare')!)).toEqual({ ok: false, problem: expect.stringMatching(/^"first" is not a number, and "Fare" holds numbers/) });
     expect(parseValues(' , ', profiles.get('Embarked')!)).toEqual({ ok: false, problem: expect.stringContaining('at least one value') });
     expect(valuesText([1, 'S'])).toBe('1, S');
+  });
+
+  it('ticks the values of a boolean number column (0 and 1) as numbers, and of a category with few levels as text', () => {
+    const survived = profiles.get('Survived')!;
+    const embarked = profiles.get('Embarked')!;
+    expect([valuesListed(survived), valuesListed(embarked), valuesListed(profiles.get('Fare')!), valuesListed(profiles.get('Name')!)]).toEqual([true, true, false, false]);
+    expect(survived.top!.map((t) => t.value).sort()).toEqual(['0', '1']);
+    expect(toggledValue([0], survived, '1', true)).toEqual([0, 1]);
+    expect(toggledValue([0, 1], survived, '0', false)).toEqual([1]);
+    expect(toggledValue(['S'], embarked, 'Q', true)).toEqual(['S', 'Q']);
+    expect([valueTicked([1], survived, '1'), valueTicked([1], survived, '0'), valueTicked(['S'], embarked, 'S')]).toEqual([true, false, true]);
   });
 });
 
