@@ -38,20 +38,18 @@ def number_label(value):
 def as_labels(series):
     """A column as category labels: trimmed texts, numbers written as Layerlab writes them; missing stays NaN."""
     def label(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return np.nan
         if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
             return number_label(float(value))
         return str(value).strip()
-    return series.map(label)
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) == "string":
+        return strip_texts(series)
+    return series.map({value: label(value) for value in series.dropna().unique()})
 
 
 def as_numbers(series, decimal_comma=False):
-    if series.dtype == object:
-        text = series.astype("string").str.strip()
-        if decimal_comma:
-            text = text.str.replace(",", ".", regex=False)
-        return pd.to_numeric(text, errors="coerce").astype("float64")
+    """A column as numbers (cells already trimmed); text that is not a number becomes NaN."""
+    if series.dtype == object and decimal_comma:
+        series = series.str.replace(",", ".", regex=False)
     return pd.to_numeric(series, errors="coerce").astype("float64")
 
 
@@ -74,11 +72,18 @@ def is_excel(path):
     return path.lower().endswith((".xlsx", ".xlsm", ".xls"))
 
 
+def strip_texts(column):
+    """The column's texts trimmed. Each distinct text is trimmed once: a column holds far fewer texts than cells."""
+    if pd.api.types.infer_dtype(column, skipna=True) != "string":
+        return column.map(lambda v: v.strip() if isinstance(v, str) else v)
+    trimmed = {text: text.strip() for text in column.unique() if isinstance(text, str)}
+    return column if all(k == v for k, v in trimmed.items()) else column.map(trimmed)
+
+
 def tidy(frame):
     """Trimmed names and cells, with Layerlab's missing-value markers turned into NaN."""
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda column: column.map(lambda v: v.strip() if isinstance(v, str) else v))
-    return frame.replace(MISSING_MARKERS, np.nan)
+    return frame.apply(strip_texts).replace(MISSING_MARKERS, np.nan)
 
 
 def read_table(path):
