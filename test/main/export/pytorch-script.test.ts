@@ -4,7 +4,7 @@
  * the rows and values of "layerlab transform", the same rows as one whole read, Layerlab's own train/validation/
  * test rows, and, with the model file's weights, the outputs of "layerlab predict".
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,11 +18,8 @@ import { prepare } from '../../../engine/prep/prepare.ts';
 import { torchScript } from '../../../main/export/pytorch/torch-script.ts';
 import { DATASETS, trained } from '../../engine/model/trained.ts';
 import { customModel, suggestedModel, type TrainedFile } from './recipe-fixtures.ts';
+import { NEEDS_TORCH, TORCH_PYTHON, hasTorch } from './torch-python.ts';
 
-/** Debian's python3 (python3-torch, python3-pandas); the pyenv python3 on PATH has neither. */
-export const TORCH_PYTHON = '/usr/bin/python3';
-export const hasTorch = spawnSync(TORCH_PYTHON, ['-c', 'import torch, pandas'], { stdio: 'ignore' }).status === 0;
-export const NEEDS_TORCH = hasTorch ? '' : ' (skipped: apt-get install python3-torch)';
 
 /** Every activation, initializer, penalty and layer kind the model file holds, on one network. */
 const ZOO: LayerSpec[] = [
