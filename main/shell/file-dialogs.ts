@@ -15,6 +15,7 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   predictions: { title: 'predictions', filters: [{ name: 'CSV', extensions: ['csv'] }] },
   tfjs: { title: 'TensorFlow.js folder', filters: [] },
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },
+  pytorch: { title: 'PyTorch training script', filters: [{ name: 'Python script', extensions: ['py'] }] },
   cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
 };
 

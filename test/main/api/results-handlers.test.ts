@@ -216,7 +216,7 @@ describe('a binary run (titanic)', () => {
     expect(error.message).toMatch(/titanic\.csv/);
   });
 
-  it('exports a TF.js folder and a Keras script, as files or downloads', async () => {
+  it('exports a TF.js folder, a Keras script and a PyTorch script, as files or downloads', async () => {
     const { handlers } = await run('titanic', 'titanic.csv');
     const folder = join(dir, 'tfjs');
     const tfjs = await handlers.exportModel({ modelId: 'run-1', format: 'tfjs', destination: { kind: 'path', path: folder } }, context);
@@ -227,6 +227,9 @@ describe('a binary run (titanic)', () => {
     const keras = await handlers.exportModel({ modelId: 'run-1', format: 'keras', destination: { kind: 'download' } }, context);
     expect(keras.files[0]!.name).toBe('titanic-run-1-keras.py');
     expect(await readFile((await services.downloads!.get(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
+    const torch = await handlers.exportModel({ modelId: 'run-1', format: 'pytorch', destination: { kind: 'path', path: join(dir, 'train.py') } }, context);
+    expect(torch.files[0]!.path).toBe(join(dir, 'train.py'));
+    expect(await readFile(join(dir, 'train.py'), 'utf8')).toMatch(/DistributedDataParallel/);
   });
 
   it('saves the session as a project and opens it back with every model and its data file checked', async () => {

@@ -23,6 +23,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   predictions: '.csv',
   tfjs: '',
   keras: '.py',
+  pytorch: '.py',
   cleaned: '.csv',
 };
 

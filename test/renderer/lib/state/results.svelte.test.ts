@@ -170,6 +170,15 @@ describe('ResultsState', () => {
     expect(notices.items.at(-1)).toMatchObject({ kind: 'success', title: 'The model file was saved: /tmp/m.json.' });
   });
 
+  it('exports the PyTorch script under the model’s name', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    await results.exportModel('pytorch');
+    expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'pytorch', suggestedName: 'Churn_Modelling-run-1-pytorch.py' });
+    expect(api.exportModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: 'run-1', format: 'pytorch', destination: { kind: 'path', path: '/tmp/m.json' } }));
+  });
+
   it('writes nothing when the save dialog is closed', async () => {
     const { api, results } = setup();
     results.show('run-1');
