@@ -84,6 +84,14 @@ def gather_on_leader(ctx, value):
     return values
 
 
+def shard_of(ctx, plan):
+    """This process's part of rank 0's split plan (one byte per row of the file; every process gets it whole)."""
+    rows = from_leader(ctx, len(plan) if ctx.leader else None)
+    tensor = (torch.from_numpy(plan) if ctx.leader else torch.empty(rows, dtype=torch.uint8)).to(ctx.device)
+    dist.broadcast(tensor, 0)
+    return np.ascontiguousarray(tensor.cpu().numpy()[ctx.rank::ctx.world])
+
+
 def data_stamp(path):
     facts = os.stat(path)
     return {"path": os.path.abspath(path), "bytes": facts.st_size, "modified": facts.st_mtime_ns}
@@ -113,10 +121,10 @@ def prepare_shards(ctx, args):
         if ctx.leader:
             counts = np.bincount(plan, minlength=4)
             ctx.say(f"{len(plan)} rows: {counts[TRAIN]} training, {counts[VALIDATION]} validation, {counts[TEST]} test, {counts[UNUSED]} not used (removed before the split, or without a target)")
-        plan = from_leader(ctx, plan)
-        LEFT_OUT.clear()
-        rows = write_shard(args.data, plan, ctx.rank, ctx.world, args.chunk_rows, folder)
+        mine = shard_of(ctx, plan)
         del plan
+        LEFT_OUT.clear()
+        rows = write_shard(args.data, mine, ctx.rank, ctx.world, args.chunk_rows, folder)
         shard = {"stamp": stamp, "rows": rows, "source": facts, "leftOut": {k: v[0] for k, v in LEFT_OUT.items()}}
         with open(os.path.join(folder, "shard.json"), "w", encoding="utf-8") as f:
             json.dump(shard, f)
