@@ -16,7 +16,8 @@ import { py, pyFloat } from '../python-literal.ts';
 export function networkCode(file: ModelFile): string {
   const topology = file.network.modelTopology;
   if (topology.class_name !== 'Sequential') {
-    throw new UserFacingError('unsupported-model', `The PyTorch export writes Sequential networks; this model's network is a ${String(topology.class_name)}. Export it as a model file, TF.js folder or Keras script instead.`);
+    const what = topology.class_name === 'Model' ? 'an ensemble (a functional Model that averages several networks)' : `a ${String(topology.class_name)}`;
+    throw new UserFacingError('unsupported-model', `The PyTorch script trains one Sequential network; this model's network is ${what}, which it cannot train yet. Export the model file or the TF.js folder instead.`);
   }
   const { spec } = specFromTopology(topology, file.network.loss);
   // One spec layer per topology layer, except that a LeakyReLU layer folds into the Dense before it.
