@@ -21,7 +21,7 @@ const TRAINS = 240_000;
 const AUDITS = 180_000;
 
 let host: RunningHost;
-const report: { table: string; theme: ThemeName; screen: string; counts: ReturnType<typeof countByImpact>; violations: Violation[] }[] = [];
+const report: { table: string; theme: ThemeName; screen: string; counts: ReturnType<typeof countByImpact>; violations: Violation[]; undecided: Violation[] }[] = [];
 
 beforeAll(async () => {
   host = await startWebHost(await builtRenderer());
@@ -32,14 +32,15 @@ afterAll(async () => {
   const dir = join(ROOT, 'test-results', 'accessibility');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'axe.json'), JSON.stringify(report, null, 1));
-  const lines = report.map((r) => `${r.table.padEnd(10)} ${r.theme.padEnd(6)} ${r.screen.padEnd(28)} critical ${r.counts.critical}  serious ${r.counts.serious}  moderate ${r.counts.moderate}  minor ${r.counts.minor}`);
+  const undecided = (r: (typeof report)[number]) => r.undecided.reduce((n, v) => n + v.nodes.length, 0);
+  const lines = report.map((r) => `${r.table.padEnd(10)} ${r.theme.padEnd(6)} ${r.screen.padEnd(28)} critical ${r.counts.critical}  serious ${r.counts.serious}  moderate ${r.counts.moderate}  minor ${r.counts.minor}  undecided ${undecided(r)}`);
   await writeFile(join(dir, 'axe.txt'), `${lines.join('\n')}\n`);
 });
 
 /** Audits what the window shows now, records it, screenshots it, and fails (softly: every screen is audited) on a blocking violation. */
 async function check(app: Session, table: string, theme: ThemeName, screen: string): Promise<void> {
-  const violations = await audit(app.page);
-  report.push({ table, theme, screen, counts: countByImpact(violations), violations });
+  const { violations, undecided } = await audit(app.page);
+  report.push({ table, theme, screen, counts: countByImpact(violations), violations, undecided });
   await app.shot(`${theme}-${screen.replace(/\W+/g, '-')}`);
   const failing = blocking(violations).map((v) => `${v.rule} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.why}`).join('\n')}`);
   expect.soft(failing, `${table}, ${theme} theme, ${screen}`).toEqual([]);

@@ -30,7 +30,22 @@ interface AxeResult {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-export async function audit(page: Page): Promise<Violation[]> {
+export interface Audit {
+  readonly violations: Violation[];
+  /** What axe could not decide (text over a canvas or an overlapping element): a person looks at these. */
+  readonly undecided: Violation[];
+}
+
+function short(results: AxeResult[]): Violation[] {
+  return results.map((v) => ({
+    rule: v.id,
+    impact: v.impact ?? 'minor',
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), why: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+  }));
+}
+
+export async function audit(page: Page): Promise<Audit> {
   const height = await page.evaluate(() => {
     const content = document.querySelector('main');
     return content ? content.scrollHeight + content.getBoundingClientRect().top : document.documentElement.scrollHeight;
@@ -39,15 +54,11 @@ export async function audit(page: Page): Promise<Violation[]> {
   try {
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
     const results = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[]; incomplete: AxeResult[] }> } }).axe;
+      const { violations, incomplete } = await axe.run(document, { resultTypes: ['violations', 'incomplete'] });
+      return { violations, incomplete };
     });
-    return results.map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? 'minor',
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), why: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
-    }));
+    return { violations: short(results.violations), undecided: short(results.incomplete) };
   } finally {
     await page.setViewportSize(VIEWPORT);
   }
