@@ -12,7 +12,8 @@ def trained_model_file(ctx, args, network, state, rows, reports, source):
     data = b"".join(weights[spec["name"]].astype("<f4").tobytes() for spec in model["network"]["weightSpecs"])
     model["network"]["weightData"] = base64.b64encode(data).decode("ascii")
     settings = model["training"]["settings"]
-    settings.update(seed=args.seed, batchSize=max(1, round(args.batch_size / ctx.world)) * ctx.world, epochs=args.epochs or settings["epochs"])
+    settings.update(seed=args.seed, batchSize=max(1, round(args.batch_size / ctx.world)) * ctx.world, epochs=args.epochs or settings["epochs"],
+                    optimizer=OPTIMIZER, earlyStopping=EARLY_STOPPING or False, reduceLrOnPlateau=REDUCE_LR_ON_PLATEAU or False, classWeight=CLASS_WEIGHT)
     early = state["early"]
     model["training"].update({
         "rows": dict(zip(SPLIT_NAMES, (int(r) for r in rows))),

@@ -43,8 +43,10 @@ def roc_curve(labels, scores, positive):
     """(fpr, tpr, thresholds, auc) with ties grouped and collinear points dropped, as scikit-learn's roc_curve."""
     order = np.argsort(-scores, kind="stable")
     sorted_scores, hits = scores[order], labels[order] == positive
+    del order
     last = np.r_[np.flatnonzero(np.diff(sorted_scores) != 0), len(scores) - 1]
-    tp, fp = np.cumsum(hits)[last].astype(np.float64), np.cumsum(~hits)[last].astype(np.float64)
+    tp = np.cumsum(hits, dtype=np.int32)[last].astype(np.float64)
+    fp = (last + 1) - tp  # rows scoring at least the threshold, less the positives among them
     positives, negatives = float(hits.sum()), float((~hits).sum())
     auc = math.nan
     if positives and negatives:
@@ -95,14 +97,14 @@ def classification_report(probabilities, labels, threshold):
     binary = count == 2
     labels = labels.astype(np.int64)
     rows = len(labels)
-    clip = lambda p: np.clip(p.astype(np.float64), 1e-15, 1 - 1e-15)
+    clip = lambda p: np.clip(p, 1e-15, 1 - 1e-15)
     if binary:
         p1 = probabilities[:, 0].astype(np.float64)
-        log_loss = -float(np.mean(np.where(labels == 1, np.log(clip(p1)), np.log(clip(1 - p1)))))
+        log_loss = -float(np.mean(np.log(clip(np.where(labels == 1, p1, 1 - p1)))))
         predicted = (p1 >= threshold).astype(np.int64)
         curves = [(1, *roc_curve(labels, probabilities[:, 0], 1))]
     else:
-        log_loss = -float(np.mean(np.log(clip(probabilities[np.arange(rows), labels]))))
+        log_loss = -float(np.mean(np.log(clip(probabilities[np.arange(rows), labels].astype(np.float64)))))
         predicted = probabilities.argmax(axis=1)
         curves = [(k, *roc_curve(labels, probabilities[:, k], k)) for k in range(count)]
     confusion = np.zeros((count, count), dtype=np.int64)
@@ -162,10 +164,11 @@ def report_of(held):
 
 
 def print_report(name, report):
+    shown = lambda value: "undefined" if value is None else f"{value:.4f}"
     if TASK == "regression":
-        print(f"{name}: R² {report['r2']:.4f}, RMSE {report['rmse']:.4f}, MAE {report['mae']:.4f} ({report['rows']} rows)")
+        print(f"{name}: R² {shown(report['r2'])}, RMSE {report['rmse']:.4f}, MAE {report['mae']:.4f} ({report['rows']} rows)")
         return
-    print(f"{name}: accuracy {report['accuracy']:.4f}, AUC {report['auc'] if report['auc'] is None else round(report['auc'], 4)} ({report['rows']} rows)")
+    print(f"{name}: accuracy {report['accuracy']:.4f}, AUC {shown(report['auc'])} ({report['rows']} rows)")
     print("confusion matrix (rows: actual, columns: predicted)")
     print(pd.DataFrame(report["confusionMatrix"], index=CLASS_LABELS, columns=CLASS_LABELS).to_string())
 `;

@@ -154,8 +154,7 @@ def load_checkpoint(ctx, args):
 
 
 def new_state(network):
-    settings = MODEL["training"]["settings"]
-    early, reduce = settings.get("earlyStopping"), settings.get("reduceLrOnPlateau")
+    early, reduce = EARLY_STOPPING, REDUCE_LR_ON_PLATEAU
     return {
         "epoch": 1, "batch": 0, "step": 0, "loss_sum": 0.0, "seen": 0.0, "history": {}, "finished": False,
         "learning_rate": OPTIMIZER.get("learningRate", DEFAULT_LEARNING_RATE[OPTIMIZER["kind"]]),
@@ -249,7 +248,7 @@ def fit(ctx, args, network, stores, checkpoint):
         save_checkpoint(ctx, args, network, optimizer, state)
     if not state["finished"]:
         state["finished"] = True
-    if state["early"] is not None and state["best_weights"] is not None and MODEL["training"]["settings"]["earlyStopping"]["restoreBestWeights"]:
+    if state["early"] is not None and state["best_weights"] is not None and EARLY_STOPPING["restoreBestWeights"]:
         network.load_state_dict(state["best_weights"])
         state["restored_epoch"] = state["early"]["best_epoch"]
     return state

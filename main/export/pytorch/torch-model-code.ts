@@ -10,7 +10,7 @@ import { specFromTopology } from '../../../engine/model/tfjs-topology.ts';
 import type { LayerSpec } from '../../../engine/nn/network-spec.ts';
 import type { StepStateByKind } from '../../../engine/prep/steps/registry.ts';
 import { beforeSplitSteps, stepCode } from '../pandas-recipe.ts';
-import { py, pyFloat } from '../python-literal.ts';
+import { py, pyFloat, pyPretty, type PythonValue } from '../python-literal.ts';
 
 /** The network as build_network()'s Python: one line per layer, named as in the model file. */
 export function networkCode(file: ModelFile): string {
@@ -80,9 +80,9 @@ function planColumns(file: ModelFile): string[] | null {
 }
 
 /** The model file without its weights, history, metrics and provenance but its source: what the script fills in. */
-function template(file: ModelFile): unknown {
+function template(file: ModelFile): PythonValue {
   const { weightData: _weights, ...network } = file.network;
-  return {
+  return JSON.parse(JSON.stringify({
     format: file.format,
     version: file.version,
     network,
@@ -90,17 +90,28 @@ function template(file: ModelFile): unknown {
     ...(file.decision ? { decision: file.decision } : {}),
     training: { design: file.training.design, settings: file.training.settings },
     provenance: { source: file.provenance.source },
-  };
+  })) as PythonValue;
 }
 
-export function modelConstants(file: ModelFile): string {
-  const json = JSON.stringify(template(file));
-  const exportId = createHash('sha256').update(json).update(file.network.weightData).digest('hex').slice(0, 16);
+/** The training settings the script reads besides those every Python export shares. */
+export function trainingConstants(file: ModelFile): string {
+  const settings = file.training.settings;
+  const exportId = createHash('sha256').update(JSON.stringify(template(file))).update(file.network.weightData).digest('hex').slice(0, 16);
   return `LOSS = ${py(file.network.loss)}
-OPTIMIZER = ${py(file.training.settings.optimizer as unknown as Record<string, number | string | boolean>)}
+OPTIMIZER = ${py(settings.optimizer as unknown as PythonValue)}
+EARLY_STOPPING = ${py((settings.earlyStopping || null) as PythonValue)}  # on val_loss (loss without validation rows)
+REDUCE_LR_ON_PLATEAU = ${py((settings.reduceLrOnPlateau || null) as PythonValue)}
 LAYERLAB_VERSION = ${py(file.provenance.app.version)}
-EXPORT_ID = ${py(exportId)}  # ties the work folder's shards and checkpoint to this export
-# The model file this script was exported from, without its weights (WEIGHT_DATA, at the end of the script),
-# history, metrics and provenance: the trained model is written back in its form.
-MODEL = json.loads(${py(json)})`;
+EXPORT_ID = ${py(exportId)}  # ties the work folder's shards and checkpoint to this export`;
+}
+
+/** The end of the script: the model file it came from, which the trained model is written back into. */
+export function modelFileCode(file: ModelFile): string {
+  return `# The model file this script was exported from, without its weights, history, metrics and provenance (but its
+# source): the trained model is written back in its form.
+MODEL = ${pyPretty(template(file))}
+
+# The model file's weights: little-endian float32 values in MODEL["network"]["weightSpecs"] order, base64.
+WEIGHT_DATA = ${py(file.network.weightData)}
+`;
 }

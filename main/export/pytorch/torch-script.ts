@@ -15,14 +15,14 @@ import { writeFileAtomic } from '../../project/atomic-write.ts';
 import { cleaningCode } from '../pandas-recipe.ts';
 import { PANDAS_CLEAN_TAIL, PANDAS_READING } from '../pandas-reading.ts';
 import { pythonConstants } from '../python-constants.ts';
-import { py, pyComment } from '../python-literal.ts';
+import { pyComment } from '../python-literal.ts';
 import { PY_DATA } from './py-data.ts';
 import { PY_MAIN } from './py-main.ts';
 import { PY_NETWORK } from './py-network.ts';
 import { PY_PROCESSES } from './py-processes.ts';
 import { PY_REPORT } from './py-report.ts';
 import { PY_TRAINING } from './py-training.ts';
-import { beforeSplitCode, modelConstants, networkCode } from './torch-model-code.ts';
+import { beforeSplitCode, modelFileCode, networkCode, trainingConstants } from './torch-model-code.ts';
 
 function header(file: ModelFile): string {
   const { recipe, provenance } = file;
@@ -72,7 +72,7 @@ import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 
 ${pythonConstants(file)}
-${modelConstants(file)}
+${trainingConstants(file)}
 
 # ---------------------------------------------------------------------------------------------------------
 # Step 1: clean the data with the recipe Layerlab fitted on its training rows (the constants are written in).
@@ -88,8 +88,7 @@ ${beforeSplitCode(file)}${PY_DATA}
 ${networkCode(file)}
 ${PY_NETWORK}${PY_PROCESSES}${PY_TRAINING}${PY_REPORT}${PY_MAIN}
 
-# The model file's weights: little-endian float32 values in MODEL["network"]["weightSpecs"] order, base64.
-WEIGHT_DATA = ${py(file.network.weightData)}
+${modelFileCode(file)}
 
 if __name__ == "__main__":
     main()

@@ -3,7 +3,8 @@
 usage: python3 pytorch-driver.py jobs.json
 Each job names a script and a data file, and asks for some of: the cleaned rows read in small chunks ("chunkRows"),
 the same read whole ("whole"), the split plan ("split"), the network's outputs with the model file's weights for
-the cleaned rows ("predict"), the --help text ("help"). Results go to files next to job["out"], as raw arrays the
+the cleaned rows ("predict") and Layerlab's report of those outputs for the rows with a target ("report",
+as JSON), the --help text ("help"). Results go to files next to job["out"], as raw arrays the
 test reads back: rows (int32), X (float32), y (float32, NaN where the row has no usable target), plan (uint8),
 outputs (float32).
 """
@@ -56,7 +57,12 @@ def main():
         if job.get("predict"):
             network = module.build_network()
             module.set_layerlab_weights(network, module.model_file_weights())
-            save(out, {"outputs": module.predict(network, X).astype(np.float32)})
+            outputs = module.predict(network, X).astype(np.float32)
+            save(out, {"outputs": outputs})
+            if job.get("report"):
+                known = ~np.isnan(y)
+                with open(f"{out}.report.json", "w", encoding="utf-8") as f:
+                    json.dump(module.report_of((outputs[known], y[known])), f)
         if job.get("help"):
             text = io.StringIO()
             with contextlib.redirect_stdout(text), contextlib.suppress(SystemExit):

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { classificationReport, regressionReport } from '../../../engine/metrics/index.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
 import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
 import { serializeModel } from '../../../engine/model/model-file.ts';
@@ -75,6 +76,19 @@ function ints(path: string): Int32Array {
   return new Int32Array(new Uint8Array(readFileSync(path)).buffer);
 }
 
+/** Equal shapes and texts; numbers equal to 1e-9 (both sides compute in float64 from the same float32 outputs). */
+function expectSameReport(theirs: unknown, ours: unknown, at: string): void {
+  if (typeof ours === 'number' && typeof theirs === 'number') {
+    if (!(Math.abs(theirs - ours) <= 1e-9 * Math.max(1, Math.abs(ours)))) expect.fail(`${at}: script ${theirs}, Layerlab ${ours}`);
+  } else if (ours !== null && typeof ours === 'object') {
+    expect(theirs !== null && typeof theirs === 'object', at).toBe(true);
+    expect(Object.keys(theirs as object).sort(), at).toEqual(Object.keys(ours).sort());
+    for (const [key, value] of Object.entries(ours)) expectSameReport((theirs as Record<string, unknown>)[key], value, `${at}.${key}`);
+  } else {
+    expect(theirs, at).toEqual(ours);
+  }
+}
+
 const tmp = mkdtempSync(join(tmpdir(), 'layerlab-torch-'));
 const outcomes = new Map<string, Outcome>();
 
@@ -88,7 +102,7 @@ describe.skipIf(!hasTorch)(`PyTorch script: cleaning, split and network against 
       writeFileSync(script, torchScript(trainedFile.file));
       const out = join(tmp, `case${i}`);
       outcomes.set(c.name, { model, trained: trainedFile, out });
-      jobs.push({ script, data: trainedFile.path, out, chunkRows: chunkRows(trainedFile.table.rowCount), whole: trainedFile.table.rowCount <= WHOLE_READS_UP_TO, split: true, predict: true, help: i === 0 });
+      jobs.push({ script, data: trainedFile.path, out, chunkRows: chunkRows(trainedFile.table.rowCount), whole: trainedFile.table.rowCount <= WHOLE_READS_UP_TO, split: true, predict: true, report: true, help: i === 0 });
     }
     writeFileSync(join(tmp, 'jobs.json'), JSON.stringify(jobs));
     execFileSync(TORCH_PYTHON, [resolve(import.meta.dirname, 'pytorch-driver.py'), join(tmp, 'jobs.json')], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 900_000 });
@@ -148,6 +162,27 @@ describe.skipIf(!hasTorch)(`PyTorch script: cleaning, split and network against 
       outputs.forEach((value, i) => {
         if (!(Math.abs(value - expected[i]!) <= 1e-5)) expect.fail(`${c.name}, output ${i}: script ${value}, Layerlab ${expected[i]}`);
       });
+    }
+  });
+
+  it("the script's report of those outputs is Layerlab's report (confusion matrix, scores, log-loss, ROC thinned to 500 points, AUC)", () => {
+    for (const c of CASES) {
+      const { model, out } = outcomes.get(c.name)!;
+      const y = floats(`${out}.y`);
+      const known = Array.from(y.keys()).filter((i) => !Number.isNaN(y[i]!));
+      const outputs = floats(`${out}.outputs`);
+      const target = model.recipe.target;
+      const width = target.outputWidth;
+      const theirs = JSON.parse(readFileSync(`${out}.report.json`, 'utf8'));
+      let ours: unknown;
+      if (target.task === 'regression') {
+        const { mean, std } = target.scale ?? { mean: 0, std: 1 };
+        ours = regressionReport(known.map((i) => y[i]! * std + mean), known.map((i) => outputs[i]! * std + mean));
+      } else {
+        const probabilities = Float32Array.from(known.flatMap((i) => Array.from(outputs.subarray(i * width, (i + 1) * width))));
+        ours = classificationReport({ labels: Int32Array.from(known, (i) => y[i]!), probabilities, classCount: target.classLabels!.length, classLabels: [...target.classLabels!], threshold: model.threshold });
+      }
+      expectSameReport(theirs, ours, c.name);
     }
   });
 
