@@ -41,7 +41,7 @@ def join_process_group(args):
     device = torch.device("cuda", local_rank) if cuda else torch.device("cpu")
     if cuda:
         torch.cuda.set_device(device)
-    local_world = int(env.get("LOCAL_WORLD_SIZE", args.nproc or 1))
+    local_world = int(str(env.get("LOCAL_WORLD_SIZE", env.get("SLURM_NTASKS_PER_NODE", args.nproc or 1))).split("(")[0])
     torch.set_num_threads(max(1, (os.cpu_count() or 1) // local_world))
     dist.init_process_group("nccl" if cuda else "gloo", rank=rank, world_size=world)
     return Context(rank, world, local_rank, device)
@@ -78,7 +78,12 @@ def from_leader(ctx, value):
 
 
 def gather_on_leader(ctx, value):
-    """Every process's value, in rank order, on rank 0 (None elsewhere)."""
+    """Every process's value, in rank order, on rank 0 (None elsewhere). Older PyTorch versions cannot gather
+    objects over nccl: there every process receives them."""
+    if dist.get_backend() == "nccl":
+        values = [None] * ctx.world
+        dist.all_gather_object(values, value)
+        return values if ctx.leader else None
     values = [None] * ctx.world if ctx.leader else None
     dist.gather_object(value, values, dst=0)
     return values
