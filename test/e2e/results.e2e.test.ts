@@ -235,7 +235,7 @@ describe('Predict & export', () => {
     expect(onnx.suggestedFilename()).toMatch(/\.onnx$/);
     // A ModelProto starts with its ir_version field (08 07 for opset 13).
     expect([...(await readFile((await onnx.path())!)).subarray(0, 2)]).toEqual([0x08, 0x07]);
-    await page.locator('.exports').scrollIntoViewIfNeeded();
+    await page.locator('.exports').evaluate((list) => list.scrollIntoView({ block: 'center' }));
     await app.shot('exports');
   });
 
@@ -317,6 +317,8 @@ describe('a regression model (housing)', () => {
     await goTo('Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await app.shot('predict-dark');
+    await page.locator('.exports').evaluate((list) => list.scrollIntoView({ block: 'center' }));
+    await app.shot('exports-dark');
     await page.locator('label[title="Light theme"]').click();
   }, TRAINS);
 });
