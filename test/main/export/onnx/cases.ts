@@ -73,6 +73,19 @@ export const SUGGESTED: Readonly<Record<string, OnnxCase>> = {
 };
 
 export const CUSTOM: Readonly<Record<string, OnnxCase>> = {
+  'churn: a linear model (no hidden layer), a shape network search tries': { file: 'Churn_Modelling.csv', target: { column: 'Exited' }, design: { hidden: [] } },
+  'wine: L1/L2 penalties and dropout after every layer, as search trials train': {
+    file: 'winequality-red.csv',
+    target: { column: 'quality' },
+    design: {
+      hidden: [
+        { type: 'dense', units: 16, activation: 'relu', l1: 1e-4, l2: 1e-3 },
+        { type: 'dropout', rate: 0.1 },
+        { type: 'dense', units: 8, activation: 'relu', l2: 1e-3 },
+        { type: 'dropout', rate: 0.1 },
+      ],
+    },
+  },
   'adult: filters, indicators, every encoding, clip, log, min-max and robust scaling': {
     file: 'adult.csv',
     target: { column: 'income' },
