@@ -4,8 +4,7 @@
  * runs. Weights are found by the names `Network` gives its params (`dense_1/kernel`), the model file's names.
  * A new layer type or activation is one entry here; a form the export cannot write is refused by name.
  */
-import type { ActivationName } from '../../../engine/nn/activations.ts';
-import { LEAKY_RELU_SLOPE } from '../../../engine/nn/activations.ts';
+import { LEAKY_RELU_SLOPE, type ActivationName } from '../../../engine/nn/activations.ts';
 import type { LayerSpec } from '../../../engine/nn/network-spec.ts';
 import type { Network } from '../../../engine/nn/network.ts';
 import type { GraphBuilder } from './graph-builder.ts';
@@ -20,7 +19,7 @@ const SELU_SCALE = 1.0507009873554804934193349852946;
 
 const floatScalar = (g: GraphBuilder, value: number): string => g.scalar('float', value);
 
-export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
+const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
   linear: (_g, z) => z,
   relu: (g, z, hint) => g.op('Relu', [z], {}, { hint }),
   leaky_relu: (g, z, hint) => g.op('LeakyRelu', [z], { alpha: float(LEAKY_RELU_SLOPE) }, { hint }),

@@ -23,14 +23,12 @@ export type Attribute =
   | { readonly kind: 'float'; readonly value: number }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'ints'; readonly value: readonly number[] }
-  | { readonly kind: 'floats'; readonly value: readonly number[] }
   | { readonly kind: 'strings'; readonly value: readonly string[] };
 
 export const int = (value: number): Attribute => ({ kind: 'int', value });
 export const float = (value: number): Attribute => ({ kind: 'float', value });
 export const text = (value: string): Attribute => ({ kind: 'string', value });
 export const ints = (value: readonly number[]): Attribute => ({ kind: 'ints', value });
-export const floats = (value: readonly number[]): Attribute => ({ kind: 'floats', value });
 export const strings = (value: readonly string[]): Attribute => ({ kind: 'strings', value });
 
 export interface Node {
@@ -71,7 +69,7 @@ export interface Model {
 }
 
 /** AttributeProto.AttributeType. */
-const ATTRIBUTE_TYPE: Record<Attribute['kind'], number> = { float: 1, int: 2, string: 3, floats: 6, ints: 7, strings: 8 };
+const ATTRIBUTE_TYPE: Record<Attribute['kind'], number> = { float: 1, int: 2, string: 3, ints: 7, strings: 8 };
 
 function rawData(tensor: Tensor): Uint8Array {
   const n = tensor.values.length;
@@ -109,9 +107,6 @@ function writeAttribute(w: ProtoWriter, name: string, attribute: Attribute): voi
       break;
     case 'string':
       w.string(4, attribute.value);
-      break;
-    case 'floats':
-      w.packedFloats(7, attribute.value);
       break;
     case 'ints':
       w.packedInts(8, attribute.value);

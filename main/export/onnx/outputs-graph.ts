@@ -6,7 +6,7 @@
  */
 import type { FittedTarget } from '../../../engine/prep/types.ts';
 import { ML_DOMAIN, type GraphBuilder } from './graph-builder.ts';
-import { int, ints, strings, type ValueInfo } from './onnx-proto.ts';
+import { int, ints, strings, text, type ValueInfo } from './onnx-proto.ts';
 import { add, atLeast, cast, mul, sub, where } from './ops.ts';
 import type { RecipeGraph } from './recipe-graph.ts';
 
@@ -37,7 +37,7 @@ export function emitOutputs(g: GraphBuilder, target: FittedTarget, output: strin
   } else {
     probabilities = output;
     const index = g.op('ArgMax', [output], { axis: int(1), keepdims: int(1) });
-    label = g.op('LabelEncoder', [index], { keys_int64s: ints(classes.map((_, i) => i)), values_strings: strings(classes), default_string: { kind: 'string', value: '' } }, { domain: ML_DOMAIN });
+    label = g.op('LabelEncoder', [index], { keys_int64s: ints(classes.map((_, i) => i)), values_strings: strings(classes), default_string: text('') }, { domain: ML_DOMAIN });
   }
   const masked = where(g, recipe.refused, g.scalar('float', NaN), probabilities, 'probabilities/masked');
   return [

@@ -1,6 +1,6 @@
 /**
  * A minimal protocol-buffers writer: exactly the wire types the ONNX messages use (varint, 64-bit-safe for
- * negative int64; length-delimited strings, bytes and nested messages; packed repeated varints; 32-bit floats).
+ * negative int64; length-delimited strings, bytes and nested messages; packed repeated varints; a 32-bit float).
  * Encoding follows https://protobuf.dev/programming-guides/encoding/. A message is written field by field into
  * a growable buffer; a nested message is written separately and embedded with its length, which keeps the
  * writer free of size pre-computation.
@@ -102,14 +102,6 @@ export class ProtoWriter {
     const run = new ProtoWriter();
     for (const value of values) run.varint(value);
     return this.bytesField(field, run.finish());
-  }
-
-  /** A repeated float field, packed: little-endian float32 values back to back. */
-  packedFloats(field: number, values: readonly number[]): this {
-    const bytes = new Uint8Array(values.length * 4);
-    const view = new DataView(bytes.buffer);
-    values.forEach((value, i) => view.setFloat32(i * 4, value, true));
-    return this.bytesField(field, bytes);
   }
 
   finish(): Uint8Array {

@@ -6,7 +6,7 @@
  * strings copies every row's string, which on a wide table cost most of the graph's time.
  */
 import { ML_DOMAIN, type GraphBuilder } from './graph-builder.ts';
-import { ints, strings } from './onnx-proto.ts';
+import { ints, strings, text } from './onnx-proto.ts';
 import { greater, where } from './ops.ts';
 
 interface Rule {
@@ -51,7 +51,7 @@ export class Rejections {
     const reason = g.op(
       'LabelEncoder',
       [code],
-      { keys_int64s: ints(this.texts.map((_, i) => i)), values_strings: strings(this.texts), default_string: { kind: 'string', value: '' } },
+      { keys_int64s: ints(this.texts.map((_, i) => i)), values_strings: strings(this.texts), default_string: text('') },
       { domain: ML_DOMAIN, hint: 'prediction_error/text' },
     );
     return { reason, refused: greater(g, code, g.int64(0)) };

@@ -36,9 +36,8 @@ describe('ProtoWriter', () => {
     expect(() => new ProtoWriter().int(1, 2 ** 53)).toThrow(/not a safe integer/);
   });
 
-  it('writes a float as four little-endian bytes (1.5 → 00 00 c0 3f), and packed floats back to back', () => {
+  it('writes a float as four little-endian bytes (1.5 → 00 00 c0 3f)', () => {
     expect(hex(new ProtoWriter().float(2, 1.5).finish())).toBe('15 00 00 c0 3f');
-    expect(hex(new ProtoWriter().packedFloats(7, [1.5, -2]).finish())).toBe('3a 08 00 00 c0 3f 00 00 00 c0');
   });
 
   it('encodes strings as UTF-8 and counts bytes, not characters ("é" is 2 bytes)', () => {
