@@ -17,6 +17,7 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },
   pytorch: { title: 'PyTorch training script', filters: [{ name: 'Python script', extensions: ['py'] }] },
   cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  onnx: { title: 'ONNX model', filters: [{ name: 'ONNX model', extensions: ['onnx'] }] },
 };
 
 export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | undefined): { chooseFile: Handler<'chooseFile'>; chooseSaveLocation: Handler<'chooseSaveLocation'> } {

@@ -25,6 +25,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   keras: '.py',
   pytorch: '.py',
   cleaned: '.csv',
+  onnx: '.onnx',
 };
 
 function browserPick(accept: string): Promise<File | null> {
