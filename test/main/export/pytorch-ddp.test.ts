@@ -15,6 +15,7 @@ import { predictTable } from '../../../engine/model/predict.ts';
 import { denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { kerasScript } from '../../../main/export/keras-script.ts';
 import { readModelFile } from '../../../main/export/model-io.ts';
+import { onnxBytes } from '../../../main/export/onnx/export-onnx.ts';
 import { torchScript } from '../../../main/export/pytorch/torch-script.ts';
 import { exportTfjsFolder } from '../../../main/export/tfjs-folder.ts';
 import { heldOutFromTable } from '../../../main/results/evaluation.ts';
@@ -70,6 +71,7 @@ describe.skipIf(!hasTorch)(`PyTorch script: DistributedDataParallel on churn${NE
     // Predict and every export.
     expect(predictTable(trained, layerlab.table).probabilities).toHaveLength(layerlab.table.rowCount);
     await exportTfjsFolder(trained.file, join(tmp, 'tfjs'));
+    expect(onnxBytes(trained).length).toBeGreaterThan(0);
     expect(kerasScript(trained.file)).toContain('keras.Sequential');
     expect(torchScript(trained.file)).toContain('DistributedDataParallel');
   }, 600_000);
