@@ -5,12 +5,12 @@
  */
 import { isUserFacingError } from '../../../engine/errors.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
-import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
+import { TASKS, type Recipe, type StepReport, type Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
-import type { ColumnType } from '../../../engine/table/table.ts';
-import { call, filePath, id } from '../call-spec.ts';
+import { COLUMN_TYPES } from '../../../engine/table/table.ts';
+import { call, id } from '../call-spec.ts';
 import type { DatasetSummary } from '../contract.ts';
-import type { SavedFiles } from './results-calls.ts';
+import { destination, type SavedFiles } from './file-calls.ts';
 import { v, ValidationError, type Validator } from '../validate.ts';
 
 /** More steps than anyone writes by hand; keeps a hostile payload from making main parse forever. */
@@ -19,9 +19,6 @@ export const MAX_RECIPE_STEPS = 500;
 export const MAX_MARKERS = 20;
 /** Cleaned rows a preview shows. */
 export const MAX_PREVIEW_ROWS = 200;
-
-const COLUMN_TYPES = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] as const satisfies readonly ColumnType[];
-const TASKS = ['binary', 'multiclass', 'regression'] as const satisfies readonly Task[];
 
 const columnName = v.string({ min: 1, max: 1000 });
 
@@ -39,9 +36,6 @@ const recipe: Validator<Recipe> = {
     }
   },
 };
-
-/** Where an export goes; the same shape as the Evaluate and Predict & export steps' exports. */
-const destination = v.variant('kind', { path: { path: filePath }, download: {} });
 
 /** The name the cleaned dataset of `datasetName` is offered under: `titanic.csv` → `titanic-cleaned.csv`. */
 export function cleanedFileName(datasetName: string): string {

@@ -1,35 +1,23 @@
 /**
  * Calls and events of the Evaluate and Predict & export steps, over models in the ModelRegistry (finished runs
  * and model files opened from disk): evaluation, predictions (a form's row, a whole file), model, TF.js and Keras
- * exports, and project files.
+ * exports, and project files. Files come in and go out as main/api/calls/file-calls.ts says.
  * Spread into `calls` by main/api/contract.ts; handlers live in main/api/handlers/results-handlers.ts.
- *
- * Files go out and come in the same way for every call: a `destination` is a path on the desktop (after its save
- * dialog) or a download from the web host; a `source` is a path or a file the browser uploaded first.
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
 import type { NetworkDesign, TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import type { InputColumn, Recipe } from '../../../engine/prep/types.ts';
-import { call, filePath, id, none } from '../call-spec.ts';
+import { call, id, none } from '../call-spec.ts';
 import type { DatasetSummary, Task } from '../contract.ts';
 import { v } from '../validate.ts';
+import { destination, source, type SavedFiles } from './file-calls.ts';
 import { networkDesign, recipe, trainingSettings } from './training-calls.ts';
 
 /** Rows per `evaluationRows` request. */
 export const MAX_EVALUATION_ROWS = 500;
 
-const destination = v.variant('kind', {
-  path: { path: filePath },
-  /** Web host: the file is written to a private folder and fetched with GET /api/download?id=…. */
-  download: {},
-});
-const source = v.variant('kind', {
-  path: { path: filePath },
-  upload: { uploadId: id },
-});
 const split = v.enum(['test', 'validation']);
 const threshold = v.optional(v.number({ min: 0, max: 1 }));
-const purpose = v.enum(['model', 'project', 'table', 'dataset', 'predictions', 'tfjs', 'keras', 'cleaned']);
 
 /**
  * The window's working state, as a project keeps it: every field optional, so a session with no trained model
@@ -47,9 +35,6 @@ const workingState = {
   thresholds: v.optional(v.array(v.object({ modelId: id, threshold: v.number({ min: 0, max: 1 }) }), { max: 1000 })),
 };
 
-export type FileDestination = ReturnType<typeof destination.parse>;
-export type FileSource = ReturnType<typeof source.parse>;
-export type FilePurpose = ReturnType<typeof purpose.parse>;
 export type EvaluationSplit = ReturnType<typeof split.parse>;
 
 export const resultsCalls = {
@@ -110,10 +95,6 @@ export const resultsCalls = {
   openRecovery: call(v.object({ recoveryId: id })).returns<OpenedProjectSummary>(),
   /** The user declined a recovered state: its file is deleted. */
   discardRecovery: call(v.object({ recoveryId: id })).returns<{ readonly discarded: boolean }>(),
-  /** Desktop: the native open dialog for a model, project or table; null when the user closes it. */
-  chooseFile: call(v.object({ purpose }), { desktopOnly: true }).returns<{ path: string } | null>(),
-  /** Desktop: the native save dialog; null when the user closes it. */
-  chooseSaveLocation: call(v.object({ purpose, suggestedName: v.string({ min: 1, max: 255 }) }), { desktopOnly: true }).returns<{ path: string } | null>(),
 } as const;
 
 export interface ModelSummary {
@@ -219,19 +200,6 @@ export interface FilePrediction {
   readonly preview: { readonly columns: readonly string[]; readonly rows: readonly (readonly (number | string | null)[])[] };
   /** Classification: predicted rows per class. */
   readonly counts: readonly { readonly label: string; readonly rows: number }[];
-}
-
-export interface SavedFile {
-  readonly name: string;
-  /** Where it was written on the desktop; null for a download. */
-  readonly path: string | null;
-  /** Web host: fetch GET /api/download?id=<downloadId>. */
-  readonly downloadId: string | null;
-  readonly bytes: number;
-}
-
-export interface SavedFiles {
-  readonly files: readonly SavedFile[];
 }
 
 export interface OpenedProjectSummary {

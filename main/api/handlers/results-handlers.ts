@@ -21,7 +21,8 @@ import { datasetStatus, editsOf, projectFromSession, referenceTo, viewOf, type W
 import { details, summarize } from '../../results/model-summary.ts';
 import type { DatasetOrigin } from '../../services/dataset-store.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
-import type { EvaluationSplit, FileDestination, FileSource, OpenedProjectSummary, ProjectData, SavedFile } from '../calls/results-calls.ts';
+import type { EvaluationSplit, OpenedProjectSummary, ProjectData } from '../calls/results-calls.ts';
+import type { FileDestination, FileSource, SavedFile } from '../calls/file-calls.ts';
 import type { resultsCalls } from '../calls/results-calls.ts';
 import type { RequestOf } from '../contract.ts';
 import type { AreaHandlers } from '../handle.ts';

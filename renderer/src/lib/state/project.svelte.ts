@@ -4,12 +4,11 @@
  * that must be located or confirmed. Its working state is what autosave reports (`report`, see SessionReport).
  */
 import type { OpenedProjectSummary, ProjectData, RecoverySummary } from '../../../../main/api/calls/results-calls.ts';
-import type { DatasetSummary, RequestOf } from '../../../../main/api/contract.ts';
+import type { DatasetSummary } from '../../../../main/api/contract.ts';
 import { STEPS, type StepId } from '../../../../main/api/steps.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import { messages } from '../messages.ts';
-import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.ts';
-import { pickFile } from '../results/file-transfer.ts';
+import { fileAt, type ChosenFile, type Platform } from '../platform/platform.ts';
 import { restoreDesign, restoreSettings } from '../results/project-restore.ts';
 import { toTrainingSettings } from '../training/settings.ts';
 import { SessionReport, type WorkingState } from './session-report.svelte.ts';
@@ -122,7 +121,7 @@ export class ProjectState {
   async open(): Promise<void> {
     let opened: OpenedProjectSummary;
     try {
-      const picked = await pickFile(this.platform, 'project');
+      const picked = await this.platform.pickFile('project');
       if (!picked) return;
       opened = await this.platform.api.openProject({ source: await picked.prepare(new AbortController().signal) });
     } catch (error) {
@@ -170,9 +169,9 @@ export class ProjectState {
 
   /** The user locates the project's data file (open dialog on the desktop, an upload in a browser). */
   async locate(): Promise<void> {
-    const picked = await pickFile(this.platform, 'dataset');
+    const picked = await this.platform.pickFile('dataset');
     if (!picked) return;
-    await this.openData({ name: picked.name, uploadBytes: picked.uploadBytes, prepare: (onUploaded, signal) => picked.prepare(signal, onUploaded) }, false);
+    await this.openData(picked, false);
   }
 
   /** The user takes the changed file anyway: the one the project found, or the one just located. */
@@ -180,8 +179,7 @@ export class ProjectState {
     const question = this.question;
     if (question?.status !== 'changed') return;
     if (question.path) {
-      const path = question.path;
-      await this.openData({ name: question.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, true);
+      await this.openData({ ...fileAt(question.path), name: question.name }, true);
       return;
     }
     this.busy = 'locate';
@@ -220,8 +218,7 @@ export class ProjectState {
       const data = opened.dataset;
       if (data.status === 'ok' || data.status === 'moved') {
         if (data.message) this.notices.push('info', data.message);
-        const path = data.path;
-        await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
+        await this.openData({ ...fileAt(data.path), name: data.name }, false);
       } else if (data.status === 'missing' || data.status === 'changed') {
         const title = data.status === 'changed' ? messages.projectDataChanged(data.name) : messages.projectDataMissing(data.name);
         this.question = { status: data.status, name: data.name, title, message: data.message, path: data.status === 'changed' ? data.path : null };
@@ -240,7 +237,7 @@ export class ProjectState {
     let answer: ProjectData | null = null;
     try {
       await this.parts.dataset.open(file, async (operationId, source) => {
-        const data = await this.platform.api.openProjectData({ operationId, source: this.fileSource(source), ...(acceptChanged ? { acceptChanged } : {}) });
+        const data = await this.platform.api.openProjectData({ operationId, source, ...(acceptChanged ? { acceptChanged } : {}) });
         answer = data;
         return data.status === 'opened' ? await this.withMarkers(data) : null;
       });
@@ -271,10 +268,5 @@ export class ProjectState {
     const { recipe } = this.parts;
     recipe.markers = data.markers;
     if (this.waitingRecipe) recipe.adopt(this.waitingRecipe);
-  }
-
-  private fileSource(source: DatasetSource): RequestOf<'openProjectData'>['source'] {
-    if (source.kind === 'sample') throw new Error('A project reads its data file from a path or an upload.');
-    return source;
   }
 }

@@ -17,7 +17,7 @@ import { createHandlers, type Services } from '../../../../main/api/handlers.ts'
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { messages } from '../../../../renderer/src/lib/messages.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { AppState } from '../../../../renderer/src/lib/state/app.svelte.ts';
 import { LiveRun } from '../../../../renderer/src/lib/state/live-run.svelte.ts';
@@ -71,7 +71,7 @@ function start(settingsDir: string): Running {
   ) as Record<string, ReturnType<typeof vi.fn>>;
   api.chooseFile = vi.fn();
   api.chooseSaveLocation = vi.fn();
-  const platform = { kind: 'electron', api: { ...api, subscribe: () => () => {} } as unknown as LayerlabApi, mac: false, pickFile: async () => null, fromFile: () => { throw new Error('not used'); } } as Platform;
+  const platform = desktopPlatform({ ...api, subscribe: () => () => {} } as unknown as LayerlabApi, { mac: false, pathForFile: () => '' });
   const app = new AppState(platform);
   const stop = app.project.report.start();
   const r = { app, services, api, stop };
