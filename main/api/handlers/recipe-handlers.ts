@@ -7,7 +7,7 @@ import { detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
-import type { DataSplit, Prepared, PreparedPreview, Recipe } from '../../../engine/prep/types.ts';
+import type { DataSplit, Prepared, PreparedPreview } from '../../../engine/prep/types.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
 import { markMissing } from '../../../engine/table/mark-missing.ts';
@@ -45,13 +45,6 @@ function requireColumnNamed(table: Table, name: string) {
   const column = findColumn(table, name);
   if (!column) throw new UserFacingError('unknown-column', `This dataset has no column "${name}". Choose one of its columns.`);
   return column;
-}
-
-/** The step a user-facing message is about: the engine prefixes messages from inside a step with `Step "<id>"`. */
-function stepOfMessage(message: string, recipe: Recipe): string | null {
-  const match = /^Step "(.+?)"/.exec(message);
-  const id = match?.[1];
-  return id !== undefined && recipe.steps.some((s) => s.id === id) ? id : null;
 }
 
 function stagesOf(prepared: Pick<Prepared, 'reports'>, table: Table): PreviewStage[] {
@@ -164,7 +157,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
         prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, cacheFor(table));
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
-        return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };
+        return { ok: false, code: error.code, message: error.message, stepId: error.stepId };
       }
       return {
         ok: true,

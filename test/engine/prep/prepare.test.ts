@@ -144,9 +144,9 @@ describe('prepare: replay', () => {
 });
 
 describe('prepare: bad recipes and bad data', () => {
-  it('refuses a step that touches the target', () => {
+  it('refuses a step that touches the target, naming the step', () => {
     const error = errorOf(() => prepare(churnLike(), recipe([...STEPS, { id: 's', kind: 'scale', params: { columns: ['Exited'], method: 'standard' } }])));
-    expect(error.code).toBe('target-in-step');
+    expect(error).toMatchObject({ code: 'target-in-step', stepId: 's' });
   });
 
   it('says which column still holds text, missing cells or infinities at the end', () => {
@@ -171,7 +171,13 @@ describe('prepare: bad recipes and bad data', () => {
     const error = errorOf(() => prepare(t, recipe([{ id: 's', kind: 'scale', params: { columns: ['empty'], method: 'standard' } }], { column: 'y' })));
     expect(error.code).toBe('all-missing-column');
     expect(error.message).toMatch(/^Step "s": Column "empty" is empty in all 4 training rows/);
+    expect(error.stepId, 'the step travels with the error, for the Clean step to point at').toBe('s');
   });
+
+  it('names no step for an error outside the steps', () => {
+    expect(errorOf(() => prepare(churnLike(), recipe([], { column: 'Churned' }))).stepId).toBeNull();
+  });
+
 
   it('refuses a missing target column and a recipe with an invalid field', () => {
     expect(errorOf(() => prepare(churnLike(), recipe([], { column: 'Churned' }))).message).toContain('"Churned"');

@@ -231,7 +231,7 @@ describe('previewRecipe', () => {
     const recipe = await suggested(datasetId, 'Survived');
     const textScaled: Recipe = { ...recipe, steps: [...recipe.steps, { id: 'scale-names', kind: 'scale', params: { columns: ['Name'], method: 'standard' } }] };
     const failed = await handlers.previewRecipe({ datasetId, recipe: textScaled }, context);
-    expect(failed).toMatchObject({ ok: false, stepId: expect.any(String), message: expect.stringContaining('Name') });
+    expect(failed).toMatchObject({ ok: false, stepId: 'scale-names', message: expect.stringContaining('Name') });
     const noImpute: Recipe = { ...recipe, steps: recipe.steps.filter((s) => s.id !== 'impute-median-flag') };
     const gaps = await handlers.previewRecipe({ datasetId, recipe: noImpute }, context);
     expect(gaps).toMatchObject({ ok: false, code: 'missing-values-left', stepId: null, message: expect.stringMatching(/"Age".*Add a missing-values step/) });
