@@ -54,9 +54,12 @@ export const recipeCalls = {
   setMissingMarkers: call(
     v.object({ datasetId: id, column: columnName, markers: v.array(v.string({ min: 1, max: 100 }), { max: MAX_MARKERS }) }),
   ).returns<ColumnTypeChanged>(),
-  /** A first recipe for predicting `target` (task detected unless given). */
+  /**
+   * A first recipe for predicting `target` (task detected unless given); without `target`, for the column the
+   * engine chooses (a sample's documented target, else the last column it accepts: engine/prep/target-choice.ts).
+   */
   suggestRecipe: call(
-    v.object({ datasetId: id, target: columnName, task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
+    v.object({ datasetId: id, target: v.optional(columnName), task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
   ).returns<SuggestedRecipe>(),
   /** Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. */
   previewRecipe: call(v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })) })).returns<RecipePreview>(),

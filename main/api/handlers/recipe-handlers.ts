@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
+import { defaultRecipe, detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
@@ -142,9 +142,13 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     },
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
-      const { table } = datasets.get(datasetId);
-      const column = requireColumnNamed(table, target);
-      const recipe = suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
+      const { table, summary } = datasets.get(datasetId);
+      if (target !== undefined) requireColumnNamed(table, target);
+      const recipe =
+        target === undefined
+          ? defaultRecipe(table, { preferredTarget: services.samples.targetOf(summary) })
+          : suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
+      const column = requireColumnNamed(table, recipe.target.column);
       const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
       const plan = planTarget(column, rowsWithTarget(column), recipe.target);
       return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };

@@ -2,7 +2,6 @@
 import { countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { buildNetworkSpec } from '../../../engine/pipeline/train-job.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
-import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import type { Prepared, Recipe } from '../../../engine/prep/types.ts';
 import { modelSource } from '../../export/app-identity.ts';
 import type { NetworkPreview, trainingCalls } from '../calls/training-calls.ts';
@@ -29,11 +28,6 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
   }
 
   return {
-    defaultRecipe: async ({ datasetId, target }) => {
-      const { table, summary } = datasets.get(datasetId);
-      const sample = summary.origin === 'sample' ? (await services.samples.list()).find((s) => s.fileName === summary.name) : undefined;
-      return suggestRecipe(table, { target: target ?? sample?.target ?? table.columns.at(-1)!.name });
-    },
     networkPreview: async ({ datasetId, recipe, design, loss }) => {
       const { fitted, train, validation, test } = prepared(datasetId, recipe);
       const spec = buildNetworkSpec(design, fitted, loss ? { loss } : {});

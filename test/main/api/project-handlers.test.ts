@@ -48,7 +48,7 @@ afterEach(async () => {
 async function openTitanic(path = join(DATASETS, 'titanic.csv')) {
   const handlers = createHandlers(services);
   const summary = await handlers.openDataset({ operationId: 'open', source: { kind: 'path', path } }, context);
-  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  const { recipe } = await handlers.suggestRecipe({ datasetId: summary.datasetId }, context);
   return { handlers, datasetId: summary.datasetId, recipe };
 }
 
@@ -153,7 +153,7 @@ describe('locating the data file', () => {
     const handlers = createHandlers(services);
     const upload = async (file: string, name: string) => ({ kind: 'upload' as const, uploadId: await services.uploads!.save(name, Readable.from(readFileSync(file))) });
     const first = await handlers.openDataset({ operationId: 'up', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context);
-    const recipe = await handlers.defaultRecipe({ datasetId: first.datasetId }, context);
+    const { recipe } = await handlers.suggestRecipe({ datasetId: first.datasetId }, context);
     const saved = await handlers.saveProject({ destination: { kind: 'download' }, name: 'Iris', datasetId: first.datasetId, recipe }, context);
     const file = (await services.downloads!.get(saved.files[0]!.downloadId!)).path;
     expect(JSON.parse(readFileSync(file, 'utf8')).dataset).toMatchObject({ path: 'my-iris.csv', name: 'my-iris.csv', relativePath: null });

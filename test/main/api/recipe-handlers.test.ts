@@ -173,6 +173,13 @@ describe('suggestRecipe', () => {
     expect(housing).toMatchObject({ detectedTask: 'regression', classLabels: [], recipe: { split: { stratify: false } } });
   });
 
+  it("without a target, predicts the sample's documented target, else the last column the engine accepts", async () => {
+    const titanic = await handlers.suggestRecipe({ datasetId: await openSample('titanic') }, context);
+    expect(titanic).toMatchObject({ detectedTask: 'binary', classLabels: ['0', '1'], recipe: { target: { column: 'Survived' } } });
+    const wine = await handlers.suggestRecipe({ datasetId: await openShared('winequality-red.csv') }, context);
+    expect(wine.recipe.target.column).toBe('quality');
+  });
+
   it('keeps the detected task beside an override', async () => {
     const datasetId = await openShared('winequality-red.csv');
     const asNumber = await handlers.suggestRecipe({ datasetId, target: 'quality', task: 'regression' }, context);

@@ -42,7 +42,7 @@ afterEach(async () => {
 async function open(sampleId: string) {
   const handlers = createHandlers(services);
   const summary = await handlers.openDataset({ operationId: `open-${sampleId}`, source: { kind: 'sample', sampleId } }, context);
-  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  const { recipe } = await handlers.suggestRecipe({ datasetId: summary.datasetId }, context);
   return { handlers, datasetId: summary.datasetId, recipe };
 }
 
@@ -99,16 +99,11 @@ describe('payload checks (through the one gate)', () => {
   });
 });
 
-describe('defaultRecipe and networkPreview', () => {
+describe('the suggested recipe without a target, and networkPreview', () => {
   it("suggests a recipe for the sample's own target, even when it is not the last column", async () => {
     const { recipe } = await open('titanic');
     expect(recipe.target.column).toBe('Survived');
     expect(recipe.split).toMatchObject({ train: 0.7, validation: 0.15, test: 0.15 });
-  });
-
-  it('takes the target the caller names', async () => {
-    const { handlers, datasetId } = await open('titanic');
-    expect((await handlers.defaultRecipe({ datasetId, target: 'Pclass' }, context)).target.column).toBe('Pclass');
   });
 
   it('describes the classic 6-6-1 on churn: inputs from the recipe, a sigmoid output, the parameter count', async () => {

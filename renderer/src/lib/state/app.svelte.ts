@@ -51,9 +51,11 @@ export class AppState {
     void this.training.load();
     void this.project.loadRecoveries();
     const stopReporting = this.project.report.start();
+    const stopPreviewing = this.training.start();
     return () => {
       unsubscribe();
       stopReporting();
+      stopPreviewing();
     };
   }
 

@@ -4,12 +4,12 @@
  * of what the recipe does. The model steps read `recipe` to train; only the Clean step changes it.
  *
  * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
- * opens (for the sample's target, else the last column, else the first column from the end that works).
+ * opens, for the column the engine chooses (engine/prep/target-choice.ts).
  */
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
+import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { setTask } from '../recipe/edits.ts';
@@ -97,40 +97,31 @@ export class RecipeState {
     this.editing = null;
     const api = this.platform.api;
     let profile: DatasetProfile;
-    let samples: readonly SampleInfo[];
     try {
-      [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+      profile = await api.profileDataset({ datasetId: summary.datasetId });
     } catch (error) {
       if (this.datasetId === summary.datasetId) this.problem = errorText(error);
       return;
     }
     if (this.datasetId !== summary.datasetId) return;
     this.profile = profile;
-    const sampleTarget = samples.find((s) => s.fileName === summary.name)?.target;
-    const names = summary.columns.map((c) => c.name);
-    const candidates = [...new Set([...(sampleTarget ? [sampleTarget] : []), ...[...names].reverse()])];
     this.suggesting = true;
-    let firstError: string | null = null;
     try {
-      for (const target of candidates) {
-        try {
-          const suggested = await api.suggestRecipe({ datasetId: summary.datasetId, target });
-          if (this.datasetId !== summary.datasetId) return;
-          this.learn(target, suggested);
-          const adopted = this.takeAdopted();
-          if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
-          this.show(adopted ?? suggested.recipe);
-          return;
-        } catch (error) {
-          firstError ??= errorText(error);
-        }
-      }
+      const suggested = await api.suggestRecipe({ datasetId: summary.datasetId });
+      if (this.datasetId !== summary.datasetId) return;
+      const target = suggested.recipe.target.column;
+      this.learn(target, suggested);
+      const adopted = this.takeAdopted();
+      if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
+      this.show(adopted ?? suggested.recipe);
+    } catch (error) {
+      if (this.datasetId !== summary.datasetId) return;
       const adopted = this.takeAdopted();
       if (adopted) {
         void this.learnTarget(adopted.target.column);
         this.show(adopted);
       } else {
-        this.problem = messages.noRecipe(firstError ?? '');
+        this.problem = messages.noRecipe(errorText(error));
       }
     } finally {
       if (this.datasetId === summary.datasetId) this.suggesting = false;
