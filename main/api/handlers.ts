@@ -8,6 +8,7 @@ import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
 import type { DownloadStore } from '../services/download-store.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
+import type { PreparedRecipes } from '../services/prepared-recipes.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
@@ -27,6 +28,8 @@ export interface Services {
   readonly datasets: DatasetStore;
   readonly operations: Operations;
   readonly events: EventHub;
+  /** Recipes run on open datasets, prepared once for previews, the network preview and a run's start. */
+  readonly recipes: PreparedRecipes;
   /** Trained models: the Train step adds, Evaluate and Predict & export read. */
   readonly models: ModelRegistry;
   /** Training runs in workers; finished ones are added to `models`. */

@@ -11,6 +11,7 @@ import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
+import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
@@ -27,11 +28,13 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
+  const datasets = new DatasetStore();
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
     recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
-    datasets: new DatasetStore(),
+    datasets,
+    recipes: new PreparedRecipeCache((datasetId) => datasets.get(datasetId).table),
     operations: new Operations(),
     events,
     models,

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { defaultRecipe, detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
+import { defaultRecipe, detectTask, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
@@ -97,20 +97,6 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     return services.downloads.reserve(name);
   }
 
-  /**
-   * The stages of the last preview, so an edit re-runs the recipe from the first step it changed. One table's
-   * only: they hold every intermediate column (about 190 MB for diabetes130's 238 features), and a preview of
-   * another table replaces them.
-   */
-  const previewCache = new PrepareCache();
-  /** Above this many cells the stages would hold gigabytes (a million rows × 50 columns): no cache, each edit runs all. */
-  const PREVIEW_CACHE_MAX_CELLS = 10_000_000;
-  const cacheFor = (table: Table): PrepareCache | undefined => {
-    if (table.rowCount * table.columns.length <= PREVIEW_CACHE_MAX_CELLS) return previewCache;
-    previewCache.source = null; // and let go of a smaller table's stages
-    previewCache.stages = [];
-    return undefined;
-  };
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
   return {
@@ -158,7 +144,7 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const { table } = datasets.get(datasetId);
       let prepared: PreparedPreview;
       try {
-        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, cacheFor(table));
+        prepared = await services.recipes.preview(datasetId, recipe, rows ?? DEFAULT_PREVIEW_ROWS);
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
         return { ok: false, code: error.code, message: error.message, stepId: error.stepId };
@@ -178,8 +164,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     },
 
     saveCleanedCsv: async ({ datasetId, recipe, destination }) => {
-      const { table, summary } = datasets.get(datasetId);
-      const cleaned = cleanedOf(prepare(table, recipe));
+      const { summary } = datasets.get(datasetId);
+      const cleaned = cleanedOf(await services.recipes.prepared(datasetId, recipe));
       const target = destination.kind === 'path' ? { path: destination.path, downloadId: null } : await reserveDownload(cleanedFileName(summary.name));
       await saveCleanedCsv(target.path, cleaned);
       const { size } = await stat(target.path);

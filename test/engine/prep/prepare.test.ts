@@ -274,4 +274,15 @@ describe('preparePreview with a cache: only the stages after the first change ru
     preparePreview(churnLike(), recipe(), 5, cache);
     expect(cache.stages[0]).not.toBe(split);
   });
+
+  it("lets prepare start from a preview's stages, giving what prepare alone gives", () => {
+    const table = churnLike();
+    const cache = new PrepareCache();
+    for (const edit of [edits[0]!, edits[1]!, edits[2]!]) {
+      preparePreview(table, edit, 5, cache);
+      const stages = cache.stages;
+      expect(prepare(table, edit, cache)).toEqual(prepare(table, edit));
+      expect(cache.stages.every((stage, i) => stage === stages[i]), 'every stage reused').toBe(true);
+    }
+  });
 });
