@@ -11,6 +11,7 @@ import { COLUMN_TYPES, type ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
 import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
 import { fileCalls } from './calls/file-calls.ts';
+import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
@@ -57,6 +58,8 @@ export const calls = {
   ...trainingCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Projects, their data file, autosave and recovery (main/api/calls/project-calls.ts). */
+  ...projectCalls,
   /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
   ...fileCalls,
 } as const;
@@ -75,7 +78,8 @@ export type AppEvent =
   | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
   | RecipeEvent
   | TrainingEvent
-  | ResultsEvent;
+  | ResultsEvent
+  | ProjectEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
 export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...resultsProgressEventTypes]);

@@ -11,6 +11,7 @@ import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
+import { PredictionStore } from './prediction-store.ts';
 import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
@@ -38,11 +39,12 @@ export function createServices(options: ServiceOptions): Services {
     operations: new Operations(),
     events,
     models,
+    predictions: new PredictionStore(),
     training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
-    project: new ProjectSession(join(options.settingsDir, 'recovery')),
+    project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
   };
 }
 

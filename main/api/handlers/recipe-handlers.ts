@@ -1,6 +1,4 @@
 /** What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
 import { defaultRecipe, detectTask, suggestRecipe } from '../../../engine/prep/index.ts';
@@ -16,6 +14,7 @@ import { saveCleanedCsv } from '../../export/cleaned-csv.ts';
 import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewStage, type RecipePreview, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+import { saveOne } from './files.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 const SPLITS = ['train', 'validation', 'test'] as const;
@@ -92,11 +91,6 @@ function cleanedOf(prepared: Prepared): CleanedData {
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
   const { datasets } = services;
 
-  async function reserveDownload(name: string): Promise<{ path: string; downloadId: string }> {
-    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
-    return services.downloads.reserve(name);
-  }
-
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
   return {
@@ -166,11 +160,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     saveCleanedCsv: async ({ datasetId, recipe, destination }) => {
       const { summary } = datasets.get(datasetId);
       const cleaned = cleanedOf(await services.recipes.prepared(datasetId, recipe));
-      const target = destination.kind === 'path' ? { path: destination.path, downloadId: null } : await reserveDownload(cleanedFileName(summary.name));
-      await saveCleanedCsv(target.path, cleaned);
-      const { size } = await stat(target.path);
-      const file = { name: basename(target.path), path: destination.kind === 'path' ? target.path : null, downloadId: target.downloadId, bytes: size };
-      return { files: [file], rows: cleaned.rows };
+      const saved = await saveOne(services, destination, cleanedFileName(summary.name), (path) => saveCleanedCsv(path, cleaned));
+      return { ...saved, rows: cleaned.rows };
     },
   };
 }

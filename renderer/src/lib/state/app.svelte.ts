@@ -50,6 +50,7 @@ export class AppState {
     void this.library.load();
     void this.training.load();
     void this.project.loadRecoveries();
+    void this.project.data.load();
     const stopReporting = this.project.report.start();
     const stopPreviewing = this.training.start();
     return () => {
@@ -150,6 +151,7 @@ export class AppState {
     else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
     else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
+    else if (event.type === 'projectData') this.project.data.onEvent(event);
     else this.dataset.onEvent(event);
   }
 }
