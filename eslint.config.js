@@ -9,8 +9,8 @@
  *
  * ESLint (flat config) with typescript-eslint's parser, svelte-eslint-parser for components and
  * eslint-plugin-import-x for the boundaries and cycles, rather than dependency-cruiser: the 300-line rule is
- * ESLint's own `max-lines`, so one tool and one report cover every rule, and dependency-cruiser's releases that
- * install here need Node 22. No type information is needed, so linting stays fast.
+ * ESLint's own `max-lines` (dependency-cruiser cannot count lines), so one tool and one report cover every rule;
+ * and dependency-cruiser's current major needs Node 22. No type information is needed, so linting stays fast.
  *
  * `lintConfig(root)` builds the rules for a checkout at `root`; test/lint/lint.test.ts runs them on deliberate
  * violations in a temporary tree to prove each one bites.
