@@ -104,9 +104,12 @@ export class ProjectSession {
     this.enter(awaited ? { status: 'awaiting-data', awaited, unreadable: null } : IDLE);
   }
 
-  /** A file read for the awaited data has other bytes: held until the user takes it (`takeHeld`) or locates another. */
+  /**
+   * A file read for the awaited data has other bytes: held until the user takes it (`takeHeld`) or locates another.
+   * Once nothing is awaited (another file was opened meanwhile) there is nothing to hold it for.
+   */
   hold(held: HeldData, message: string): void {
-    this.enter({ status: 'confirm-changed', awaited: this.requireAwaited(), held, message });
+    if (this.data.status !== 'idle') this.enter({ status: 'confirm-changed', awaited: this.data.awaited, held, message });
   }
 
   /** The held file; only while the state asks the user to confirm it. */
@@ -115,10 +118,9 @@ export class ProjectSession {
     return this.data.held;
   }
 
-  /** The file `name` could not be read as the project says: the user must locate another copy. */
+  /** The file `name` could not be read as the project says: the user must locate another copy (if the project still waits). */
   unreadable(name: string): void {
-    const awaited = this.requireAwaited();
-    this.enter({ status: 'awaiting-data', awaited: { ...awaited, found: null }, unreadable: name });
+    if (this.data.status !== 'idle') this.enter({ status: 'awaiting-data', awaited: { ...this.data.awaited, found: null }, unreadable: name });
   }
 
   /** The project's data file is open, or the user opened another one to work on: nothing is awaited any more. */
