@@ -36,6 +36,7 @@ export const FILE_PURPOSES = {
   tfjs: { title: 'TensorFlow.js folder', filter: null, mimeTypes: [] },
   keras: { title: 'Keras script', filter: { name: 'Python script', extensions: ['py'] }, mimeTypes: [] },
   cleaned: { title: 'Cleaned dataset', ...csv },
+  onnx: { title: 'ONNX model', filter: { name: 'ONNX model', extensions: ['onnx'] }, mimeTypes: [] },
 } as const satisfies Record<string, FileKind>;
 
 export type FilePurpose = keyof typeof FILE_PURPOSES;

@@ -56,8 +56,8 @@ export const resultsCalls = {
   predictFile: call(v.object({ operationId: id, modelId: id, source, threshold })).returns<FilePrediction>(),
   /** Writes a file's predictions as CSV: every column of the file, the prediction, probabilities, errors. */
   savePredictions: call(v.object({ predictionId: id, destination })).returns<SavedFiles>(),
-  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs) or a Keras script (keras). */
-  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras']), destination, threshold })).returns<SavedFiles>(),
+  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs), a Keras script (keras) or one ONNX graph, cleaning included (onnx). */
+  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras', 'onnx']), destination, threshold })).returns<SavedFiles>(),
   /** A model file from disk (checked, never executed) joins the open models. */
   openModelFile: call(v.object({ source })).returns<ModelSummary>(),
 } as const;

@@ -1,10 +1,11 @@
 /**
  * What the Predict & export step's files out do (main/api/calls/results-calls.ts): a whole file predicted and
- * kept until saved as CSV, and a model exported as a model file, a TF.js folder or a Keras script.
+ * kept until saved as CSV, and a model exported as a model file, a TF.js folder, a Keras script or an ONNX graph.
  */
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { withDecisionThreshold } from '../../../engine/model/model-file.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
+import { saveOnnxModel } from '../../export/onnx/export-onnx.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { savePredictionsCsv } from '../../export/predictions-csv.ts';
 import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
@@ -56,6 +57,7 @@ export function createExportHandlers(services: Services): AreaHandlers<ExportCal
       const base = baseName(entry, loaded);
       if (format === 'json') return saveOne(services, destination, `${base}.json`, (path) => saveModelFile(path, file));
       if (format === 'keras') return saveOne(services, destination, `${base}-keras.py`, (path) => saveKerasScript(path, file));
+      if (format === 'onnx') return saveOne(services, destination, `${base}.onnx`, async (path) => void (await saveOnnxModel(path, loaded, { threshold: file.decision?.threshold })));
       return saveFolder(services, destination, async (dir) => {
         const written = await exportTfjsFolder(file, dir);
         return [written.modelPath, written.weightsPath];
