@@ -13,12 +13,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassificationReport } from '../../../engine/metrics/index.ts';
 import { predictTable } from '../../../engine/model/predict.ts';
 import { denseStack } from '../../../engine/pipeline/training-settings.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
 import { kerasScript } from '../../../main/export/keras-script.ts';
 import { readModelFile } from '../../../main/export/model-io.ts';
 import { onnxBytes } from '../../../main/export/onnx/export-onnx.ts';
 import { torchScript } from '../../../main/export/pytorch/torch-script.ts';
 import { exportTfjsFolder } from '../../../main/export/tfjs-folder.ts';
-import { heldOutFromTable } from '../../../main/results/evaluation.ts';
+import { heldOutFrom } from '../../../main/results/evaluation.ts';
 import { suggestedModel, type TrainedFile } from './recipe-fixtures.ts';
 import { NEEDS_TORCH, TORCH_PYTHON, hasTorch } from './torch-python.ts';
 
@@ -57,7 +58,7 @@ describe.skipIf(!hasTorch)(`PyTorch script: DistributedDataParallel on churn${NE
     expect(trained.file.training.rows).toEqual(layerlab.file.training.rows);
 
     // Evaluate: Layerlab finds the test rows again from the recipe's split, as for any model file.
-    const ours = heldOutFromTable(trained, layerlab.table).test!.report as ClassificationReport;
+    const ours = heldOutFrom(trained, prepare(layerlab.table, trained.recipe.recipe)).test!.report as ClassificationReport;
     const reference = layerlab.file.metrics.test as ClassificationReport;
     expect(Math.abs(ours.accuracy - reference.accuracy)).toBeLessThanOrEqual(0.01);
     const stored = trained.file.metrics.test as ClassificationReport;
