@@ -18,7 +18,7 @@ import type { LayerSpec } from '../../../engine/nn/network-spec.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { torchScript } from '../../../main/export/pytorch/torch-script.ts';
 import { DATASETS, trained } from '../../engine/model/trained.ts';
-import { customModel, suggestedModel, type TrainedFile } from './recipe-fixtures.ts';
+import { CUSTOM, customModel, suggestedModel, type TrainedFile } from './recipe-fixtures.ts';
 import { NEEDS_TORCH, TORCH_PYTHON, hasTorch } from './torch-python.ts';
 
 
@@ -45,9 +45,8 @@ const CASES: readonly Case[] = [
   { name: 'titanic', model: async () => ({ ...(await trained('titanic')), path: resolve(DATASETS, 'titanic.csv') }) },
   { name: 'iris', model: async () => ({ ...(await trained('iris')), path: resolve(DATASETS, 'iris.csv') }) },
   { name: 'housing', model: async () => ({ ...(await trained('housing')), path: resolve(DATASETS, 'housing.csv') }) },
-  { name: 'adult', model: () => customModel('adult') },
-  { name: 'diabetes', model: () => customModel('diabetes') },
-  { name: 'football', model: () => customModel('football') },
+  // Every recipe of the shared fixtures, so that each step kind they use is cleaned by the script too.
+  ...Object.keys(CUSTOM).map((name) => ({ name: `${name} (its own recipe)`, model: () => customModel(name) })),
   { name: 'winequality (every activation)', model: () => suggestedModel('winequality-red.csv', 'quality', { hidden: ZOO }) },
   { name: 'diabetes130', model: () => suggestedModel('diabetes130_readmission.csv', 'readmitted') },
   { name: 'housing, semicolons and decimal commas', model: () => suggestedModel('variants/housing_semicolon_decimal_comma.csv', 'median_house_value') },

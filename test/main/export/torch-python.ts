@@ -5,4 +5,4 @@ import { spawnSync } from 'node:child_process';
 export const TORCH_PYTHON = '/usr/bin/python3';
 export const hasTorch = spawnSync(TORCH_PYTHON, ['-c', 'import torch, pandas'], { stdio: 'ignore' }).status === 0;
 /** Added to the test names, so that a machine without PyTorch says in one line what to install. */
-export const NEEDS_TORCH = hasTorch ? '' : ' (skipped: apt-get install python3-torch)';
+export const NEEDS_TORCH = hasTorch ? '' : ' (skipped: /usr/bin/python3 lacks torch or pandas: apt-get install python3-torch python3-pandas)';
