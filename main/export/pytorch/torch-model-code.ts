@@ -17,7 +17,7 @@ export function networkCode(file: ModelFile): string {
   const topology = file.network.modelTopology;
   if (topology.class_name !== 'Sequential') {
     const what = topology.class_name === 'Model' ? 'an ensemble (a functional Model that averages several networks)' : `a ${String(topology.class_name)}`;
-    throw new UserFacingError('unsupported-model', `The PyTorch script trains one Sequential network; this model's network is ${what}, which it cannot train yet. Export the model file or the TF.js folder instead.`);
+    throw new UserFacingError('unsupported-model', `The PyTorch script trains one Sequential network; this model's network is ${what}, which it cannot train yet. Export the model file, the TF.js folder or the ONNX graph instead.`);
   }
   const { spec } = specFromTopology(topology, file.network.loss);
   // One spec layer per topology layer, except that a LeakyReLU layer folds into the Dense before it.
