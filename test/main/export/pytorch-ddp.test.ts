@@ -2,11 +2,13 @@
  * The PyTorch script run as a user runs it, on churn: `--nproc 2` trains with DistributedDataParallel over gloo,
  * both processes end with identical weights, and the model file it writes opens in Layerlab, scores within one
  * point of Layerlab's own run with the same settings, reports what Layerlab measures, and goes through every
- * export. A run stopped by --max-steps and started again ends where an uninterrupted one does; --epochs 0 with
+ * export. Two processes started as torchrun or srun start them (their environment variables) train as --nproc 2
+ * does. A run stopped by --max-steps and started again ends where an uninterrupted one does; --epochs 0 with
  * the model file's weights writes those weights back unchanged.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +34,28 @@ function runScript(...args: string[]): string {
   const run = spawnSync(TORCH_PYTHON, [script, layerlab.path, ...args], { cwd: tmp, encoding: 'utf8', timeout: 600_000 });
   if (run.status !== 0) expect.fail(`python3 train_torch.py ${args.join(' ')} exited ${run.status ?? run.signal}:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
+}
+
+/** A port nobody listens on, for rank 0's rendezvous. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Starts one process per rank as a launcher would, each with the environment launch(rank) gives; rank 0's output. */
+async function launched(launch: (rank: number) => Record<string, string>, ...args: string[]): Promise<string> {
+  const runs = [0, 1].map((rank) => new Promise<string>((done, fail) => {
+    const child = spawn(TORCH_PYTHON, [script, layerlab.path, ...args], { cwd: tmp, env: { ...process.env, ...launch(rank) }, timeout: 600_000 });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`rank ${rank} exited ${code}:\n${out}`))));
+  }));
+  return (await Promise.all(runs))[0]!;
 }
 
 describe.skipIf(!hasTorch)(`PyTorch script: DistributedDataParallel on churn${NEEDS_TORCH}`, () => {
@@ -75,6 +99,19 @@ describe.skipIf(!hasTorch)(`PyTorch script: DistributedDataParallel on churn${NE
     expect(onnxBytes(trained).length).toBeGreaterThan(0);
     expect(kerasScript(trained.file)).toContain('keras.Sequential');
     expect(torchScript(trained.file)).toContain('DistributedDataParallel');
+  }, 600_000);
+
+  it("two processes started by a launcher (torchrun's or Slurm's variables) train as --nproc 2 does, to the same weights", async () => {
+    runScript('--nproc', '2', '--epochs', '1', '--workdir', 'spawned', '--out', 'spawned.json');
+    const master = async () => ({ MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()) });
+    const torchrun = await master();
+    const byTorchrun = await launched((rank) => ({ ...torchrun, RANK: String(rank), WORLD_SIZE: '2', LOCAL_RANK: String(rank), LOCAL_WORLD_SIZE: '2' }), '--epochs', '1', '--workdir', 'torchrun', '--out', 'torchrun.json');
+    const slurm = await master();
+    const bySlurm = await launched((rank) => ({ ...slurm, SLURM_PROCID: String(rank), SLURM_NTASKS: '2', SLURM_LOCALID: String(rank), SLURM_NTASKS_PER_NODE: '2' }), '--epochs', '1', '--workdir', 'slurm', '--out', 'slurm.json');
+    for (const out of [byTorchrun, bySlurm]) expect(out).toContain('training on 2 process(es) (gloo)');
+    const weights = (name: string): string => JSON.parse(readFileSync(join(tmp, name), 'utf8')).network.weightData;
+    expect(weights('torchrun.json')).toBe(weights('spawned.json'));
+    expect(weights('slurm.json')).toBe(weights('spawned.json'));
   }, 600_000);
 
   it('a run paused by --max-steps and started again ends with the weights and history of an uninterrupted run', async () => {
