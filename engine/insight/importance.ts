@@ -71,8 +71,11 @@ function isConstant(column: Column): boolean {
 /** Why the model never looks at a column of the file (it is not among the raw inputs the recipe needs). */
 export function unusedReason(recipe: FittedRecipe, name: string): string {
   const drop = recipe.recipe.steps.find((s) => s.kind === 'drop-columns' && s.params.columns.includes(name));
-  if (drop) return `Not used: the cleaning recipe drops it${drop.why ? ` (${drop.why.replace(/\.$/, '')})` : ''}, so the network never sees it.`;
-  return 'Not used: the model does not read this column.';
+  if (!drop) return 'Not used: the model does not read this column.';
+  // A suggested drop's reason names each column: "\"Id\": it is an identifier; \"Notes\": it is free text".
+  const own = drop.why?.split('; ').find((part) => part.startsWith(`"${name}": `));
+  const why = own ? own.slice(name.length + 4) : drop.why && !drop.why.includes('": ') ? drop.why : null;
+  return `Not used: the cleaning recipe drops it${why ? ` (${why.replace(/\.$/, '')})` : ''}, so the network never sees it.`;
 }
 
 function mean(values: readonly number[]): number {

@@ -65,3 +65,12 @@ export function trainTruth(kind: Truth, rows: number, epochs: number, hidden: re
   const file = buildModelFile({ result, design, settings, source: { name: `truth-${kind}.csv`, sha256: '0'.repeat(64), rows }, app: { name: 'Layerlab', version: '0.1.0' } });
   return { table, model: loadModel(JSON.parse(JSON.stringify(file))), result, testRows: result.test!.rowIndex };
 }
+
+/** The table as CSV text (numbers as JavaScript writes them). */
+export function truthCsv(table: Table): string {
+  const lines = [table.columns.map((c) => c.name).join(',')];
+  for (let r = 0; r < table.rowCount; r++) {
+    lines.push(table.columns.map((c) => (c.storage === 'number' ? String(c.values[r]) : c.levels[c.codes[r]!]!)).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
