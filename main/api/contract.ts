@@ -9,6 +9,7 @@
 import type { ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
 import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { insightCalls } from './calls/insight-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
@@ -55,6 +56,8 @@ export const calls = {
   ...trainingCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Understanding a model: importance, what-if, the network's weights, the report (main/api/calls/insight-calls.ts). */
+  ...insightCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -16,6 +16,7 @@ import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Handlers } from './handle.ts';
+import { createInsightHandlers } from './handlers/insight-handlers.ts';
 import { createResultsHandlers } from './handlers/results-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
@@ -91,5 +92,6 @@ export function createHandlers(services: Services): Handlers {
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
     ...createResultsHandlers(services),
+    ...createInsightHandlers(services),
   };
 }

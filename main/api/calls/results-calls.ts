@@ -29,7 +29,7 @@ const source = v.variant('kind', {
 });
 const split = v.enum(['test', 'validation']);
 const threshold = v.optional(v.number({ min: 0, max: 1 }));
-const purpose = v.enum(['model', 'project', 'table', 'dataset', 'predictions', 'tfjs', 'keras', 'cleaned']);
+const purpose = v.enum(['model', 'project', 'table', 'dataset', 'predictions', 'tfjs', 'keras', 'cleaned', 'report']);
 
 /**
  * The window's working state, as a project keeps it: every field optional, so a session with no trained model

@@ -1,0 +1,141 @@
+/** What the insight calls (main/api/calls/insight-calls.ts) do: importance, what-if, the network picture, the report. */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
+import { DEFAULT_REPEATS, permutationImportance, type ImportanceResult } from '../../../engine/insight/importance.ts';
+import { networkPicture } from '../../../engine/insight/network-picture.ts';
+import { whatIf } from '../../../engine/insight/what-if.ts';
+import { cleanedData } from '../../../engine/model/cleaned-data.ts';
+import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
+import type { ModelFile } from '../../../engine/model/model-file.ts';
+import { takeRows } from '../../../engine/prep/table-ops.ts';
+import type { Table } from '../../../engine/table/table.ts';
+import { appIdentity } from '../../export/app-identity.ts';
+import { saveReport } from '../../report/save-report.ts';
+import { rowsToJudge } from '../../results/judged-rows.ts';
+import type { TrainedModel } from '../../services/model-registry.ts';
+import type { insightCalls } from '../calls/insight-calls.ts';
+import type { FileDestination, SavedFile } from '../calls/results-calls.ts';
+import type { AreaHandlers } from '../handle.ts';
+import type { Services } from '../handlers.ts';
+
+const IMPORTANCE_SEED = 42;
+
+/** A model's judged rows: its test rows in the table they index, with words for them. */
+interface Judged {
+  readonly table: Table;
+  readonly rows: Int32Array;
+  readonly rowsText: string;
+  readonly name: string;
+  readonly sha256: string;
+}
+
+export function createInsightHandlers(services: Services): AreaHandlers<typeof insightCalls> {
+  const { models, datasets } = services;
+  const loaded = new WeakMap<ModelFile, LoadedModel>();
+  const importanceCache = new WeakMap<Table, Map<string, ImportanceResult>>();
+
+  function modelOf(modelId: string): { entry: TrainedModel; model: LoadedModel } {
+    const entry = models.get(modelId);
+    let model = loaded.get(entry.model);
+    if (!model) {
+      model = loadModel(entry.model);
+      loaded.set(entry.model, model);
+    }
+    return { entry, model };
+  }
+
+  function datasetOrNull(datasetId: string | null | undefined) {
+    if (!datasetId) return null;
+    try {
+      return datasets.get(datasetId);
+    } catch (error) {
+      if (isUserFacingError(error)) return null;
+      throw error;
+    }
+  }
+
+  /** The test rows of a run (kept by the run), or of a model file whose training data is the open dataset. */
+  function judged(entry: TrainedModel, model: LoadedModel, datasetId: string | undefined): Judged | string {
+    const source = model.file.provenance.source;
+    const own = entry.result?.test ? datasetOrNull(entry.datasetId) : null;
+    if (own && entry.result?.test) {
+      return { table: own.table, rows: entry.result.test.rowIndex, rowsText: `the ${entry.result.test.rows.toLocaleString('en-US')} test rows of ${own.summary.name}`, name: own.summary.name, sha256: own.summary.sha256 };
+    }
+    const open = datasetOrNull(datasetId);
+    if (open && open.summary.sha256 === source.sha256) {
+      const { rows } = rowsToJudge(model, open.table, open.summary.sha256);
+      return { table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };
+    }
+    if (entry.result && !entry.result.test) return 'This run kept no test rows (its split gives them 0%), so there is nothing to shuffle.';
+    return `Open the data this model was trained on (${source.name}) in the Data step: its test rows are what this is measured on.`;
+  }
+
+  /** Work on the judged rows can fail when the open table no longer reads as the model expects (a changed column type). */
+  function onRows<T>(rows: Judged, work: () => T): T {
+    const explain = (error: unknown): never => {
+      if (!isUserFacingError(error)) throw error;
+      throw new UserFacingError(error.code, `The test rows of ${rows.name} could not be prepared again (${error.message}) — was a column's type changed since training?`);
+    };
+    try {
+      const result = work();
+      return (result instanceof Promise ? result.catch(explain) : result) as T;
+    } catch (error) {
+      return explain(error);
+    }
+  }
+
+  async function saveTo(destination: FileDestination, name: string, write: (path: string) => Promise<unknown>): Promise<{ files: SavedFile[] }> {
+    if (destination.kind === 'path') {
+      await write(destination.path);
+      return { files: [{ name: basename(destination.path), path: destination.path, downloadId: null, bytes: (await stat(destination.path)).size }] };
+    }
+    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
+    const download = await services.downloads.reserve(name);
+    await write(download.path);
+    return { files: [{ name: download.name, path: null, downloadId: download.downloadId, bytes: (await stat(download.path)).size }] };
+  }
+
+  return {
+    importance: async ({ modelId, datasetId, repeats = DEFAULT_REPEATS, seed = IMPORTANCE_SEED }) => {
+      const { entry, model } = modelOf(modelId);
+      const rows = judged(entry, model, datasetId);
+      if (typeof rows === 'string') return { status: 'unavailable', message: rows };
+      const byKey = importanceCache.get(rows.table) ?? new Map<string, ImportanceResult>();
+      importanceCache.set(rows.table, byKey);
+      const key = `${modelId}:${repeats}:${seed}`;
+      let result = byKey.get(key);
+      if (!result) {
+        result = onRows(rows, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed }));
+        byKey.set(key, result);
+      }
+      return { status: 'ready', result, rowsText: rows.rowsText };
+    },
+    whatIf: async ({ modelId, datasetId, column, values }) => {
+      const { entry, model } = modelOf(modelId);
+      const unknown = values.find((value) => !model.recipe.inputSchema.some((input) => input.name === value.column));
+      if (unknown) throw new UserFacingError('unknown-column', `The model has no input named "${unknown.column}". Reload the form from the model and try again.`);
+      const record = Object.fromEntries(values.map((value) => [value.column, value.value.trim() || null]));
+      const rows = judged(entry, model, datasetId);
+      const result = typeof rows === 'string' ? whatIf(model, { column, record }) : onRows(rows, () => whatIf(model, { column, record, rows: { table: rows.table, rows: rows.rows } }));
+      return { ...result, averageNote: typeof rows === 'string' ? rows : null };
+    },
+    networkPicture: async ({ modelId, datasetId }) => {
+      const { entry, model } = modelOf(modelId);
+      const rows = judged(entry, model, datasetId);
+      if (typeof rows === 'string') return { picture: networkPicture(model), rowsText: null };
+      const data = onRows(rows, () => cleanedData(model, takeRows(rows.table, rows.rows)));
+      return { picture: networkPicture(model, { rows: { x: data.x, rows: data.rows } }), rowsText: rows.rowsText };
+    },
+    saveReport: async ({ modelId, datasetId, threshold, destination }) => {
+      const { entry, model } = modelOf(modelId);
+      const rows = judged(entry, model, datasetId);
+      const app = await appIdentity();
+      const versions = services.info.versions;
+      const runtime = versions.electron ? `Electron ${versions.electron}` : `Node ${versions.node}, in a browser`;
+      const base = `${model.file.provenance.source.name.replace(/\.[^.]+$/, '')}-${modelId}-report.html`.replace(/[^A-Za-z0-9_.-]+/g, '-');
+      const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED }, writer: { ...app, runtime } };
+      return saveTo(destination, base, (path) => (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows, () => saveReport(path, sources))));
+    },
+  };
+}
