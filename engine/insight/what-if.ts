@@ -59,7 +59,8 @@ function inputOf(model: LoadedModel, column: string): InputColumn {
 function numberGrid(input: InputColumn, points: number): number[] {
   const { min, max } = input as Required<Pick<InputColumn, 'min' | 'max'>>;
   const span = max - min || Math.max(1, Math.abs(min) * 0.1);
-  const low = min - WHAT_IF_MARGIN * span;
+  // A column that is never negative in training (ages, prices, counts) is not tried below 0.
+  const low = min >= 0 ? Math.max(0, min - WHAT_IF_MARGIN * span) : min - WHAT_IF_MARGIN * span;
   const high = max + WHAT_IF_MARGIN * span;
   const values = Array.from({ length: points }, (_, i) => low + ((high - low) * i) / (points - 1));
   if (input.type !== 'integer' && input.type !== 'boolean') return values;

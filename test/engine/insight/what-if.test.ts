@@ -37,6 +37,9 @@ describe('what-if curves', () => {
     expect(numbers.values[0]).toBeLessThan(input.min!);
     expect(numbers.values.at(-1)).toBeGreaterThan(input.max!);
     expect(whatIfGrid(binary.model, 'color')).toMatchObject({ kind: 'category', values: ['blue', 'green', 'red'], training: null });
+    const ages = { ...binary.model, recipe: { ...binary.model.recipe, inputSchema: [{ name: 'Age', type: 'numeric', storage: 'number', min: 0.42, max: 80, missingAllowed: true }] } } as LoadedModel;
+    expect(whatIfGrid(ages, 'Age').values[0]).toBe(0);
+    expect(whatIfGrid(ages, 'Age').values.at(-1)).toBeCloseTo(80 + 0.15 * 79.58, 10);
     expect(errorOf(() => whatIfGrid(binary.model, 'id')).message).toMatch(/no input named "id"/);
   });
 
