@@ -20,7 +20,7 @@ function confusionMatrix(report: ClassificationReport): string {
     const cells = row.map((n, p) => `<td class="heat${Math.min(9, Math.floor((n / total) * 10))}${a === p ? ' right' : ''}" title="${h(`true ${labels[a]}, predicted ${labels[p]}: ${n} (${share(n / total)} of true ${labels[a]})`)}">${n}</td>`);
     return `<tr><th scope="row">${h(labels[a]!)}</th>${cells.join('')}</tr>`;
   });
-  return `<div class="scroll"><table class="matrix${labels.length > 8 ? ' many' : ''}"><caption>Confusion matrix: rows are the true classes, columns the predicted ones; the diagonal holds the rows predicted right.</caption><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table class="matrix${labels.length > 8 ? ' many' : ''}" aria-describedby="matrix-how"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div><p class="how" id="matrix-how">Confusion matrix: rows are the true classes, columns the predicted ones; the diagonal holds the rows predicted right.</p>`;
 }
 
 function classification(report: ClassificationReport, threshold: number | null): string {

@@ -27,7 +27,6 @@ th, td { padding: 5px 8px; border-bottom: 1px solid var(--border); text-align: l
 thead th { color: var(--muted); font-weight: 600; }
 .scroll { overflow-x: auto; }
 .matrix { width: auto; }
-.matrix caption { caption-side: bottom; padding-top: 6px; color: var(--muted); font-size: 13px; text-align: left; }
 .matrix td { min-width: 44px; text-align: right; font-variant-numeric: tabular-nums; }
 .matrix.many td, .matrix.many th { min-width: 0; padding: 2px 4px; font-size: 11px; }
 ${Array.from({ length: 10 }, (_, i) => `.heat${i} { background: rgba(var(--heat), ${(i * 0.035).toFixed(3)}); } .heat${i}.right { background: rgba(var(--right), ${(0.04 + i * 0.035).toFixed(3)}); }`).join('\n')}
