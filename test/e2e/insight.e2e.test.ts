@@ -46,8 +46,12 @@ async function buildAndTrain(app: Session, preset: string, epochs: number): Prom
   await goTo(app, 'Train');
   await page.locator('input[name="epochs"]').fill(String(epochs));
   await page.locator('input[name="epochs"]').press('Tab');
+  // Runs of earlier windows on this host are listed too: wait for this run, not for any completed one.
+  const runsBefore = await page.locator('tr[data-run]').count();
   await page.locator('button.train').click();
-  await app.waitShown('section.run[data-status="completed"]', 180_000);
+  await expect.poll(() => page.locator('tr[data-run]').count()).toBe(runsBefore + 1);
+  const runId = await page.locator('tr[data-run]').last().getAttribute('data-run');
+  await app.waitShown(`section.run[data-run="${runId}"][data-status="completed"]`, 180_000);
 }
 
 /** Every term the step shows with an explanation: each must have a text in lib/concepts.ts. */
