@@ -12,6 +12,7 @@ import { evaluateSplit, type SplitEvaluation } from '../../engine/pipeline/train
 import { prepare } from '../../engine/prep/prepare.ts';
 import type { DataSplit, StepReport } from '../../engine/prep/types.ts';
 import type { Table } from '../../engine/table/table.ts';
+import { rowsOf } from '../results/judged-rows.ts';
 import type { ReportEvaluation, ReportInput } from './report-types.ts';
 
 /** Dots in the predicted-vs-actual plot at most. */
@@ -23,7 +24,7 @@ export interface ReportSources {
   readonly data: { readonly table: Table; readonly sha256: string; readonly name: string } | null;
   /** Binary: the decision threshold chosen (the model's own otherwise). */
   readonly threshold?: number;
-  readonly importance: { readonly repeats: number; readonly seed: number };
+  readonly importance: { readonly repeats: number; readonly seed: number; readonly maxRows?: number };
   readonly writer: ReportInput['writer'];
   readonly created?: Date;
 }
@@ -32,6 +33,8 @@ interface Judged {
   readonly steps: readonly StepReport[] | null;
   readonly split: DataSplit;
   readonly rowsText: string;
+  readonly what: 'rows' | 'test rows';
+  readonly name: string;
 }
 
 /** The rows known to have a target, out of a file other than the training file. */
@@ -46,13 +49,15 @@ function everyRow(model: LoadedModel, table: Table, name: string): Judged | null
     steps: null,
     split: { x, y: Float32Array.from(keep, (i) => data.target!.y[i]!), rows: keep.length, rowIndex: Int32Array.from(keep, (i) => data.rowIndex[i]!) },
     rowsText: `all ${keep.length.toLocaleString('en-US')} rows of ${name} with a known ${model.recipe.target.column}`,
+    what: 'rows',
+    name,
   };
 }
 
 function judged(model: LoadedModel, data: NonNullable<ReportSources['data']>): Judged | null {
   if (data.sha256 !== model.file.provenance.source.sha256) return everyRow(model, data.table, data.name);
   const prepared = prepare(data.table, model.recipe.recipe);
-  return { steps: prepared.reports, split: prepared.test, rowsText: `the ${prepared.test.rows.toLocaleString('en-US')} test rows of ${data.name}` };
+  return { steps: prepared.reports, split: prepared.test, rowsText: `the ${prepared.test.rows.toLocaleString('en-US')} test rows of ${data.name}`, what: 'test rows', name: data.name };
 }
 
 function evenSample(n: number, max: number): number[] {
@@ -79,7 +84,10 @@ export function reportInput(sources: ReportSources): ReportInput {
   else if (rows.steps === null) notes.push(`${data.name} is not the file the model was trained on (${model.file.provenance.source.name}), so it was judged on every row, and each cleaning step's effect is left out.`);
   const split = rows && rows.split.rows > 0 ? evaluateSplit(model.network, model.recipe, rows.split) : null;
   let importance: (ImportanceResult & { rowsText: string }) | null = null;
-  if (data && rows && split) importance = { ...permutationImportance(model, data.table, split.rowIndex, sources.importance), rowsText: rows.rowsText };
+  if (data && rows && split) {
+    const result = permutationImportance(model, data.table, split.rowIndex, sources.importance);
+    importance = { ...result, rowsText: `${rowsOf(result, rows.what)} of ${rows.name}` };
+  }
   return {
     file: model.file,
     label: sources.label,

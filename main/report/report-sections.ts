@@ -40,7 +40,7 @@ export function dataSection(input: ReportInput): string {
   return `<section id="data" aria-labelledby="data-title"><h2 id="data-title">1. The data and its cleaning</h2>
 ${facts([
   ['File', h(source.name)],
-  ['Rows × columns', `${count(source.rows)} × ${source.columns ?? '?'}`],
+  source.columns !== undefined ? ['Rows × columns', `${count(source.rows)} × ${source.columns}`] : ['Rows', count(source.rows)],
   ['Predicts', `<strong>${h(target.column)}</strong>: ${h(what)}`],
   ['Split', `${percent(split.train)} training, ${percent(split.validation)} validation, ${percent(split.test)} test${split.stratify && target.task !== 'regression' ? ', stratified by class' : ''} (seed ${split.seed})`],
   ['Rows used', `${count(file.training.rows.train)} training, ${count(file.training.rows.validation)} validation, ${count(file.training.rows.test)} test`],

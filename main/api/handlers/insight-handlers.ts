@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
-import { DEFAULT_REPEATS, permutationImportance, type ImportanceResult } from '../../../engine/insight/importance.ts';
+import { DEFAULT_MAX_ROWS, DEFAULT_REPEATS, permutationImportance, type ImportanceResult } from '../../../engine/insight/importance.ts';
 import { networkPicture } from '../../../engine/insight/network-picture.ts';
 import { whatIf } from '../../../engine/insight/what-if.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
@@ -12,7 +12,7 @@ import { takeRows } from '../../../engine/prep/table-ops.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { appIdentity } from '../../export/app-identity.ts';
 import { saveReport } from '../../report/save-report.ts';
-import { rowsToJudge } from '../../results/judged-rows.ts';
+import { rowsOf, rowsToJudge } from '../../results/judged-rows.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
 import type { insightCalls } from '../calls/insight-calls.ts';
 import type { FileDestination, SavedFile } from '../calls/results-calls.ts';
@@ -106,10 +106,10 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const key = `${modelId}:${repeats}:${seed}`;
       let result = byKey.get(key);
       if (!result) {
-        result = onRows(rows, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed }));
+        result = onRows(rows, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed, maxRows: DEFAULT_MAX_ROWS }));
         byKey.set(key, result);
       }
-      return { status: 'ready', result, rowsText: rows.rowsText };
+      return { status: 'ready', result, rowsText: `${rowsOf(result, 'test rows')} of ${rows.name}` };
     },
     whatIf: async ({ modelId, datasetId, column, values }) => {
       const { entry, model } = modelOf(modelId);
@@ -134,7 +134,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const versions = services.info.versions;
       const runtime = versions.electron ? `Electron ${versions.electron}` : `Node ${versions.node}, in a browser`;
       const base = `${model.file.provenance.source.name.replace(/\.[^.]+$/, '')}-${modelId}-report.html`.replace(/[^A-Za-z0-9_.-]+/g, '-');
-      const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED }, writer: { ...app, runtime } };
+      const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED, maxRows: DEFAULT_MAX_ROWS }, writer: { ...app, runtime } };
       return saveTo(destination, base, (path) => (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows, () => saveReport(path, sources))));
     },
   };

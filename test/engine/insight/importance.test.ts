@@ -94,6 +94,15 @@ describe('permutation importance on tables whose truth is known', () => {
     for (const [column, importance] of expected) expect(byName(result, column).importance).toBeCloseTo(importance, 10);
   });
 
+  it('judges an even sample of the rows when asked to, and says of how many', () => {
+    const sampled = permutationImportance(binary.model, binary.table, binary.testRows, { repeats: 1, seed: 1, maxRows: 100 });
+    expect(sampled).toMatchObject({ rows: 100, sampledFrom: binary.testRows.length });
+    const every = Int32Array.from({ length: 100 }, (_, k) => binary.testRows[Math.floor((k * binary.testRows.length) / 100)]!);
+    expect(sampled.columns).toEqual(permutationImportance(binary.model, binary.table, every, { repeats: 1, seed: 1 }).columns);
+    expect(permutationImportance(binary.model, binary.table, binary.testRows, { repeats: 1, seed: 1 }).sampledFrom).toBeNull();
+    expect(errorOf(() => permutationImportance(binary.model, binary.table, binary.testRows, { repeats: 1, seed: 1, maxRows: 1 }))).toMatchObject({ code: 'invalid-max-rows' });
+  });
+
   it('reorders number and category cells alike', () => {
     const order = Int32Array.of(2, 0, 1);
     const numbers = reorderedColumn({ name: 'n', type: 'numeric', reason: '', storage: 'number', values: Float64Array.of(1, 2, 3) }, order);

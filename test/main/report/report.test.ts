@@ -66,7 +66,7 @@ describe('the training report', () => {
 
   it('26 classes: a 26 × 26 matrix, a row per class, the importance of every column', () => {
     const html = reportHtml(reportInput(sources(letters.model, { table: letters.table, sha256: '0'.repeat(64), name: 'truth-multiclass.csv' })));
-    expect(html).toContain('<table class="matrix many">');
+    expect(html).toContain('<table class="matrix many"');
     expect(html.match(/<td class="heat/g)).toHaveLength(26 * 26);
     expect(html).toContain('test rows of truth-multiclass.csv');
     for (const column of ['signal', 'color', 'noise', 'shade']) expect(html).toMatch(new RegExp(`<text[^>]*>${column}</text>`));

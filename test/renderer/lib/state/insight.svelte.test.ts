@@ -43,6 +43,7 @@ const importance: ImportanceView = {
     metric: 'accuracy',
     baseline: 0.8,
     rows: 178,
+    sampledFrom: null,
     repeats: 5,
     seed: 42,
     columns: [
