@@ -34,6 +34,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
   const { models, datasets } = services;
   const loaded = new WeakMap<ModelFile, LoadedModel>();
   const importanceCache = new WeakMap<Table, Map<string, ImportanceResult>>();
+  const testRows = new WeakMap<Table, Map<string, Int32Array>>();
 
   function modelOf(modelId: string): { entry: TrainedModel; model: LoadedModel } {
     const entry = models.get(modelId);
@@ -55,6 +56,18 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     }
   }
 
+  /** A model file's test rows in its open training data: the recipe's split run once per table (it fits every step). */
+  function testRowsOf(entry: TrainedModel, model: LoadedModel, table: Table, summary: { name: string }): Int32Array {
+    const byModel = testRows.get(table) ?? new Map<string, Int32Array>();
+    testRows.set(table, byModel);
+    let rows = byModel.get(entry.modelId);
+    if (!rows) {
+      rows = onRows(summary.name, () => rowsToJudge(model, table, model.file.provenance.source.sha256)).rows;
+      byModel.set(entry.modelId, rows);
+    }
+    return rows;
+  }
+
   /** The test rows of a run (kept by the run), or of a model file whose training data is the open dataset. */
   function judged(entry: TrainedModel, model: LoadedModel, datasetId: string | undefined): Judged | string {
     const source = model.file.provenance.source;
@@ -64,7 +77,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     }
     const open = datasetOrNull(datasetId);
     if (open && open.summary.sha256 === source.sha256) {
-      const { rows } = rowsToJudge(model, open.table, open.summary.sha256);
+      const rows = testRowsOf(entry, model, open.table, open.summary);
       return { table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };
     }
     if (entry.result && !entry.result.test) return 'This run kept no test rows (its split gives them 0%), so there is nothing to shuffle.';
@@ -72,10 +85,10 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
   }
 
   /** Work on the judged rows can fail when the open table no longer reads as the model expects (a changed column type). */
-  function onRows<T>(rows: Judged, work: () => T): T {
+  function onRows<T>(name: string, work: () => T): T {
     const explain = (error: unknown): never => {
       if (!isUserFacingError(error)) throw error;
-      throw new UserFacingError(error.code, `The test rows of ${rows.name} could not be prepared again (${error.message}) — was a column's type changed since training?`);
+      throw new UserFacingError(error.code, `The test rows of ${name} could not be prepared again (${error.message}) — was a column's type changed since training?`);
     };
     try {
       const result = work();
@@ -106,7 +119,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const key = `${modelId}:${repeats}:${seed}`;
       let result = byKey.get(key);
       if (!result) {
-        result = onRows(rows, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed, maxRows: DEFAULT_MAX_ROWS }));
+        result = onRows(rows.name, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed, maxRows: DEFAULT_MAX_ROWS }));
         byKey.set(key, result);
       }
       return { status: 'ready', result, rowsText: `${rowsOf(result, 'test rows')} of ${rows.name}` };
@@ -117,14 +130,14 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       if (unknown) throw new UserFacingError('unknown-column', `The model has no input named "${unknown.column}". Reload the form from the model and try again.`);
       const record = Object.fromEntries(values.map((value) => [value.column, value.value.trim() || null]));
       const rows = judged(entry, model, datasetId);
-      const result = typeof rows === 'string' ? whatIf(model, { column, record }) : onRows(rows, () => whatIf(model, { column, record, rows: { table: rows.table, rows: rows.rows } }));
+      const result = typeof rows === 'string' ? whatIf(model, { column, record }) : onRows(rows.name, () => whatIf(model, { column, record, rows: { table: rows.table, rows: rows.rows } }));
       return { ...result, averageNote: typeof rows === 'string' ? rows : null };
     },
     networkPicture: async ({ modelId, datasetId }) => {
       const { entry, model } = modelOf(modelId);
       const rows = judged(entry, model, datasetId);
       if (typeof rows === 'string') return { picture: networkPicture(model), rowsText: null };
-      const data = onRows(rows, () => cleanedData(model, takeRows(rows.table, rows.rows)));
+      const data = onRows(rows.name, () => cleanedData(model, takeRows(rows.table, rows.rows)));
       return { picture: networkPicture(model, { rows: { x: data.x, rows: data.rows } }), rowsText: rows.rowsText };
     },
     saveReport: async ({ modelId, datasetId, threshold, destination }) => {
@@ -135,7 +148,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const runtime = versions.electron ? `Electron ${versions.electron}` : `Node ${versions.node}, in a browser`;
       const base = `${model.file.provenance.source.name.replace(/\.[^.]+$/, '')}-${modelId}-report.html`.replace(/[^A-Za-z0-9_.-]+/g, '-');
       const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED, maxRows: DEFAULT_MAX_ROWS }, writer: { ...app, runtime } };
-      return saveTo(destination, base, (path) => (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows, () => saveReport(path, sources))));
+      return saveTo(destination, base, (path) => (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows.name, () => saveReport(path, sources))));
     },
   };
 }
