@@ -99,6 +99,15 @@ describe('the training report', () => {
     expect(input.notes[0]).toMatch(/^fresh\.csv is not the file the model was trained on/);
   });
 
+  it('lists baselines when the model file has them (format 2.0 metrics.baselines), beside the network', () => {
+    const file = { ...titanic.file, metrics: { ...titanic.file.metrics, baselines: { majority: { accuracy: 0.616, f1: 0 }, linear: { accuracy: 0.79, f1: 0.71, auc: 0.84 } } } };
+    const html = reportHtml(reportInput(sources({ ...titanicModel, file }, null)));
+    expect(html).toContain('<h3>Baselines</h3>');
+    expect(html).toMatch(/<th scope="row">majority<\/th><td>61\.6%<\/td><td>0\.0%<\/td><td>—<\/td>/);
+    expect(html).toMatch(/<th scope="row">linear<\/th><td>79\.0%<\/td><td>71\.0%<\/td><td>0\.84<\/td>/);
+    expect(reportHtml(reportInput(sources(titanicModel, null)))).not.toContain('Baselines');
+  });
+
   it('escapes what comes from the data: a class or column name cannot become markup', () => {
     expect(escapeHtml(`<img src=x onerror="alert(1)">&'`)).toBe('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;');
   });
