@@ -7,11 +7,9 @@ import type { ImportanceResult } from '../../../engine/insight/importance.ts';
 import { MAX_REPEATS } from '../../../engine/insight/importance.ts';
 import type { NetworkPicture } from '../../../engine/insight/network-picture.ts';
 import type { WhatIfResult } from '../../../engine/insight/what-if.ts';
-import { call, filePath, id } from '../call-spec.ts';
+import { call, id } from '../call-spec.ts';
 import { v } from '../validate.ts';
-import type { SavedFiles } from './results-calls.ts';
-
-const destination = v.variant('kind', { path: { path: filePath }, download: {} });
+import { destination, type SavedFiles } from './file-calls.ts';
 
 export const insightCalls = {
   /**

@@ -1,22 +1,19 @@
 /** What the insight calls (main/api/calls/insight-calls.ts) do: importance, what-if, the network picture, the report. */
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import { DEFAULT_MAX_ROWS, DEFAULT_REPEATS, permutationImportance, type ImportanceResult } from '../../../engine/insight/importance.ts';
 import { networkPicture } from '../../../engine/insight/network-picture.ts';
 import { whatIf } from '../../../engine/insight/what-if.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
-import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
-import type { ModelFile } from '../../../engine/model/model-file.ts';
+import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { takeRows } from '../../../engine/prep/table-ops.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { appIdentity } from '../../export/app-identity.ts';
 import { saveReport } from '../../report/save-report.ts';
-import { rowsOf, rowsToJudge } from '../../results/judged-rows.ts';
+import { rowsOf } from '../../results/judged-rows.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
 import type { insightCalls } from '../calls/insight-calls.ts';
-import type { FileDestination, SavedFile } from '../calls/results-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
+import { saveOne } from './files.ts';
 import type { Services } from '../handlers.ts';
 
 const IMPORTANCE_SEED = 42;
@@ -32,18 +29,11 @@ interface Judged {
 
 export function createInsightHandlers(services: Services): AreaHandlers<typeof insightCalls> {
   const { models, datasets } = services;
-  const loaded = new WeakMap<ModelFile, LoadedModel>();
   const importanceCache = new WeakMap<Table, Map<string, ImportanceResult>>();
-  const testRows = new WeakMap<Table, Map<string, Int32Array>>();
 
   function modelOf(modelId: string): { entry: TrainedModel; model: LoadedModel } {
-    const entry = models.get(modelId);
-    let model = loaded.get(entry.model);
-    if (!model) {
-      model = loadModel(entry.model);
-      loaded.set(entry.model, model);
-    }
-    return { entry, model };
+    const { entry, loaded } = models.open(modelId);
+    return { entry, model: loaded };
   }
 
   function datasetOrNull(datasetId: string | null | undefined) {
@@ -56,20 +46,13 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     }
   }
 
-  /** A model file's test rows in its open training data: the recipe's split run once per table (it fits every step). */
-  function testRowsOf(entry: TrainedModel, model: LoadedModel, table: Table, summary: { name: string }): Int32Array {
-    const byModel = testRows.get(table) ?? new Map<string, Int32Array>();
-    testRows.set(table, byModel);
-    let rows = byModel.get(entry.modelId);
-    if (!rows) {
-      rows = onRows(summary.name, () => rowsToJudge(model, table, model.file.provenance.source.sha256)).rows;
-      byModel.set(entry.modelId, rows);
-    }
-    return rows;
+  /** A model file's test rows in its open training data: the recipe's seeded split, prepared once per dataset and recipe. */
+  async function testRowsOf(model: LoadedModel, datasetId: string, name: string): Promise<Int32Array> {
+    return onRows(name, async () => (await services.recipes.prepared(datasetId, model.recipe.recipe)).test.rowIndex);
   }
 
   /** The test rows of a run (kept by the run), or of a model file whose training data is the open dataset. */
-  function judged(entry: TrainedModel, model: LoadedModel, datasetId: string | undefined): Judged | string {
+  async function judged(entry: TrainedModel, model: LoadedModel, datasetId: string | undefined): Promise<Judged | string> {
     const source = model.file.provenance.source;
     const own = entry.result?.test ? datasetOrNull(entry.datasetId) : null;
     if (own && entry.result?.test) {
@@ -77,7 +60,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     }
     const open = datasetOrNull(datasetId);
     if (open && open.summary.sha256 === source.sha256) {
-      const rows = testRowsOf(entry, model, open.table, open.summary);
+      const rows = await testRowsOf(model, open.summary.datasetId, open.summary.name);
       return { table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };
     }
     if (entry.result && !entry.result.test) return 'This run kept no test rows (its split gives them 0%), so there is nothing to shuffle.';
@@ -98,21 +81,10 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     }
   }
 
-  async function saveTo(destination: FileDestination, name: string, write: (path: string) => Promise<unknown>): Promise<{ files: SavedFile[] }> {
-    if (destination.kind === 'path') {
-      await write(destination.path);
-      return { files: [{ name: basename(destination.path), path: destination.path, downloadId: null, bytes: (await stat(destination.path)).size }] };
-    }
-    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
-    const download = await services.downloads.reserve(name);
-    await write(download.path);
-    return { files: [{ name: download.name, path: null, downloadId: download.downloadId, bytes: (await stat(download.path)).size }] };
-  }
-
   return {
     importance: async ({ modelId, datasetId, repeats = DEFAULT_REPEATS, seed = IMPORTANCE_SEED }) => {
       const { entry, model } = modelOf(modelId);
-      const rows = judged(entry, model, datasetId);
+      const rows = await judged(entry, model, datasetId);
       if (typeof rows === 'string') return { status: 'unavailable', message: rows };
       const byKey = importanceCache.get(rows.table) ?? new Map<string, ImportanceResult>();
       importanceCache.set(rows.table, byKey);
@@ -129,26 +101,26 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const unknown = values.find((value) => !model.recipe.inputSchema.some((input) => input.name === value.column));
       if (unknown) throw new UserFacingError('unknown-column', `The model has no input named "${unknown.column}". Reload the form from the model and try again.`);
       const record = Object.fromEntries(values.map((value) => [value.column, value.value.trim() || null]));
-      const rows = judged(entry, model, datasetId);
+      const rows = await judged(entry, model, datasetId);
       const result = typeof rows === 'string' ? whatIf(model, { column, record }) : onRows(rows.name, () => whatIf(model, { column, record, rows: { table: rows.table, rows: rows.rows } }));
       return { ...result, averageNote: typeof rows === 'string' ? rows : null };
     },
     networkPicture: async ({ modelId, datasetId }) => {
       const { entry, model } = modelOf(modelId);
-      const rows = judged(entry, model, datasetId);
+      const rows = await judged(entry, model, datasetId);
       if (typeof rows === 'string') return { picture: networkPicture(model), rowsText: null };
       const data = onRows(rows.name, () => cleanedData(model, takeRows(rows.table, rows.rows)));
       return { picture: networkPicture(model, { rows: { x: data.x, rows: data.rows } }), rowsText: rows.rowsText };
     },
     saveReport: async ({ modelId, datasetId, threshold, destination }) => {
       const { entry, model } = modelOf(modelId);
-      const rows = judged(entry, model, datasetId);
+      const rows = await judged(entry, model, datasetId);
       const app = await appIdentity();
       const versions = services.info.versions;
       const runtime = versions.electron ? `Electron ${versions.electron}` : `Node ${versions.node}, in a browser`;
       const base = `${model.file.provenance.source.name.replace(/\.[^.]+$/, '')}-${modelId}-report.html`.replace(/[^A-Za-z0-9_.-]+/g, '-');
       const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED, maxRows: DEFAULT_MAX_ROWS }, writer: { ...app, runtime } };
-      return saveTo(destination, base, (path) => (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows.name, () => saveReport(path, sources))));
+      return saveOne(services, destination, base, async (path) => void (await (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows.name, () => saveReport(path, sources)))));
     },
   };
 }
