@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportanceView, WhatIfView } from '../../../../main/api/calls/insight-calls.ts';
 import type { ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { InsightState } from '../../../../renderer/src/lib/state/insight.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
@@ -65,7 +65,7 @@ function setup() {
     saveReport: vi.fn(async () => ({ files: [{ name: 'r.html', path: '/tmp/r.html', downloadId: null, bytes: 1 }] })),
     chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/r.html' })),
   };
-  const platform = { kind: 'electron', mac: false, api: api as unknown as LayerlabApi } as Platform;
+  const platform = desktopPlatform(api as unknown as LayerlabApi, { mac: false, pathForFile: () => '' });
   const notices = new Notices();
   const dataset = new DatasetState(platform, notices);
   const results = new ResultsState(platform, notices, dataset);
