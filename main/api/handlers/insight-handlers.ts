@@ -1,14 +1,9 @@
 /** What the insight calls (main/api/calls/insight-calls.ts) do: importance, what-if, the network picture, the report. */
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
-import { DEFAULT_MAX_ROWS, DEFAULT_REPEATS, permutationImportance, type ImportanceResult } from '../../../engine/insight/importance.ts';
-import { networkPicture } from '../../../engine/insight/network-picture.ts';
-import { whatIf } from '../../../engine/insight/what-if.ts';
-import { cleanedData } from '../../../engine/model/cleaned-data.ts';
+import { DEFAULT_MAX_ROWS, DEFAULT_REPEATS, type ImportanceResult } from '../../../engine/insight/importance.ts';
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
-import { takeRows } from '../../../engine/prep/table-ops.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { appIdentity } from '../../export/app-identity.ts';
-import { saveReport } from '../../report/save-report.ts';
 import { rowsOf } from '../../results/judged-rows.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
 import type { insightCalls } from '../calls/insight-calls.ts';
@@ -18,8 +13,10 @@ import type { Services } from '../handlers.ts';
 
 const IMPORTANCE_SEED = 42;
 
-/** A model's judged rows: its test rows in the table they index, with words for them. */
+/** A model's judged rows: its test rows in the open dataset they index, with words for them. */
 interface Judged {
+  readonly datasetId: string;
+  /** The dataset's table: the importance cache is kept per table (a changed column type makes a new one). */
   readonly table: Table;
   readonly rows: Int32Array;
   readonly rowsText: string;
@@ -28,7 +25,7 @@ interface Judged {
 }
 
 export function createInsightHandlers(services: Services): AreaHandlers<typeof insightCalls> {
-  const { models, datasets } = services;
+  const { models, datasets, insight } = services;
   const importanceCache = new WeakMap<Table, Map<string, ImportanceResult>>();
 
   function modelOf(modelId: string): { entry: TrainedModel; model: LoadedModel } {
@@ -56,12 +53,12 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     const source = model.file.provenance.source;
     const own = entry.result?.test ? datasetOrNull(entry.datasetId) : null;
     if (own && entry.result?.test) {
-      return { table: own.table, rows: entry.result.test.rowIndex, rowsText: `the ${entry.result.test.rows.toLocaleString('en-US')} test rows of ${own.summary.name}`, name: own.summary.name, sha256: own.summary.sha256 };
+      return { datasetId: own.summary.datasetId, table: own.table, rows: entry.result.test.rowIndex, rowsText: `the ${entry.result.test.rows.toLocaleString('en-US')} test rows of ${own.summary.name}`, name: own.summary.name, sha256: own.summary.sha256 };
     }
     const open = datasetOrNull(datasetId);
     if (open && open.summary.sha256 === source.sha256) {
       const rows = await testRowsOf(model, open.summary.datasetId, open.summary.name);
-      return { table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };
+      return { datasetId: open.summary.datasetId, table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };
     }
     if (entry.result && !entry.result.test) return 'This run kept no test rows (its split gives them 0%), so there is nothing to shuffle.';
     return `Open the data this model was trained on (${source.name}) in the Data step: its test rows are what this is measured on.`;
@@ -91,7 +88,7 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const key = `${modelId}:${repeats}:${seed}`;
       let result = byKey.get(key);
       if (!result) {
-        result = onRows(rows.name, () => permutationImportance(model, rows.table, rows.rows, { repeats, seed, maxRows: DEFAULT_MAX_ROWS }));
+        result = await onRows(rows.name, () => insight.importance(modelId, rows, { repeats, seed, maxRows: DEFAULT_MAX_ROWS }));
         byKey.set(key, result);
       }
       return { status: 'ready', result, rowsText: `${rowsOf(result, 'test rows')} of ${rows.name}` };
@@ -102,15 +99,14 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       if (unknown) throw new UserFacingError('unknown-column', `The model has no input named "${unknown.column}". Reload the form from the model and try again.`);
       const record = Object.fromEntries(values.map((value) => [value.column, value.value.trim() || null]));
       const rows = await judged(entry, model, datasetId);
-      const result = typeof rows === 'string' ? whatIf(model, { column, record }) : onRows(rows.name, () => whatIf(model, { column, record, rows: { table: rows.table, rows: rows.rows } }));
-      return { ...result, averageNote: typeof rows === 'string' ? rows : null };
+      if (typeof rows === 'string') return { ...(await insight.whatIf(modelId, { column, record, average: null })), averageNote: rows };
+      return { ...(await onRows(rows.name, () => insight.whatIf(modelId, { column, record, average: rows }))), averageNote: null };
     },
     networkPicture: async ({ modelId, datasetId }) => {
       const { entry, model } = modelOf(modelId);
       const rows = await judged(entry, model, datasetId);
-      if (typeof rows === 'string') return { picture: networkPicture(model), rowsText: null };
-      const data = onRows(rows.name, () => cleanedData(model, takeRows(rows.table, rows.rows)));
-      return { picture: networkPicture(model, { rows: { x: data.x, rows: data.rows } }), rowsText: rows.rowsText };
+      if (typeof rows === 'string') return { picture: await insight.picture(modelId, null), rowsText: null };
+      return { picture: await onRows(rows.name, () => insight.picture(modelId, rows)), rowsText: rows.rowsText };
     },
     saveReport: async ({ modelId, datasetId, threshold, destination }) => {
       const { entry, model } = modelOf(modelId);
@@ -119,8 +115,10 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
       const versions = services.info.versions;
       const runtime = versions.electron ? `Electron ${versions.electron}` : `Node ${versions.node}, in a browser`;
       const base = `${model.file.provenance.source.name.replace(/\.[^.]+$/, '')}-${modelId}-report.html`.replace(/[^A-Za-z0-9_.-]+/g, '-');
-      const sources = { model, label: entry.label, data: typeof rows === 'string' ? null : { table: rows.table, sha256: rows.sha256, name: rows.name }, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED, maxRows: DEFAULT_MAX_ROWS }, writer: { ...app, runtime } };
-      return saveOne(services, destination, base, async (path) => void (await (typeof rows === 'string' ? saveReport(path, sources) : onRows(rows.name, () => saveReport(path, sources)))));
+      const data = typeof rows === 'string' ? null : { datasetId: rows.datasetId, sha256: rows.sha256, name: rows.name };
+      const work = { label: entry.label, data, ...(threshold !== undefined ? { threshold } : {}), importance: { repeats: DEFAULT_REPEATS, seed: IMPORTANCE_SEED, maxRows: DEFAULT_MAX_ROWS }, writer: { ...app, runtime } };
+      const write = (path: string) => insight.saveReport(modelId, path, work);
+      return saveOne(services, destination, base, async (path) => void (await (typeof rows === 'string' ? write(path) : onRows(rows.name, () => write(path)))));
     },
   };
 }

@@ -128,3 +128,24 @@ describe('the report', () => {
     expect(download.files[0]).toMatchObject({ name: 'titanic-m-1-report.html', path: null, bytes: expect.any(Number) });
   });
 });
+
+describe('where the engine work runs', () => {
+  it('every insight call does its engine work through services.insight, named by ids (the engine pool can take it over)', async () => {
+    const { model, datasetId } = await setUp('titanic', 'titanic.csv', 'run');
+    const asked: string[] = [];
+    const insight = services.insight;
+    const spy: Services['insight'] = {
+      importance: (modelId, judged, options) => (asked.push(`importance ${modelId} ${judged.datasetId} ${judged.rows.length}`), insight.importance(modelId, judged, options)),
+      whatIf: (modelId, work) => (asked.push(`whatIf ${modelId} ${work.column} ${work.average?.datasetId} ${work.average?.rows.length}`), insight.whatIf(modelId, work)),
+      picture: (modelId, activity) => (asked.push(`picture ${modelId} ${activity?.datasetId} ${activity?.rows.length}`), insight.picture(modelId, activity)),
+      saveReport: (modelId, path, work) => (asked.push(`saveReport ${modelId} ${work.data?.datasetId}`), insight.saveReport(modelId, path, work)),
+    };
+    const handlers = createHandlers({ ...services, insight: spy });
+    const rows = model.result.test!.rows;
+    await handlers.importance({ modelId: 'm-1', repeats: 1 }, context);
+    await handlers.whatIf({ modelId: 'm-1', column: 'Fare', values: [{ column: 'Fare', value: '20' }] }, context);
+    await handlers.networkPicture({ modelId: 'm-1' }, context);
+    await handlers.saveReport({ modelId: 'm-1', destination: { kind: 'path', path: join(dir, 'r.html') } }, context);
+    expect(asked).toEqual([`importance m-1 ${datasetId} ${rows}`, `whatIf m-1 Fare ${datasetId} ${rows}`, `picture m-1 ${datasetId} ${rows}`, `saveReport m-1 ${datasetId}`]);
+  });
+});
