@@ -112,8 +112,9 @@ export function whatIfOption(palette: ChartPalette, view: WhatIfView, look: What
   }
   const numbers = grid.values as number[];
   const training = grid.training!;
+  // The row's label runs along its line, inside the plot: above it, it met the y axis's name when the row sat near the left.
   const marks = [
-    ...(typeof look.current === 'number' ? [{ xAxis: look.current, name: 'this row', lineStyle: { color: palette.series[3], type: 'solid' }, label: { color: palette.muted, formatter: '{b}', position: 'end' } }] : []),
+    ...(typeof look.current === 'number' ? [{ xAxis: look.current, name: 'this row', lineStyle: { color: palette.series[3], type: 'solid' }, label: { color: palette.muted, formatter: '{b}', position: 'insideEndTop' } }] : []),
     ...threshold,
   ];
   return {
