@@ -64,6 +64,8 @@ export interface NetworkPicture {
   readonly maxWeight: number;
   /** What was left out: neurons not drawn, connections not drawn, of how many. */
   readonly cut: { readonly neurons: number; readonly edges: number; readonly connections: number };
+  /** Networks in the model: 1, or an ensemble's members (model format 2.0), of which the first is drawn. */
+  readonly members: number;
 }
 
 export interface PictureOptions {
@@ -169,8 +171,18 @@ function followers(layers: readonly LayerSpec[], at: number): { dropout: number;
   return { dropout, batchNormalization };
 }
 
+/** The network drawn: the model's own, or an ensemble's first member (an ensemble averages networks that each read every input). */
+function drawnNetwork(predictor: LoadedModel['network']): { network: Network; members: number } {
+  if ('members' in predictor) {
+    const members = predictor.members as readonly Network[];
+    return { network: members[0]!, members: members.length };
+  }
+  return { network: predictor as Network, members: 1 };
+}
+
 export function networkPicture(model: LoadedModel, options: PictureOptions = {}): NetworkPicture {
-  const { network, recipe } = model;
+  const { recipe } = model;
+  const { network, members } = drawnNetwork(model.network);
   const maxNeurons = options.neurons ?? PICTURE_NEURONS;
   const maxEdges = options.edges ?? PICTURE_EDGES;
   const dense = denseLayers(network);
@@ -207,5 +219,5 @@ export function networkPicture(model: LoadedModel, options: PictureOptions = {})
   });
   const maxWeight = edges.reduce((m, e) => Math.max(m, Math.abs(e.weight)), 0);
   const neuronsCut = units.reduce((n, u, c) => n + u - shown[c]!.length, 0);
-  return { columns, edges, maxWeight, cut: { neurons: neuronsCut, edges: connections - edges.length, connections } };
+  return { columns, edges, maxWeight, cut: { neurons: neuronsCut, edges: connections - edges.length, connections }, members };
 }

@@ -54,6 +54,9 @@ function regression(report: RegressionReport, points: readonly (readonly [number
   return parts.join('\n');
 }
 
+/** The baselines model format 2.0 names (docs/model-format.md), in words; any other is shown by its key. */
+const BASELINE_NAMES: Readonly<Record<string, string>> = { majorityClass: 'Most frequent class', mean: 'Mean of the training rows', linear: 'Linear model (no hidden layer)' };
+
 /** `metrics.baselines` (model format 2.0): whatever simple models the file says were scored on the same rows. */
 function baselines(file: ReportInput['file']): string {
   const found = (file.metrics as { baselines?: unknown }).baselines;
@@ -62,7 +65,7 @@ function baselines(file: ReportInput['file']): string {
   const rows = Object.entries(found as Record<string, unknown>).flatMap(([name, value]) => {
     if (!value || typeof value !== 'object') return [];
     const v = value as Record<string, unknown>;
-    return [[h(name), ...keys.map((k) => (typeof v[k] === 'number' ? (k === 'accuracy' || k === 'f1' ? share(v[k] as number) : num(v[k] as number)) : '—'))]];
+    return [[h(BASELINE_NAMES[name] ?? name), ...keys.map((k) => (typeof v[k] === 'number' ? (k === 'accuracy' || k === 'f1' ? share(v[k] as number) : num(v[k] as number)) : '—'))]];
   });
   if (rows.length === 0) return '';
   return `<h3>Baselines</h3><p class="how">Simple models scored on the same test rows: what the network adds is its lead over them.</p>${table(['Model', 'Accuracy', 'F1', 'AUC', 'R²', 'MAE', 'RMSE'], rows)}`;

@@ -60,6 +60,7 @@ export function networkSection(input: ReportInput): string {
   const hidden = design.hidden
     .map((layer) => (layer.type === 'dense' ? `Dense ${layer.units} (${layer.activation ?? 'linear'})` : layer.type === 'dropout' ? `Dropout ${layer.rate}` : 'Batch normalization'))
     .join(' → ');
+  const ensemble = picture.members > 1 ? ` The model is an ensemble of ${picture.members} networks whose outputs are averaged: the first is drawn.` : '';
   const cut = picture.cut.edges > 0 ? ` Wide layers: the ${picture.columns.reduce((m, c) => Math.max(m, c.neurons.length), 0)} most connected neurons of each layer are drawn, and between them the strongest ${count(picture.edges.length)} of ${count(picture.cut.connections)} connections.` : '';
   // Moving statistics of batch normalization are kept, not learned by the optimizer.
   const learned = file.network.weightSpecs.filter((w) => !/moving_(mean|variance)$/.test(w.name)).reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
@@ -70,7 +71,7 @@ ${facts([
   ['Loss', h(file.network.loss.replaceAll('_', ' '))],
 ])}
 <figure>${networkSvg(picture, `The trained network: ${picture.columns.map((c) => c.units).join(' → ')} neurons, edges coloured by the sign of their learned weight and as thick as its size`)}
-<figcaption>Learned weights: <span class="key pos">positive</span> and <span class="key neg">negative</span>, thicker for larger ones.${h(cut)}</figcaption></figure>
+<figcaption>Learned weights: <span class="key pos">positive</span> and <span class="key neg">negative</span>, thicker for larger ones.${h(ensemble + cut)}</figcaption></figure>
 </section>`;
 }
 

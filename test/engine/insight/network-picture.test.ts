@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkPicture, ACTIVITY_BINS } from '../../../engine/insight/network-picture.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
+import type { LoadedModel } from '../../../engine/model/load-model.ts';
+import type { Network } from '../../../engine/nn/network.ts';
 import { takeRows } from '../../../engine/prep/table-ops.ts';
 import { trainTruth, type TrainedTruth } from './generated.ts';
 
@@ -13,7 +15,7 @@ describe('the network picture', () => {
     wide = trainTruth('binary', 600, 1, [256, 256]);
   });
 
-  const kernelOf = (t: TrainedTruth, name: string) => t.model.network.params().find((p) => p.name === name)!;
+  const kernelOf = (t: TrainedTruth, name: string) => (t.model.network as Network).params().find((p) => p.name === name)!;
 
   it('draws every neuron of small layers, each edge the learned weight between its two neurons', () => {
     const picture = networkPicture(small.model, { neurons: 12, edges: 100 });
@@ -76,6 +78,18 @@ describe('the network picture', () => {
     const weakestShown = Math.min(...shownSources.map(total));
     const strongestHidden = Math.max(...Array.from({ length: 256 }, (_, j) => j).filter((j) => !shownSources.includes(j)).map(total));
     expect(weakestShown).toBeGreaterThanOrEqual(strongestHidden);
+  });
+
+  it("an ensemble (model format 2.0) draws its first member's weights and says how many networks it averages", () => {
+    const other = trainTruth('binary', 800, 2, [6, 6]).model.network;
+    // An ensemble as model format 2.0 loads it: the member networks, averaged (engine/nn/ensemble.ts on the search's branch).
+    const ensemble = { members: [small.model.network, other], inputSize: other.inputSize, outputSize: other.outputSize } as unknown as LoadedModel['network'];
+    const picture = networkPicture({ ...small.model, network: ensemble }, { neurons: 12, edges: 100 });
+    const alone = networkPicture(small.model, { neurons: 12, edges: 100 });
+    expect(picture.members).toBe(2);
+    expect(alone.members).toBe(1);
+    expect(picture.edges).toEqual(alone.edges);
+    expect(picture.columns).toEqual(alone.columns);
   });
 
   it('names dropout and batch normalization after a layer', async () => {

@@ -17,6 +17,7 @@ const picture: NetworkPicture = {
   ],
   maxWeight: 2,
   cut: { neurons: 298, edges: 1198, connections: 1200 },
+  members: 1,
 };
 
 describe('the weighted drawing', () => {

@@ -61,7 +61,7 @@ function setup() {
     evaluation: vi.fn(async () => ({ kind: 'none', modelId: 'run-1', split: 'test', notes: [] })),
     importance: vi.fn(async () => importance),
     whatIf: vi.fn(async ({ column }: { column: string }) => ({ grid: { column }, row: { current: [0.4, 0.6], outputs: [], error: null }, average: null, classLabels: ['0', '1'], averageNote: null }) as unknown as WhatIfView),
-    networkPicture: vi.fn(async () => ({ picture: { columns: [], edges: [], maxWeight: 0, cut: { neurons: 0, edges: 0, connections: 0 } }, rowsText: null })),
+    networkPicture: vi.fn(async () => ({ picture: { columns: [], edges: [], maxWeight: 0, cut: { neurons: 0, edges: 0, connections: 0 }, members: 1 }, rowsText: null })),
     saveReport: vi.fn(async () => ({ files: [{ name: 'r.html', path: '/tmp/r.html', downloadId: null, bytes: 1 }] })),
     chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/r.html' })),
   };
