@@ -37,6 +37,9 @@ export class Network implements TrainableNetwork {
   private readonly trainableParams: Param[];
   private lossGrad: Float32Array = new Float32Array(0);
   private capacity = 0;
+  /** The last training batch: what `computeGradients` fed the loss, and how many rows. */
+  private lastTrainOut: Float32Array = new Float32Array(0);
+  private lastTrainRows = 0;
 
   /** Builds the network and draws its initial weights from `rng`. */
   constructor(spec: NetworkSpec, rng: Rng, options: NetworkOptions = {}) {
@@ -104,6 +107,8 @@ export class Network implements TrainableNetwork {
     this.reserve(rows);
     let out = x;
     for (const layer of this.trainLayers) out = layer.forward(out, rows, 'train', rng);
+    this.lastTrainOut = out;
+    this.lastTrainRows = rows;
     let loss = this.loss.compute({ pred: out, y, rows, width: this.outputSize, fromLogits: this.fromLogits, grad: this.lossGrad, sampleWeights });
     let grad: Float32Array | null = this.lossGrad;
     for (let i = this.trainLayers.length - 1; i >= 0 && grad; i--) grad = this.trainLayers[i]!.backward(grad, rows, i > 0);
@@ -112,6 +117,16 @@ export class Network implements TrainableNetwork {
       layer.addPenaltyGradient();
     }
     return loss;
+  }
+
+  /**
+   * The last `computeGradients` batch's outputs as `predict` gives them (probabilities, values), from its
+   * training-mode forward pass: Keras' training metrics are computed from these. Valid until the next call.
+   */
+  batchOutputs(): Float32Array {
+    const out = this.lastTrainOut, rows = this.lastTrainRows;
+    // With a fused loss the training pass stopped at the logits: apply the output activation alone.
+    return this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out.subarray(0, rows * this.outputSize);
   }
 
   predict(x: Float32Array, rows: number): Float32Array {
@@ -127,6 +142,24 @@ export class Network implements TrainableNetwork {
     this.forEachChunk(x, rows, this.trainLayers, (out, start, n) => {
       const args = { pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width: this.outputSize, fromLogits: this.fromLogits, grad: null };
       total += n * this.loss.compute(sampleWeights ? { ...args, sampleWeights: sampleWeights.subarray(start, start + n) } : args);
+    });
+    return total / rows;
+  }
+
+  /**
+   * One inference pass for the epoch's validation: the mean loss (as `evaluateLoss`) and, in `outputs`
+   * (rows × outputSize, the caller's buffer), what `predict` would return. Allocates nothing.
+   */
+  evaluate(x: Float32Array, y: Float32Array, rows: number, outputs: Float32Array, sampleWeights?: Float32Array): number {
+    if (rows === 0) return NaN;
+    const yWidth = this.loss.targetWidth(this.outputSize);
+    const head = this.fromLogits ? this.layers[this.layers.length - 1]! : null;
+    let total = 0;
+    this.forEachChunk(x, rows, this.trainLayers, (out, start, n) => {
+      const args = { pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width: this.outputSize, fromLogits: this.fromLogits, grad: null };
+      total += n * this.loss.compute(sampleWeights ? { ...args, sampleWeights: sampleWeights.subarray(start, start + n) } : args);
+      const inferred = head ? head.forward(out, n, 'infer', null) : out;
+      outputs.set(inferred.subarray(0, n * this.outputSize), start * this.outputSize);
     });
     return total / rows;
   }
