@@ -7,7 +7,8 @@
 import type { Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
 import { mean, median, populationStd, positiveZero, presentValues, quantile, sortedCopy } from '../stats.ts';
-import { numberColumn, plural, quoteList, replaceColumn, requireNumberColumn } from '../table-ops.ts';
+import { derivedColumn } from '../derived-columns.ts';
+import { plural, quoteList, replaceColumn, requireNumberColumn } from '../table-ops.ts';
 import type { StepDefinition, StepOutput } from '../types.ts';
 import type { ScaleMethod, ScaleParams } from './params.ts';
 
@@ -62,9 +63,9 @@ export const scale: StepDefinition<ScaleParams, ScaleState> = {
     let out = table;
     for (const { column, center, scale: spread } of state.columns) {
       const source = requireNumberColumn(out, column, PURPOSE, INSTEAD);
-      const values = new Float64Array(source.values.length);
-      for (let i = 0; i < values.length; i++) values[i] = (source.values[i]! - center) / spread;
-      out = replaceColumn(out, column, [numberColumn(column, values, 'numeric', `${source.reason}; ${METHOD_TEXT[state.method][0]}`)]);
+      // Derived, not copied: the matrix computes (x − center) / scale as it is built (derived-columns.ts).
+      const derivation = { kind: 'affine', source: source.values, center, scale: spread } as const;
+      out = replaceColumn(out, column, [derivedColumn(column, 'numeric', `${source.reason}; ${METHOD_TEXT[state.method][0]}`, derivation)]);
     }
     return { table: out, cellsChanged: 0, note: `${METHOD_TEXT[state.method][0]} ${plural(state.columns.length, 'column')}` };
   },
