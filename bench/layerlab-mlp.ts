@@ -13,6 +13,9 @@ import type { KernelChoice } from '../engine/nn/kernels-dense.ts';
 import { Network } from '../engine/nn/network.ts';
 import { Rng } from '../engine/nn/rng.ts';
 import { withGradientHelper } from '../main/training/gradient-helper.ts';
+import { enableRelaxedSimd } from '../main/runtime/wasm-features.ts';
+
+enableRelaxedSimd();
 
 const sharedBench = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
 const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' }, kernels: { type: 'string', default: 'auto' }, 'min-rows': { type: 'string' } } });

@@ -68,7 +68,7 @@ export async function writeWideTable(rows = WIDE_ROWS, file = wideTablePath(rows
     cells[cells.length - 1] = rng.next() < 1 / (1 + Math.exp(-logit)) ? 'yes' : 'no';
     chunk += `${cells.join(',')}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((done) => out.once('drain', done));
+      if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', () => done()));
       chunk = '';
     }
   }

@@ -6,7 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import { runTrainingJob } from '../../engine/pipeline/train-job.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
+
+enableRelaxedSimd();
 
 const port = parentPort;
 if (!port) throw new Error('training-worker.ts runs only as a worker thread');
