@@ -36,14 +36,29 @@ export class Adam extends UpdateRule {
   protected update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], lr: number, step: number): void {
     const m = slots[0]!;
     const v = slots[1]!;
-    const vhat = this.amsgrad ? slots[2]! : null;
     const { beta1, beta2, epsilon } = this;
     const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    // In float64, rounded to float32 only when stored; each slot read once (a hot loop in wide networks).
+    const keep1 = 1 - beta1, keep2 = 1 - beta2;
+    if (this.amsgrad) {
+      const vhat = slots[2]!;
+      for (let i = 0; i < w.length; i++) {
+        const gi = g[i]!, m0 = m[i]!, v0 = v[i]!;
+        const mi = m0 + (gi - m0) * keep1;
+        const vi = v0 + (gi * gi - v0) * keep2;
+        m[i] = mi;
+        v[i] = vi;
+        const top = (vhat[i] = Math.max(vhat[i]!, vi));
+        w[i] = w[i]! - (mi * alpha) / (Math.sqrt(top) + epsilon);
+      }
+      return;
+    }
     for (let i = 0; i < w.length; i++) {
-      const gi = g[i]!;
-      const mi = (m[i] = m[i]! + (gi - m[i]!) * (1 - beta1));
-      let vi = (v[i] = v[i]! + (gi * gi - v[i]!) * (1 - beta2));
-      if (vhat) vi = vhat[i] = Math.max(vhat[i]!, vi);
+      const gi = g[i]!, m0 = m[i]!, v0 = v[i]!;
+      const mi = m0 + (gi - m0) * keep1;
+      const vi = v0 + (gi * gi - v0) * keep2;
+      m[i] = mi;
+      v[i] = vi;
       w[i] = w[i]! - (mi * alpha) / (Math.sqrt(vi) + epsilon);
     }
   }
