@@ -4,7 +4,7 @@
  */
 import { getActivation } from './activations.ts';
 import { initialize } from './initializers.ts';
-import { DenseKernelFactory, type KernelChoice } from './kernels-dense.ts';
+import { DenseKernelFactory, type KernelChoice, type KernelPath } from './kernels-dense.ts';
 import { ActivationLayer } from './layers/activation-layer.ts';
 import { BatchNorm } from './layers/batch-norm.ts';
 import { DenseLinear } from './layers/dense.ts';
@@ -28,6 +28,10 @@ export class Network implements TrainableNetwork {
   readonly inputSize: number;
   readonly outputSize: number;
   readonly loss: Loss;
+  /** The kernels asked for. */
+  readonly kernelChoice: KernelChoice;
+  /** The kernels that run its Dense layers (a replica on another thread must run the same to compute the same). */
+  readonly kernelPath: KernelPath;
   /** All internal layers, the output activation last. */
   private readonly layers: Layer[];
   /** The layers run in training: without the output activation when the loss reads logits. */
@@ -55,7 +59,9 @@ export class Network implements TrainableNetwork {
       counts.set(base, n + 1);
       return n === 0 ? base : `${base}_${n}`;
     };
-    const kernels = new DenseKernelFactory(options.kernels);
+    this.kernelChoice = options.kernels ?? 'auto';
+    const kernels = new DenseKernelFactory(this.kernelChoice);
+    let path: KernelPath | null = null;
     let width = spec.inputSize;
     for (const layer of spec.layers) {
       if (layer.type === 'dense') {
@@ -63,6 +69,7 @@ export class Network implements TrainableNetwork {
         const penalty = layer.l1 || layer.l2 ? { l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 } : null;
         const activation = layer.activation ?? 'linear';
         const denseKernels = kernels.create(width, layer.units, activation === 'relu');
+        path = denseKernels.path;
         const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty, denseKernels);
         initialize(layer.kernelInitializer ?? 'glorot_uniform', dense.kernel.value, width, layer.units, rng);
         // Keras' compute_fans for a 1-D shape: fan_in = fan_out = its length.
@@ -76,6 +83,7 @@ export class Network implements TrainableNetwork {
         this.layers.push(new BatchNorm(uniqueName('batch_normalization'), width, layer.momentum ?? 0.99, layer.epsilon ?? 1e-3));
       }
     }
+    this.kernelPath = path!;
     const last = this.layers[this.layers.length - 1];
     this.fromLogits = last instanceof ActivationLayer && last.activation.name === this.loss.fuses;
     this.trainLayers = this.fromLogits ? this.layers.slice(0, -1) : this.layers;
@@ -126,7 +134,8 @@ export class Network implements TrainableNetwork {
   batchOutputs(): Float32Array {
     const out = this.lastTrainOut, rows = this.lastTrainRows;
     // With a fused loss the training pass stopped at the logits: apply the output activation alone.
-    return this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out.subarray(0, rows * this.outputSize);
+    const outputs = this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out;
+    return outputs.subarray(0, rows * this.outputSize);
   }
 
   predict(x: Float32Array, rows: number): Float32Array {

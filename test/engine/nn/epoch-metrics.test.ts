@@ -28,6 +28,8 @@ describe('Network.batchOutputs and Network.evaluate', () => {
       const network = new Network(spec(5, output, loss), new Rng(1));
       const x = Float32Array.from({ length: rows * 5 }, () => rng.normal());
       const y = Float32Array.from({ length: rows }, () => target(rng));
+      // A larger batch first: buffers then hold more rows than the batch that follows.
+      network.computeGradients(Float32Array.from({ length: 90 * 5 }, () => rng.normal()), Float32Array.from({ length: 90 }, () => target(rng)), 90, new Rng(0));
       network.computeGradients(x, y, rows, new Rng(0));
       const batch = network.batchOutputs().slice();
       const predicted = network.predict(x, rows);
