@@ -33,8 +33,10 @@ export class EpochMetrics {
     if (this.metrics.length === 0) return;
     const width = this.network.outputSize, targetWidth = this.targetWidth;
     const outputs = this.network.batchOutputs ? this.network.batchOutputs() : this.network.predict(x, rows);
-    this.trainY.set(y.subarray(0, rows * targetWidth), this.seen * targetWidth);
-    this.trainOutputs.set(outputs.subarray(0, rows * width), this.seen * width);
+    // Plain loops: a batch of the classic network is a few microseconds, and every subarray is an allocation.
+    const yAt = this.seen * targetWidth, outAt = this.seen * width;
+    for (let i = 0, n = rows * targetWidth; i < n; i++) this.trainY[yAt + i] = y[i]!;
+    for (let i = 0, n = rows * width; i < n; i++) this.trainOutputs[outAt + i] = outputs[i]!;
     this.seen += rows;
   }
 

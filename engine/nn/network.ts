@@ -44,6 +44,8 @@ export class Network implements TrainableNetwork {
   /** The last training batch: what `computeGradients` fed the loss, and how many rows. */
   private lastTrainOut: Float32Array = new Float32Array(0);
   private lastTrainRows = 0;
+  /** The last `batchOutputs` view, reused while its buffer and row count stay the same. */
+  private outputsView: Float32Array = new Float32Array(0);
 
   /** Builds the network and draws its initial weights from `rng`. */
   constructor(spec: NetworkSpec, rng: Rng, options: NetworkOptions = {}) {
@@ -135,7 +137,9 @@ export class Network implements TrainableNetwork {
     const out = this.lastTrainOut, rows = this.lastTrainRows;
     // With a fused loss the training pass stopped at the logits: apply the output activation alone.
     const outputs = this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out;
-    return outputs.subarray(0, rows * this.outputSize);
+    const length = rows * this.outputSize;
+    if (this.outputsView.buffer !== outputs.buffer || this.outputsView.byteOffset !== outputs.byteOffset || this.outputsView.length !== length) this.outputsView = outputs.subarray(0, length);
+    return this.outputsView;
   }
 
   predict(x: Float32Array, rows: number): Float32Array {
