@@ -3,6 +3,9 @@
  * trained in worker threads with live curves, pause and resume, a second run side by side, stop mid-way, the
  * window answering while runs train, and both themes.
  */
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 
@@ -206,3 +209,42 @@ describe('Build and Train', () => {
     await page.locator('label[title="Light theme"]').click();
   });
 });
+
+describe('training speed, as the Train step shows it', () => {
+  /** `layerlab train`, as a user runs it, on the churn sample with the run settings below: the samples/s its --json reports. */
+  async function cliSamplesPerSecond(): Promise<number> {
+    const repo = resolve(import.meta.dirname, '../..');
+    const churn = resolve(repo, 'resources/samples/Churn_Modelling.csv');
+    const args = ['train', churn, '--target', 'Exited', '--hidden', '6,6', '--batch-size', '32', '--epochs', '40', '--validation-size', '0.15', '--test-size', '0.15', '--patience', '0', '--json'];
+    const { stdout } = await promisify(execFile)(process.execPath, [resolve(repo, 'bin/layerlab.mjs'), ...args], { cwd: repo });
+    return (JSON.parse(stdout) as { samplesPerSecond: number }).samplesPerSecond;
+  }
+
+  it('is the samples/s that layerlab train reports for the same run, within 20%', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.locator('[data-sample="churn"]').click();
+    await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")', { timeout: 30_000 });
+    await goTo('Build');
+    await page.locator('[data-preset="classic"]').click();
+    await goTo('Train');
+    await page.getByLabel('Batch size').selectOption('32');
+    await page.locator('input[name="epochs"]').fill('40');
+    await page.locator('input[name="epochs"]').press('Tab');
+    await page.getByLabel('Stop early when validation loss stops improving').uncheck();
+    // The CLI before and after the app's run, so a change of the shared machine's load between them shows.
+    const before = await cliSamplesPerSecond();
+    await page.getByRole('button', { name: 'Train 6-6-1' }).click();
+    const id = await page.locator('tr[data-run]').last().getAttribute('data-run');
+    await page.waitForSelector(`section.run[data-run="${id}"][data-status="completed"]`, { timeout: 60_000 });
+    const detail = (await run(id!).locator('.detail').textContent())!;
+    expect(detail).toMatch(/^40 epochs in \d+ s · [\d,]+ samples\/s$/);
+    const shown = Number(/([\d,]+) samples\/s/.exec(detail)![1]!.replaceAll(',', ''));
+    const after = await cliSamplesPerSecond();
+    const cli = (before + after) / 2;
+    console.info(`Train step ${shown} samples/s; layerlab train ${before} and ${after}`);
+    expect(shown / cli).toBeGreaterThan(0.8);
+    expect(shown / cli).toBeLessThan(1.2);
+  });
+});
+

@@ -15,6 +15,14 @@ export interface CurveRun {
   readonly plannedEpochs: number;
 }
 
+/**
+ * As Keras reports them, an epoch's training loss and metric are taken from the batches it trained on (each
+ * with the weights of its step, dropout active), not from a pass over the training rows after the epoch; the
+ * validation values come from the end-of-epoch weights. The legend says so.
+ */
+const OVER_BATCHES = "(over the epoch's batches)";
+const TRAINING_LOSS = `Training loss ${OVER_BATCHES}`;
+
 function points(epochs: readonly EpochEvent[], key: string): [number, number][] {
   return epochs.flatMap((e) => {
     const value = e.logs[key];
@@ -32,11 +40,12 @@ export function axisEnd(runs: readonly CurveRun[]): number {
   return Math.min(planned, Math.max(10, Math.ceil(reached * 1.25)));
 }
 
-function base(palette: ChartPalette, xMax: number): ChartOption {
+/** `legendRows`: how many lines the legend takes at the charts' width, so the plot starts below it (side by side, both charts start at the same height). */
+function base(palette: ChartPalette, xMax: number, legendRows = 3): ChartOption {
   const axisLine = { lineStyle: { color: palette.grid } };
   return {
     animation: false,
-    grid: { left: 48, right: 24, top: 64, bottom: 40 },
+    grid: { left: 48, right: 24, top: 22 * legendRows + 20, bottom: 40 },
     legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 16 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, min: 0, max: xMax, minInterval: 1, axisLine, splitLine: { show: false }, axisLabel: { color: palette.muted } },
@@ -48,10 +57,10 @@ export function lossOption(palette: ChartPalette, run: CurveRun, compared: reado
   const [train, validation, batch, other] = palette.series;
   const best = run.bestEpoch;
   return {
-    ...base(palette, axisEnd([run, ...compared])),
+    ...base(palette, axisEnd([run, ...compared]), 3 + Math.ceil(compared.length / 2)),
     series: [
       { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, showSymbol: false, lineStyle: { width: 1, opacity: 0.45, color: batch }, itemStyle: { color: batch }, z: 1 },
-      { name: 'Training loss', type: 'line', data: points(run.epochs, 'loss'), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
+      { name: TRAINING_LOSS, type: 'line', data: points(run.epochs, 'loss'), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
       {
         name: 'Validation loss',
         type: 'line',
@@ -74,7 +83,7 @@ export function metricOption(palette: ChartPalette, run: CurveRun, metric: { rea
   return {
     ...base(palette, axisEnd([run])),
     series: [
-      { name: `Training ${metric.label}`, type: 'line', data: points(run.epochs, metric.key), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
+      { name: `Training ${metric.label} ${OVER_BATCHES}`, type: 'line', data: points(run.epochs, metric.key), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
       { name: `Validation ${metric.label}`, type: 'line', data: points(run.epochs, `val_${metric.key}`), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: validation }, itemStyle: { color: validation } },
     ],
   };
