@@ -122,11 +122,11 @@ export class DataParallelNetwork implements TrainableNetwork {
     const maxRows = Math.ceil(options.maxBatch / 2);
     this.control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
     this.shared = new SharedLayout(network, maxRows, null);
-    this.local = new SharedLayout(network, maxRows, null);
+    this.local = new SharedLayout(network, maxRows, null, true);
     this.outputs = new Float32Array(options.maxBatch * network.outputSize);
     this.clock = options.clock ?? defaultClock();
     if (options.startHelper && canSplitBatches(network.spec)) {
-      this.release = options.startHelper({ spec: network.spec, kernels: network.kernelPath, maxRows, control: this.control.buffer as SharedArrayBuffer, data: this.shared.buffer });
+      this.release = options.startHelper({ spec: network.spec, kernels: network.kernelPath, maxRows, control: this.control.buffer as SharedArrayBuffer, data: this.shared.buffer as SharedArrayBuffer });
     }
   }
 
@@ -155,11 +155,12 @@ export class DataParallelNetwork implements TrainableNetwork {
     const helped = this.helperReady && (this.options.use === 'helper' || this.choice.useHelper());
     const started = this.clock();
     const second = helped ? this.shared : this.local;
-    for (const [from, to, width] of [[x, second.x, this.inputSize], [y, second.y, this.yWidth]] as const) copyRange(from, mine * width, theirs * width, to);
-    if (sampleWeights) copyRange(sampleWeights, mine, theirs, second.sampleWeights);
     let theirLoss: number;
     let myLoss: number;
     if (helped) {
+      copyRange(x, mine * this.inputSize, theirs * this.inputSize, this.shared.x);
+      copyRange(y, mine * this.yWidth, theirs * this.yWidth, this.shared.y);
+      if (sampleWeights) copyRange(sampleWeights, mine, theirs, this.shared.sampleWeights);
       const params = this.network.params();
       for (let k = 0; k < params.length; k++) this.shared.values[k]!.set(params[k]!.value);
       Atomics.store(this.control, ROWS, theirs);
@@ -173,9 +174,10 @@ export class DataParallelNetwork implements TrainableNetwork {
       this.secondRng = readRng(this.control);
       theirLoss = this.shared.loss[0]!;
     } else {
-      // The helper's computation, here: the second half first, its results kept where the helper puts them.
+      // The helper's computation, here: the second half first (its rows in place), its results kept as the helper's.
       const stream = new Rng(this.secondRng);
-      theirLoss = this.network.computeGradients(this.local.x, this.local.y, theirs, stream, sampleWeights ? this.local.sampleWeights : undefined);
+      const theirX = x.subarray(mine * this.inputSize, rows * this.inputSize), theirY = y.subarray(mine * this.yWidth, rows * this.yWidth);
+      theirLoss = this.network.computeGradients(theirX, theirY, theirs, stream, sampleWeights?.subarray(mine, rows));
       this.secondRng = stream.getState();
       this.trainableParams.forEach((p, k) => this.local.grads[k]!.set(p.grad));
       this.local.outputs.set(this.network.batchOutputs());
