@@ -13,7 +13,7 @@ import { networkToJSON, type NetworkJSON } from '../nn/network-json.ts';
 import type { NetworkSpec } from '../nn/network-spec.ts';
 import { Rng } from '../nn/rng.ts';
 import { prepare } from '../prep/prepare.ts';
-import type { DataSplit, FittedRecipe, FittedTarget, Recipe, StepReport } from '../prep/types.ts';
+import type { DataSplit, FittedRecipe, FittedTarget, Prepared, Recipe, StepReport } from '../prep/types.ts';
 import type { Table } from '../table/table.ts';
 import { UserFacingError } from '../errors.ts';
 import type { NetworkDesign, TrainingSettings } from './training-settings.ts';
@@ -55,6 +55,11 @@ export interface TrainingJobOptions {
    * run has one core (e.g. one of several trials trained side by side). The weights are the same either way.
    */
   readonly startHelper?: StartHelper | null;
+  /**
+   * `prepare(job.table, job.recipe)` done before (a cache of prepared recipes, the trials of a search): used as
+   * it is instead of preparing again. Training only reads its float32 matrices, so one can serve many runs.
+   */
+  readonly prepared?: Prepared;
 }
 
 /** The full spec: inputs sized by the recipe, hidden layers from the design, output and loss from the task. */
@@ -134,7 +139,7 @@ export interface TrainingJobHooks extends FitHooks {
 }
 
 export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
-  const prepared = prepare(job.table, job.recipe);
+  const prepared = options.prepared ?? prepare(job.table, job.recipe);
   const { fitted, train, validation, test } = prepared;
   const rows = { train: train.rows, validation: validation.rows, test: test.rows };
   hooks.onPrepared?.({ reports: prepared.reports, features: fitted.features, rows });
