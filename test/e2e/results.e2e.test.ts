@@ -106,7 +106,7 @@ let churnRun: string;
 describe('Evaluate', () => {
   it('says what to do before any model exists', async () => {
     await goTo('Evaluate');
-    await app.page.waitForSelector('h2:has-text("No trained model yet")');
+    await app.page.waitForSelector('h1:has-text("No trained model yet")');
     await app.shot('evaluate-empty');
   });
 
