@@ -234,3 +234,34 @@ export function reluGrad(g: usize, a: usize, n: i32, dst: usize): void {
     store<f32>(dst + o, load<f32>(a + o) > 0 ? load<f32>(g + o) : 0);
   }
 }
+
+// Adam's update of n values (engine/nn/optimizers/adam.ts), in float64 exactly as the JavaScript loop: each
+// float32 read is widened, every operation rounds once in float64 in the same order, and only the stores round
+// to float32. Bit-identical to the JavaScript path, two values per instruction.
+//   m ← m + (g − m)·keep1;  v ← v + (g² − v)·keep2;  w ← w − (m·alpha) / (√v + epsilon)
+export function adamUpdate(w: usize, g: usize, m: usize, v: usize, n: i32, keep1: f64, keep2: f64, alpha: f64, epsilon: f64): void {
+  const k1 = f64x2.splat(keep1), k2 = f64x2.splat(keep2), al = f64x2.splat(alpha), ep = f64x2.splat(epsilon);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 2;
+    const gi = f64x2.promote_low_f32x4(v128.load64_zero(g + o));
+    const m0 = f64x2.promote_low_f32x4(v128.load64_zero(m + o));
+    const v0 = f64x2.promote_low_f32x4(v128.load64_zero(v + o));
+    const mi = f64x2.add(m0, f64x2.mul(f64x2.sub(gi, m0), k1));
+    const vi = f64x2.add(v0, f64x2.mul(f64x2.sub(f64x2.mul(gi, gi), v0), k2));
+    const w0 = f64x2.promote_low_f32x4(v128.load64_zero(w + o));
+    const wi = f64x2.sub(w0, f64x2.div(f64x2.mul(mi, al), f64x2.add(f64x2.sqrt(vi), ep)));
+    v128.store64_lane(m + o, f32x4.demote_f64x2_zero(mi), 0);
+    v128.store64_lane(v + o, f32x4.demote_f64x2_zero(vi), 0);
+    v128.store64_lane(w + o, f32x4.demote_f64x2_zero(wi), 0);
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const gi = <f64>load<f32>(g + o), m0 = <f64>load<f32>(m + o), v0 = <f64>load<f32>(v + o);
+    const mi = m0 + (gi - m0) * keep1;
+    const vi = v0 + (gi * gi - v0) * keep2;
+    store<f32>(m + o, <f32>mi);
+    store<f32>(v + o, <f32>vi);
+    store<f32>(w + o, <f32>(<f64>load<f32>(w + o) - (mi * alpha) / (Math.sqrt(vi) + epsilon)));
+  }
+}

@@ -19,6 +19,7 @@ export interface KernelExports {
   denseParamGrads(x: number, g: number, rows: number, inputs: number, units: number, gw: number, gb: number): void;
   transpose(src: number, rows: number, cols: number, dst: number): void;
   reluGrad(g: number, a: number, n: number, dst: number): void;
+  adamUpdate(w: number, g: number, m: number, v: number, n: number, keep1: number, keep2: number, alpha: number, epsilon: number): void;
 }
 
 export type WasmVariant = 'relaxed-simd' | 'simd';
