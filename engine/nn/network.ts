@@ -40,6 +40,9 @@ export class Network implements TrainableNetwork {
   private readonly allParams: Param[];
   private readonly trainableParams: Param[];
   private lossGrad: Float32Array = new Float32Array(0);
+  /** The training batch's outputs when the loss computes them on its way (a sigmoid fused into the loss). */
+  private lossOutputs: Float32Array = new Float32Array(0);
+  private readonly lossActivates: boolean;
   private capacity = 0;
   /** The last training batch: what `computeGradients` fed the loss, and how many rows. */
   private lastTrainOut: Float32Array = new Float32Array(0);
@@ -89,6 +92,7 @@ export class Network implements TrainableNetwork {
     const last = this.layers[this.layers.length - 1];
     this.fromLogits = last instanceof ActivationLayer && last.activation.name === this.loss.fuses;
     this.trainLayers = this.fromLogits ? this.layers.slice(0, -1) : this.layers;
+    this.lossActivates = this.fromLogits && this.loss.activates;
     this.allParams = this.layers.flatMap((l) => [...l.params()]);
     this.trainableParams = this.allParams.filter((p) => p.trainable);
   }
@@ -110,6 +114,7 @@ export class Network implements TrainableNetwork {
     if (rows <= this.capacity) return;
     for (const layer of this.layers) layer.reserve(rows);
     this.lossGrad = new Float32Array(rows * this.outputSize);
+    if (this.lossActivates) this.lossOutputs = new Float32Array(rows * this.outputSize);
     this.capacity = rows;
   }
 
@@ -119,7 +124,8 @@ export class Network implements TrainableNetwork {
     for (const layer of this.trainLayers) out = layer.forward(out, rows, 'train', rng);
     this.lastTrainOut = out;
     this.lastTrainRows = rows;
-    let loss = this.loss.compute({ pred: out, y, rows, width: this.outputSize, fromLogits: this.fromLogits, grad: this.lossGrad, sampleWeights });
+    const activated = this.lossActivates ? this.lossOutputs : null;
+    let loss = this.loss.compute({ pred: out, y, rows, width: this.outputSize, fromLogits: this.fromLogits, grad: this.lossGrad, sampleWeights, activated });
     let grad: Float32Array | null = this.lossGrad;
     for (let i = this.trainLayers.length - 1; i >= 0 && grad; i--) grad = this.trainLayers[i]!.backward(grad, rows, i > 0);
     for (const layer of this.trainLayers) {
@@ -136,7 +142,7 @@ export class Network implements TrainableNetwork {
   batchOutputs(): Float32Array {
     const out = this.lastTrainOut, rows = this.lastTrainRows;
     // With a fused loss the training pass stopped at the logits: apply the output activation alone.
-    const outputs = this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out;
+    const outputs = this.lossActivates ? this.lossOutputs : this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out;
     const length = rows * this.outputSize;
     if (this.outputsView.buffer !== outputs.buffer || this.outputsView.byteOffset !== outputs.byteOffset || this.outputsView.length !== length) this.outputsView = outputs.subarray(0, length);
     return this.outputsView;
