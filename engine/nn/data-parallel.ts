@@ -92,15 +92,22 @@ export function dataParallelFor(network: Network, run: { readonly batchSize: num
   });
 }
 
+/** The helper thread and the memory shared with it (none without a helper: no SharedArrayBuffer is needed). */
+interface HelperLink {
+  readonly control: Int32Array;
+  readonly shared: SharedLayout;
+  readonly release: () => void;
+}
+
 export class DataParallelNetwork implements TrainableNetwork {
   readonly inputSize: number;
   readonly outputSize: number;
-  private readonly control: Int32Array;
-  private readonly shared: SharedLayout;
   private readonly yWidth: number;
   private readonly trainableParams: readonly Param[];
+  private helper: HelperLink | null = null;
   /** Where the second half's gradients and outputs land when computed on this thread (as the helper's would). */
-  private readonly local: SharedLayout;
+  private readonly localGrads: Float32Array[];
+  private readonly localOutputs: Float32Array;
   private readonly outputs: Float32Array;
   private readonly choice = new ThreadChoice();
   private readonly clock: () => number;
@@ -108,7 +115,6 @@ export class DataParallelNetwork implements TrainableNetwork {
   private lastRows = 0;
   private lastSplit = false;
   private requests = 0;
-  private release: (() => void) | null = null;
 
   constructor(
     readonly network: Network,
@@ -120,24 +126,26 @@ export class DataParallelNetwork implements TrainableNetwork {
     this.trainableParams = network.trainable();
     this.secondRng = new Rng(options.seed).fork().getState();
     const maxRows = Math.ceil(options.maxBatch / 2);
-    this.control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
-    this.shared = new SharedLayout(network, maxRows, null);
-    this.local = new SharedLayout(network, maxRows, null, true);
+    this.localGrads = this.trainableParams.map((p) => new Float32Array(p.value.length));
+    this.localOutputs = new Float32Array(maxRows * network.outputSize);
     this.outputs = new Float32Array(options.maxBatch * network.outputSize);
     this.clock = options.clock ?? defaultClock();
     if (options.startHelper && canSplitBatches(network.spec)) {
-      this.release = options.startHelper({ spec: network.spec, kernels: network.kernelPath, maxRows, control: this.control.buffer as SharedArrayBuffer, data: this.shared.buffer as SharedArrayBuffer });
+      const control = new Int32Array(new SharedArrayBuffer(CONTROL_WORDS * 4));
+      const shared = new SharedLayout(network, maxRows, null);
+      const release = options.startHelper({ spec: network.spec, kernels: network.kernelPath, maxRows, control: control.buffer as SharedArrayBuffer, data: shared.buffer });
+      this.helper = { control, shared, release };
     }
   }
 
   private get helperReady(): boolean {
-    return this.release !== null && Atomics.load(this.control, STATE) === STATE_READY;
+    return this.helper !== null && Atomics.load(this.helper.control, STATE) === STATE_READY;
   }
 
   /** Waits up to `timeoutMs` for the helper to start; true once it is ready. Training never waits for it. */
   waitUntilReady(timeoutMs = 30_000): boolean {
-    if (this.release === null) return false;
-    Atomics.wait(this.control, STATE, 0, timeoutMs);
+    if (this.helper === null) return false;
+    Atomics.wait(this.helper.control, STATE, 0, timeoutMs);
     return this.helperReady;
   }
 
@@ -154,43 +162,44 @@ export class DataParallelNetwork implements TrainableNetwork {
     const theirs = rows - mine;
     const helped = this.helperReady && (this.options.use === 'helper' || this.choice.useHelper());
     const started = this.clock();
-    const second = helped ? this.shared : this.local;
     let theirLoss: number;
     let myLoss: number;
     if (helped) {
-      copyRange(x, mine * this.inputSize, theirs * this.inputSize, this.shared.x);
-      copyRange(y, mine * this.yWidth, theirs * this.yWidth, this.shared.y);
-      if (sampleWeights) copyRange(sampleWeights, mine, theirs, this.shared.sampleWeights);
+      const { control, shared } = this.helper!;
+      copyRange(x, mine * this.inputSize, theirs * this.inputSize, shared.x);
+      copyRange(y, mine * this.yWidth, theirs * this.yWidth, shared.y);
+      if (sampleWeights) copyRange(sampleWeights, mine, theirs, shared.sampleWeights);
       const params = this.network.params();
-      for (let k = 0; k < params.length; k++) this.shared.values[k]!.set(params[k]!.value);
-      Atomics.store(this.control, ROWS, theirs);
-      Atomics.store(this.control, WEIGHTED, sampleWeights ? 1 : 0);
-      writeRng(this.control, this.secondRng);
+      for (let k = 0; k < params.length; k++) shared.values[k]!.set(params[k]!.value);
+      Atomics.store(control, ROWS, theirs);
+      Atomics.store(control, WEIGHTED, sampleWeights ? 1 : 0);
+      writeRng(control, this.secondRng);
       const request = ++this.requests;
-      Atomics.store(this.control, REQUEST, request);
-      Atomics.notify(this.control, REQUEST);
+      Atomics.store(control, REQUEST, request);
+      Atomics.notify(control, REQUEST);
       myLoss = this.network.computeGradients(x, y, mine, rng, sampleWeights);
-      waitWhileEqual(this.control, ANSWER, request - 1);
-      this.secondRng = readRng(this.control);
-      theirLoss = this.shared.loss[0]!;
+      waitWhileEqual(control, ANSWER, request - 1);
+      this.secondRng = readRng(control);
+      theirLoss = shared.loss[0]!;
     } else {
       // The helper's computation, here: the second half first (its rows in place), its results kept as the helper's.
       const stream = new Rng(this.secondRng);
       const theirX = x.subarray(mine * this.inputSize, rows * this.inputSize), theirY = y.subarray(mine * this.yWidth, rows * this.yWidth);
       theirLoss = this.network.computeGradients(theirX, theirY, theirs, stream, sampleWeights?.subarray(mine, rows));
       this.secondRng = stream.getState();
-      this.trainableParams.forEach((p, k) => this.local.grads[k]!.set(p.grad));
-      this.local.outputs.set(this.network.batchOutputs());
+      this.trainableParams.forEach((p, k) => this.localGrads[k]!.set(p.grad));
+      this.localOutputs.set(this.network.batchOutputs());
       myLoss = this.network.computeGradients(x, y, mine, rng, sampleWeights);
     }
+    const theirGrads = helped ? this.helper!.shared.grads : this.localGrads;
     const a = mine / rows, b = theirs / rows;
     for (let k = 0; k < this.trainableParams.length; k++) {
-      const g = this.trainableParams[k]!.grad, h = second.grads[k]!;
+      const g = this.trainableParams[k]!.grad, h = theirGrads[k]!;
       for (let i = 0; i < g.length; i++) g[i] = a * g[i]! + b * h[i]!;
     }
     const width = this.outputSize;
     this.outputs.set(this.network.batchOutputs());
-    this.outputs.set(second.outputs.subarray(0, theirs * width), mine * width);
+    this.outputs.set((helped ? this.helper!.shared.outputs : this.localOutputs).subarray(0, theirs * width), mine * width);
     if (this.helperReady) this.choice.record(helped, this.clock() - started);
     return a * myLoss + b * theirLoss;
   }
@@ -217,10 +226,11 @@ export class DataParallelNetwork implements TrainableNetwork {
 
   /** Ends the helper thread's loop (it then returns from `serveGradients`) and releases the thread. */
   close(): void {
-    Atomics.store(this.control, REQUEST, STOP);
-    Atomics.notify(this.control, REQUEST);
-    this.release?.();
-    this.release = null;
+    if (!this.helper) return;
+    Atomics.store(this.helper.control, REQUEST, STOP);
+    Atomics.notify(this.helper.control, REQUEST);
+    this.helper.release();
+    this.helper = null;
   }
 }
 

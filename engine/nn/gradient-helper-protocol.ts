@@ -59,7 +59,7 @@ export function readRng(control: Int32Array): RngState {
 
 /** Float32 views of the shared data buffer, laid out identically on both sides. */
 export class SharedLayout {
-  readonly buffer: SharedArrayBuffer | ArrayBuffer;
+  readonly buffer: SharedArrayBuffer;
   readonly x: Float32Array;
   readonly y: Float32Array;
   readonly sampleWeights: Float32Array;
@@ -71,12 +71,12 @@ export class SharedLayout {
   readonly grads: Float32Array[];
   readonly loss: Float64Array;
 
-  /** `buffer`: the other side's; null makes a new one, shared across threads unless `local`. */
-  constructor(network: Network, maxRows: number, buffer: SharedArrayBuffer | null, local = false) {
+  /** `buffer`: the other side's; null makes a new one. */
+  constructor(network: Network, maxRows: number, buffer: SharedArrayBuffer | null) {
     const yWidth = network.loss.targetWidth(network.outputSize);
     const params = network.params(), trainable = network.trainable();
     const floats = maxRows * (network.inputSize + yWidth + 1 + network.outputSize) + params.reduce((s, p) => s + p.value.length, 0) + trainable.reduce((s, p) => s + p.value.length, 0);
-    this.buffer = buffer ?? (local ? new ArrayBuffer(8 + 4 * floats) : new SharedArrayBuffer(8 + 4 * floats));
+    this.buffer = buffer ?? new SharedArrayBuffer(8 + 4 * floats);
     this.loss = new Float64Array(this.buffer, 0, 1);
     let at = 8;
     const take = (n: number): Float32Array => {
