@@ -34,7 +34,11 @@ function measure(command: string[]): Measured {
   const out = spawnSync(TIME, ['-v', ...command], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26 });
   const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(out.stderr ?? '');
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(out.stderr ?? '');
-  if (out.status !== 0 || !peak || !wall) throw new Error(`bench:memory: ${command.slice(0, 4).join(' ')}… failed:\n${(out.stderr ?? '').trim().split('\n').slice(-8).join('\n')}`);
+  if (out.status !== 0 || !peak || !wall) {
+    // GNU time writes its report after the command's own stderr: show what the command said.
+    const said = (out.stderr ?? '').split('\tCommand being timed:')[0]!.trim().split('\n').slice(-8).join('\n');
+    throw new Error(`bench:memory: ${command.slice(0, 4).join(' ')}… failed:\n${said}`);
+  }
   const seconds = wall[1]!.split(':').reduce((total, part) => total * 60 + Number(part), 0);
   return { peakBytes: Number(peak[1]) * 1024, seconds, stdout: out.stdout };
 }
