@@ -3,8 +3,8 @@
  * (bench/wide-table.ts: 1,000,000 rows × 50 columns, 34 numbers and 15 categories plus the target, about
  * 200 MB of CSV). Each measurement is a fresh process under GNU time (`/usr/bin/time -v`, its maximum
  * resident set size):
- * - loading alone (bench/data-load-child.ts, as the CLI loads: cold, no warm-up), and the same process loading
- *   nothing: what the load adds, against the file's size (as `npm run bench:data` counts it);
+ * - loading alone (bench/data-load-child.ts bundled as shipped, as the CLI loads: cold, no warm-up), and the same
+ *   process loading nothing: what the load adds, against the file's size (as `npm run bench:data` counts it);
  * - `layerlab train` for 2 epochs with the suggested recipe (the CLI as users run it), against 1.5 GB.
  *
  *   npm run bench:memory [-- --epochs 2] [-- --rows 1000000]
@@ -14,6 +14,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { bundleLoadChild, loadChild } from './load-child-bundle.ts';
 import { WIDE_ROWS, WIDE_TARGET, writeWideTable } from './wide-table.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,9 +55,10 @@ const fileBytes = statSync(file).size;
 const mb = (bytes: number): string => `${Math.round(bytes / 1e6).toLocaleString('en-US')} MB`;
 
 console.error('bench:memory: loading alone…');
-const loadChild = (path: string): Measured => measure([process.execPath, '--import', 'tsx', join(repoRoot, 'bench/data-load-child.ts'), path, 'auto', 'cold']);
-const empty = loadChild('');
-const load = loadChild(file);
+await bundleLoadChild();
+const loading = (path: string): Measured => measure([process.execPath, loadChild, path, 'auto', 'cold']);
+const empty = loading('');
+const load = loading(file);
 const loadAdds = load.peakBytes - empty.peakBytes;
 console.error('bench:memory: layerlab train…');
 const train = measure([process.execPath, join(repoRoot, 'bin/layerlab.mjs'), 'train', file, '--target', WIDE_TARGET, '--epochs', args.epochs, '--json']);
