@@ -220,7 +220,7 @@ describe('training speed, as the Train step shows it', () => {
     return (JSON.parse(stdout) as { samplesPerSecond: number }).samplesPerSecond;
   }
 
-  it('is the samples/s that layerlab train reports for the same run, within 20%', async () => {
+  it('is the samples/s that layerlab train reports for the same run, within 20% of its runs just before and after', async () => {
     const { page } = app;
     await page.reload();
     await page.locator('[data-sample="churn"]').click();
@@ -241,10 +241,11 @@ describe('training speed, as the Train step shows it', () => {
     expect(detail).toMatch(/^40 epochs in \d+ s · [\d,]+ samples\/s$/);
     const shown = Number(/([\d,]+) samples\/s/.exec(detail)![1]!.replaceAll(',', ''));
     const after = await cliSamplesPerSecond();
-    const cli = (before + after) / 2;
     console.info(`Train step ${shown} samples/s; layerlab train ${before} and ${after}`);
-    expect(shown / cli).toBeGreaterThan(0.8);
-    expect(shown / cli).toBeLessThan(1.2);
+    // Within 20% of what the CLI measured around it: on a quiet machine the two CLI runs agree, on a shared one
+    // their spread is the machine's, not the app's.
+    expect(shown).toBeGreaterThan(0.8 * Math.min(before, after));
+    expect(shown).toBeLessThan(1.2 * Math.max(before, after));
   });
 });
 
