@@ -25,6 +25,13 @@ export interface TrainingJob {
   readonly settings: TrainingSettings;
 }
 
+/** A run whose data is already prepared (the app prepares a recipe once for its previews and every run of it). */
+export interface PreparedJob {
+  readonly prepared: Prepared;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+}
+
 export interface SplitEvaluation {
   readonly rows: number;
   readonly report: ClassificationReport | RegressionReport;
@@ -55,11 +62,6 @@ export interface TrainingJobOptions {
    * run has one core (e.g. one of several trials trained side by side). The weights are the same either way.
    */
   readonly startHelper?: StartHelper | null;
-  /**
-   * `prepare(job.table, job.recipe)` done before (a cache of prepared recipes, the trials of a search): used as
-   * it is instead of preparing again. Training only reads its float32 matrices, so one can serve many runs.
-   */
-  readonly prepared?: Prepared;
 }
 
 /** The full spec: inputs sized by the recipe, hidden layers from the design, output and loss from the task. */
@@ -139,7 +141,12 @@ export interface TrainingJobHooks extends FitHooks {
 }
 
 export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
-  const prepared = options.prepared ?? prepare(job.table, job.recipe);
+  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control, options);
+}
+
+/** Training only reads the prepared float32 matrices: one preparation can serve many runs. */
+export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
+  const { prepared } = job;
   const { fitted, train, validation, test } = prepared;
   const rows = { train: train.rows, validation: validation.rows, test: test.rows };
   hooks.onPrepared?.({ reports: prepared.reports, features: fitted.features, rows });

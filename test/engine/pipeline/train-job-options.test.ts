@@ -1,7 +1,7 @@
-/** runTrainingJob's options: a prepared recipe reused across runs, and the one-core run (no helper thread). */
+/** A prepared recipe reused across runs (runPreparedJob), and the one-core run (no helper thread). */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTrainingJob, type TrainingJob } from '../../../engine/pipeline/train-job.ts';
+import { runPreparedJob, runTrainingJob, type TrainingJob } from '../../../engine/pipeline/train-job.ts';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
@@ -20,8 +20,8 @@ describe('runTrainingJob options', () => {
     const prepared = prepare(job.table, job.recipe);
     const before = prepared.train.x.slice();
     const fromTable = runTrainingJob(job);
-    const fromPrepared = runTrainingJob(job, {}, undefined, { prepared });
-    const again = runTrainingJob(job, {}, undefined, { prepared });
+    const fromPrepared = runPreparedJob({ prepared, design: job.design, settings: job.settings });
+    const again = runPreparedJob({ prepared, design: job.design, settings: job.settings });
     expect(fromPrepared.network.weights).toEqual(fromTable.network.weights);
     expect(again.network.weights).toEqual(fromTable.network.weights);
     expect(prepared.train.x).toEqual(before);
