@@ -5,6 +5,7 @@
  */
 import { classificationReport, progressMetrics, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
 import type { TrainingControl } from '../nn/control.ts';
+import { dataParallelFor, type StartHelper } from '../nn/data-parallel.ts';
 import { fit } from '../nn/fit.ts';
 import type { FitHistory, FitHooks, FitMetric, FitOptions } from '../nn/fit-types.ts';
 import { Network } from '../nn/network.ts';
@@ -51,6 +52,16 @@ export interface TrainingResult {
   readonly parameterCount: number;
   readonly test: SplitEvaluation | null;
   readonly validation: SplitEvaluation | null;
+  /** 2 when a helper thread computed half of each large batch at the end of training (engine/nn/data-parallel.ts). */
+  readonly threads: 1 | 2;
+}
+
+export interface TrainingJobOptions {
+  /**
+   * Starts the helper thread of data-parallel training (main/training/gradient-helper.ts). Absent or null: this
+   * run has one core (e.g. one of several trials trained side by side). The weights are the same either way.
+   */
+  readonly startHelper?: StartHelper | null;
 }
 
 /** The full spec: inputs sized by the recipe, hidden layers from the design, output and loss from the task. */
@@ -129,23 +140,33 @@ export interface TrainingJobHooks extends FitHooks {
   onPrepared?(info: { readonly reports: readonly StepReport[]; readonly features: readonly string[]; readonly rows: TrainingResult['rows'] }): void;
 }
 
-export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
-  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control);
+export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
+  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control, options);
 }
 
-export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
+/** Training only reads the prepared float32 matrices: one preparation can serve many runs. */
+export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
   const { prepared } = job;
   const { fitted, train, validation, test } = prepared;
   const rows = { train: train.rows, validation: validation.rows, test: test.rows };
   hooks.onPrepared?.({ reports: prepared.reports, features: fitted.features, rows });
   const spec = buildNetworkSpec(job.design, fitted, job.settings);
   const network = new Network(spec, new Rng(job.settings.seed));
-  const history = fit(
-    network,
-    { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 },
-    fitOptionsFor(job.settings, fitted, train, validation, control),
-    hooks,
-  );
+  const { batchSize, epochs, seed } = job.settings;
+  const parallel = dataParallelFor(network, { batchSize, samples: train.rows * epochs, seed }, options.startHelper ?? null);
+  let history: FitHistory;
+  let threads: 1 | 2;
+  try {
+    history = fit(
+      parallel ?? network,
+      { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 },
+      fitOptionsFor(job.settings, fitted, train, validation, control),
+      hooks,
+    );
+    threads = parallel?.usingHelper ? 2 : 1;
+  } finally {
+    parallel?.close();
+  }
   return {
     fitted,
     network: networkToJSON(network),
@@ -155,5 +176,6 @@ export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, c
     parameterCount: network.parameterCount.trainable,
     test: evaluateSplit(network, fitted, test),
     validation: evaluateSplit(network, fitted, validation),
+    threads,
   };
 }

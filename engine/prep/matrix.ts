@@ -5,6 +5,7 @@
  */
 import { UserFacingError } from '../errors.ts';
 import type { NumberColumn, Table } from '../table/table.ts';
+import { derivationOf } from './derived-columns.ts';
 import { formatCount, quoteList } from './table-ops.ts';
 
 /** The feature columns, checked: numbers, not raw dates, distinct names, at least one. */
@@ -84,19 +85,37 @@ export function rowsWithGaps(features: readonly NumberColumn[], rowCount: number
 
 /**
  * rows × features, row-major, float32, filled in blocks of rows so the writes stay in cache; `finite` says
- * whether every value was a finite number.
+ * whether every value was a finite number. Derived columns (one-hot codes, scaled columns) are computed here
+ * from their recipe, never materialized as float64 (derived-columns.ts).
  */
 export function featureMatrix(features: readonly NumberColumn[], rows: Int32Array): { x: Float32Array; finite: boolean } {
   const width = features.length;
   const x = new Float32Array(rows.length * width);
+  const derived = features.map(derivationOf);
   const block = 256;
   let finite = true;
   for (let start = 0; start < rows.length; start += block) {
     const end = Math.min(start + block, rows.length);
     for (let f = 0; f < width; f++) {
-      const values = features[f]!.values;
+      const d = derived[f];
+      if (d?.kind === 'one-hot') {
+        const { codes, code, missing } = d;
+        for (let i = start; i < end; i++) {
+          const c = codes[rows[i]!]!;
+          if (c === code) x[i * width + f] = 1;
+          else if (c === missing) {
+            x[i * width + f] = NaN;
+            finite = false;
+          }
+        }
+        continue;
+      }
+      const values = d ? d.source : features[f]!.values;
+      const center = d ? d.center : 0;
+      const scale = d ? d.scale : 1;
       for (let i = start; i < end; i++) {
-        const v = values[rows[i]!]!;
+        // (v − 0) / 1 is v exactly, so plain columns share this loop.
+        const v = (values[rows[i]!]! - center) / scale;
         x[i * width + f] = v;
         // v − v is 0 for every finite number and NaN for NaN and ±Infinity.
         if (v - v !== 0) finite = false;

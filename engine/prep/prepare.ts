@@ -9,6 +9,7 @@
  */
 import { UserFacingError } from '../errors.ts';
 import type { NumberColumn, Table } from '../table/table.ts';
+import { derivationOf } from './derived-columns.ts';
 import { inputSchema } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
@@ -101,8 +102,8 @@ interface SplitStage extends Stage {
 export class PrepareCache {
   source: Table | null = null;
   stages: readonly Stage[] = [];
-  /** Columns known to hold only finite numbers (columns are never written after they are made). */
-  readonly finite = new WeakSet<Float64Array>();
+  /** Columns known to hold only finite numbers, by values or derivation (never written after they are made). */
+  readonly finite = new WeakSet<object>();
 }
 
 function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[], key: string): SplitStage {
@@ -164,27 +165,34 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
   const splitKey = JSON.stringify({ target: recipe.target, split: recipe.split, steps: ordered.filter((s) => stepDefinition(s.kind).beforeSplit) });
   let reusing = earlier[0]?.key === splitKey;
   const first = (reusing ? earlier[0] : splitStage(source, recipe, ordered.filter((s) => stepDefinition(s.kind).beforeSplit), splitKey)) as SplitStage;
-  const stages: Stage[] = [first];
-  for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
+  // Only a cache keeps every stage: otherwise each stage's new columns are garbage once the next replaces them.
+  const kept: Stage[] = [first];
+  const reports = [...first.reports];
+  const stateList = [...first.states];
+  let last: Stage = first;
+  ordered.filter((s) => !stepDefinition(s.kind).beforeSplit).forEach((step, i) => {
     const key = JSON.stringify(step);
-    const cached = earlier[stages.length];
+    const cached = earlier[i + 1];
     reusing &&= cached?.key === key;
-    stages.push(reusing ? cached! : stepStage(stages.at(-1)!, step, key));
-  }
+    last = reusing ? cached! : stepStage(last, step, key);
+    if (cache) kept.push(last);
+    reports.push(...last.reports);
+    stateList.push(...last.states);
+  });
   if (cache) {
     cache.source = source;
-    cache.stages = stages;
+    cache.stages = kept;
   }
 
-  const { frame, trainRows } = stages.at(-1)!;
+  const { frame, trainRows } = last;
   if (trainRows.length === 0) throw noTrainingRows('The recipe');
   const schema = inputSchema(first.frame.table, first.trainRows, recipe);
   const features = featureColumns(frame.table, targetName);
   const target = plainCopy(fitTarget(first.plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
-  const states = new Map(stages.flatMap((s) => s.states));
+  const states = new Map(stateList);
   const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
   const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
-  return { fitted, reports: stages.flatMap((s) => s.reports), frame, features };
+  return { fitted, reports, frame, features };
 }
 
 /** With a cache, the stages the last run on the same table went through with the same inputs are not run again. */
@@ -205,9 +213,10 @@ export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Pr
 export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache): PreparedPreview {
   const { fitted, reports, frame, features } = run(source, recipe, cache);
   for (const column of features) {
-    if (cache?.finite.has(column.values)) continue;
-    if (!allFinite(column.values)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
-    cache?.finite.add(column.values);
+    const key = derivationOf(column) ?? column.values;
+    if (cache?.finite.has(key)) continue;
+    if (!allFinite(column)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+    cache?.finite.add(key);
   }
   const counts = [0, 0, 0];
   frame.splitOf.forEach((s) => counts[s]!++);
@@ -228,9 +237,12 @@ export function preparePreview(source: Table, recipe: Recipe, rows: number, cach
   };
 }
 
-function allFinite(values: Float64Array): boolean {
+function allFinite(column: NumberColumn): boolean {
+  const d = derivationOf(column);
+  if (d?.kind === 'one-hot') return !d.codes.includes(d.missing);
   // v · 0 is ±0 for every finite number and NaN for NaN and ±Infinity; a sum without a branch is the fastest scan.
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]! * 0;
+  if (d) for (let i = 0; i < d.source.length; i++) sum += ((d.source[i]! - d.center) / d.scale) * 0;
+  else for (let i = 0; i < column.values.length; i++) sum += column.values[i]! * 0;
   return sum === 0;
 }

@@ -112,10 +112,14 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
   };
 }
 
+function classIndexOf(column: Column, classLabels: readonly string[]): (row: number) => number {
+  const index = new Map(classLabels.map((l, i) => [l, i]));
+  return labelLookup(column, (label) => index.get(label) ?? -1, -1);
+}
+
 /** Class index of every row (−1 for an empty cell). */
 export function classIndices(column: Column, classLabels: readonly string[]): Int32Array {
-  const index = new Map(classLabels.map((l, i) => [l, i]));
-  const lookup = labelLookup(column, (label) => index.get(label) ?? -1, -1);
+  const lookup = classIndexOf(column, classLabels);
   const n = column.storage === 'number' ? column.values.length : column.codes.length;
   const out = new Int32Array(n);
   for (let row = 0; row < n; row++) out[row] = lookup(row);
@@ -135,8 +139,8 @@ export function fitTarget(plan: TargetPlan, column: Column, trainRows: Int32Arra
 export function targetValues(column: Column, rows: Int32Array, target: FittedTarget): Float32Array {
   const y = new Float32Array(rows.length);
   if (target.task !== 'regression') {
-    const classes = classIndices(column, target.classLabels!);
-    for (let i = 0; i < rows.length; i++) y[i] = classes[rows[i]!]!;
+    const classOf = classIndexOf(column, target.classLabels!);
+    for (let i = 0; i < rows.length; i++) y[i] = classOf(rows[i]!);
     return y;
   }
   if (column.storage !== 'number') throw new Error(`regression target "${column.name}" is not numeric`);

@@ -1,20 +1,27 @@
 import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
 import type { TrainingResult } from '../../engine/pipeline/train-job.ts';
+import { bestWasmVariant } from '../../engine/nn/wasm/wasm-module.ts';
 import type { Table } from '../../engine/table/table.ts';
 
 export interface SummaryInput {
   readonly file: string;
   readonly table: Table;
   readonly result: TrainingResult;
+  /** The training job: preparation, training, test evaluation (not loading the file, not warming the engine). */
   readonly seconds: number;
+  /** Compiling and warming the training code on generated rows, once per process, before the job. */
+  readonly warmUpSeconds?: number;
   readonly out: string | null;
 }
+
+/** Which kernels trained: the fastest WASM build this runtime runs, or the TypeScript reference. */
+const kernelPath = (): string => bestWasmVariant() ?? 'typescript';
 
 const isClassification = (r: ClassificationReport | RegressionReport): r is ClassificationReport => 'confusionMatrix' in r;
 const round = (v: number | null, digits = 4): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 /** The `--json` object: a public interface (scripts read it), so extend it, never rename its fields. */
-export function jsonSummary({ table, result, seconds }: SummaryInput): Record<string, unknown> {
+export function jsonSummary({ table, result, seconds, warmUpSeconds }: SummaryInput): Record<string, unknown> {
   const report = result.test?.report;
   let metrics: Record<string, unknown> = {};
   if (report && isClassification(report)) {
@@ -46,6 +53,9 @@ export function jsonSummary({ table, result, seconds }: SummaryInput): Record<st
     stopReason: result.history.stopReason,
     parameters: result.parameterCount,
     samplesPerSecond: Math.round(result.history.samplesPerSecond),
+    threads: result.threads,
+    kernels: kernelPath(),
+    ...(warmUpSeconds !== undefined ? { warmUpSeconds: round(warmUpSeconds, 3) } : {}),
     ...(target.classLabels ? { classLabels: target.classLabels } : {}),
   };
 }
@@ -73,7 +83,8 @@ export function textSummary({ file, table, result, seconds, out }: SummaryInput)
   lines.push(`rows: ${fmt(rows.train)} train · ${fmt(rows.validation)} validation · ${fmt(rows.test)} test`);
   lines.push('recipe:');
   for (const r of result.reports) if (r.summary) lines.push(`  ${r.stepId}: ${r.summary}`);
-  lines.push(`training: ${history.epochsCompleted} epochs in ${seconds.toFixed(1)} s (${fmt(Math.round(history.samplesPerSecond))} samples/s) · ${history.message}`);
+  const threads = result.threads === 2 ? ', 2 threads' : '';
+  lines.push(`training: ${history.epochsCompleted} epochs in ${seconds.toFixed(1)} s (${fmt(Math.round(history.samplesPerSecond))} samples/s${threads}) · ${history.message}`);
   const report = result.test?.report;
   if (!report) lines.push('test: no test rows (--test-size 0)');
   else if (isClassification(report)) {

@@ -6,7 +6,14 @@ import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
+import { warmUpTraining } from '../../engine/pipeline/warm-up.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
+import { gradientHelperStarter } from './gradient-helper.ts';
 import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
+
+enableRelaxedSimd();
+// Before the job's message is handled: the run's first epoch then pays for no compilation.
+warmUpTraining();
 
 const port = parentPort;
 if (!port) throw new Error('training-worker.ts runs only as a worker thread');
@@ -33,6 +40,7 @@ port.once('message', (request: StartRequest) => {
         onResume: (event) => post({ type: 'resumed', event }),
       },
       control,
+      { startHelper: gradientHelperStarter() },
     );
     post({ type: 'done', result }, transferablesOf(result));
   } catch (error) {

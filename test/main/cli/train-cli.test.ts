@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,20 @@ describe('layerlab train', () => {
     expect(summary).toMatchObject({ task: 'multiclass', target: 'species', rows: 150, features: 4, epochs: expect.any(Number), seconds: expect.any(Number) });
     expect(summary.metrics.accuracy).toBeGreaterThan(0.8);
     expect(summary.metrics.confusionMatrix).toHaveLength(3);
+    expect(summary).toMatchObject({ samplesPerSecond: expect.any(Number), threads: 1, kernels: expect.stringMatching(/^(relaxed-simd|simd|typescript)$/), warmUpSeconds: expect.any(Number) });
+    expect(summary.samplesPerSecond).toBeGreaterThan(0);
+  });
+
+  it('trains the same weights on one thread (--threads 1) as on two: large batches are split the same way', async () => {
+    const train = async (threads: string): Promise<string> => {
+      const model = join(tmp, `churn-${threads}.json`);
+      const args = ['--target', 'Exited', '--hidden', '128,64', '--batch-size', '256', '--epochs', '5', '--patience', '0', '--threads', threads, '--out', model];
+      expect((await cli('train', join(datasets, 'Churn_Modelling.csv'), ...args)).code).toBe(0);
+      return (JSON.parse(readFileSync(model, 'utf8')) as { network: { weightData: string } }).network.weightData;
+    };
+    const one = await train('1');
+    expect(one.length).toBeGreaterThan(10_000);
+    expect(await train('2')).toBe(one);
   });
 
   it('prints a readable summary with the confusion matrix, and saves a model that predict reads', async () => {
@@ -63,6 +77,7 @@ describe('layerlab train', () => {
     ['a missing --target', () => ['train', join(datasets, 'iris.csv')], /--target is required/],
     ['an unknown flag', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epoch', '3'], /Unknown option '--epoch'/],
     ['a bad number', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], /--epochs must be a whole number ≥ 1, got "ten"/],
+    ['a thread count other than 1 or 2', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--threads', '4'], /--threads must be 1 or 2, got "4"/],
   ];
   for (const [what, argv, message] of userMistakes) {
     it(`explains ${what} in one line on stderr and exits non-zero`, async () => {

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataParallelNetwork, type HelperSetup } from '../../../engine/nn/data-parallel.ts';
+import { Network } from '../../../engine/nn/network.ts';
+import { Rng } from '../../../engine/nn/rng.ts';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
@@ -55,6 +58,31 @@ describe('the bundled training worker', () => {
     const main = await readFile(join(out, 'electron-main.cjs'), 'utf8');
     expect(main).toContain('"./training-worker.cjs", __layerlabModuleUrl');
     expect(main).toContain('"./column-worker.cjs", __layerlabModuleUrl');
+    expect(await readFile(join(out, 'training-worker.cjs'), 'utf8')).toContain('"./gradient-helper-worker.cjs", __layerlabModuleUrl');
+  });
+});
+
+describe('the bundled gradient helper', () => {
+  it('starts from out/main/gradient-helper-worker.cjs and computes the second halves as this thread would', () => {
+    const spec = { inputSize: 4, layers: [{ type: 'dense' as const, units: 16, activation: 'relu' as const }, { type: 'dense' as const, units: 1, activation: 'sigmoid' as const }], loss: 'binary_crossentropy' as const };
+    const rng = new Rng(3);
+    const x = Float32Array.from({ length: 64 * 4 }, () => rng.normal()), y = Float32Array.from({ length: 64 }, () => rng.int(2));
+    const [alone, helped] = [false, true].map((helper) => {
+      const network = new Network(spec, new Rng(1));
+      const start = (setup: HelperSetup): (() => void) => {
+        const worker = launchWorker(pathToFileURL(join(out, 'gradient-helper-worker.cjs')), { workerData: setup });
+        return () => void worker.terminate();
+      };
+      const parallel = new DataParallelNetwork(network, { minRows: 2, maxBatch: 64, seed: 5, use: 'helper', startHelper: helper ? start : null });
+      try {
+        expect(parallel.waitUntilReady()).toBe(helper);
+        const loss = parallel.computeGradients(x, y, 64, new Rng(0));
+        return { loss, grads: network.trainable().map((p) => Array.from(p.grad)) };
+      } finally {
+        parallel.close();
+      }
+    });
+    expect(helped).toEqual(alone);
   });
 });
 

@@ -15,6 +15,14 @@ export interface CurveRun {
   readonly plannedEpochs: number;
 }
 
+/**
+ * As Keras reports them, an epoch's training loss and metric are taken from the batches it trained on (each
+ * with the weights of its step, dropout active), not from a pass over the training rows after the epoch; the
+ * validation values come from the end-of-epoch weights. The legend says so.
+ */
+const OVER_BATCHES = "(over the epoch's batches)";
+const TRAINING_LOSS = `Training loss ${OVER_BATCHES}`;
+
 function points(epochs: readonly EpochEvent[], key: string): [number, number][] {
   return epochs.flatMap((e) => {
     const value = e.logs[key];
@@ -32,11 +40,12 @@ export function axisEnd(runs: readonly CurveRun[]): number {
   return Math.min(planned, Math.max(10, Math.ceil(reached * 1.25)));
 }
 
-function base(palette: ChartPalette, xMax: number): ChartOption {
+/** `legendRows`: how many lines the legend takes at the charts' width, so the plot starts below it (side by side, both charts start at the same height). */
+function base(palette: ChartPalette, xMax: number, legendRows = 3): ChartOption {
   const axisLine = { lineStyle: { color: palette.grid } };
   return {
     animation: false,
-    grid: { left: 48, right: 24, top: 64, bottom: 40 },
+    grid: { left: 48, right: 24, top: 22 * legendRows + 20, bottom: 40 },
     legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 16 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, min: 0, max: xMax, minInterval: 1, axisLine, splitLine: { show: false }, axisLabel: { color: palette.muted } },
@@ -54,10 +63,10 @@ export const BATCH_OPACITY = 0.75;
 export function lossOption(palette: ChartPalette, run: CurveRun, compared: readonly CurveRun[]): ChartOption {
   const best = run.bestEpoch;
   return {
-    ...base(palette, axisEnd([run, ...compared])),
+    ...base(palette, axisEnd([run, ...compared]), 3 + Math.ceil(compared.length / 2)),
     series: [
       { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, symbol: 'none', lineStyle: { width: 1, opacity: BATCH_OPACITY, color: palette.muted }, itemStyle: { color: palette.muted }, z: 1 },
-      { name: 'Training loss', ...lineIn(seriesLook(palette, 0), points(run.epochs, 'loss')) },
+      { name: TRAINING_LOSS, ...lineIn(seriesLook(palette, 0), points(run.epochs, 'loss')) },
       {
         name: 'Validation loss',
         ...lineIn(seriesLook(palette, 1), points(run.epochs, 'val_loss')),
@@ -74,7 +83,7 @@ export function metricOption(palette: ChartPalette, run: CurveRun, metric: { rea
   return {
     ...base(palette, axisEnd([run])),
     series: [
-      { name: `Training ${metric.label}`, ...lineIn(seriesLook(palette, 0), points(run.epochs, metric.key)) },
+      { name: `Training ${metric.label} ${OVER_BATCHES}`, ...lineIn(seriesLook(palette, 0), points(run.epochs, metric.key)) },
       { name: `Validation ${metric.label}`, ...lineIn(seriesLook(palette, 1), points(run.epochs, `val_${metric.key}`)) },
     ],
   };

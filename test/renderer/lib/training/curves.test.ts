@@ -18,20 +18,20 @@ describe('training curves', () => {
     expect(axisEnd([curve(40, 2000), curve(80, 100, 'Run 2')])).toBe(100);
   });
 
-  it('draws batch and epoch training loss, validation loss with the best epoch marked, and compared runs', () => {
+  it("draws batch and epoch training loss (said to come from the epoch's batches, as Keras), validation loss with the best epoch marked, and compared runs", () => {
     const option = lossOption(PALETTES.light, curve(5, 20), [curve(8, 20, 'Run 2')]) as { series: Series[] };
-    expect(option.series.map((s) => s.name)).toEqual(['Training loss (per batch)', 'Training loss', 'Validation loss', 'Run 2 validation']);
+    expect(option.series.map((s) => s.name)).toEqual(['Training loss (per batch)', "Training loss (over the epoch's batches)", 'Validation loss', 'Run 2 validation']);
     expect(option.series[1]!.data).toHaveLength(5);
     expect(option.series[2]!.markLine!.data).toEqual([{ xAxis: 5 }]);
     expect(option.series[3]!.data).toHaveLength(8);
   });
 
-  it("draws the task's metric for training and validation, skipping values that are not numbers", () => {
+  it("draws the task's metric for training (from the epoch's batches, as Keras) and validation, skipping values that are not numbers", () => {
     const run = curve(3, 20);
     const broken = { ...run, epochs: run.epochs.map((e, i) => (i === 1 ? { ...e, logs: { ...e.logs, val_accuracy: Number.NaN } } : e)) };
     const option = metricOption(PALETTES.dark, broken, { key: 'accuracy', label: 'accuracy' }) as { series: Series[] };
     expect(option.series.map((s) => [s.name, s.data.length])).toEqual([
-      ['Training accuracy', 3],
+      ["Training accuracy (over the epoch's batches)", 3],
       ['Validation accuracy', 2],
     ]);
   });
