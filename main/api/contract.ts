@@ -8,7 +8,7 @@
  */
 import type { ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
-import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { call, id, none, readPath, type CallSpec } from './call-spec.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
@@ -33,7 +33,7 @@ export const calls = {
       /** Chosen by the window so that it can `cancel` the load and match `loadProgress` events. */
       operationId: id,
       source: v.variant('kind', {
-        path: { path: filePath },
+        path: { path: readPath },
         sample: { sampleId: id },
         /** Bytes the browser posted to the web host's upload endpoint first. */
         upload: { uploadId: id },

@@ -15,6 +15,7 @@ import type { TrainingRuns } from '../training/training-runs.ts';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
+import type { FileAccess } from './file-access.ts';
 import type { Handlers } from './handle.ts';
 import { createResultsHandlers } from './handlers/results-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
@@ -38,6 +39,8 @@ export interface Services {
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
   /** The project being worked on: where it was saved, its autosave and recovered states. */
   readonly project: ProjectSession;
+  /** Which paths windows may name: none in the web host, the user's choices on the desktop. */
+  readonly files: FileAccess;
 }
 
 type Source = RequestOf<'openDataset'>['source'];
@@ -70,7 +73,8 @@ export function createHandlers(services: Services): Handlers {
   return {
     appInfo: async () => services.info,
     listSamples: () => samples.list(),
-    listRecentFiles: () => recent.list(),
+    // A browser cannot open a path, so the desktop's recent files mean nothing there (and are nobody's business).
+    listRecentFiles: async () => (services.files.pathsAllowed ? recent.list() : []),
     openDataset: ({ operationId, source }) =>
       operations.run(operationId, async (signal) => {
         const resolved = resolve(services, source);

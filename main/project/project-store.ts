@@ -84,7 +84,18 @@ export async function checkDataset(project: ProjectFile, projectPath: string): P
   return moved ? { status: 'moved', path, message: `The data file was found at ${path} (the project's folder moved); the project now points there.` } : { status: 'ok', path };
 }
 
-export async function openProject(path: string): Promise<OpenedProject> {
+/**
+ * The web host's answer in place of `checkDataset`: a browser's project names files on the computer of whoever
+ * saved it, and the host never opens (or even looks for) a path a file it was sent names; the user uploads it.
+ */
+export function datasetToUpload(project: ProjectFile): DatasetCheck {
+  const dataset = project.dataset;
+  if (!dataset) return { status: 'none' };
+  return { status: 'missing', expectedPath: dataset.path, message: `Choose the data file ${dataset.name} to go on (the browser version opens only files you upload); it is checked against the project by its SHA-256. The saved runs and models are kept.` };
+}
+
+/** `findData: false` (the web host): the data file is not looked for on disk, see `datasetToUpload`. */
+export async function openProject(path: string, options: { findData?: boolean } = {}): Promise<OpenedProject> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -93,7 +104,7 @@ export async function openProject(path: string): Promise<OpenedProject> {
     throw new UserFacingError('project-not-found', code === 'ENOENT' ? `Project file not found: ${path}.` : `Cannot read the project ${path} (${code ?? (error as Error).message}).`);
   }
   let project = readProject(parseJsonText(text, path));
-  const dataset = await checkDataset(project, path);
+  const dataset = options.findData === false ? datasetToUpload(project) : await checkDataset(project, path);
   if (dataset.status === 'moved') project = { ...project, dataset: { ...project.dataset!, path: dataset.path } };
   return { path, project, dataset };
 }

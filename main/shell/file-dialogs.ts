@@ -1,9 +1,11 @@
 /**
  * The desktop's native open and save dialogs for the Evaluate and Predict & export steps. The calls answer
- * with the chosen path (or null); the work itself then runs through the same calls as in the web host.
+ * with the chosen path (or null) and grant it (read for an open, write for a save: main/api/file-access.ts);
+ * the work itself then runs through the same calls as in the web host.
  */
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { FilePurpose } from '../api/calls/results-calls.ts';
+import type { GrantedPaths } from '../api/file-access.ts';
 import type { Handler } from '../api/handle.ts';
 
 const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; extensions: string[] }[] }> = {
@@ -18,22 +20,41 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
 };
 
-export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | undefined): { chooseFile: Handler<'chooseFile'>; chooseSaveLocation: Handler<'chooseSaveLocation'> } {
+/** The desktop's dialog for opening a table in the Data step. */
+export const OPEN_TABLE: OpenDialogOptions = {
+  title: 'Open a table',
+  properties: ['openFile'],
+  filters: [
+    { name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
+};
+
+type DialogHandlers = { openFileDialog: Handler<'openFileDialog'>; chooseFile: Handler<'chooseFile'>; chooseSaveLocation: Handler<'chooseSaveLocation'> };
+
+export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | undefined, grants: Pick<GrantedPaths, 'grant'>): DialogHandlers {
+  const open = async (options: OpenDialogOptions): Promise<{ path: string } | null> => {
+    const window = owner();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const [path] = result.filePaths;
+    if (result.canceled || !path) return null;
+    grants.grant(path, 'read');
+    return { path };
+  };
   return {
+    openFileDialog: () => open(OPEN_TABLE),
     chooseFile: async ({ purpose }) => {
       const { title, filters } = FILTERS[purpose];
-      const options: OpenDialogOptions = { title: `Open a ${title}`, properties: ['openFile'], filters: [...filters, { name: 'All files', extensions: ['*'] }] };
-      const window = owner();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      const [path] = result.filePaths;
-      return result.canceled || !path ? null : { path };
+      return open({ title: `Open a ${title}`, properties: ['openFile'], filters: [...filters, { name: 'All files', extensions: ['*'] }] });
     },
     chooseSaveLocation: async ({ purpose, suggestedName }) => {
       const { title, filters } = FILTERS[purpose];
       const options: SaveDialogOptions = { title: `Save the ${title}`, defaultPath: suggestedName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
       const window = owner();
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : { path: result.filePath };
+      if (result.canceled || !result.filePath) return null;
+      grants.grant(result.filePath, 'write');
+      return { path: result.filePath };
     },
   };
 }

@@ -8,7 +8,7 @@ import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
 import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
 import type { ColumnType } from '../../../engine/table/table.ts';
-import { call, filePath, id } from '../call-spec.ts';
+import { call, writePath, id } from '../call-spec.ts';
 import type { DatasetSummary } from '../contract.ts';
 import type { SavedFiles } from './results-calls.ts';
 import { v, ValidationError, type Validator } from '../validate.ts';
@@ -41,7 +41,7 @@ const recipe: Validator<Recipe> = {
 };
 
 /** Where an export goes; the same shape as the Evaluate and Predict & export steps' exports. */
-const destination = v.variant('kind', { path: { path: filePath }, download: {} });
+const destination = v.variant('kind', { path: { path: writePath }, download: {} });
 
 /** The name the cleaned dataset of `datasetName` is offered under: `titanic.csv` → `titanic-cleaned.csv`. */
 export function cleanedFileName(datasetName: string): string {

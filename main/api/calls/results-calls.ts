@@ -10,7 +10,7 @@
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
 import type { NetworkDesign, TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import type { InputColumn, Recipe } from '../../../engine/prep/types.ts';
-import { call, filePath, id, none } from '../call-spec.ts';
+import { call, id, none, readPath, writePath } from '../call-spec.ts';
 import type { DatasetSummary, Task } from '../contract.ts';
 import { v } from '../validate.ts';
 import { networkDesign, recipe, trainingSettings } from './training-calls.ts';
@@ -19,12 +19,12 @@ import { networkDesign, recipe, trainingSettings } from './training-calls.ts';
 export const MAX_EVALUATION_ROWS = 500;
 
 const destination = v.variant('kind', {
-  path: { path: filePath },
+  path: { path: writePath },
   /** Web host: the file is written to a private folder and fetched with GET /api/download?id=…. */
   download: {},
 });
 const source = v.variant('kind', {
-  path: { path: filePath },
+  path: { path: readPath },
   upload: { uploadId: id },
 });
 const split = v.enum(['test', 'validation']);

@@ -14,7 +14,7 @@ import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
 import { appIdentity } from '../../export/app-identity.ts';
 import type { LoadedTable } from '../../io/load-table.ts';
 import type { ProjectFile } from '../../project/project-file.ts';
-import { checkDataset, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
+import { checkDataset, datasetToUpload, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
 import { cellRows, evaluate, heldOutFromTable, type HeldOut } from '../../results/evaluation.ts';
 import { describePredictions, predictInChunks, predictOne } from '../../results/predictions.ts';
 import { datasetStatus, editsOf, projectFromSession, referenceTo, viewOf, type WorkingState } from '../../results/project.ts';
@@ -318,7 +318,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
     },
     openProject: async ({ source }) =>
       withSource(source, async (path) => {
-        const opened = await openProject(path);
+        const opened = await openProject(path, { findData: services.files.pathsAllowed });
         return reopen(opened.project, opened.dataset, source.kind === 'path' ? path : null);
       }),
     openProjectData: ({ operationId, source, acceptChanged }) => operations.run(operationId, (signal) => openProjectData(operationId, source, acceptChanged === true, signal)),
@@ -337,7 +337,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       })),
     openRecovery: async ({ recoveryId }) => {
       const entry = await services.project.find(recoveryId);
-      const check = await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '');
+      const check = services.files.pathsAllowed ? await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '') : datasetToUpload(entry.project);
       const project = check.status === 'moved' ? { ...entry.project, dataset: { ...entry.project.dataset!, path: check.path } } : entry.project;
       const summary = reopen(project, check, entry.projectPath);
       await services.project.adopt(entry);

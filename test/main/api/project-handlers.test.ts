@@ -15,7 +15,7 @@ import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { ProjectData } from '../../../main/api/calls/results-calls.ts';
-import { emptyProject } from '../../../main/project/project-store.ts';
+import { emptyProject, sha256OfFile } from '../../../main/project/project-store.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained } from '../../engine/model/trained.ts';
 import { failure } from './api-test-kit.ts';
@@ -26,12 +26,17 @@ const context: CallContext = { sender: { authenticated: true, origin: 'app://lay
 let services: Services;
 let dir: string;
 
-function servicesIn(settingsDir: string): Services {
+/**
+ * Uploads and downloads, as in the web host; paths too, as on the desktop (the handlers are called directly,
+ * past the gate, so the path rule is the desktop's), unless `web` asks for the web host's rule.
+ */
+function servicesIn(settingsDir: string, web = false): Services {
   return createServices({
     info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
     samplesDir: 'resources/samples',
     settingsDir,
     acceptUploads: true,
+    ...(web ? {} : { files: { pathsAllowed: true, refusal: async () => null } }),
   });
 }
 
@@ -155,7 +160,7 @@ describe('locating the data file', () => {
     const first = await handlers.openDataset({ operationId: 'up', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context);
     const recipe = await handlers.defaultRecipe({ datasetId: first.datasetId }, context);
     const saved = await handlers.saveProject({ destination: { kind: 'download' }, name: 'Iris', datasetId: first.datasetId, recipe }, context);
-    const file = (await services.downloads!.get(saved.files[0]!.downloadId!)).path;
+    const file = (await services.downloads!.take(saved.files[0]!.downloadId!)).path;
     expect(JSON.parse(readFileSync(file, 'utf8')).dataset).toMatchObject({ path: 'my-iris.csv', name: 'my-iris.csv', relativePath: null });
 
     const reopened = await handlers.openProject({ source: await upload(file, 'Iris.layerlab') }, context);
@@ -167,6 +172,35 @@ describe('locating the data file', () => {
     expect(wrong.status).toBe('changed');
     const right = opened(await handlers.openProjectData({ operationId: 'right', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context));
     expect(right.summary).toMatchObject({ name: 'my-iris.csv', origin: 'upload', rowCount: 150 });
+  });
+
+  it('in the web host, never looks for (or opens) the data file an uploaded project or a recovered state names on disk', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const secret = join(dir, 'secret.csv');
+    copyFileSync(join(DATASETS, 'iris.csv'), secret);
+    const model = await trained('titanic');
+    // A project that names a file of this computer by its absolute path, with the right SHA-256 even.
+    const project = {
+      ...emptyProject('Crafted'),
+      dataset: { path: secret, relativePath: null, name: 'secret.csv', sha256: await sha256OfFile(secret), bytes: 1, sheet: null, options: {} },
+      runs: [{ id: 'run-1', label: 'Run 1', startedAt: '2026-11-28T10:00:00.000Z', status: 'completed', model: model.file, error: null }],
+    };
+    const crafted = join(dir, 'crafted.layerlab');
+    writeFileSync(crafted, JSON.stringify(project));
+    const reopened = await handlers.openProject({ source: { kind: 'upload', uploadId: await services.uploads!.save('crafted.layerlab', Readable.from(readFileSync(crafted))) } }, context);
+    expect(reopened.dataset).toMatchObject({ status: 'missing', name: 'secret.csv' });
+    expect(reopened.dataset.status === 'missing' && reopened.dataset.message).toMatch(/^Choose the data file secret\.csv to go on \(the browser version opens only files you upload\)/);
+    expect(await failure(handlers.openProjectData({ operationId: 'no-path', acceptChanged: true }, context))).toMatchObject({ code: 'data-not-found' });
+
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    const pid = deadPid();
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0d.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    const restored = await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0d` }, context);
+    expect(restored.dataset).toMatchObject({ status: 'missing' });
+    expect(await failure(handlers.openProjectData({ operationId: 'no-path-2' }, context))).toMatchObject({ code: 'data-not-found' });
   });
 });
 

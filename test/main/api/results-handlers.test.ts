@@ -13,7 +13,7 @@ import { createDispatch, trustOrigin, type CallContext } from '../../../main/api
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained, type CaseName } from '../../engine/model/trained.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -29,6 +29,8 @@ beforeEach(async () => {
     samplesDir: 'resources/samples',
     settingsDir: dir,
     acceptUploads: true,
+    // Paths as on the desktop (the handlers are called past the gate, whose rule file-access.test.ts pins).
+    files: anyPath,
   });
   events = [];
   services.events.subscribe((event) => events.push(event));
@@ -159,7 +161,7 @@ describe('a binary run (titanic)', () => {
     expect(lines[0]).toMatch(/^PassengerId,Survived,.*,predicted_Survived,probability_0,probability_1,prediction_error$/);
     const download = await handlers.savePredictions({ predictionId: result.predictionId, destination: { kind: 'download' } }, context);
     expect(download.files[0]).toMatchObject({ name: 'titanic-predictions.csv', path: null });
-    expect(await readFile((await services.downloads!.get(download.files[0]!.downloadId!)).path, 'utf8')).toBe(await readFile(path, 'utf8'));
+    expect(await readFile((await services.downloads!.take(download.files[0]!.downloadId!)).path, 'utf8')).toBe(await readFile(path, 'utf8'));
   });
 
   it('exports the model, opens the file back and predicts the same; evaluated again once its data is open', async () => {
@@ -226,7 +228,7 @@ describe('a binary run (titanic)', () => {
     expect(downloads.files.map((f) => [f.name, f.path])).toEqual([['model.json', null], ['weights.bin', null]]);
     const keras = await handlers.exportModel({ modelId: 'run-1', format: 'keras', destination: { kind: 'download' } }, context);
     expect(keras.files[0]!.name).toBe('titanic-run-1-keras.py');
-    expect(await readFile((await services.downloads!.get(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
+    expect(await readFile((await services.downloads!.take(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
   });
 
   it('saves the session as a project and opens it back with every model and its data file checked', async () => {
