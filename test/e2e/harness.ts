@@ -14,7 +14,7 @@ import { buildRenderer } from '../../scripts/build-renderer.ts';
 import { ROOT } from '../../scripts/paths.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -95,7 +95,7 @@ export async function startWebHost(rendererDir: string, options: { settingsDir?:
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     settingsDir,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {

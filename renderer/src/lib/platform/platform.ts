@@ -5,6 +5,7 @@
 import { callNames, type DesktopBridge, type LayerlabApi, type RequestOf } from '../../../../main/api/contract.ts';
 import { ApiError, unwrap } from './api-error.ts';
 import { createWebApi, uploadFile } from './web-client.ts';
+import { launchToken } from './web-token.ts';
 
 export type DatasetSource = RequestOf<'openDataset'>['source'];
 
@@ -75,6 +76,8 @@ function browserPick(): Promise<File | null> {
 }
 
 function web(mac: boolean): Platform {
+  // At once: the key leaves the address bar (and so any bookmark or shared screenshot) before anything renders.
+  launchToken();
   const fromFile = (file: File): ChosenFile => ({
     name: file.name,
     uploadBytes: file.size,

@@ -60,7 +60,10 @@ export async function chooseDestination(platform: Platform, purpose: FilePurpose
   return chosen ? { kind: 'path', path: chosen.path } : null;
 }
 
-/** In a browser, starts the downloads of what a call wrote; on the desktop the files are already in place. */
+/**
+ * In a browser, starts the downloads of what a call wrote; on the desktop the files are already in place. A plain
+ * link: each download id is good for one fetch (main/services/download-store.ts says why not fetch + Blob).
+ */
 export function deliver(saved: SavedFiles): void {
   for (const file of saved.files) {
     if (!file.downloadId) continue;
