@@ -7,7 +7,8 @@
  * - the desktop accepts a path only when the user chose it: from one of its own dialogs, by dropping the file
  *   on the window, or from the recent-files list (read only); a save dialog's path may be written, never read,
  *   and an open dialog's never written.
- * Main's own paths (a project's data file, a sample) never come from a window and are not held to this.
+ * Main's own paths (a sample, a project's data file) never come from a window; a project's data file that main
+ * found and tells the window about is `offer`ed, so the window may name it back to open it.
  */
 import { resolve } from 'node:path';
 import type { ApiErrorBody } from './contract.ts';
@@ -18,6 +19,8 @@ export interface FileAccess {
   readonly pathsAllowed: boolean;
   /** null when a window may have main `use` this path; otherwise the refusal, in the user's words. */
   refusal(path: string, use: PathUse): Promise<ApiErrorBody | null>;
+  /** A path main found itself and hands to the window to open (a reopened project's data file). */
+  offer(path: string): void;
 }
 
 const shown = (path: string) => (path.length > 120 ? `…${path.slice(-120)}` : path);
@@ -41,6 +44,7 @@ export const fileAccessErrors = {
 export const noPaths: FileAccess = {
   pathsAllowed: false,
   refusal: async (path) => fileAccessErrors.webPath(path),
+  offer: () => {},
 };
 
 /**
@@ -55,6 +59,10 @@ export class GrantedPaths implements FileAccess {
 
   grant(path: string, use: PathUse): void {
     this.granted[use].add(resolve(path));
+  }
+
+  offer(path: string): void {
+    this.grant(path, 'read');
   }
 
   async refusal(path: string, use: PathUse): Promise<ApiErrorBody | null> {

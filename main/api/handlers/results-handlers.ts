@@ -176,6 +176,8 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       return [summarize(entry, modelOf(entry.modelId).loaded)];
     });
     const found = check.status === 'ok' || check.status === 'moved' || check.status === 'changed' ? check.path : null;
+    // The window opens it by naming it back (the user agreed to the project, which names it).
+    if (found) services.files.offer(found);
     services.project.opened(path, project.dataset ? { reference: project.dataset, path: found } : null);
     return {
       name: project.name,

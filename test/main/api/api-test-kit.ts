@@ -17,4 +17,4 @@ export async function failure(promise: Promise<unknown>): Promise<{ code: string
  * Every path allowed, as if the user had chosen each one in a dialog: for tests of what the calls do with a file,
  * where the path rule itself (file-access.test.ts, the web host's walk of the contract) is not under test.
  */
-export const anyPath: FileAccess = { pathsAllowed: true, refusal: async () => null };
+export const anyPath: FileAccess = { pathsAllowed: true, refusal: async () => null, offer: () => {} };

@@ -4,7 +4,13 @@
  * every path slot of every contract call to it before the payload is even validated.
  */
 import type { BrowserWindow, Dialog, IpcMainEvent } from 'electron';
+import { copyFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '../../../main/api/handlers.ts';
+import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { fileAccessErrors, GrantedPaths, noPaths } from '../../../main/api/file-access.ts';
 import { createDispatch, trustOrigin, type Handlers, type Sender } from '../../../main/api/handle.ts';
 import { pathsIn } from '../../../main/api/validate.ts';
@@ -101,6 +107,36 @@ describe('GrantedPaths (the desktop)', () => {
     send(7, 'https://example.com/', '/etc/passwd');
     send(7, 'app://layerlab/index.html', { path: '/x' });
     expect(grant.mock.calls).toEqual([['/home/ada/dropped.csv', 'read']]);
+  });
+});
+
+describe('a project reopened on the desktop', () => {
+  it('lets the window open the data file main found for it, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layerlab-granted-'));
+    const services = createServices({
+      info: { name: 'Layerlab', version: '0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+      samplesDir: 'resources/samples',
+      settingsDir: join(dir, 'settings'),
+      acceptUploads: false,
+    });
+    try {
+      const handlers = createHandlers(services);
+      const data = join(dir, 'iris.csv');
+      copyFileSync('resources/samples/iris.csv', data);
+      const { datasetId } = await handlers.openDataset({ operationId: 'o', source: { kind: 'path', path: data } }, context);
+      const project = join(dir, 'iris.layerlab');
+      await handlers.saveProject({ destination: { kind: 'path', path: project }, name: 'Iris', datasetId }, context);
+      const grants = services.files as GrantedPaths;
+      const dispatch = createDispatch(handlers, trustOrigin(APP_ORIGIN), () => {}, grants);
+      expect(await dispatch('openProject', { source: { kind: 'path', path: project } }, sender)).toMatchObject({ ok: false, error: { code: 'path-not-granted' } });
+      grants.grant(project, 'read');
+      expect(await dispatch('openProject', { source: { kind: 'path', path: project } }, sender)).toMatchObject({ ok: true, value: { dataset: { status: 'ok', path: data } } });
+      expect(await dispatch('openProjectData', { operationId: 'd', source: { kind: 'path', path: data } }, sender)).toMatchObject({ ok: true, value: { status: 'opened' } });
+      expect(await grants.refusal(join(dir, 'other.csv'), 'read')).toMatchObject({ code: 'path-not-granted' });
+    } finally {
+      await closeServices(services);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

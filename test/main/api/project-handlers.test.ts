@@ -18,7 +18,7 @@ import type { ProjectData } from '../../../main/api/calls/results-calls.ts';
 import { emptyProject, sha256OfFile } from '../../../main/project/project-store.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained } from '../../engine/model/trained.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -36,7 +36,7 @@ function servicesIn(settingsDir: string, web = false): Services {
     samplesDir: 'resources/samples',
     settingsDir,
     acceptUploads: true,
-    ...(web ? {} : { files: { pathsAllowed: true, refusal: async () => null } }),
+    ...(web ? {} : { files: anyPath }),
   });
 }
 
