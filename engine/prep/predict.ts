@@ -5,7 +5,7 @@
  * and the other rows go on.
  */
 import type { Table } from '../table/table.ts';
-import { alignToSchema } from './align.ts';
+import { alignToSchema, outOfRange, type ReadOptions } from './align.ts';
 import { featureColumns, featureMatrix, rowsWithGaps } from './matrix.ts';
 import { executionOrder, transformStep } from './run-step.ts';
 import { allRows, rowsWhere, takeRows } from './table-ops.ts';
@@ -19,6 +19,8 @@ export interface PredictionInput {
   readonly rowIndex: Int32Array;
   /** Rows left out, by row of the given table, ascending. */
   readonly rejected: readonly Rejection[];
+  /** Rows predicted despite something the user should hear of (an unseen category), by row, ascending. */
+  readonly warnings: readonly Rejection[];
 }
 
 function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: 'empty' | 'infinite'): Rejection {
@@ -35,8 +37,10 @@ function isEmpty(table: Table, columnIndex: number, row: number): boolean {
   return column.storage === 'number' ? Number.isNaN(column.values[row]!) : column.codes[row]! < 0;
 }
 
-export function transformForPrediction(fitted: FittedRecipe, table: Table): PredictionInput {
-  const { table: aligned, rejected } = alignToSchema(table, fitted.inputSchema);
+export function transformForPrediction(fitted: FittedRecipe, table: Table, read: ReadOptions = {}): PredictionInput {
+  const { table: aligned, rejected } = alignToSchema(table, fitted.inputSchema, read);
+  const warnings = new Map<number, Rejection>();
+  for (const note of outOfRange(aligned, fitted.inputSchema)) if (!warnings.has(note.row)) warnings.set(note.row, note);
   const states = new Map(fitted.steps.map((s) => [s.id, s.state]));
   let sourceRows = allRows(aligned.rowCount);
   let current = aligned;
@@ -51,6 +55,7 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
       throw new Error(`step "${step.id}" removed rows without a reason at prediction`);
     }
     for (const r of output.rejected ?? []) rejected.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
+    for (const r of output.notes ?? []) if (!warnings.has(sourceRows[r.row]!)) warnings.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
     if (output.keptRows) sourceRows = output.keptRows.map((r) => sourceRows[r]!);
     current = output.table;
   }
@@ -68,5 +73,6 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
     rows: rows.length,
     rowIndex: rows.map((r) => sourceRows[r]!),
     rejected: [...rejected.values()].sort((a, b) => a.row - b.row),
+    warnings: [...warnings.values()].filter((w) => !rejected.has(w.row)).sort((a, b) => a.row - b.row),
   };
 }

@@ -59,7 +59,10 @@ export const reasons = {
     evidence ? `month/day/year, as ${quoted(evidence)} shows` : 'month/day/year assumed: no day above 12 tells',
   strays: (cells: number, examples: readonly string[], where: string) =>
     `${cells} cell${cells === 1 ? '' : 's'} of text (${list(examples, 3)}, first at ${where}) read as missing`,
-  infinities: (cells: number, where: string) => `${cells} infinite value${cells === 1 ? '' : 's'} (first at ${where}) read as missing`,
+  infinities: (cells: number, examples: readonly string[], where: string) =>
+    `${cells} infinite value${cells === 1 ? '' : 's'} (${list(examples, 3)}, first at ${where}) read as missing`,
+  grouped: (cells: number, example: string, value: string) =>
+    `${cells} number${cells === 1 ? '' : 's'} written with thousands separators (${quoted(example)} → ${value})`,
   zerosMissing: (cells: number) => `${cells} zero${cells === 1 ? '' : 's'} read as missing, as you asked`,
   markedMissing: (cells: number, markers: readonly string[]) => `${cells} cell${cells === 1 ? '' : 's'} written as ${list(markers, 4)} read as missing, as you asked`,
   constant: (value: string) => `only one value (${value}): it carries no information`,
@@ -78,9 +81,14 @@ export const warnings = {
     `Column ${quoted(column)} holds the same value (${value}) in every row; it cannot help a model. Drop it in the cleaning step.`,
   nanLiterals: (column: string, cells: number) =>
     `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' says' : 's say'} "NaN"; read as missing.`,
-  infinities: (column: string, cells: number, where: string) =>
-    `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' holds' : 's hold'} an infinite value (first at ${where}); read as missing. ` +
+  infinities: (column: string, cells: number, examples: readonly string[], where: string) =>
+    `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' holds' : 's hold'} an infinite value (${list(examples, 3)}, first at ${where}); read as missing. ` +
     'If it means something, replace it in the file with a (large) number.',
+  grouped: (column: string, cells: number, example: string, value: string, decimalComma: boolean) =>
+    `Column ${quoted(column)}: ${cells} number${cells === 1 ? ' is' : 's are'} written with thousands separators (such as ${quoted(example)}), read as ${value}. ` +
+    (decimalComma
+      ? 'If the dots mark decimals instead, save the file with one decimal mark throughout.'
+      : 'If the commas mark decimals instead, save the file again with decimal points (a spreadsheet\'s number format), then reload it.'),
   strays: (column: string, cells: number, examples: readonly string[], where: string) =>
     `Column ${quoted(column)} holds numbers, but ${cells} cell${cells === 1 ? ' is' : 's are'} text (${list(examples, 3)}, first at ${where}); ` +
     'read as missing. To keep them as values, set the column type to categorical; to mark them missing, add them as missing markers.',

@@ -29,6 +29,8 @@ export interface TableBuilderOptions {
   readonly zeroMeansMissing?: readonly string[];
   /** The user's types, by column name, overriding inference. */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Columns read as exact text when present (a file to predict: the model reads each cell itself). */
+  readonly keepText?: readonly string[];
   /** A row-count guess, so columns allocate once. */
   readonly expectedRows?: number;
   /** Rows × columns beyond which loading stops with `too-large`. */
@@ -98,6 +100,7 @@ export class TableBuilder {
       dayFirst: options.dayFirst,
       capacity: options.expectedRows,
       columnTypes: options.columnTypes,
+      ...(options.keepText ? { keepText: options.keepText } : {}),
       zeroMeansMissing: options.zeroMeansMissing,
       positionLabel: options.positionLabel ?? 'line',
     };

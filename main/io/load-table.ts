@@ -27,6 +27,8 @@ export interface LoadOptions {
   readonly skipRaggedRows?: boolean;
   /** Types chosen by the user, by column name; text types keep the exact texts of the file. */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Columns read as exact text when the file has them (a file to predict: the model judges each cell). */
+  readonly keepText?: readonly string[];
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
   readonly limits?: Partial<LoadLimits>;
@@ -104,6 +106,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     zeroMeansMissing: options.zeroMeansMissing,
     skipRaggedRows: options.skipRaggedRows,
     columnTypes: options.columnTypes,
+    ...(options.keepText ? { keepText: options.keepText } : {}),
     maxCells: limits.maxCells,
   };
   const common = { path, file: name, totalBytes: bytes, table, onProgress: options.onProgress, signal: options.signal, parallel: options.parallel };

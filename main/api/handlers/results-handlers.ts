@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import { loadModel, type LoadedModel } from '../../../engine/model/load-model.ts';
 import type { ModelFile } from '../../../engine/model/model-file.ts';
-import type { ModelPredictions } from '../../../engine/model/predict.ts';
+import { inputNames, type ModelPredictions } from '../../../engine/model/predict.ts';
 import type { SplitEvaluation } from '../../../engine/pipeline/train-job.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
@@ -271,10 +271,17 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
             const file = await services.loadTable(path, {
               signal,
               onProgress: (p) => events.publish({ type: 'predictProgress', operationId, phase: 'read', done: p.bytes, total: p.totalBytes }),
+              // Every cell of the inputs as written: the model's reading names what it cannot use, row by row.
+              keepText: inputNames(loaded),
             });
             const table = file.table;
-            const predictions = await predictInChunks(loaded, table, thresholdFor(loaded, threshold), signal, (done) =>
-              events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
+            const predictions = await predictInChunks(
+              loaded,
+              table,
+              thresholdFor(loaded, threshold),
+              signal,
+              (done) => events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
+              { decimalComma: file.source.decimalComma },
             );
             const predictionId = `predictions-${++predictionCount}`;
             kept.set(predictionId, { name, table, model: loaded, predictions });

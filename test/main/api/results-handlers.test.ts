@@ -150,7 +150,7 @@ describe('a binary run (titanic)', () => {
     expect(result).toMatchObject({ name: 'titanic.csv', rows: 891 });
     expect(result.predicted + result.rejected).toBe(891);
     expect(result.counts.reduce((n, c) => n + c.rows, 0)).toBe(result.predicted);
-    expect(result.preview.columns.slice(-3)).toEqual(['predicted_Survived', 'confidence', 'prediction_error']);
+    expect(result.preview.columns.slice(-4)).toEqual(['predicted_Survived', 'confidence', 'prediction_error', 'prediction_warning']);
     const progress = events.filter((e) => e.type === 'predictProgress');
     expect(progress.at(-1)).toMatchObject({ operationId: 'p1', phase: 'predict', done: 891, total: 891 });
     const path = join(dir, 'out.csv');
@@ -158,7 +158,7 @@ describe('a binary run (titanic)', () => {
     expect(saved.files).toEqual([{ name: 'out.csv', path, downloadId: null, bytes: expect.any(Number) }]);
     const lines = (await readFile(path, 'utf8')).trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(892);
-    expect(lines[0]).toMatch(/^PassengerId,Survived,.*,predicted_Survived,probability_0,probability_1,prediction_error$/);
+    expect(lines[0]).toMatch(/^PassengerId,Survived,.*,predicted_Survived,probability_0,probability_1,prediction_error,prediction_warning$/);
     const download = await handlers.savePredictions({ predictionId: result.predictionId, destination: { kind: 'download' } }, context);
     expect(download.files[0]).toMatchObject({ name: 'titanic-predictions.csv', path: null });
     expect(await readFile((await services.downloads!.take(download.files[0]!.downloadId!)).path, 'utf8')).toBe(await readFile(path, 'utf8'));
