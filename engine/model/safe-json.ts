@@ -25,8 +25,11 @@ function pathOf(parent: string, key: string | number): string {
 /**
  * The path of the first `__proto__` key (or `constructor.prototype`) in a parsed document, or null. Walks
  * iteratively: a hostile file nested a million levels deep must not overflow the stack.
+ * `userKeys`: paths of objects whose keys are the user's own words (a project's column types, keyed by column
+ * name): there a column named `__proto__` is a key like any other, which JSON.parse keeps as an own property and
+ * the readers look up as one (engine/own.ts); their values are still walked.
  */
-export function findForbiddenKey(document: unknown): string | null {
+export function findForbiddenKey(document: unknown, userKeys: readonly string[] = []): string | null {
   const stack: [unknown, string][] = [[document, '']];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
@@ -36,7 +39,9 @@ export function findForbiddenKey(document: unknown): string | null {
       continue;
     }
     const keys = Object.keys(value);
+    const userData = userKeys.includes(path);
     for (const key of keys) {
+      if (userData) continue;
       if (key === '__proto__') return pathOf(path, key);
       const item = (value as Record<string, unknown>)[key];
       if (key === 'constructor' && typeof item === 'object' && item !== null && Object.hasOwn(item, 'prototype')) return pathOf(pathOf(path, key), 'prototype');
@@ -46,9 +51,9 @@ export function findForbiddenKey(document: unknown): string | null {
   return null;
 }
 
-/** Throws when the document holds a key that could reach a prototype. */
-export function refuseForbiddenKeys(document: unknown, what: string): void {
-  const path = findForbiddenKey(document);
+/** Throws when the document holds a key that could reach a prototype (outside `userKeys`, see findForbiddenKey). */
+export function refuseForbiddenKeys(document: unknown, what: string, userKeys: readonly string[] = []): void {
+  const path = findForbiddenKey(document, userKeys);
   if (path !== null) {
     throw new UserFacingError('forbidden-key', `${what} holds the field "${path}", which Layerlab never writes and refuses to read (it could alter how programs see every object). The file was not made by Layerlab, or was tampered with.`);
   }

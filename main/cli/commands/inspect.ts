@@ -26,16 +26,17 @@ const options = {
 } as const;
 
 function columnTypes(value: string | undefined): Record<string, ColumnType> {
-  const types: Record<string, ColumnType> = {};
-  for (const pair of listOption(value)) {
-    const at = pair.lastIndexOf('=');
-    const type = pair.slice(at + 1).trim() as ColumnType;
-    if (at <= 0 || !(type in TYPE_LABELS)) {
-      throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
-    }
-    types[pair.slice(0, at).trim()] = type;
-  }
-  return types;
+  // Built with fromEntries: a column named "__proto__" or "constructor" is a key like any other.
+  return Object.fromEntries(
+    listOption(value).map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const type = pair.slice(at + 1).trim() as ColumnType;
+      if (at <= 0 || !Object.hasOwn(TYPE_LABELS, type)) {
+        throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
+      }
+      return [pair.slice(0, at).trim(), type];
+    }),
+  );
 }
 
 export const inspectCommand: CliCommand = {

@@ -125,6 +125,28 @@ describe('the working state in a project', () => {
     expect(cleared.summary.columns.find((c) => c.name === 'Fare')!.missing, 'the markers can be taken off again').toBe(0);
   });
 
+  it('keeps the types and markers of columns named constructor, toString and __proto__ through a save and a reopen', async () => {
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, `constructor,toString,__proto__,y\n${Array.from({ length: 30 }, (_, i) => `${i % 4},${i % 3 ? 'a' : 'b'},${i % 5},${i % 2}`).join('\n')}\n`);
+    const handlers = createHandlers(services);
+    const { datasetId } = await handlers.openDataset({ operationId: 'proto', source: { kind: 'path', path: file } }, context);
+    await handlers.setColumnType({ datasetId, column: '__proto__', type: 'categorical' }, context);
+    await handlers.setColumnType({ datasetId, column: 'constructor', type: 'text' }, context);
+    await handlers.setMissingMarkers({ datasetId, column: 'toString', markers: ['b'] }, context);
+    const recipe = await handlers.defaultRecipe({ datasetId, target: 'y' }, context);
+    const path = join(dir, 'proto.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Proto', datasetId, recipe }, context);
+    const saved = readFileSync(path, 'utf8');
+    expect(saved).toContain('"__proto__": "categorical"');
+    expect(({} as Record<string, unknown>).categorical, 'nothing reached Object.prototype').toBeUndefined();
+
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    const data = opened(await handlers.openProjectData({ operationId: 'proto-again' }, context));
+    const typeOf = (name: string) => data.summary.columns.find((c) => c.name === name)!.type;
+    expect([typeOf('constructor'), typeOf('toString'), typeOf('__proto__'), typeOf('y')]).toEqual(['text', 'categorical', 'categorical', 'boolean']);
+    expect(Object.entries(data.markers)).toEqual([['toString', ['b']]]);
+  });
+
   it("saves each model's decision threshold into it, and the reopened model follows it", async () => {
     const { handlers, datasetId } = await openTitanic();
     const model = await trained('titanic');
