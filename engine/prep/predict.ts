@@ -6,7 +6,7 @@
  */
 import type { Table } from '../table/table.ts';
 import { alignToSchema, outOfRange, type ReadOptions } from './align.ts';
-import { featureColumns, featureMatrix, rowsWithGaps } from './matrix.ts';
+import { featureColumns, featureMatrix, rowsWithGaps, type FeatureProblem } from './matrix.ts';
 import { executionOrder, transformStep } from './run-step.ts';
 import { allRows, rowsWhere, takeRows } from './table-ops.ts';
 import type { FittedRecipe, InputColumn, Rejection } from './types.ts';
@@ -23,8 +23,11 @@ export interface PredictionInput {
   readonly warnings: readonly Rejection[];
 }
 
-function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: 'empty' | 'infinite'): Rejection {
+function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: FeatureProblem): Rejection {
   if (kind === 'infinite') return { row: sourceRow, column: feature, reason: `"${feature}" is infinite, which the model cannot use.` };
+  if (kind === 'too-large') {
+    return { row: sourceRow, column: feature, reason: `"${feature}" is too large for the model after the recipe's steps (beyond ±3.4e38, what its 32-bit numbers hold).` };
+  }
   const emptyInput = schema.find((spec, i) => !spec.missingAllowed && isEmpty(aligned, i, sourceRow));
   if (emptyInput) {
     return { row: sourceRow, column: emptyInput.name, reason: `"${emptyInput.name}" is empty, and the recipe has no value to fill in for it (no missing-values step covers it). Enter a value.` };

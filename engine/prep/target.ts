@@ -59,6 +59,22 @@ function refuseInfinite(column: Column): void {
   }
 }
 
+/** Beyond this, a prediction's squared error (the loss, MSE, R²) no longer fits in a double. */
+export const LARGEST_REGRESSION_TARGET = 1e150;
+
+function refuseTooLarge(column: Column, rows: Int32Array): void {
+  if (column.storage !== 'number') return;
+  let largest = 0;
+  for (let i = 0; i < rows.length; i++) largest = Math.max(largest, Math.abs(column.values[rows[i]!]!) || 0);
+  if (largest > LARGEST_REGRESSION_TARGET) {
+    throw new UserFacingError(
+      'target-too-large',
+      `The target "${column.name}" reaches ${largest.toPrecision(3)}: errors on that scale cannot be squared in double precision (beyond about ${LARGEST_REGRESSION_TARGET.toExponential(0)}), so neither the loss nor R² could be measured. ` +
+        'Express it in larger units (divide it by a power of ten in the file), or predict its logarithm, then train again.',
+    );
+  }
+}
+
 function classLabelsFor(column: Column, task: Task, labels: string[], choice: TargetChoice): string[] {
   if (task === 'binary') {
     if (labels.length !== 2) {
@@ -98,6 +114,7 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
         `The target "${column.name}" holds text (${quoteList(sortLabels(counts.keys()), 3)}), which cannot be predicted as a number. Predict it as classes (binary or multi-class), or choose a numeric column.`,
       );
     }
+    refuseTooLarge(column, rows);
     return { column: column.name, task, targetWidth: 1, outputWidth: 1, loss: LOSS[task] };
   }
   const classLabels = classLabelsFor(column, task, [...counts.keys()], choice);

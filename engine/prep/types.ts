@@ -170,6 +170,8 @@ export interface StepReport {
   readonly learnedFromRows: number;
   readonly columnsAdded: readonly string[];
   readonly columnsRemoved: readonly string[];
+  /** What the user should know before training on this (a suspicious target, a split with no test rows). */
+  readonly warnings?: readonly string[];
 }
 
 export interface Prepared {

@@ -2,9 +2,8 @@ import { UserFacingError } from '../../../engine/errors.ts';
 import { formatDate } from '../../../engine/table/date-text.ts';
 import { formatNumber, TYPE_LABELS } from '../../../engine/table/messages.ts';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../../engine/table/profile.ts';
-import type { ColumnType } from '../../../engine/table/table.ts';
 import { loadTable, type LoadedTable } from '../../io/load-table.ts';
-import { listOption, parseCommandArgs } from '../args.ts';
+import { listOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 
 const USAGE = `usage: layerlab inspect <file> [options]
@@ -25,19 +24,6 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function columnTypes(value: string | undefined): Record<string, ColumnType> {
-  // Built with fromEntries: a column named "__proto__" or "constructor" is a key like any other.
-  return Object.fromEntries(
-    listOption(value).map((pair) => {
-      const at = pair.lastIndexOf('=');
-      const type = pair.slice(at + 1).trim() as ColumnType;
-      if (at <= 0 || !Object.hasOwn(TYPE_LABELS, type)) {
-        throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
-      }
-      return [pair.slice(0, at).trim(), type];
-    }),
-  );
-}
 
 export const inspectCommand: CliCommand = {
   async run(args, io) {
@@ -52,7 +38,7 @@ export const inspectCommand: CliCommand = {
       sheet: values.sheet,
       missingMarkers: listOption(values.missing),
       zeroMeansMissing: listOption(values['zero-missing']),
-      columnTypes: columnTypes(values.type),
+      columnTypes: typesOption(values.type),
       skipRaggedRows: values['skip-ragged-rows'] ?? false,
     });
     const profile = profileTable(loaded.table);

@@ -9,7 +9,7 @@ import type { Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
-import { listOption, numberOption, parseCommandArgs } from '../args.ts';
+import { listOption, numberOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 import { jsonSummary, textSummary } from '../train-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
@@ -28,6 +28,7 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
   --patience 10           epochs without validation improvement before stopping (0: never stop early)
   --task binary|multiclass|regression   override the detected task
   --class-weight balanced weigh rare classes up
+  --type col=categorical  set column types (numeric, integer, boolean, categorical, datetime, text, id), comma-separated
   --sheet NAME            sheet of an .xlsx workbook
   --seed 42
   --out model.json        save the trained model
@@ -49,6 +50,7 @@ const options = {
   task: { type: 'string' },
   'class-weight': { type: 'string' },
   sheet: { type: 'string' },
+  type: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
@@ -92,7 +94,7 @@ export const trainCommand: CliCommand = {
     });
     const design = { hidden: denseStack(hidden, activation, numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)')) };
 
-    const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
+    const loaded = await loadTable(file, { ...(values.sheet ? { sheet: values.sheet } : {}), columnTypes: typesOption(values.type) });
     for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
     const recipe = buildRecipe(loaded.table, {
       target: values.target,
