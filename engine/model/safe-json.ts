@@ -35,7 +35,8 @@ export function findForbiddenKey(document: unknown, userKeys: readonly string[] 
     const [value, path] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], pathOf(path, i)]);
+      // Only objects and lists can hold a key: a list of two million strings costs no path strings.
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === 'object' && value[i] !== null) stack.push([value[i], pathOf(path, i)]);
       continue;
     }
     const keys = Object.keys(value);
@@ -46,7 +47,10 @@ export function findForbiddenKey(document: unknown, userKeys: readonly string[] 
       const item = (value as Record<string, unknown>)[key];
       if (key === 'constructor' && typeof item === 'object' && item !== null && Object.hasOwn(item, 'prototype')) return pathOf(pathOf(path, key), 'prototype');
     }
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([(value as Record<string, unknown>)[keys[i]!], pathOf(path, keys[i]!)]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const item = (value as Record<string, unknown>)[keys[i]!];
+      if (typeof item === 'object' && item !== null) stack.push([item, pathOf(path, keys[i]!)]);
+    }
   }
   return null;
 }

@@ -1,5 +1,5 @@
 /** What the Build and Train calls (main/api/calls/training-calls.ts) do, in terms of the services. */
-import { countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
+import { checkParameterCount, countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { buildNetworkSpec } from '../../../engine/pipeline/train-job.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
@@ -53,6 +53,8 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
     },
     startTraining: async ({ datasetId, recipe, design, settings, label }) => {
       const { table, loaded } = datasets.get(datasetId);
+      // The hidden layers alone (one input, one output) may be past the cap: refused here, before a worker starts.
+      checkParameterCount(countParameters({ inputSize: 1, layers: [...design.hidden, { type: 'dense', units: 1 }], loss: 'mse' }).trainable);
       return training.start({ datasetId, job: { table, recipe, design, settings }, source: modelSource(loaded), ...(label ? { label } : {}) });
     },
     pauseTraining: async ({ runId }) => ({ changed: training.pause(runId) }),
