@@ -45,7 +45,7 @@ export interface CellContext {
   /** Missing marker → its index in `markerCounts`. */
   readonly markerIndex: ReadonlyMap<string, number>;
   /** Missing cells per marker, counted as cells arrive. */
-  readonly markerCounts: Int32Array;
+  readonly markerCounts: number[];
   /** Some marker reads as a number (`-999`), so number cells must be checked against markers first. */
   readonly numericMarkers: boolean;
   readonly decimalComma: boolean;

@@ -57,7 +57,7 @@ export const scale: StepDefinition<ScaleParams, ScaleState> = {
       if (!Number.isFinite(center) || !Number.isFinite(spread)) {
         throw new UserFacingError(
           'values-too-large',
-          `Column "${column}" spans more than a double can measure (its values reach ${Math.max(...values.map(Math.abs)).toPrecision(3)}), so it cannot be scaled. Express it in larger units (divide it by a power of ten in the file), or add a log transform for it before the scaling step.`,
+          `Column "${column}" spans more than a double can measure (its values reach ${values.reduce((m, v) => Math.max(m, Math.abs(v)), 0).toPrecision(3)}), so it cannot be scaled. Express it in larger units (divide it by a power of ten in the file), or add a log transform for it before the scaling step.`,
         );
       }
       return { column, center, scale: spread === 0 ? 1 : spread };
