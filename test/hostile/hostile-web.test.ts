@@ -108,7 +108,7 @@ describe('hostile files uploaded to the web host', () => {
 
   it('refuses a network past the parameter cap, before any worker starts', async () => {
     const opened = await call('openDataset', { operationId: 'train', source: await upload(corpus['train.csv']!) });
-    const recipe = (await call('defaultRecipe', { datasetId: opened.value.datasetId, target: 'Survived' })).value;
+    const { recipe } = (await call('suggestRecipe', { datasetId: opened.value.datasetId, target: 'Survived' })).value;
     const design = { hidden: denseStack(Array.from({ length: 16 }, () => 4096)) };
     for (const name of ['networkPreview', 'startTraining']) {
       const payload = { datasetId: opened.value.datasetId, recipe, design, ...(name === 'startTraining' ? { settings: defaultTrainingSettings({ epochs: 1 }) } : {}) };

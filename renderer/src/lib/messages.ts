@@ -19,7 +19,7 @@ export const messages = {
   predictCancelled: (name: string) => `Predicting ${name} was cancelled. Nothing was saved.`,
   filePredicted: (name: string, predicted: number, rejected: number) =>
     `${name}: ${predicted.toLocaleString('en-US')} rows predicted${rejected ? `, ${rejected.toLocaleString('en-US')} could not be (see why in the table)` : ''}. Save them as CSV to keep them.`,
-  exportWhat: { json: 'model file', tfjs: 'TensorFlow.js folder', keras: 'Keras script' },
+  exportWhat: { json: 'model file', tfjs: 'TensorFlow.js folder', keras: 'Keras script', onnx: 'ONNX model' },
   saved: (what: string, files: readonly string[]) => `The ${what} was saved: ${files.join(', ')}.`,
   saveFailed: (what: string) => `The ${what} could not be saved`,
   modelOpened: (name: string) => `${name} is open. Nothing in it was run: it was read and checked as data.`,
@@ -49,7 +49,6 @@ export const messages = {
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,
-  cleanedFailed: 'The cleaned dataset could not be saved',
   trainNotReady: 'Training cannot start yet',
   trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
   trainFailed: 'The training run could not be started or changed',

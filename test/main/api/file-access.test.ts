@@ -62,7 +62,7 @@ describe('GrantedPaths (the desktop)', () => {
   it('lets through what the open dialog gave (read only) and what the save dialog gave (write only)', async () => {
     const grants = new GrantedPaths(async () => []);
     const dialogs = fileDialogHandlers(fakeDialog('/home/ada/churn.csv', '/home/ada/out/model.json'), () => undefined, grants);
-    expect(await dialogs.openFileDialog({}, context)).toEqual({ path: '/home/ada/churn.csv' });
+    expect(await dialogs.chooseFile({ purpose: 'data' }, context)).toEqual({ path: '/home/ada/churn.csv' });
     expect(await dialogs.chooseSaveLocation({ purpose: 'model', suggestedName: 'model.json' }, context)).toEqual({ path: '/home/ada/out/model.json' });
     expect(await grants.refusal('/home/ada/churn.csv', 'read')).toBeNull();
     expect(await grants.refusal('/home/ada/out/model.json', 'write')).toBeNull();
@@ -131,7 +131,7 @@ describe('a project reopened on the desktop', () => {
       expect(await dispatch('openProject', { source: { kind: 'path', path: project } }, sender)).toMatchObject({ ok: false, error: { code: 'path-not-granted' } });
       grants.grant(project, 'read');
       expect(await dispatch('openProject', { source: { kind: 'path', path: project } }, sender)).toMatchObject({ ok: true, value: { dataset: { status: 'ok', path: data } } });
-      expect(await dispatch('openProjectData', { operationId: 'd', source: { kind: 'path', path: data } }, sender)).toMatchObject({ ok: true, value: { status: 'opened' } });
+      expect(await dispatch('locateProjectData', { operationId: 'd', source: { kind: 'path', path: data } }, sender)).toMatchObject({ ok: true, value: { status: 'opened' } });
       expect(await grants.refusal(join(dir, 'other.csv'), 'read')).toMatchObject({ code: 'path-not-granted' });
     } finally {
       await closeServices(services);

@@ -42,5 +42,5 @@ export const KNOWN_PATH_CALLS: readonly CallName[] = [
   'openModelFile',
   'saveProject',
   'openProject',
-  'openProjectData',
+  'locateProjectData',
 ];

@@ -17,13 +17,12 @@ import type { AppEvent } from '../../../../main/api/contract.ts';
 import { ownValue } from '../../../../engine/own.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
-import { pickFile } from '../results/file-transfer.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { FilePredictionState } from './file-prediction.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import { Saver } from './saver.svelte.ts';
 
-export type ExportFormat = 'json' | 'tfjs' | 'keras';
+export type ExportFormat = 'json' | 'tfjs' | 'keras' | 'onnx';
 
 /** Rows of a confusion-matrix cell shown at once. */
 export const CELL_ROWS = 100;
@@ -196,14 +195,14 @@ export class ResultsState {
     const model = this.selected;
     if (!model) return;
     const base = `${model.sourceName.replace(/\.[^.]+$/, '')}-${model.modelId}`;
-    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`] } as const)[format];
+    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`], onnx: ['onnx', `${base}.onnx`] } as const)[format];
     const threshold = model.task === 'binary' ? this.effectiveThreshold : undefined;
     await this.saver.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
   }
 
   async openModelFile(): Promise<void> {
     try {
-      const picked = await pickFile(this.platform, 'model');
+      const picked = await this.platform.pickFile('model');
       if (!picked) return;
       const summary = await this.platform.api.openModelFile({ source: await picked.prepare(new AbortController().signal) });
       // The notice comes once the model is in the picker, so "is open" is true when it is read.

@@ -3,7 +3,7 @@ import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
 import type { Evaluation, FilePrediction, ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { ResultsState } from '../../../../renderer/src/lib/state/results.svelte.ts';
@@ -65,7 +65,7 @@ function setup(models: ModelSummary[] = [summary()]) {
     chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/m.json' })),
     openDataset: vi.fn(),
   };
-  const platform = { kind: 'electron', mac: false, api: api as unknown as LayerlabApi } as Platform;
+  const platform = desktopPlatform(api as unknown as LayerlabApi, { mac: false, pathForFile: () => '' });
   const notices = new Notices();
   const dataset = new DatasetState(platform, notices);
   const results = new ResultsState(platform, notices, dataset);
@@ -178,6 +178,18 @@ describe('ResultsState', () => {
     api.chooseSaveLocation.mockResolvedValueOnce(null as never);
     await results.exportModel('keras');
     expect(api.exportModel).not.toHaveBeenCalled();
+  });
+
+  it('exports the ONNX graph through its own save dialog, with the shown threshold', async () => {
+    const { api, notices, results } = setup();
+    results.show('run-1');
+    await settle();
+    api.chooseSaveLocation.mockResolvedValueOnce({ path: '/tmp/m.onnx' });
+    api.exportModel.mockResolvedValueOnce({ files: [{ name: 'm.onnx', path: '/tmp/m.onnx', downloadId: null, bytes: 10 }] });
+    await results.exportModel('onnx');
+    expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'onnx', suggestedName: 'Churn_Modelling-run-1.onnx' });
+    expect(api.exportModel).toHaveBeenCalledWith({ modelId: 'run-1', format: 'onnx', destination: { kind: 'path', path: '/tmp/m.onnx' }, threshold: 0.5 });
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'success', title: 'The ONNX model was saved: /tmp/m.onnx.' });
   });
 
   it('says a model file is open only once the picker holds it (the list comes from main a moment later)', async () => {
