@@ -17,7 +17,8 @@ import { executionOrder, fitStep, requireTargetUntouched, transformStep } from '
 import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
-import { checkTarget } from './target-checks.ts';
+import { countLabels } from './labels.ts';
+import { refuseUniqueClasses, targetWarnings } from './target-checks.ts';
 import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues, type TargetPlan } from './target.ts';
 import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RecipeStep, RowsBySplit, StepOutput, StepReport } from './types.ts';
 
@@ -124,8 +125,9 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   if (emptyTargets > 0) frame = keepRows(frame, withTarget);
   const targetColumn = requireTargetColumn(frame.table, targetName);
   const plan = planTarget(targetColumn, allRows(frame.table.rowCount), recipe.target);
-  const targetWarnings = checkTarget(targetColumn, allRows(frame.table.rowCount), plan);
-  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets, targetWarnings));
+  refuseUniqueClasses(targetColumn, countLabels(targetColumn, allRows(frame.table.rowCount)), plan.task);
+  const warnings = targetWarnings(targetColumn, allRows(frame.table.rowCount), plan);
+  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets, warnings));
 
   const classes = plan.task === 'regression' ? undefined : classIndices(targetColumn, plan.classLabels!);
   const split = splitRows(frame.table.rowCount, recipe.split, classes);

@@ -19,6 +19,7 @@ import type { Column, Table } from '../table/table.ts';
 import { countLabels, labelLookup, orderBinaryLabels, sortLabels } from './labels.ts';
 import { mean, populationStd, presentValues } from './stats.ts';
 import { formatCount, quoteList, requireColumn } from './table-ops.ts';
+import { refuseIdentifier } from './target-checks.ts';
 import type { FittedTarget, TargetChoice, Task } from './types.ts';
 
 export const MAX_INTEGER_CLASSES = 20;
@@ -107,6 +108,7 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
     );
   }
   const task = choice.task ?? detectTask(column, counts);
+  refuseIdentifier(column);
   if (task === 'regression') {
     if (column.storage === 'category') {
       throw new UserFacingError(

@@ -1,6 +1,7 @@
 /** Targets that would train without a word and teach nothing: refused or warned about, with what to do. */
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../../engine/prep/prepare.ts';
+import { defaultRecipe } from '../../../engine/prep/target-choice.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
 import { mean, populationStd } from '../../../engine/prep/stats.ts';
 import type { Table } from '../../../engine/table/table.ts';
@@ -23,6 +24,12 @@ describe('suspicious targets', () => {
         'Choose the column you want to predict as the target; if "row_id" really is a quantity or a class, set its type first (numeric, integer or categorical: in the Data step, or with --type).',
     );
     expect(() => run(tableOf(x(), { ...ids, type: 'integer' }), { column: 'row_id' }), 'the same numbers typed as integers train').not.toThrow();
+  });
+
+  it("is passed over by the first recipe of a table whose last column is a row identifier", () => {
+    const ids = { ...num('row_id', Array.from({ length: n }, (_, i) => i + 1), 'id'), reason: 'every value is different, 1 to 60 in sequence like a row number → ID-like' };
+    const answers = cat('answer', Array.from({ length: n }, (_, i) => (i % 3 ? 'yes' : 'no')));
+    expect(defaultRecipe(tableOf(x(), answers, ids)).target.column).toBe('answer');
   });
 
   it('refuses classes that each occur once', () => {
