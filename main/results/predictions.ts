@@ -3,6 +3,7 @@
  * not see in training), and a whole file, predicted in chunks so that progress can be shown and a cancel is
  * heard between chunks. The work is the model file's own predict path (engine/model/predict.ts).
  */
+import { parseCellNumber } from '../../engine/table/number-text.ts';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { LoadedModel } from '../../engine/model/load-model.ts';
 import { predictRecords, predictTable, type ModelPredictions } from '../../engine/model/predict.ts';
@@ -32,7 +33,8 @@ export function valueWarning(input: InputColumn, text: string): string | null {
     }
     return null;
   }
-  const parsed = Number(value);
+  // Read as a file's cell is (engine/prep/align.ts): thousands separators yes, `0x1F` or `Infinity` no.
+  const parsed = parseCellNumber(value, false);
   if (!Number.isFinite(parsed)) {
     return input.type === 'datetime' ? null : `"${value}" is not a number, and "${input.name}" holds numbers. Enter a number.`;
   }
