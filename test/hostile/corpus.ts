@@ -62,6 +62,8 @@ export async function writeCorpus(dir: string): Promise<Corpus> {
     'page.csv': '<!DOCTYPE html>\n<html><head><title>Prices</title></head><body><table><tr><td>a</td></tr></table></body></html>\n',
     'rows.json': '[{"a": 1, "b": 2}, {"a": 3, "b": 4}]\n',
     'quote.csv': csv(['a', 'b', 'c'], Array.from({ length: 103 }, (_, i) => (i === 1 ? [i, '"broken text', i * 2] : [i, `"text ${i}"`, i * 2]))),
+    // The same far down a 1.5 MB file: papaparse reads it in several chunks.
+    'quote-far.csv': csv(['a', 'b', 'c'], Array.from({ length: 60_000 }, (_, i) => (i === 50_000 ? [i, '"broken text', i * 2] : [i, `"text ${i}"`, i * 2]))),
     'small.xlsx': workbook(['name', 'value', 'first', 'second'], [[0, 1], [2, 3], [3, 2]]),
     'late-strings.xlsx': workbook(['name', 'value', 'first', 'second'], [[0, 1], [2, 3], [3, 2]], true),
     // One shared string of 70 MB packs to about 70 KB: a thousand times its size.

@@ -156,6 +156,7 @@ describe('files that are not what their name says', () => {
   it.each([
     ['page.csv', /^layerlab inspect: page\.csv is not a table: it is an HTML page .*save the table as CSV/],
     ['rows.json', /^layerlab inspect: rows\.json is not a table: it is a JSON document\. .*Convert it to CSV/],
+    ['quote-far.csv', /^layerlab inspect: quote-far\.csv: the quote that opens the field on line 50002 \(column "b"/],
     ['late-strings.xlsx', /^layerlab inspect: late-strings\.xlsx could not be read as an Excel workbook \(its shared texts come after its sheet, an order this reader cannot follow; saving it again from Excel or LibreOffice puts them first\)/],
     ['quote.csv', /^layerlab inspect: quote\.csv: the quote that opens the field on line 3 \(column "b", starting "broken text,2\\n2,\\"text 2"\) is not closed where the field ends, so the text across the next 1 line was read into that one cell\. Close \(or remove\) that quote/],
   ])('names %s for what it is', async (file, message) => {
