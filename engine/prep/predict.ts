@@ -61,7 +61,8 @@ function refuseOtherFeatures(made: readonly string[], listed: readonly string[])
  */
 export function checkFittedFeatures(fitted: FittedRecipe): void {
   for (const { state } of fitted.steps) {
-    const levels = (state as { method?: unknown; levels?: unknown }).method === 'one-hot' ? ((state as { levels: readonly string[] }).levels.length ?? 0) : 0;
+    const encoding = state as { method?: unknown; levels?: readonly unknown[] };
+    const levels = encoding.method === 'one-hot' && Array.isArray(encoding.levels) ? encoding.levels.length : 0;
     if (levels > fitted.features.length) {
       throw new UserFacingError(
         'invalid-model',

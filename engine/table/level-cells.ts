@@ -9,7 +9,7 @@ import { trimCell } from './missing.ts';
 export const LEVELS_BEFORE_NUMBERS = 4096;
 /** Rows after which cells arriving as bytes are looked up by their bytes (see `addRun`). */
 const BYTE_LOOKUP_AFTER_ROWS = 64;
-/** Keys a dictionary holds in a plain list before it takes a Map. */
+/** Levels a dictionary searches in order before it takes a Map. */
 const SMALL_LOOKUP = 8;
 
 export class LevelCells {
