@@ -1,34 +1,51 @@
 /**
- * Peak memory of `layerlab inspect` on a wide file (100,000 columns, one row, 1 MB) in a process of its own: bytes
- * per column, not kilobytes. Loose on purpose (a shared machine's allocator varies); it used to be ~16 KB per
- * column, about 1.7 GB here. The 200,000-column figure is in the report of issue 13 (~640 MB, was 3.2 GB).
+ * Peak memory of `layerlab inspect`, each file in a process of its own: bytes per column, not kilobytes. The
+ * 200,000-column, one-row file (2 MB) once took 3.2 GB (about 16 KB per column) and a 2 MB single line 905 MB;
+ * issue 13 asks for under 1 GB. The bounds are loose on purpose (a shared machine's allocator varies): measured
+ * ~700 MB and ~110 MB.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const COLUMNS = 100_000;
+const COLUMNS = 200_000;
+let dir: string;
 
-describe('a 100,000-column file', () => {
-  it('is inspected in under 700 MB of peak memory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'layerlab-wide-'));
-    try {
-      const file = join(dir, 'wide.csv');
-      writeFileSync(file, `${Array.from({ length: COLUMNS }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: COLUMNS }, (_, i) => i % 97).join(',')}\n`);
-      const script = `
-        const { runCli } = await import(${JSON.stringify(join(ROOT, 'main/cli/run-cli.ts'))});
-        const code = await runCli(['inspect', ${JSON.stringify(file)}, '--json'], { stdout: { write: () => {} }, stderr: { write: (t) => process.stderr.write(t) } });
-        process.stdout.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));`;
-      const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
-      const { code, maxRssKb } = JSON.parse(out) as { code: number; maxRssKb: number };
-      expect(code).toBe(0);
-      expect(maxRssKb / 1024, 'peak MB').toBeLessThan(700);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 180_000);
+/** Peak resident megabytes of `layerlab inspect file --json` run alone, and its exit code. */
+function inspectPeak(file: string): { code: number; peakMb: number } {
+  const script = `
+    const { runCli } = await import(${JSON.stringify(join(ROOT, 'main/cli/run-cli.ts'))});
+    const code = await runCli(['inspect', ${JSON.stringify(file)}, '--json'], { stdout: { write: () => {} }, stderr: { write: (t) => process.stderr.write(t) } });
+    process.stdout.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { code, maxRssKb } = JSON.parse(out) as { code: number; maxRssKb: number };
+  return { code, peakMb: maxRssKb / 1024 };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'layerlab-wide-'));
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('peak memory of inspect', () => {
+  it('stays under 1 GB for a 200,000-column file of one row', () => {
+    const file = join(dir, 'wide.csv');
+    writeFileSync(file, `${Array.from({ length: COLUMNS }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: COLUMNS }, (_, i) => i % 97).join(',')}\n`);
+    const { code, peakMb } = inspectPeak(file);
+    expect(code).toBe(0);
+    expect(peakMb, 'peak MB').toBeLessThan(1024);
+  }, 300_000);
+
+  it('stays under 300 MB for a 2 MB single line', () => {
+    const file = join(dir, 'long-line.csv');
+    writeFileSync(file, `a,b\n1,${'x'.repeat(2_000_000)}\n2,y\n`);
+    const { code, peakMb } = inspectPeak(file);
+    expect(code).toBe(0);
+    expect(peakMb, 'peak MB').toBeLessThan(300);
+  }, 120_000);
 });
