@@ -60,6 +60,8 @@ export interface RunningHost {
   readonly origin: string;
   readonly token: string;
   readonly settingsDir: string;
+  /** The host's process id: the name of what it leaves in the temporary folder carries it. */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crash: nothing is cleaned up, the settings folder stays. */
   kill(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startWebHost(rendererDir: string, options: { settingsDir?:
     origin: parsed.origin,
     token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     settingsDir,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
