@@ -1,7 +1,8 @@
 /**
  * What the app shows of hostile files, in Chromium through the web host: a predicted file's rows that could not
  * be used and the rows predicted from values unlike the training rows (each with its reason), the warnings of a
- * suspicious target under the Clean step's target line, and a hostile upload's message. Screenshots in both themes.
+ * suspicious target under the Clean step's target line, a network past the parameter cap (in the Build step, and
+ * the refusal of its run), and a hostile upload's message. Screenshots in both themes.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,31 @@ describe('hostile files in the app', () => {
         /^The target "answer" has classes that differ only in capitals or spaces \("no", "No"; "yes", "Yes", "YES"\): each is learned as a class of its own\./,
       );
       await app.shot('clean-target-warning');
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('says the parameter cap and why in the Build step, and refuses a run of that network (%s)', async (theme) => {
+    await withApp(`hostile-network-size-${theme}`, theme, async (app) => {
+      const { page } = app;
+      await page.locator('#step-tab-data').click();
+      await page.locator('[data-sample="iris"]').click();
+      await app.waitShown('.dataset h1:has-text("iris")');
+      await page.locator('[role="tab"]:has-text("Build")').click();
+      await page.locator('[data-preset="classic"]').click();
+      expect(await page.locator('[data-problem="network-size"]').count(), 'a small network is fine').toBe(0);
+      for (const index of [0, 1]) {
+        await page.locator(`li[data-layer-index="${index}"] input[type="number"]`).first().fill('4096');
+        await page.locator(`li[data-layer-index="${index}"] input[type="number"]`).first().press('Tab');
+      }
+      const problem = page.locator('[data-problem="network-size"]');
+      await app.waitShown('[data-problem="network-size"]');
+      expect(await problem.innerText()).toMatch(/^This network has 16,8\d\d,\d{3} parameters, more than the 10,000,000 Layerlab trains: training keeps several copies .* Use fewer or narrower layers/);
+      await app.shot('build-network-too-large');
+      await page.locator('[role="tab"]:has-text("Train")').click();
+      await page.getByRole('button', { name: /^Train 4096-4096-/ }).click();
+      await app.waitShown('.notice.error');
+      expect(await page.locator('.notice.error').first().innerText()).toMatch(/more than the 10,000,000 Layerlab trains/);
+      expect(await page.locator('section.run').count(), 'no run was started').toBe(0);
     });
   });
 
