@@ -1,6 +1,6 @@
 /**
  * What a killed app leaves behind, cleared when the next one starts: the web host's upload and download folders
- * in the system's temporary folder, half-written temporary files in the recovery folder (each session writes
+ * and the loader warm-up's folder in the system's temporary folder, half-written temporary files in the recovery folder (each session writes
  * its own recovery file, so no later write to the same name would clear them), and recovery files nobody
  * restored for weeks. Anything that belongs to a process still running (another window, another web host) is
  * left alone: the process id is part of every such name.
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isProcessAlive, removeAbandonedTemporaries } from '../project/atomic-write.ts';
 import { RECOVERY_SUFFIX } from '../project/autosave.ts';
+import { WARM_UP_PREFIX } from '../io/warm-up.ts';
 import { DOWNLOADS_PREFIX } from './download-store.ts';
 import { UPLOADS_PREFIX } from './upload-store.ts';
 
@@ -35,9 +36,9 @@ export interface SweptLeftovers {
 
 const deadOwner = (pid: number) => pid !== process.pid && !isProcessAlive(pid);
 
-/** `layerlab-uploads-<pid>-<random>`: the pid; null for another name. */
+/** `layerlab-uploads-<pid>-<random>` (or downloads, warm-up): the pid; null for another name. */
 function folderOwner(name: string): number | null {
-  for (const prefix of [UPLOADS_PREFIX, DOWNLOADS_PREFIX]) {
+  for (const prefix of [UPLOADS_PREFIX, DOWNLOADS_PREFIX, WARM_UP_PREFIX]) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
     return Number.isInteger(pid) && pid > 0 ? pid : null;

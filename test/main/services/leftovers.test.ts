@@ -38,11 +38,11 @@ function file(name: string, daysOld = 0): string {
 }
 
 describe('sweepLeftovers', () => {
-  it('removes upload and download folders of hosts that are gone, never a live one’s', async () => {
+  it('removes upload, download and warm-up folders of hosts that are gone, never a live one’s', async () => {
     const gone = dead();
-    const removed = [folder(`layerlab-uploads-${gone}-AbC123`), folder(`layerlab-downloads-${gone}-XyZ789`)];
+    const removed = [folder(`layerlab-uploads-${gone}-AbC123`), folder(`layerlab-downloads-${gone}-XyZ789`), folder(`layerlab-warm-up-${gone}-Wrm456`)];
     const kept = [folder(`layerlab-uploads-${process.pid}-Own001`), folder(`layerlab-downloads-${alive}-Other1`), folder('layerlab-uploads-legacy'), folder(`someone-else-${gone}-x`)];
-    expect(await sweepLeftovers({ recoveryDir: recovery, tempDir: temp })).toMatchObject({ tempFolders: 2 });
+    expect(await sweepLeftovers({ recoveryDir: recovery, tempDir: temp })).toMatchObject({ tempFolders: 3 });
     expect(readdirSync(temp).sort()).toEqual(kept.sort());
     for (const name of removed) expect(existsSync(join(temp, name))).toBe(false);
   });
