@@ -40,12 +40,29 @@ export const fileAccessErrors = {
   }),
 };
 
-/** The web host's rule: no path at all. */
+/** The rule of a transport that names none: no path at all. */
 export const noPaths: FileAccess = {
   pathsAllowed: false,
   refusal: async (path) => fileAccessErrors.webPath(path),
   offer: () => {},
 };
+
+/**
+ * The web host's rule: no path a page names, except one main offered itself, for reading: a reopened project's
+ * data when it is one of the host's own sample files (main looks for no other, see `checkOwnSample`).
+ */
+export class WebPaths implements FileAccess {
+  readonly pathsAllowed = false;
+  private readonly offered = new Set<string>();
+
+  offer(path: string): void {
+    this.offered.add(resolve(path));
+  }
+
+  async refusal(path: string, use: PathUse): Promise<ApiErrorBody | null> {
+    return use === 'read' && this.offered.has(resolve(path)) ? null : fileAccessErrors.webPath(path);
+  }
+}
 
 /**
  * The desktop's rule: the paths the user chose, for the use they were chosen for, plus the recent files (for

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../api/contract.ts';
 import { EventHub } from '../api/event-hub.ts';
-import { GrantedPaths, noPaths, type FileAccess } from '../api/file-access.ts';
+import { GrantedPaths, WebPaths, type FileAccess } from '../api/file-access.ts';
 import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
@@ -50,7 +50,7 @@ export function createServices(options: ServiceOptions): Services {
     loadTable,
     project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
     // The web host's pages name no paths; the desktop's name only those the user chose.
-    files: options.files ?? (options.acceptUploads ? noPaths : new GrantedPaths(async () => (await recent.list()).map((file) => file.path))),
+    files: options.files ?? (options.acceptUploads ? new WebPaths() : new GrantedPaths(async () => (await recent.list()).map((file) => file.path))),
   };
 }
 

@@ -3,7 +3,7 @@
  * autosaved, a project or a recovered state opened (its models join the open ones), and its data file read the
  * way the project read it, through the states ProjectSession keeps.
  */
-import { checkDataset, datasetToUpload, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
+import { checkDataset, checkOwnSample, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
 import type { ProjectFile } from '../../project/project-file.ts';
 import type { HeldData } from '../../project/session.ts';
 import { appIdentity } from '../../export/app-identity.ts';
@@ -18,6 +18,7 @@ import { saveOne, withSource } from './files.ts';
 
 export function createProjectHandlers(services: Services): AreaHandlers<typeof projectCalls> {
   const { models, datasets, events, operations, project: session } = services;
+  const isSample = (path: string) => services.samples.isSampleFile(path);
 
   /** The project the window's working state makes: its models, its data file (or the one still awaited), its choices. */
   function workingProject({ name, datasetId, selectedModelId, step, recipe, ...rest }: RequestOf<'updateSession'>): ProjectFile {
@@ -77,7 +78,7 @@ export function createProjectHandlers(services: Services): AreaHandlers<typeof p
     },
     openProject: async ({ source }) =>
       withSource(services, source, async (path) => {
-        const opened = await openProject(path, { findData: services.files.pathsAllowed });
+        const opened = await openProject(path, { findData: services.files.pathsAllowed, isSample });
         return reopen(opened.project, opened.dataset, source.kind === 'path' ? path : null);
       }),
     projectData: async () => session.dataState,
@@ -125,7 +126,7 @@ export function createProjectHandlers(services: Services): AreaHandlers<typeof p
       })),
     openRecovery: async ({ recoveryId }) => {
       const entry = await session.find(recoveryId);
-      const check = services.files.pathsAllowed ? await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '') : datasetToUpload(entry.project);
+      const check = services.files.pathsAllowed ? await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '') : await checkOwnSample(entry.project, isSample);
       const project = check.status === 'moved' ? { ...entry.project, dataset: { ...entry.project.dataset!, path: check.path } } : entry.project;
       const summary = reopen(project, check, entry.projectPath);
       await session.adopt(entry);

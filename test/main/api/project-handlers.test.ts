@@ -234,6 +234,43 @@ describe('locating the data file', () => {
   });
 });
 
+describe("a web host's project on one of its own samples", () => {
+  it('is found again by its path and bytes, and the page may name that file back (only for reading, and no other)', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const sample = resolve(services.samples.pathOf('iris'));
+    const project = { ...emptyProject('On a sample'), dataset: { path: sample, relativePath: '../../etc/passwd', name: 'iris.csv', sha256: await sha256OfFile(sample), bytes: 1, sheet: null, options: {} } };
+    const pid = deadPid();
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0d.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0d` }, context);
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', name: 'iris.csv', found: sample });
+    const dispatch = createDispatch(handlers, trustOrigin('app://layerlab'), () => {}, services.files);
+    const sender = context.sender;
+    const read = await dispatch('locateProjectData', { operationId: 'locate', source: { kind: 'path', path: sample } }, sender);
+    expect(read).toMatchObject({ ok: true, value: { status: 'opened' } });
+    const other = resolve(services.samples.pathOf('titanic'));
+    expect(await dispatch('openDataset', { operationId: 'open', source: { kind: 'path', path: other } }, sender)).toMatchObject({ ok: false, error: { code: 'path-refused' } });
+    expect(await dispatch('saveCleanedCsv', { datasetId: 'd1', recipe: null, destination: { kind: 'path', path: sample } }, sender)).toMatchObject({ ok: false, error: { code: 'path-refused' } });
+  });
+
+  it('is uploaded again when its bytes are not the sample’s', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const sample = resolve(services.samples.pathOf('iris'));
+    const project = { ...emptyProject('Edited sample'), dataset: { path: sample, relativePath: null, name: 'iris.csv', sha256: '0'.repeat(64), bytes: 1, sheet: null, options: {} } };
+    const pid = deadPid();
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0e.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    const restored = await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0e` }, context);
+    expect(restored.dataset).toMatchObject({ status: 'changed' });
+  });
+});
+
 describe("the project's data file, as main tracks it", () => {
   async function savedWithMissingData(): Promise<{ handlers: ReturnType<typeof createHandlers>; path: string }> {
     const copy = join(dir, 'titanic.csv');
