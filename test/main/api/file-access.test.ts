@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
-import { fileAccessErrors, GrantedPaths, noPaths } from '../../../main/api/file-access.ts';
+import { fileAccessErrors, GrantedPaths, noPaths, WebPaths } from '../../../main/api/file-access.ts';
 import { createDispatch, trustOrigin, type Handlers, type Sender } from '../../../main/api/handle.ts';
 import { pathsIn } from '../../../main/api/validate.ts';
 import { calls } from '../../../main/api/contract.ts';
@@ -140,7 +140,19 @@ describe('a project reopened on the desktop', () => {
   });
 });
 
-describe('noPaths (the web host)', () => {
+describe('WebPaths (the web host)', () => {
+  it('refuses every path a page names, and reads back only what main offered (its own sample), never writing it', async () => {
+    const web = new WebPaths();
+    expect(web.pathsAllowed).toBe(false);
+    expect(await web.refusal('/srv/samples/iris.csv', 'read')).toMatchObject({ code: 'path-refused' });
+    web.offer('/srv/samples/iris.csv');
+    expect(await web.refusal('/srv/samples/../samples/iris.csv', 'read')).toBeNull();
+    expect(await web.refusal('/srv/samples/iris.csv', 'write')).toMatchObject({ code: 'path-refused' });
+    expect(await web.refusal('/srv/samples/titanic.csv', 'read')).toMatchObject({ code: 'path-refused' });
+  });
+});
+
+describe('noPaths (a transport that names no rule)', () => {
   it('refuses every path, and a transport that names no rule gets this one', async () => {
     expect(noPaths.pathsAllowed).toBe(false);
     expect(await noPaths.refusal('/tmp/a.csv', 'read')).toMatchObject({ code: 'path-refused' });
