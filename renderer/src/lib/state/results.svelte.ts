@@ -50,6 +50,12 @@ export class ResultsState {
    * column name: a column named `constructor` or `__proto__` is then a field like any other).
    */
   form = $state<string[]>([]);
+
+  /** The form's text for the input named `column` ('' when the shown model has no such input). */
+  formValue(column: string): string {
+    const index = this.details?.inputs.findIndex((input) => input.name === column) ?? -1;
+    return index < 0 ? '' : (this.form[index] ?? '');
+  }
   single = $state.raw<SinglePrediction | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
   readonly saver: Saver;
