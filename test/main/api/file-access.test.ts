@@ -37,7 +37,7 @@ describe('the contract’s path slots', () => {
   it('are found in every call that takes a source or a destination, with what each is used for', () => {
     const probes = pathProbes();
     expect(new Set(probes.map((p) => p.call))).toEqual(new Set(KNOWN_PATH_CALLS));
-    expect(probes.filter((p) => p.use === 'write').map((p) => p.call).sort()).toEqual(['exportModel', 'saveCleanedCsv', 'savePredictions', 'saveProject']);
+    expect(probes.filter((p) => p.use === 'write').map((p) => p.call).sort()).toEqual(['exportModel', 'saveCleanedCsv', 'savePredictions', 'saveProject', 'saveReport']);
     expect(probes.find((p) => p.call === 'openDataset')?.where).toBe('source.kind=path.path');
   });
 

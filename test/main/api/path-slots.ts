@@ -43,4 +43,5 @@ export const KNOWN_PATH_CALLS: readonly CallName[] = [
   'saveProject',
   'openProject',
   'locateProjectData',
+  'saveReport',
 ];
