@@ -8,6 +8,7 @@ import { UserFacingError, isUserFacingError } from '../errors.ts';
 import { base64ToFloat32 } from '../nn/base64.ts';
 import { Network } from '../nn/network.ts';
 import { Rng } from '../nn/rng.ts';
+import { checkFittedFeatures } from '../prep/predict.ts';
 import { fittedRecipeFromJSON } from '../prep/recipe-json.ts';
 import type { FittedRecipe } from '../prep/types.ts';
 import { MODEL_FORMAT, MODEL_MAJOR_VERSION, type ModelFile } from './model-file.ts';
@@ -83,6 +84,12 @@ function checkAgreement(file: ModelFile, recipe: FittedRecipe, network: Network)
 }
 
 function readWeights(file: ModelFile, weightNames: readonly string[], network: Network): Float32Array[] {
+  // The network's own shapes say how many bytes to expect: far more text than that is refused before decoding.
+  const expectedBytes = network.params().reduce((n, p) => n + p.shape.reduce((a, b) => a * b, 1), 0) * 4;
+  const text = file.network.weightData;
+  if (text.length > 2 * Math.ceil(expectedBytes / 3) * 4 + 1024) {
+    invalid(`"network.weightData" holds about ${Math.floor((text.length * 3) / 4).toLocaleString('en-US')} bytes, but the network in "network.modelTopology" has ${(expectedBytes / 4).toLocaleString('en-US')} weights (${expectedBytes.toLocaleString('en-US')} bytes).`);
+  }
   let values: Float32Array;
   try {
     values = base64ToFloat32(file.network.weightData);
@@ -115,6 +122,8 @@ export function loadModel(json: unknown): LoadedModel {
     invalid(`the network in "network.modelTopology" cannot be built: ${error.message}`);
   }
   checkAgreement(file, recipe, network);
+  // After the network (capped in size) agrees on the number of inputs, so this dry run is bounded by both.
+  checkFittedFeatures(recipe);
   network.setWeights(readWeights(file, weightNames, network));
   return { file, recipe, network, threshold: file.decision?.threshold ?? 0.5 };
 }

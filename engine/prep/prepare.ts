@@ -18,6 +18,8 @@ import { executionOrder, fitStep, requireTargetUntouched, transformStep } from '
 import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
+import { countLabels } from './labels.ts';
+import { refuseUniqueClasses, targetWarnings } from './target-checks.ts';
 import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues, type TargetPlan } from './target.ts';
 import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RecipeStep, RowsBySplit, StepOutput, StepReport } from './types.ts';
 
@@ -124,7 +126,9 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   if (emptyTargets > 0) frame = keepRows(frame, withTarget);
   const targetColumn = requireTargetColumn(frame.table, targetName);
   const plan = planTarget(targetColumn, allRows(frame.table.rowCount), recipe.target);
-  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets));
+  refuseUniqueClasses(targetColumn, countLabels(targetColumn, allRows(frame.table.rowCount)), plan.task);
+  const warnings = targetWarnings(targetColumn, allRows(frame.table.rowCount), plan);
+  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets, warnings));
 
   const classes = plan.task === 'regression' ? undefined : classIndices(targetColumn, plan.classLabels!);
   const split = splitRows(frame.table.rowCount, recipe.split, classes);
@@ -134,8 +138,23 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   frame = { ...frame, splitOf };
   if (split.train.length === 0) throw noTrainingRows('The split');
   const stratified = recipe.split.stratify && classes ? ', stratified by class' : '';
-  reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
+  reports.push(
+    stageReport(
+      'split',
+      `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`,
+      0,
+      split.test.length === 0 && recipe.split.test > 0 ? [noTestRows(frame.table.rowCount, recipe.split.test)] : [],
+    ),
+  );
   return { key, frame, trainRows: split.train, reports, states, plan };
+}
+
+/** A test share that gave no test row: the test metrics will be missing, and the user should hear why before training. */
+function noTestRows(rows: number, share: number): string {
+  return (
+    `No row is left for the test: ${plural(rows, 'row')} reach the split, too few to hold out ${Math.round(share * 100)}% (each class keeps its rows for training first). ` +
+    'The model will train, but nothing will say how it does on new rows. Add rows, or check the steps and filters that removed them.'
+  );
 }
 
 function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
@@ -241,8 +260,9 @@ function allFinite(column: NumberColumn): boolean {
   const d = derivationOf(column);
   if (d?.kind === 'one-hot') return !d.codes.includes(d.missing);
   // v · 0 is ±0 for every finite number and NaN for NaN and ±Infinity; a sum without a branch is the fastest scan.
+  // Rounded to float32 first, as the network will see it: beyond ±3.4e38 that is Infinity too.
   let sum = 0;
-  if (d) for (let i = 0; i < d.source.length; i++) sum += ((d.source[i]! - d.center) / d.scale) * 0;
-  else for (let i = 0; i < column.values.length; i++) sum += column.values[i]! * 0;
+  if (d) for (let i = 0; i < d.source.length; i++) sum += Math.fround((d.source[i]! - d.center) / d.scale) * 0;
+  else for (let i = 0; i < column.values.length; i++) sum += Math.fround(column.values[i]!) * 0;
   return sum === 0;
 }

@@ -9,7 +9,7 @@
 import type { Task } from '../../engine/prep/types.ts';
 import { COLUMN_TYPES, type ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
-import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { call, id, none, readPath, type CallSpec } from './call-spec.ts';
 import { fileCalls } from './calls/file-calls.ts';
 import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { insightCalls } from './calls/insight-calls.ts';
@@ -37,7 +37,7 @@ export const calls = {
       /** Chosen by the window so that it can `cancel` the load and match `loadProgress` events. */
       operationId: id,
       source: v.variant('kind', {
-        path: { path: filePath },
+        path: { path: readPath },
         sample: { sampleId: id },
         /** Bytes the browser posted to the web host's upload endpoint first. */
         upload: { uploadId: id },

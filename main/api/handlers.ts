@@ -17,6 +17,7 @@ import type { UploadStore } from '../services/upload-store.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
+import type { FileAccess } from './file-access.ts';
 import type { Handlers } from './handle.ts';
 import { createEvaluationHandlers } from './handlers/evaluation-handlers.ts';
 import { createExportHandlers } from './handlers/export-handlers.ts';
@@ -50,6 +51,8 @@ export interface Services {
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
   /** The project being worked on: where it was saved, its autosave and recovered states. */
   readonly project: ProjectSession;
+  /** Which paths windows may name: none in the web host, the user's choices on the desktop. */
+  readonly files: FileAccess;
 }
 
 type Source = RequestOf<'openDataset'>['source'];
@@ -77,7 +80,8 @@ export function createHandlers(services: Services): Handlers {
   return {
     appInfo: async () => services.info,
     listSamples: () => samples.list(),
-    listRecentFiles: () => recent.list(),
+    // A browser cannot open a path, so the desktop's recent files mean nothing there (and are nobody's business).
+    listRecentFiles: async () => (services.files.pathsAllowed ? recent.list() : []),
     openDataset: ({ operationId, source }) =>
       operations.run(operationId, async (signal) => {
         const resolved = resolve(services, source);

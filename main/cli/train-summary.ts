@@ -48,6 +48,8 @@ export function jsonSummary({ table, result, seconds, warmUpSeconds }: SummaryIn
     epochs: result.history.epochsCompleted,
     seconds: round(seconds, 3),
     metrics,
+    /** What to know before trusting it (a suspicious target, no test rows); empty when nothing. */
+    warnings: result.reports.flatMap((r) => r.warnings ?? []),
     split: result.rows,
     bestEpoch: result.history.bestEpoch,
     stopReason: result.history.stopReason,
@@ -83,10 +85,11 @@ export function textSummary({ file, table, result, seconds, out }: SummaryInput)
   lines.push(`rows: ${fmt(rows.train)} train · ${fmt(rows.validation)} validation · ${fmt(rows.test)} test`);
   lines.push('recipe:');
   for (const r of result.reports) if (r.summary) lines.push(`  ${r.stepId}: ${r.summary}`);
+  for (const r of result.reports) for (const warning of r.warnings ?? []) lines.push(`warning: ${warning}`);
   const threads = result.threads === 2 ? ', 2 threads' : '';
   lines.push(`training: ${history.epochsCompleted} epochs in ${seconds.toFixed(1)} s (${fmt(Math.round(history.samplesPerSecond))} samples/s${threads}) · ${history.message}`);
   const report = result.test?.report;
-  if (!report) lines.push('test: no test rows (--test-size 0)');
+  if (!report) lines.push(result.fitted.recipe.split.test === 0 ? 'test: no test rows (--test-size 0)' : 'test: no test rows (see the warning above)');
   else if (isClassification(report)) {
     lines.push(`test (${fmt(report.rows)} rows): accuracy ${fixed(report.accuracy)} · precision ${fixed(report.precision)} · recall ${fixed(report.recall)} · F1 ${fixed(report.f1)} · AUC ${fixed(report.auc)}`);
     lines.push(confusionTable(report).trimEnd());

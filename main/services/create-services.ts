@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { AppInfo } from '../api/contract.ts';
 import { EventHub } from '../api/event-hub.ts';
+import { GrantedPaths, WebPaths, type FileAccess } from '../api/file-access.ts';
 import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
@@ -25,16 +26,19 @@ export interface ServiceOptions {
   readonly settingsDir: string;
   /** The web host receives files as uploads; the desktop app opens them by path. */
   readonly acceptUploads: boolean;
+  /** The desktop shell's own registry (its dialogs grant paths); by default the web host refuses every path. */
+  readonly files?: FileAccess;
 }
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
   const datasets = new DatasetStore();
+  const recent = new RecentFiles(join(options.settingsDir, 'recent-files.json'));
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
-    recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
+    recent,
     datasets,
     recipes: new PreparedRecipeCache((datasetId) => datasets.get(datasetId).table),
     operations: new Operations(),
@@ -47,6 +51,8 @@ export function createServices(options: ServiceOptions): Services {
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
     project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
+    // The web host's pages name no paths; the desktop's name only those the user chose.
+    files: options.files ?? (options.acceptUploads ? new WebPaths() : new GrantedPaths(async () => (await recent.list()).map((file) => file.path))),
   };
 }
 

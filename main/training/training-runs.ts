@@ -4,6 +4,7 @@
  * run ends with something learned, its model file in the ModelRegistry for the Evaluate and Predict steps.
  */
 import type { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../engine/errors.ts';
 import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
@@ -27,6 +28,8 @@ export interface TrainingRunsOptions {
   readonly publish: (event: TrainingProgressEvent) => void;
   readonly models: ModelRegistry;
   readonly app: () => Promise<AppIdentity>;
+  /** Runs that may train (or wait paused) at once; MAX_ACTIVE_RUNS by default. */
+  readonly maxActiveRuns?: number;
   /** For tests: how a worker is made. */
   readonly startWorker?: () => Worker;
   readonly stopGraceMs?: number;
@@ -42,6 +45,21 @@ interface RunRecord {
   modelId: string | null;
   /** Set when the run finished but its model could not be kept: the run then counts as failed. */
   modelError: { readonly code: string; readonly message: string } | null;
+}
+
+/**
+ * Runs training (or paused) at once. Each has its own worker holding its own copy of the prepared data and its
+ * network; past a few, they only share the same cores more thinly and the memory runs out.
+ */
+export const MAX_ACTIVE_RUNS = 4;
+
+const ENDED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
+
+function tooManyRuns(active: number): UserFacingError {
+  return new UserFacingError(
+    'too-many-runs',
+    `${active} runs are already training or paused, the most Layerlab runs at once (each has its own worker and its own copy of the data). Stop one, or wait for one to finish, then start this one.`,
+  );
 }
 
 /** "6-6-1": units of each Dense layer, the output included. */
@@ -80,6 +98,8 @@ export class TrainingRuns {
 
   start(request: RunRequest): RunSummary {
     const { job } = request;
+    const active = this.sessions.list().filter((run) => !ENDED.has(run.status)).length;
+    if (active >= (this.options.maxActiveRuns ?? MAX_ACTIVE_RUNS)) throw tooManyRuns(active);
     const ready = Promise.resolve(job.prepared).then((prepared): PreparedJob => ({ prepared, design: job.design, settings: job.settings }));
     const runId = this.sessions.start(ready, request.label);
     const label = this.sessions.get(runId)!.label;

@@ -179,7 +179,7 @@ describe('Predict & export', () => {
     expect(saved.suggestedFilename()).toBe('Churn_Modelling-predictions.csv');
     const lines = (await readFile((await saved.path())!, 'utf8')).trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(10_001);
-    expect(lines[0]).toMatch(/,Exited,predicted_Exited,probability_0,probability_1,prediction_error$/);
+    expect(lines[0]).toMatch(/,Exited,predicted_Exited,probability_0,probability_1,prediction_error,prediction_warning$/);
   });
 
   it('exports the model as JSON, opens it back and predicts the same', async () => {

@@ -117,6 +117,7 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
   const codes = new Int32Array(table.rowCount);
   const keep = new Uint8Array(table.rowCount).fill(1);
   const rejected: Rejection[] = [];
+  const notes: Rejection[] = [];
   let unseen = 0;
   let firstUnseen = '';
   const policy = unseenPolicy(state);
@@ -127,6 +128,12 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
     if (policy === 'error' && mode === 'predict') {
       keep[row] = 0;
       rejected.push({ row, column: source.name, reason: `"${source.name}" is "${labelAt(source, row)}", a value never seen in the training rows.` });
+    } else if (mode === 'predict') {
+      notes.push({
+        row,
+        column: source.name,
+        reason: `"${source.name}" is "${labelAt(source, row)}", a value never seen in the training rows: encoded as all zeros, as the recipe says for unseen values. Treat this prediction with care.`,
+      });
     }
   }
   if (unseen > 0 && policy === 'error' && mode === 'prepare') {
@@ -138,7 +145,7 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
   }
   const replaced = replaceColumn(table, source.name, outputColumns(state, encodedFeatures(state), codes, source));
   const cellsChanged = policy === 'zeros' ? unseen : 0;
-  if (rejected.length === 0) return { table: replaced, cellsChanged };
+  if (rejected.length === 0) return { table: replaced, cellsChanged, ...(notes.length > 0 ? { notes } : {}) };
   const keptRows = rowsWhere(keep);
   return { table: takeRows(replaced, keptRows), keptRows, rejected, cellsChanged };
 }

@@ -4,6 +4,7 @@
  * x' = (x − center) / scale. A zero spread (a constant column) becomes a scale of 1, as scikit-learn does, so
  * the column turns into zeros instead of a division by zero. Empty cells stay empty.
  */
+import { UserFacingError } from '../../errors.ts';
 import type { Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
 import { mean, median, populationStd, positiveZero, presentValues, quantile, sortedCopy } from '../stats.ts';
@@ -69,6 +70,12 @@ export const scale: StepDefinition<ScaleParams, ScaleState> = {
     const columns = params.columns.map((column): ScaledColumn => {
       const values = presentValues(requireNumberColumn(table, column, PURPOSE, INSTEAD), trainRows, 'scaling');
       const [center, spread] = learn(values, params.method);
+      if (!Number.isFinite(center) || !Number.isFinite(spread)) {
+        throw new UserFacingError(
+          'values-too-large',
+          `Column "${column}" spans more than a double can measure (its values reach ${values.reduce((m, v) => Math.max(m, Math.abs(v)), 0).toPrecision(3)}), so it cannot be scaled. Express it in larger units (divide it by a power of ten in the file), or add a log transform for it before the scaling step.`,
+        );
+      }
       return { column, center, scale: spread === 0 ? 1 : spread };
     });
     return { method: params.method, columns };

@@ -161,6 +161,10 @@ export interface FilePrediction {
   readonly rejected: number;
   /** The first few reasons a row could not be predicted, with its 1-based row. */
   readonly rejections: readonly { readonly row: number; readonly column: string; readonly reason: string }[];
+  /** Rows predicted despite a value the model handled by rule (a category never seen in training). */
+  readonly warned: number;
+  /** The first few of them, with the 1-based row and why to doubt the prediction. */
+  readonly warnings: readonly { readonly row: number; readonly column: string; readonly reason: string }[];
   /** The first rows of the result, as the CSV will hold them. */
   readonly preview: { readonly columns: readonly string[]; readonly rows: readonly (readonly (number | string | null)[])[] };
   /** Classification: predicted rows per class. */

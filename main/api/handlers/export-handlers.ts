@@ -4,6 +4,7 @@
  */
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { withDecisionThreshold } from '../../../engine/model/model-file.ts';
+import { inputNames } from '../../../engine/model/predict.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
 import { saveTorchScript } from '../../export/pytorch/torch-script.ts';
 import { saveOnnxModel } from '../../export/onnx/export-onnx.ts';
@@ -33,12 +34,19 @@ export function createExportHandlers(services: Services): AreaHandlers<ExportCal
         withSource(services, source, async (path, name) => {
           const { loaded } = models.open(modelId);
           try {
-            const { table } = await services.loadTable(path, {
+            const { table, source: read } = await services.loadTable(path, {
               signal,
               onProgress: (p) => events.publish({ type: 'predictProgress', operationId, phase: 'read', done: p.bytes, total: p.totalBytes }),
+              // Every cell of the inputs as written: the model's reading names what it cannot use, row by row.
+              keepText: inputNames(loaded),
             });
-            const predicted = await predictInChunks(loaded, table, threshold ?? loaded.threshold, signal, (done) =>
-              events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
+            const predicted = await predictInChunks(
+              loaded,
+              table,
+              threshold ?? loaded.threshold,
+              signal,
+              (done) => events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
+              { decimalComma: read.decimalComma },
             );
             const predictionId = predictions.keep({ name, table, model: loaded, predictions: predicted });
             return describePredictions(predictionId, name, loaded, table, predicted);

@@ -3,7 +3,7 @@
  * autosaved, a project or a recovered state opened (its models join the open ones), and its data file read the
  * way the project read it, through the states ProjectSession keeps.
  */
-import { checkDataset, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
+import { checkDataset, checkOwnSample, openProject, saveProject, type DatasetCheck } from '../../project/project-store.ts';
 import type { ProjectFile } from '../../project/project-file.ts';
 import type { HeldData } from '../../project/session.ts';
 import { appIdentity } from '../../export/app-identity.ts';
@@ -18,6 +18,7 @@ import { saveOne, withSource } from './files.ts';
 
 export function createProjectHandlers(services: Services): AreaHandlers<typeof projectCalls> {
   const { models, datasets, events, operations, project: session } = services;
+  const isSample = (path: string) => services.samples.isSampleFile(path);
 
   /** The project the window's working state makes: its models, its data file (or the one still awaited), its choices. */
   function workingProject({ name, datasetId, selectedModelId, step, recipe, ...rest }: RequestOf<'updateSession'>): ProjectFile {
@@ -40,6 +41,8 @@ export function createProjectHandlers(services: Services): AreaHandlers<typeof p
       return [summarize(entry, models.open(entry.modelId).loaded)];
     });
     const found = check.status === 'ok' || check.status === 'moved' || check.status === 'changed' ? check.path : null;
+    // The window opens it by naming it back (the user agreed to the project, which names it).
+    if (found) services.files.offer(found);
     const message = 'message' in check ? check.message : null;
     session.opened(path, project.dataset ? { reference: project.dataset, found, message, recipe: project.recipe } : null);
     return {
@@ -75,7 +78,7 @@ export function createProjectHandlers(services: Services): AreaHandlers<typeof p
     },
     openProject: async ({ source }) =>
       withSource(services, source, async (path) => {
-        const opened = await openProject(path);
+        const opened = await openProject(path, { findData: services.files.pathsAllowed, isSample });
         return reopen(opened.project, opened.dataset, source.kind === 'path' ? path : null);
       }),
     projectData: async () => session.dataState,
@@ -123,7 +126,7 @@ export function createProjectHandlers(services: Services): AreaHandlers<typeof p
       })),
     openRecovery: async ({ recoveryId }) => {
       const entry = await session.find(recoveryId);
-      const check = await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '');
+      const check = services.files.pathsAllowed ? await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '') : await checkOwnSample(entry.project, isSample);
       const project = check.status === 'moved' ? { ...entry.project, dataset: { ...entry.project.dataset!, path: check.path } } : entry.project;
       const summary = reopen(project, check, entry.projectPath);
       await session.adopt(entry);

@@ -25,11 +25,13 @@ const profiles = new WeakMap<Table, TableProfile & { readonly skewness: Record<s
 function profileOf(table: Table): TableProfile & { readonly skewness: Record<string, number> } {
   let profile = profiles.get(table);
   if (!profile) {
-    const skewness: Record<string, number> = {};
-    for (const column of table.columns) {
-      const skew = skewnessOf(column);
-      if (skew !== null) skewness[column.name] = skew;
-    }
+    // fromEntries: a column named "__proto__" gets its own entry (an assignment would set the prototype).
+    const skewness: Record<string, number> = Object.fromEntries(
+      table.columns.flatMap((column) => {
+        const skew = skewnessOf(column);
+        return skew === null ? [] : [[column.name, skew] as const];
+      }),
+    );
     profile = { ...profileTable(table), skewness };
     profiles.set(table, profile);
   }

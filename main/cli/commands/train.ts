@@ -11,7 +11,7 @@ import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
 import { gradientHelperStarter } from '../../training/gradient-helper.ts';
-import { listOption, numberOption, parseCommandArgs } from '../args.ts';
+import { listOption, numberOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 import { jsonSummary, textSummary } from '../train-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
@@ -30,6 +30,7 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
   --patience 10           epochs without validation improvement before stopping (0: never stop early)
   --task binary|multiclass|regression   override the detected task
   --class-weight balanced weigh rare classes up
+  --type col=categorical  set column types (numeric, integer, boolean, categorical, datetime, text, id), comma-separated
   --sheet NAME            sheet of an .xlsx workbook
   --seed 42
   --threads 2             threads for large batches (1: one core; the weights are the same either way)
@@ -52,6 +53,7 @@ const options = {
   task: { type: 'string' },
   'class-weight': { type: 'string' },
   sheet: { type: 'string' },
+  type: { type: 'string' },
   seed: { type: 'string' },
   threads: { type: 'string' },
   out: { type: 'string' },
@@ -101,7 +103,7 @@ export const trainCommand: CliCommand = {
     const warming = performance.now();
     warmUpTraining();
     const warmUpSeconds = (performance.now() - warming) / 1000;
-    const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
+    const loaded = await loadTable(file, { ...(values.sheet ? { sheet: values.sheet } : {}), columnTypes: typesOption(values.type) });
     for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
     const recipe = buildRecipe(loaded.table, {
       target: values.target,

@@ -58,9 +58,17 @@ const BROKEN: [string, (f: Json) => unknown, string, RegExp][] = [
   ['a malformed SHA-256', (f) => ((f.provenance.source.sha256 = 'abc'), f), 'invalid-model', /"provenance\.source\.sha256" should be 64 lowercase hexadecimal digits \(a SHA-256\), found "abc"/],
   ['a date that is not ISO', (f) => ((f.provenance.created = '31/01/2025'), f), 'invalid-model', /"provenance\.created" should be a UTC date and time such as "2025-01-31T12:00:00\.000Z", found "31\/01\/2025"/],
   ['a threshold above 1', (f) => ((f.decision = { threshold: 5 }), f), 'invalid-model', /"decision\.threshold" should be a number ≥ 0 and ≤ 1, found 5/],
+  ['a billion units in a layer (refused before anything is allocated)', (f) => ((layers(f)[0]!.config.units = 1e9), f), 'invalid-model', /cannot be built: This network has [\d,]+ parameters, more than the 10,000,000 Layerlab trains/],
+  ['an encoding claiming two million levels for a handful of features', (f) => ((oneHot(f).levels = Array.from({ length: 2_000_000 }, (_, i) => `L${i}`)), f), 'invalid-model', /^Invalid model file: an encoding in its recipe has 2,000,000 levels, but "recipe\.features" lists only \d+ features\./],
+  ['an encoding whose levels are not the features listed', (f) => ((oneHot(f).levels = oneHot(f).levels.map((l: string) => `${l}!`)), f), 'invalid-model', /^Invalid model file: its recipe's steps make \d+ features, but "recipe\.features" lists \d+ \(feature \d+ is "[^"]+!" where the list has "[^"]+"\)\.[^\n]{0,200}$/],
+  ['far more weight data than the network has weights', (f) => ((f.network.weightData = 'AAAA'.repeat(500_000)), f), 'invalid-model', /^Invalid model file: "network\.weightData" holds about 1,500,000 bytes, but the network in "network\.modelTopology" has [\d,]+ weights/],
   ['a "__proto__" key', (f) => JSON.parse(JSON.stringify(f).replace('"stopReason"', '"__proto__":{"polluted":true},"stopReason"')), 'forbidden-key', /holds the field "training\.__proto__", which Layerlab never writes and refuses to read/],
   ['a "constructor.prototype" key', (f) => ((f.metrics.constructor = { prototype: { polluted: true } }), f), 'forbidden-key', /"metrics\.constructor\.prototype"/],
 ];
+
+function oneHot(f: Json): Json {
+  return f.recipe.steps.find((s: Json) => s.kind === 'encode' && s.state.method === 'one-hot').state;
+}
 
 function stepState(f: Json, kind: string): Json {
   return f.recipe.steps.find((s: Json) => s.kind === kind).state;

@@ -9,7 +9,7 @@ import type { AppEvent } from '../../../main/api/contract.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { CallContext } from '../../../main/api/handle.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -25,6 +25,8 @@ beforeEach(async () => {
     samplesDir: 'resources/samples',
     settingsDir,
     acceptUploads: true,
+    // Paths as on the desktop (the handlers are called past the gate, whose rule file-access.test.ts pins).
+    files: anyPath,
   });
   events = [];
   services.events.subscribe((event) => events.push(event));

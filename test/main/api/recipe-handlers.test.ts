@@ -275,7 +275,7 @@ describe('saveCleanedCsv', () => {
     const withoutEmptyAge: Recipe = { ...recipe, steps: recipe.steps.map((s) => (s.id === 'impute-median-flag' ? { id: s.id, kind: 'impute', params: { columns: ['Age'], strategy: 'drop-rows' } } : s)) };
     const saved = await handlers.saveCleanedCsv({ datasetId, recipe: withoutEmptyAge, destination: { kind: 'download' } }, context);
     expect(saved).toMatchObject({ rows: 714, files: [{ name: 'titanic-cleaned.csv', path: null, downloadId: expect.any(String) }] });
-    const download = await services.downloads!.get(saved.files[0]!.downloadId!);
+    const download = await services.downloads!.take(saved.files[0]!.downloadId!);
     expect((await readFile(download.path, 'utf8')).trimEnd().split('\r\n')).toHaveLength(715);
   });
 });

@@ -38,9 +38,12 @@ describe('export commands', () => {
     const out = join(tmp, 'predictions.csv');
     const { code, out: said } = await cli('predict', model, join(datasets, 'iris.csv'), '--out', out);
     expect(code).toBe(0);
-    expect(said).toBe(`predicted 150 of 150 rows → ${out}\n`);
     const rows = csvRows(out);
-    expect(rows[0]!.slice(5)).toEqual(['predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error']);
+    expect(rows[0]!.slice(5)).toEqual(['predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error', 'prediction_warning']);
+    // Held-out rows may lie outside the training rows' range: each such row says so, and the summary counts them.
+    const warned = rows.slice(1).filter((row) => row[10] !== '').length;
+    expect(said).toBe(`predicted 150 of 150 rows → ${out}${warned ? ` (${warned} row${warned === 1 ? ' has' : 's have'} a value unlike any in training; see prediction_warning)` : ''}\n`);
+    for (const row of rows.slice(1).filter((r) => r[10] !== '')) expect(row[10]).toMatch(/outside its training range/);
     for (const row of rows.slice(1)) expect(Number(row[6]) + Number(row[7]) + Number(row[8])).toBeCloseTo(1, 5);
   });
 

@@ -6,6 +6,7 @@
  * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
  * opens, for the column the engine chooses (engine/prep/target-choice.ts).
  */
+import { ownValue } from '../../../../engine/own.ts';
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
@@ -38,7 +39,7 @@ export class RecipeState {
   profile = $state.raw<DatasetProfile | null>(null);
   /** What is known of each target tried so far (undo may bring an earlier one back). */
   private facts = $state.raw<Readonly<Record<string, TargetFacts>>>({});
-  readonly target = $derived<TargetFacts | null>(this.recipe ? (this.facts[this.recipe.target.column] ?? null) : null);
+  readonly target = $derived<TargetFacts | null>(this.recipe ? (ownValue(this.facts, this.recipe.target.column) ?? null) : null);
   suggesting = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
@@ -264,7 +265,7 @@ export class RecipeState {
   /** What the target's values say, for a recipe that did not come from a suggestion. */
   private async learnTarget(column: string): Promise<void> {
     const datasetId = this.datasetId;
-    if (!datasetId || this.facts[column]) return;
+    if (!datasetId || ownValue(this.facts, column)) return;
     try {
       const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column });
       if (this.datasetId === datasetId) this.learn(column, suggested);

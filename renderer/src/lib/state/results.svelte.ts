@@ -14,6 +14,7 @@ import type {
   SinglePrediction,
 } from '../../../../main/api/calls/results-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
+import { ownValue } from '../../../../engine/own.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -25,6 +26,11 @@ export type ExportFormat = 'json' | 'tfjs' | 'keras' | 'onnx' | 'pytorch';
 
 /** Rows of a confusion-matrix cell shown at once. */
 export const CELL_ROWS = 100;
+
+/** The form's first texts: the typical row main gave, in the order of the inputs. */
+function typicalForm(details: ModelDetails): string[] {
+  return details.inputs.map((input) => ownValue(details.typical, input.name) ?? '');
+}
 
 export class ResultsState {
   /** The model the Evaluate and Predict steps show; null before any run finished or file was opened. */
@@ -39,7 +45,17 @@ export class ResultsState {
   cell = $state.raw<{ readonly actual: number; readonly predicted: number } | null>(null);
   cellRows = $state.raw<EvaluationRows | null>(null);
   details = $state.raw<ModelDetails | null>(null);
-  form = $state<Record<string, string>>({});
+  /**
+   * The prediction form's texts, one per input of `details.inputs`, in order (a list, not an object keyed by
+   * column name: a column named `constructor` or `__proto__` is then a field like any other).
+   */
+  form = $state<string[]>([]);
+
+  /** The form's text for the input named `column` ('' when the shown model has no such input). */
+  formValue(column: string): string {
+    const index = this.details?.inputs.findIndex((input) => input.name === column) ?? -1;
+    return index < 0 ? '' : (this.form[index] ?? '');
+  }
   single = $state.raw<SinglePrediction | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
   readonly saver: Saver;
@@ -149,7 +165,7 @@ export class ResultsState {
       const details = await this.platform.api.modelDetails({ modelId, ...(this.datasetId ? { datasetId: this.datasetId } : {}) });
       if (modelId !== this.modelId) return;
       this.details = details;
-      this.form = { ...details.typical };
+      this.form = typicalForm(details);
       this.single = null;
     } catch (error) {
       this.failed(messages.resultsFailed, error);
@@ -160,7 +176,7 @@ export class ResultsState {
     const modelId = this.modelId;
     if (!modelId || !this.details) return;
     try {
-      const values = this.details.inputs.map((input) => ({ column: input.name, value: this.form[input.name] ?? '' }));
+      const values = this.details.inputs.map((input, i) => ({ column: input.name, value: this.form[i] ?? '' }));
       this.single = await this.platform.api.predictOne({ modelId, values, threshold: this.effectiveThreshold });
     } catch (error) {
       this.failed(messages.predictFailed, error);
@@ -168,7 +184,7 @@ export class ResultsState {
   }
 
   resetForm(): void {
-    if (this.details) this.form = { ...this.details.typical };
+    if (this.details) this.form = typicalForm(this.details);
     this.single = null;
   }
 

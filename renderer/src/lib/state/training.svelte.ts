@@ -3,7 +3,7 @@
  * side by side). Reads the recipe from RecipeState; never changes it. A finished run is handed to
  * ResultsState (`results.show(modelId)`) for the Evaluate and Predict & export steps.
  */
-import { countParameters } from '../../../../engine/nn/network-spec.ts';
+import { checkParameterCount, countParameters } from '../../../../engine/nn/network-spec.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../../../main/api/calls/training-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
@@ -52,12 +52,23 @@ export class TrainingState {
   });
   /** The output layer's activation as the next run builds it. */
   readonly outputActivation = $derived(this.task === 'regression' ? this.regressionOutput : (this.preview?.output.activation ?? null));
-  readonly parameters = $derived.by(() => {
+  private readonly counts = $derived.by(() => {
     const p = this.preview;
     if (!p) return null;
     const output = { type: 'dense', units: p.output.units } as const;
     // The loss does not change the count.
-    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' }).trainable;
+    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' });
+  });
+  readonly parameters = $derived(this.counts?.trainable ?? null);
+  /** The cap's refusal, said in the Build step as soon as the design passes it (a run of it would be refused). */
+  readonly sizeProblem = $derived.by(() => {
+    if (!this.counts) return null;
+    try {
+      checkParameterCount(this.counts.trainable + this.counts.nonTrainable);
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
   });
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
   readonly selected = $derived(this.runs.find((r) => r.runId === this.selectedId) ?? this.runs.at(-1) ?? null);

@@ -98,7 +98,7 @@ describe('InsightState', () => {
     expect(insight.columnFor(['Age', 'Sex'])).toBe('Age');
     await insight.measureImportance();
     expect(insight.columnFor(['Age', 'Sex'])).toBe('Sex');
-    results.form.Age = '60';
+    results.form[0] = '60'; // Age, the first input
     await insight.loadWhatIf();
     expect(api.whatIf).toHaveBeenLastCalledWith({ modelId: 'run-1', column: 'Sex', values: [{ column: 'Age', value: '60' }, { column: 'Sex', value: 'male' }] });
     insight.chooseWhatIf('Age');

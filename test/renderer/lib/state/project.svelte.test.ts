@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
 import type { EventListener } from '../../../../main/api/event-hub.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
+import { anyPath } from '../../../main/api/api-test-kit.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { messages } from '../../../../renderer/src/lib/messages.ts';
@@ -65,7 +66,7 @@ function start(settingsDir: string): Running {
     settingsDir,
     acceptUploads: false,
   });
-  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
+  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error), anyPath);
   const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
   const api = Object.fromEntries(
     callNames.map((name) => [name, vi.fn(async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender)))))]),

@@ -10,6 +10,7 @@ import { suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
 import type { RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
+import { anyPath } from '../../../main/api/api-test-kit.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
@@ -29,7 +30,7 @@ let dataset: DatasetState;
 let state: RecipeState;
 
 function inProcessPlatform(): Platform {
-  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
+  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error), anyPath);
   const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
   const methods = Object.fromEntries(
     callNames.map((name) => [name, async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender))))]),

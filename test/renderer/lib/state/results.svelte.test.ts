@@ -82,10 +82,11 @@ describe('ResultsState', () => {
     expect(results.selected?.label).toBe('Run 1');
     expect(results.evaluation?.kind).toBe('classification');
     expect(api.evaluation).toHaveBeenCalledWith({ modelId: 'run-1', split: 'test', threshold: 0.5 });
-    expect(results.form).toEqual({ Age: '37', Geography: 'France', Balance: '97198.5' });
-    results.form.Age = '99';
+    expect(results.details?.inputs.map((input) => input.name)).toEqual(['Age', 'Geography', 'Balance']);
+    expect(results.form).toEqual(['37', 'France', '97198.5']);
+    results.form[0] = '99';
     results.resetForm();
-    expect(results.form.Age).toBe('37');
+    expect(results.form[0]).toBe('37');
   });
 
   it('picks the newest model when none is chosen', async () => {
