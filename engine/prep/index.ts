@@ -16,5 +16,7 @@ export { STEP_KINDS } from './steps/params.ts';
 export type * from './steps/params.ts';
 export { suggestRecipe } from './suggest.ts';
 export type { SuggestOptions } from './suggest.ts';
+export { suggestTarget } from './target-suggestion.ts';
+export type { SuggestTargetOptions, TargetCandidate, TargetSuggestion } from './target-suggestion.ts';
 export { detectTask, MAX_CLASSES, MAX_INTEGER_CLASSES } from './target.ts';
 export type * from './types.ts';

@@ -5,6 +5,7 @@
  */
 import { isUserFacingError } from '../../../engine/errors.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
+import type { TargetSuggestion } from '../../../engine/prep/target-suggestion.ts';
 import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
 import type { ColumnType } from '../../../engine/table/table.ts';
@@ -60,6 +61,8 @@ export const recipeCalls = {
   setMissingMarkers: call(
     v.object({ datasetId: id, column: columnName, markers: v.array(v.string({ min: 1, max: 100 }), { max: MAX_MARKERS }) }),
   ).returns<ColumnTypeChanged>(),
+  /** Which column to predict: the most likely one with its reason, the alternatives, and the columns that should not be. */
+  suggestTarget: call(v.object({ datasetId: id })).returns<TargetSuggestion>(),
   /** A first recipe for predicting `target` (task detected unless given). */
   suggestRecipe: call(
     v.object({ datasetId: id, target: columnName, task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
@@ -72,6 +75,8 @@ export const recipeCalls = {
    */
   saveCleanedCsv: call(v.object({ datasetId: id, recipe, destination })).returns<SavedCleanedCsv>(),
 } as const;
+
+export type { TargetCandidate, TargetSuggestion } from '../../../engine/prep/target-suggestion.ts';
 
 export interface DatasetProfile {
   readonly datasetId: string;

@@ -16,6 +16,7 @@ import { saveCleanedCsv } from '../../export/cleaned-csv.ts';
 import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewStage, type RecipePreview, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+import { targetSuggestionFor } from './target-choice.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 const SPLITS = ['train', 'validation', 'test'] as const;
@@ -147,6 +148,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       unmarked.set(datasetId, byName);
       return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked), skewness: skewnessOf(marked) };
     },
+
+    suggestTarget: ({ datasetId }) => targetSuggestionFor(services, datasetId),
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
       const { table } = datasets.get(datasetId);

@@ -1,4 +1,5 @@
 /** What the Build and Train calls (main/api/calls/training-calls.ts) do, in terms of the services. */
+import { UserFacingError } from '../../../engine/errors.ts';
 import { countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { buildNetworkSpec } from '../../../engine/pipeline/train-job.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
@@ -8,6 +9,7 @@ import { modelSource } from '../../export/app-identity.ts';
 import type { NetworkPreview, trainingCalls } from '../calls/training-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+import { targetSuggestionFor } from './target-choice.ts';
 
 /**
  * The last recipe prepared for a preview: the builder asks again on every design change, and preparing a big
@@ -30,9 +32,10 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
 
   return {
     defaultRecipe: async ({ datasetId, target }) => {
-      const { table, summary } = datasets.get(datasetId);
-      const sample = summary.origin === 'sample' ? (await services.samples.list()).find((s) => s.fileName === summary.name) : undefined;
-      return suggestRecipe(table, { target: target ?? sample?.target ?? table.columns.at(-1)!.name });
+      const { table } = datasets.get(datasetId);
+      const chosen = target ?? (await targetSuggestionFor(services, datasetId)).suggested?.column;
+      if (!chosen) throw new UserFacingError('no-target', 'No column of this table looks like something to predict. Choose the target in the Data step.');
+      return suggestRecipe(table, { target: chosen });
     },
     networkPreview: async ({ datasetId, recipe, design, loss }) => {
       const { fitted, train, validation, test } = prepared(datasetId, recipe);

@@ -1,5 +1,5 @@
 /** The Clean step's calls over the real services, on the bundled samples and the shared datasets. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { yearLastCsv } from '../../fixtures/newcomer-tables.ts';
 import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -160,6 +161,24 @@ describe('setMissingMarkers', () => {
     const tooMany = await dispatch('setMissingMarkers', { datasetId, column: 'Age', markers: Array.from({ length: 21 }, (_, i) => String(i)) }, sender);
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await failure(handlers.setMissingMarkers({ datasetId, column: 'Deck', markers: ['0'] }, context))).toMatchObject({ code: 'unknown-column' });
+  });
+});
+
+describe('suggestTarget', () => {
+  it('suggests the label of a table whose last column is a year, and the default recipe predicts the same', async () => {
+    const path = join(settingsDir, 'birds.csv');
+    await writeFile(path, yearLastCsv());
+    const datasetId = (await handlers.openDataset({ operationId: 'open-birds', source: { kind: 'path', path } }, context)).datasetId;
+    const suggestion = await handlers.suggestTarget({ datasetId }, context);
+    expect(suggestion.suggested?.column).toBe('species');
+    expect(suggestion.unlikely.map((c) => c.column)).toEqual(['year']);
+    expect((await handlers.defaultRecipe({ datasetId }, context)).target.column).toBe('species');
+  });
+
+  it("puts a sample's documented target first, saying so", async () => {
+    const suggestion = await handlers.suggestTarget({ datasetId: await openSample('housing') }, context);
+    expect(suggestion.suggested).toMatchObject({ column: 'median_house_value', task: 'regression' });
+    expect(suggestion.suggested!.reason).toMatch(/this sample is meant to predict/);
   });
 });
 
