@@ -41,7 +41,6 @@ export const messages = {
   recoveryFailed: 'The unsaved work could not be restored',
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
-  noRecipe: (why: string) => `Layerlab could not suggest a cleaning recipe: no column of this file works as the column to predict. ${why} Check that the file was read correctly (Data step), or open another file.`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
   markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,

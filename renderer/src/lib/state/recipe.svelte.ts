@@ -3,13 +3,15 @@
  * has shaped it, with undo and redo, the columns' profile (the Data step's cards read it too) and the preview
  * of what the recipe does. The model steps read `recipe` to train; only the Clean step changes it.
  *
- * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
- * opens (for the sample's target, else the last column, else the first column from the end that works).
+ * What to predict is the user's decision: when a dataset opens, main suggests a target with its reason
+ * (`targetSuggestion`) and the recipe waits (`awaitingTarget`) until the user confirms one. A sample, whose card
+ * named its target before it was opened, and a project, which brings its own recipe, do not wait. Once a target is
+ * chosen `recipe` is a recipe the engine accepts.
  */
-import type { Recipe, Task } from '../../../../engine/prep/index.ts';
+import type { Recipe, TargetSuggestion, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
+import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { chooseDestination, deliver } from '../results/file-transfer.ts';
@@ -40,6 +42,10 @@ export class RecipeState {
   private facts = $state.raw<Readonly<Record<string, TargetFacts>>>({});
   readonly target = $derived<TargetFacts | null>(this.recipe ? (this.facts[this.recipe.target.column] ?? null) : null);
   suggesting = $state(false);
+  /** Which column main suggests predicting, why, and the alternatives; null until the dataset's arrives. */
+  targetSuggestion = $state.raw<TargetSuggestion | null>(null);
+  /** The dataset is open but nobody has said what to predict yet: no recipe until the user confirms a target. */
+  awaitingTarget = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
   exporting = $state(false);
@@ -82,7 +88,10 @@ export class RecipeState {
     return this.profile?.columns.find((c) => c.name === name);
   }
 
-  /** A new dataset: its profile, then a suggested recipe; the history starts empty. */
+  /**
+   * A new dataset: its profile and the target suggestion; then a recipe once the target is known (at once for
+   * a sample or a project's recipe, otherwise when the user confirms). The history starts empty.
+   */
   async datasetOpened(summary: DatasetSummary): Promise<void> {
     this.datasetId = summary.datasetId;
     this.recipe = null;
@@ -91,48 +100,51 @@ export class RecipeState {
     this.markers = {};
     this.adopted = null;
     this.problem = null;
+    this.targetSuggestion = null;
+    this.awaitingTarget = false;
     this.past = [];
     this.future = [];
     this.editing = null;
     const api = this.platform.api;
     let profile: DatasetProfile;
-    let samples: readonly SampleInfo[];
+    let suggestion: TargetSuggestion;
     try {
-      [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+      [profile, suggestion] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), api.suggestTarget({ datasetId: summary.datasetId })]);
     } catch (error) {
       if (this.datasetId === summary.datasetId) this.problem = errorText(error);
       return;
     }
     if (this.datasetId !== summary.datasetId) return;
     this.profile = profile;
-    const sampleTarget = samples.find((s) => s.fileName === summary.name)?.target;
-    const names = summary.columns.map((c) => c.name);
-    const candidates = [...new Set([...(sampleTarget ? [sampleTarget] : []), ...[...names].reverse()])];
+    this.targetSuggestion = suggestion;
+    const adopted = this.takeAdopted();
+    if (adopted) {
+      void this.learnTarget(adopted.target.column);
+      this.show(adopted);
+    } else if (summary.origin === 'sample' && suggestion.suggested) {
+      this.awaitingTarget = true;
+      await this.confirmTarget(suggestion.suggested.column);
+    } else {
+      this.awaitingTarget = true;
+    }
+  }
+
+  /** The user's answer to "what should the network predict?": the first recipe, suggested for that column. */
+  async confirmTarget(column: string): Promise<void> {
+    const datasetId = this.datasetId;
+    if (!datasetId) return;
+    if (!this.awaitingTarget) return this.chooseTarget(column);
     this.suggesting = true;
-    let firstError: string | null = null;
     try {
-      for (const target of candidates) {
-        try {
-          const suggested = await api.suggestRecipe({ datasetId: summary.datasetId, target });
-          if (this.datasetId !== summary.datasetId) return;
-          this.learn(target, suggested);
-          const adopted = this.takeAdopted();
-          if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
-          this.show(adopted ?? suggested.recipe);
-          return;
-        } catch (error) {
-          firstError ??= errorText(error);
-        }
-      }
-      const adopted = this.takeAdopted();
-      if (adopted) {
-        void this.learnTarget(adopted.target.column);
-        this.show(adopted);
-      } else {
-        this.problem = messages.noRecipe(firstError ?? '');
-      }
+      const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column });
+      if (this.datasetId !== datasetId || !this.awaitingTarget) return;
+      this.learn(column, suggested);
+      this.awaitingTarget = false;
+      this.show(suggested.recipe);
+    } catch (error) {
+      if (this.datasetId === datasetId) this.notices.push('error', messages.targetRefused(column), errorText(error));
     } finally {
-      if (this.datasetId === summary.datasetId) this.suggesting = false;
+      if (this.datasetId === datasetId) this.suggesting = false;
     }
   }
 
@@ -142,11 +154,12 @@ export class RecipeState {
    */
   adopt(recipe: Recipe): void {
     if (!this.datasetId) return;
-    if (!this.recipe && !this.problem) {
+    if (!this.recipe && !this.problem && !this.awaitingTarget) {
       this.adopted = recipe;
       return;
     }
     this.problem = null;
+    this.awaitingTarget = false;
     this.record(recipe);
     void this.learnTarget(recipe.target.column);
   }

@@ -94,7 +94,8 @@ export class TrainingState {
       this.preview = null;
       this.previewError = null;
     }
-    if (!this.recipe) {
+    // No recipe is made up while the user is still to say what to predict.
+    if (!this.recipe && !this.recipeState.awaitingTarget) {
       try {
         const recipe = await this.platform.api.defaultRecipe({ datasetId });
         if (this.dataset.summary?.datasetId === datasetId) this.suggested = { datasetId, recipe };

@@ -79,8 +79,11 @@ function start(settingsDir: string): Running {
   return r;
 }
 
+/** Opens a data file and, asked what to predict, takes the suggestion. */
 async function openData(app: AppState, path: string): Promise<void> {
   await app.run({ kind: 'open-path', path });
+  await vi.waitFor(() => expect(app.recipe.awaitingTarget).toBe(true), { timeout: 10_000 });
+  await app.recipe.confirmTarget(app.recipe.targetSuggestion!.suggested!.column);
   await vi.waitFor(() => expect(app.recipe.recipe).not.toBeNull(), { timeout: 10_000 });
 }
 

@@ -2,7 +2,7 @@
  * RecipeState against the real handlers and services in this process (every call through the same gate and
  * JSON round trip as the web host): suggestion on open, edits, undo and redo, target, task, types.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,7 @@ import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { RecipeState } from '../../../../renderer/src/lib/state/recipe.svelte.ts';
+import { yearLastCsv } from '../../../fixtures/newcomer-tables.ts';
 
 const ORIGIN = 'app://layerlab';
 
@@ -90,11 +91,18 @@ describe('when a dataset opens', () => {
     expect([state.canUndo, state.canRedo]).toEqual([false, false]);
   });
 
-  it('predicts the last column of a file that is not a sample', async () => {
-    const path = join(import.meta.dirname, '../../../../../shared/datasets/iris.csv');
-    await dataset.open({ name: 'iris.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+  it('asks what to predict for a file that is not a sample: no recipe until the user confirms a target', async () => {
+    const path = join(settingsDir, 'birds.csv');
+    await writeFile(path, yearLastCsv());
+    await dataset.open({ name: 'birds.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.awaitingTarget).toBe(true));
+    expect(state.targetSuggestion?.suggested?.column).toBe('species');
+    expect(state.recipe, 'the last column (a year) is never taken silently').toBeNull();
+    await state.confirmTarget('sex');
     await settled();
-    expect(state.recipe!.target).toMatchObject({ column: 'species', task: 'multiclass' });
+    expect(state.awaitingTarget).toBe(false);
+    expect(state.recipe!.target).toMatchObject({ column: 'sex', task: 'binary' });
+    expect(state.canUndo, 'the first recipe starts the history').toBe(false);
   });
 
   it('starts over for the next dataset: a new recipe and an empty history', async () => {
@@ -246,6 +254,8 @@ describe('target, task and column types', () => {
   it('zeros read as missing get a fill in the recipe suggested again; taking the marker back undoes it', async () => {
     const path = join(import.meta.dirname, '../../../../../shared/datasets/diabetes.csv');
     await dataset.open({ name: 'diabetes.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.targetSuggestion?.suggested?.column).toBe('Outcome'));
+    await state.confirmTarget('Outcome');
     await settled();
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
     const skewed = state.profile!.skewness['Insulin']!;
