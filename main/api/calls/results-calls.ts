@@ -9,7 +9,7 @@
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
 import type { NetworkDesign, TrainingSettings } from '../../../engine/pipeline/training-settings.ts';
-import type { InputColumn, Recipe } from '../../../engine/prep/types.ts';
+import type { InputColumn, Recipe, SplitSpec } from '../../../engine/prep/types.ts';
 import { call, filePath, id, none } from '../call-spec.ts';
 import type { DatasetSummary, Task } from '../contract.ts';
 import { v } from '../validate.ts';
@@ -136,6 +136,9 @@ export interface ModelSummary {
   readonly test: HeadlineMetrics | null;
   /** True when the held-out predictions are in main (a run of this session). */
   readonly heldOutRows: boolean;
+  /** The split it was trained with (the recipe's), and the rows each part had. */
+  readonly split: SplitSpec;
+  readonly rows: { readonly train: number; readonly validation: number; readonly test: number };
 }
 
 export interface HeadlineMetrics {

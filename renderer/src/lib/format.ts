@@ -35,3 +35,10 @@ export function cellText(value: number | string, type: ColumnType): string {
 export function isNumericType(type: ColumnType): boolean {
   return type === 'numeric' || type === 'integer';
 }
+
+/** The one way a split reads, wherever it is shown: "70% training · 15% validation · 15% test · stratified · seed 42". */
+export function splitText(split: { readonly train: number; readonly validation: number; readonly test: number; readonly stratify: boolean; readonly seed: number }, task: string | null = null): string {
+  const share = (x: number) => `${Math.round(x * 100)}%`;
+  const stratified = split.stratify && task !== 'regression' ? ' · stratified' : '';
+  return `${share(split.train)} training · ${share(split.validation)} validation · ${share(split.test)} test${stratified} · seed ${split.seed}`;
+}

@@ -9,7 +9,7 @@ import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../..
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
@@ -29,8 +29,6 @@ export class TrainingState {
   /** The preset the layers came from, until the user edits them. */
   preset = $state<string | null>('default');
   form = $state.raw<TrainForm>(defaultTrainForm());
-  /** The validation share the user chose here; null follows the recipe's split. */
-  validationShare = $state<number | null>(null);
   /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
   preview = $state.raw<NetworkPreview | null>(null);
   previewError = $state<string | null>(null);
@@ -78,11 +76,6 @@ export class TrainingState {
     const datasetId = this.dataset.summary?.datasetId;
     if (this.recipeState.recipe) return this.recipeState.recipe;
     return this.suggested && this.suggested.datasetId === datasetId ? this.suggested.recipe : null;
-  }
-
-  /** The validation share the next run uses. */
-  get validation(): number {
-    return this.validationShare ?? this.recipe?.split.validation ?? 0.15;
   }
 
   /** Brings the recipe and the preview up to date with the open dataset; cheap when nothing changed. */
@@ -159,7 +152,7 @@ export class TrainingState {
     try {
       const summary = await this.platform.api.startTraining({
         datasetId,
-        recipe: withValidationShare(recipe, this.validation),
+        recipe,
         design: { ...this.design, hidden: [...this.design.hidden] },
         settings: toTrainingSettings(this.form, task),
       });

@@ -161,16 +161,14 @@ describe('TrainingState: recipe and preview', () => {
 });
 
 describe('TrainingState: runs', () => {
-  it('starts a run with the design, task-aware settings and the chosen validation share (test rows untouched)', async () => {
+  it("starts a run with the design, task-aware settings and the recipe's own split (one split, set in the Clean step)", async () => {
     const { api, training } = setup();
     await training.sync();
     training.usePreset('classic');
     training.setForm({ epochs: 20, learningRate: 0.01 });
-    training.validationShare = 0.2;
     await training.train();
     const request = (api.startTraining.mock.calls[0] as unknown[])[0] as { recipe: Recipe; settings: ReturnType<typeof defaultTrainingSettings>; design: unknown };
-    expect(request.recipe.split).toMatchObject({ validation: 0.2, test: 0.15 });
-    expect(request.recipe.split.train).toBeCloseTo(0.65, 12);
+    expect(request.recipe).toEqual(training.recipe);
     expect(request.settings).toMatchObject({ epochs: 20, optimizer: { kind: 'adam', learningRate: 0.01 } });
     expect(request.settings.loss, 'classification takes the loss of its task').toBeUndefined();
     expect(training.runs.map((r) => r.runId)).toEqual(['run-1']);
