@@ -42,6 +42,8 @@ export class ResultsState {
   details = $state.raw<ModelDetails | null>(null);
   form = $state<Record<string, string>>({});
   single = $state.raw<SinglePrediction | null>(null);
+  /** The decision threshold `single` was predicted with (binary). */
+  singleThreshold = $state<number | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
   readonly saver: Saver;
   /** A whole file predicted with the shown model. */
@@ -108,6 +110,8 @@ export class ResultsState {
     if (this.modelId === null) return;
     this.thresholds = { ...this.thresholds, [this.modelId]: Math.min(1, Math.max(0, threshold)) };
     void this.evaluate().then(() => this.cell && this.openCell(this.cell.actual, this.cell.predicted));
+    // The form's answer follows the new threshold: a shown prediction never disagrees with the one in force.
+    if (this.single) void this.predictOne();
   }
 
   async evaluate(): Promise<void> {
@@ -162,7 +166,11 @@ export class ResultsState {
     if (!modelId || !this.details) return;
     try {
       const values = this.details.inputs.map((input) => ({ column: input.name, value: this.form[input.name] ?? '' }));
-      this.single = await this.platform.api.predictOne({ modelId, values, threshold: this.effectiveThreshold });
+      const threshold = this.effectiveThreshold;
+      const single = await this.platform.api.predictOne({ modelId, values, threshold });
+      if (modelId !== this.modelId) return;
+      this.single = single;
+      this.singleThreshold = threshold;
     } catch (error) {
       this.failed(messages.predictFailed, error);
     }

@@ -90,6 +90,18 @@ describe('ResultsState', () => {
     expect(results.form.Age).toBe('37');
   });
 
+  it('predicts the form again when the threshold moves, and remembers which threshold its answer used', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    await results.predictOne();
+    expect(results.singleThreshold).toBe(0.5);
+    results.setThreshold(0.85);
+    await settle();
+    expect(api.predictOne).toHaveBeenLastCalledWith(expect.objectContaining({ threshold: 0.85 }));
+    expect(results.singleThreshold).toBe(0.85);
+  });
+
   it('picks the newest model when none is chosen', async () => {
     const { results } = setup([summary(), summary({ modelId: 'file-1', label: 'model.json', origin: 'file' })]);
     await results.enter();
