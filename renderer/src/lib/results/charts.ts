@@ -31,22 +31,40 @@ export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number;
   return { fpr: fp / (fp + tn), tpr: tp / (tp + fn) };
 }
 
-export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null): ChartOption {
+/** Above this many curves the legend would cover the plot: one class is picked at a time instead. */
+export const MAX_LEGEND_CURVES = 4;
+
+/**
+ * The ROC plane: one curve per class (one for binary), the chance line, and the threshold's point. `focus` draws
+ * one class's curve in colour with its AUC in the legend and the others faint behind it; without a focus every
+ * curve has its own colour and legend entry (for a few classes only).
+ */
+export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null, focus: number | null = null): ChartOption {
+  const name = (roc: RocReport) => (curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`);
+  const focused = focus === null ? null : (curves.find((c) => c.classIndex === focus) ?? null);
+  const shown = focused ? [focused] : curves;
+  const legend = [...shown.map(name), 'Chance', ...(point ? ['Threshold'] : [])];
   return {
     // One legend row holds about three entries; more wrap, and the plot starts below them.
-    grid: { left: 48, right: 16, top: curves.length > 2 ? 52 : 28, bottom: 44 },
-    legend: { top: 0, textStyle: { color: palette.muted } },
+    grid: { left: 48, right: 16, top: legend.length > 3 ? 52 : 28, bottom: 44 },
+    legend: { top: 0, data: legend, textStyle: { color: palette.muted } },
     xAxis: axis(palette, 'False positive rate', { min: 0, max: 1 }),
     yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
     tooltip: { trigger: 'axis' },
     series: [
-      ...curves.map((roc) => ({
-        name: curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`,
-        type: 'line',
-        showSymbol: false,
-        step: false,
-        data: roc.fpr.map((x, i) => [x, roc.tpr[i]]),
-      })),
+      ...curves.map((roc) => {
+        const faint = focused !== null && roc !== focused;
+        return {
+          name: name(roc),
+          type: 'line',
+          showSymbol: false,
+          step: false,
+          silent: faint,
+          z: faint ? 1 : 3,
+          ...(faint ? { lineStyle: { width: 1, color: palette.grid }, itemStyle: { color: palette.grid }, tooltip: { show: false } } : focused ? { lineStyle: { width: 2.5, color: palette.series[0] }, itemStyle: { color: palette.series[0] } } : {}),
+          data: roc.fpr.map((x, i) => [x, roc.tpr[i]]),
+        };
+      }),
       { name: 'Chance', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
       ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 12, itemStyle: { color: palette.series[3] }, data: [[point.fpr, point.tpr]] }] : []),
     ],
