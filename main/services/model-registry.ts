@@ -45,7 +45,20 @@ export class ModelRegistry {
     return [...this.models.values()];
   }
 
+  /**
+   * The open model that `model` is a copy of (same source data, same creation time, same weights): a project's
+   * run that is open already, so reopening it must not list it twice.
+   */
+  findSame(model: ModelFile): TrainedModel | null {
+    for (const entry of this.models.values()) if (sameModel(entry.model, model)) return entry;
+    return null;
+  }
+
   remove(modelId: string): boolean {
     return this.models.delete(modelId);
   }
+}
+
+function sameModel(a: ModelFile, b: ModelFile): boolean {
+  return a.provenance.created === b.provenance.created && a.provenance.source.sha256 === b.provenance.source.sha256 && a.network.weightData === b.network.weightData;
 }

@@ -23,9 +23,12 @@ import type { DatasetOrigin } from '../../services/dataset-store.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
 import type { EvaluationSplit, FileDestination, FileSource, OpenedProjectSummary, ProjectData, SavedFile } from '../calls/results-calls.ts';
 import type { resultsCalls } from '../calls/results-calls.ts';
-import type { RequestOf } from '../contract.ts';
+import type { DatasetSummary, RequestOf } from '../contract.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+
+/** A dataset main still holds, handed back with a resumed state instead of being read again. */
+type OpenedData = { readonly summary: DatasetSummary; readonly markers: Readonly<Record<string, readonly string[]>> };
 
 /** Predicted files kept in main until saved; older ones are let go. */
 const KEEP_PREDICTIONS = 3;
@@ -165,18 +168,24 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
     return projectFromSession(name, open, dataset, working);
   }
 
-  /** A project's models join the open ones; its data file waits to be opened (from where it was found, or located). */
-  function reopen(project: ProjectFile, check: DatasetCheck, path: string | null): OpenedProjectSummary {
+  /**
+   * A project's models join the open ones (a model open already is the same one, not a second copy); its data file
+   * waits to be opened (from where it was found, or located), unless `openData` is the dataset main still holds.
+   */
+  function reopen(project: ProjectFile, check: DatasetCheck, path: string | null, openData: OpenedData | null = null): OpenedProjectSummary {
     const view = viewOf(project);
     const ids = new Map<string, string>();
     const summaries = project.runs.flatMap((run) => {
       if (!run.model) return [];
-      const entry = models.add({ modelId: models.nextFileId(), label: run.label, datasetId: null, model: run.model, result: null, path: null });
+      const same = models.findSame(run.model);
+      const entry = same
+        ? models.add({ ...same, model: run.model.decision ? { ...same.model, decision: run.model.decision } : same.model })
+        : models.add({ modelId: models.nextFileId(), label: run.label, datasetId: null, model: run.model, result: null, path: null });
       ids.set(run.id, entry.modelId);
       return [summarize(entry, modelOf(entry.modelId).loaded)];
     });
     const found = check.status === 'ok' || check.status === 'moved' || check.status === 'changed' ? check.path : null;
-    services.project.opened(path, project.dataset ? { reference: project.dataset, path: found } : null);
+    services.project.opened(path, project.dataset && !openData ? { reference: project.dataset, path: found } : null);
     return {
       name: project.name,
       path,
@@ -186,8 +195,16 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       recipe: project.recipe,
       design: project.design,
       settings: project.settings,
-      dataset: datasetStatus(project, check),
+      dataset: openData ? { status: 'open', ...openData } : datasetStatus(project, check),
     };
+  }
+
+  /** The state the window last reported, for a reloaded page: its dataset, when main still holds it, is taken as is. */
+  function resumeLive(): OpenedProjectSummary {
+    const live = services.project.live!;
+    const dataset = live.datasetId && datasets.has(live.datasetId) ? datasets.get(live.datasetId) : null;
+    const openData = dataset ? { summary: dataset.summary, markers: dataset.edits.columnMissingMarkers } : null;
+    return reopen(live.project, { status: 'none' }, services.project.projectPath, openData);
   }
 
   /** Reads the awaited data file the way the project read it; a file with other bytes waits for the user's word. */
@@ -323,19 +340,27 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       }),
     openProjectData: ({ operationId, source, acceptChanged }) => operations.run(operationId, (signal) => openProjectData(operationId, source, acceptChanged === true, signal)),
     updateSession: async (working) => {
-      services.project.report(workingProject(working));
+      services.project.report(workingProject(working), working.datasetId ?? null);
       return { kept: true };
     },
-    listRecoveries: async () =>
-      (await services.project.list()).map((entry) => ({
-        recoveryId: entry.id,
-        name: entry.project.name,
-        savedAt: entry.savedAt,
-        datasetName: entry.project.dataset?.name ?? null,
-        models: entry.project.runs.filter((run) => run.model).length,
-        projectPath: entry.projectPath,
-      })),
+    listRecoveries: async () => {
+      const { live } = services.project;
+      const summary = (project: ProjectFile, recoveryId: string, savedAt: string, projectPath: string | null, isLive: boolean) => ({
+        recoveryId,
+        name: project.name,
+        savedAt,
+        datasetName: project.dataset?.name ?? null,
+        models: project.runs.filter((run) => run.model).length,
+        projectPath,
+        live: isLive,
+      });
+      return [
+        ...(live ? [summary(live.project, services.project.liveId, live.at, services.project.projectPath, true)] : []),
+        ...(await services.project.list()).map((entry) => summary(entry.project, entry.id, entry.savedAt, entry.projectPath, false)),
+      ];
+    },
     openRecovery: async ({ recoveryId }) => {
+      if (recoveryId === services.project.liveId && services.project.live) return resumeLive();
       const entry = await services.project.find(recoveryId);
       const check = await checkDataset(entry.project, entry.projectPath ?? entry.project.dataset?.path ?? '');
       const project = check.status === 'moved' ? { ...entry.project, dataset: { ...entry.project.dataset!, path: check.path } } : entry.project;
@@ -344,6 +369,10 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       return summary;
     },
     discardRecovery: async ({ recoveryId }) => {
+      if (recoveryId === services.project.liveId && services.project.live) {
+        services.project.live = null;
+        return { discarded: true };
+      }
       const entry = await services.project.find(recoveryId).catch(() => null);
       if (entry) await services.project.forget(entry);
       return { discarded: entry !== null };

@@ -40,6 +40,7 @@ export const messages = {
   recoveryRestored: (name: string) => `${name} was restored as it was when Layerlab closed.`,
   recoveryFailed: 'The unsaved work could not be restored',
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
+  sessionResumed: (name: string) => `${name} is back as it was before the page was reloaded.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,

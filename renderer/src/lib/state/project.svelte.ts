@@ -61,6 +61,8 @@ export class ProjectState {
   /** A project's data file is not open yet: the window's other dataset (if any) is not the project's. */
   private awaitingData = false;
   private restoring = false;
+  /** Recovered states are being looked for at start: a fresh window's empty state must not be reported over them. */
+  private listing = false;
   /** Autosave: the working state, reported to main as it changes. */
   readonly report: SessionReport;
 
@@ -69,7 +71,7 @@ export class ProjectState {
     private readonly notices: Notices,
     private readonly parts: ProjectParts,
   ) {
-    this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring);
+    this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring || this.listing);
     // Another file opened in the Data step while the project's was awaited: the work goes on with that one.
     parts.dataset.onOpened((summary) => {
       if (summary.datasetId === this.projectDatasetId) return;
@@ -133,13 +135,35 @@ export class ProjectState {
     await this.restore(opened);
   }
 
-  /** Looks for states a crashed session left (at start). */
+  /**
+   * At start: the work this running app's window had before a reload is taken back at once (the same restore as a
+   * project); states a crashed session left are offered.
+   */
   async loadRecoveries(): Promise<void> {
+    this.listing = true;
     try {
-      this.recoveries = await this.platform.api.listRecoveries();
+      const found = await this.platform.api.listRecoveries();
+      this.recoveries = found.filter((r) => !r.live);
+      const live = found.find((r) => r.live);
+      if (live && !this.hasWork) await this.resume(live.recoveryId);
     } catch (error) {
       this.notices.push('warning', messages.recoveryListFailed, errorText(error));
+    } finally {
+      this.listing = false;
+      this.report.check();
     }
+  }
+
+  private async resume(recoveryId: string): Promise<void> {
+    let opened: OpenedProjectSummary;
+    try {
+      opened = await this.platform.api.openRecovery({ recoveryId });
+    } catch (error) {
+      this.notices.push('error', messages.recoveryFailed, errorText(error));
+      return;
+    }
+    this.notices.push('info', messages.sessionResumed(opened.name));
+    await this.restore(opened);
   }
 
   /** Restores a recovered state exactly as a project is opened; it stays on offer if that fails. */
@@ -222,6 +246,10 @@ export class ProjectState {
         if (data.message) this.notices.push('info', data.message);
         const path = data.path;
         await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
+      } else if (data.status === 'open') {
+        this.projectDatasetId = data.summary.datasetId;
+        this.parts.dataset.adopt(data.summary);
+        this.dataOpened({ status: 'opened', summary: data.summary, markers: data.markers });
       } else if (data.status === 'missing' || data.status === 'changed') {
         const title = data.status === 'changed' ? messages.projectDataChanged(data.name) : messages.projectDataMissing(data.name);
         this.question = { status: data.status, name: data.name, title, message: data.message, path: data.status === 'changed' ? data.path : null };

@@ -51,19 +51,22 @@ afterEach(async () => {
   for (const r of running.splice(0)) {
     r.stop();
     r.app.dataset.table?.close();
-    await closeServices(r.services);
+    // A reloaded window shares its main with the window before it, which closes it.
+    if (!(r.services as unknown as { closed?: boolean }).closed) await closeServices(r.services);
   }
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An app as after a start: its own services over `settingsDir`, reporting its working state. */
-function start(settingsDir: string): Running {
-  const services = createServices({
-    info: { name: 'Layerlab', version: '0.1.0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
-    samplesDir: 'resources/samples',
-    settingsDir,
-    acceptUploads: false,
-  });
+/** An app as after a start: its own services over `settingsDir` (or, for a reloaded window, the same main's), reporting its working state. */
+function start(settingsDir: string, reloadOf?: Running): Running {
+  const services =
+    reloadOf?.services ??
+    createServices({
+      info: { name: 'Layerlab', version: '0.1.0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+      samplesDir: 'resources/samples',
+      settingsDir,
+      acceptUploads: false,
+    });
   const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
   const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
   const api = Object.fromEntries(
@@ -75,7 +78,8 @@ function start(settingsDir: string): Running {
   const app = new AppState(platform);
   const stop = app.project.report.start();
   const r = { app, services, api, stop };
-  running.push(r);
+  if (reloadOf) running.unshift({ ...r, services: { ...services, closed: true } as unknown as Services });
+  else running.push(r);
   return r;
 }
 
@@ -217,7 +221,7 @@ describe('recovery after a crash', () => {
 
   it('discards a recovered state the user declines', async () => {
     const two = start(join(dir, 'settings'));
-    two.app.project.recoveries = [{ recoveryId: 'session-1-00000000', name: 'x', savedAt: '2026-11-28T10:00:00.000Z', datasetName: null, models: 0, projectPath: null }];
+    two.app.project.recoveries = [{ recoveryId: 'session-1-00000000', name: 'x', savedAt: '2026-11-28T10:00:00.000Z', datasetName: null, models: 0, projectPath: null, live: false }];
     await two.app.project.discardRecovery('session-1-00000000');
     expect(two.api.discardRecovery).toHaveBeenCalledWith({ recoveryId: 'session-1-00000000' });
     expect(two.app.project.recoveries).toEqual([]);
@@ -251,5 +255,33 @@ describe('autosave reports', () => {
     expect(one.api.updateSession).toHaveBeenCalledTimes(before + 1);
     expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ selectedModelId: 'run-1' }));
     expect(before).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('a reloaded window', () => {
+  it('takes the work back at once: recipe, network, step and the dataset main still holds (not read again), each model once', async () => {
+    const one = start(join(dir, 'settings'));
+    await openData(one.app, join(DATASETS, 'titanic.csv'));
+    one.app.recipe.apply((r) => setImpute(r, 'Age', 'mean'));
+    one.app.training.addLayer();
+    one.app.step = 'build';
+    const model = await trained('titanic');
+    one.services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId: one.app.dataset.summary!.datasetId, model: model.file, result: model.result, path: null });
+    // What the reporting effect sends a moment after the last change.
+    await one.api.updateSession!(one.app.project.working());
+
+    const two = start(join(dir, 'settings'), one);
+    await two.app.project.loadRecoveries();
+    await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
+    expect(two.app.dataset.summary?.datasetId, 'the same dataset, as main holds it').toBe(one.app.dataset.summary!.datasetId);
+    expect(two.api.openDataset).not.toHaveBeenCalled();
+    expect(two.api.openProjectData).not.toHaveBeenCalled();
+    expect(two.app.recipe.awaitingTarget, 'the target was chosen before the reload').toBe(false);
+    expect(two.app.training.design).toEqual(one.app.training.design);
+    expect(two.app.step).toBe('build');
+    expect(two.app.project.recoveries, 'a reload is not offered as a crash').toEqual([]);
+    expect(two.app.notices.items.map((n) => n.title)).toContain(messages.sessionResumed('titanic'));
+    await two.app.results.refresh();
+    expect(two.app.results.models.map((m) => m.modelId)).toEqual(['run-1']);
   }, 30_000);
 });
