@@ -268,7 +268,7 @@ describe('a reloaded window', () => {
     const model = await trained('titanic');
     one.services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId: one.app.dataset.summary!.datasetId, model: model.file, result: model.result, path: null });
     // What the reporting effect sends a moment after the last change.
-    await one.api.updateSession!(one.app.project.working());
+    await (one.api.updateSession as unknown as (w: unknown) => Promise<unknown>)(one.app.project.working());
 
     const two = start(join(dir, 'settings'), one);
     await two.app.project.loadRecoveries();
