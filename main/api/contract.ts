@@ -12,6 +12,7 @@ import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
+import { runCalls } from './calls/run-calls.ts';
 import { v } from './validate.ts';
 
 export type { CallSpec };
@@ -55,6 +56,8 @@ export const calls = {
   ...trainingCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Renaming and deleting runs and models (main/api/calls/run-calls.ts). */
+  ...runCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -19,6 +19,7 @@ import type { Handlers } from './handle.ts';
 import { createResultsHandlers } from './handlers/results-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
+import { createRunHandlers } from './handlers/run-handlers.ts';
 
 export interface Services {
   readonly info: AppInfo;
@@ -91,5 +92,6 @@ export function createHandlers(services: Services): Handlers {
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
     ...createResultsHandlers(services),
+    ...createRunHandlers(services),
   };
 }

@@ -21,8 +21,13 @@ export interface TrainedModel {
   readonly path: string | null;
 }
 
+/** Deleted models kept for an undo; older ones are let go. */
+const KEEP_DELETED = 20;
+
 export class ModelRegistry {
   private readonly models = new Map<string, TrainedModel>();
+  /** Deleted models, with where they stood in the list, until an undo brings them back. */
+  private readonly deleted = new Map<string, { readonly entry: TrainedModel; readonly index: number }>();
   private opened = 0;
 
   add(model: TrainedModel): TrainedModel {
@@ -54,8 +59,32 @@ export class ModelRegistry {
     return null;
   }
 
+  /** Puts a model aside (an undo brings it back); false when it is not open. */
   remove(modelId: string): boolean {
+    const entry = this.models.get(modelId);
+    if (!entry) return false;
+    this.deleted.set(modelId, { entry, index: [...this.models.keys()].indexOf(modelId) });
+    while (this.deleted.size > KEEP_DELETED) this.deleted.delete(this.deleted.keys().next().value!);
     return this.models.delete(modelId);
+  }
+
+  /** Brings a deleted model back where it was in the list; false when it is not among the deleted. */
+  restore(modelId: string): boolean {
+    const kept = this.deleted.get(modelId);
+    if (!kept) return false;
+    this.deleted.delete(modelId);
+    const entries = [...this.models.entries()];
+    entries.splice(Math.min(kept.index, entries.length), 0, [modelId, kept.entry]);
+    this.models.clear();
+    for (const [id, entry] of entries) this.models.set(id, entry);
+    return true;
+  }
+
+  rename(modelId: string, label: string): boolean {
+    const entry = this.models.get(modelId);
+    if (!entry) return false;
+    this.models.set(modelId, { ...entry, label });
+    return true;
   }
 }
 

@@ -4,6 +4,7 @@
  * run ends with something learned, its model file in the ModelRegistry for the Evaluate and Predict steps.
  */
 import type { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../engine/errors.ts';
 import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
@@ -32,7 +33,9 @@ export interface TrainingRunsOptions {
 
 interface RunRecord {
   readonly datasetId: string;
-  readonly label: string;
+  /** The user may rename a run. */
+  label: string;
+  readonly target: string;
   readonly design: NetworkDesign;
   readonly settings: TrainingSettings;
   readonly source: ModelSource;
@@ -64,9 +67,13 @@ function outcomeOf(result: TrainingResult): RunOutcome {
   };
 }
 
+const FINISHED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
+
 export class TrainingRuns {
   private readonly sessions: TrainingSessions;
   private readonly records = new Map<string, RunRecord>();
+  /** Runs the user deleted: out of the list until an undo. */
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly options: TrainingRunsOptions) {
     this.sessions = new TrainingSessions({
@@ -80,7 +87,7 @@ export class TrainingRuns {
     const { job } = request;
     const runId = this.sessions.start(job, request.label);
     const label = this.sessions.get(runId)!.label;
-    this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
+    this.records.set(runId, { datasetId: request.datasetId, label, target: job.recipe.target.column, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
     return this.summary(runId)!;
   }
 
@@ -97,7 +104,27 @@ export class TrainingRuns {
   }
 
   list(): RunSummary[] {
-    return this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    return this.sessions.list().flatMap((info) => (this.deleted.has(info.runId) ? [] : (this.summary(info.runId) ?? [])));
+  }
+
+  /** A finished run leaves the list (an undo brings it back); a run still going must be stopped first. */
+  delete(runId: string): boolean {
+    const summary = this.summary(runId);
+    if (!summary || this.deleted.has(runId)) return false;
+    if (!FINISHED.has(summary.status)) throw new UserFacingError('run-active', `${summary.label} is still ${summary.status}. Stop it first, then delete it.`);
+    this.deleted.add(runId);
+    return true;
+  }
+
+  undelete(runId: string): boolean {
+    return this.deleted.delete(runId);
+  }
+
+  rename(runId: string, label: string): boolean {
+    const record = this.records.get(runId);
+    if (!record || this.deleted.has(runId)) return false;
+    record.label = label;
+    return true;
   }
 
   summary(runId: string): RunSummary | null {
@@ -108,6 +135,8 @@ export class TrainingRuns {
       runId,
       label: record.label,
       datasetId: record.datasetId,
+      dataset: { name: record.source.name, sha256: record.source.sha256 },
+      target: record.target,
       status: record.modelError ? 'failed' : info.status,
       startedAt: info.startedAt,
       design: record.design,

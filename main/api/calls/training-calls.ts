@@ -125,6 +125,9 @@ export interface RunSummary {
   readonly runId: string;
   readonly label: string;
   readonly datasetId: string;
+  /** The data it trained on (file name and SHA-256: the same file opened again is the same dataset) and what it predicts. */
+  readonly dataset: { readonly name: string; readonly sha256: string };
+  readonly target: string;
   readonly status: RunStatus;
   readonly startedAt: number;
   readonly design: NetworkDesign;

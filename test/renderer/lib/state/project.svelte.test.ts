@@ -242,7 +242,7 @@ describe('autosave reports', () => {
     };
     report();
     const before = one.api.updateSession!.mock.calls.length;
-    const summary = { runId: 'run-1', label: 'Run 1', datasetId: 'd', status: 'training', startedAt: 0, design: { hidden: [] }, settings: model.settings, begin: null, epochs: [], outcome: null, modelId: null, error: null } as const;
+    const summary = { runId: 'run-1', label: 'Run 1', datasetId: 'd', dataset: { name: 'titanic.csv', sha256: 'a' }, target: 'Survived', status: 'training', startedAt: 0, design: { hidden: [] }, settings: model.settings, begin: null, epochs: [], outcome: null, modelId: null, error: null } as const;
     one.app.training.runs = [new LiveRun(summary)];
     report();
     for (let epoch = 0; epoch < 60; epoch++) {

@@ -29,6 +29,8 @@ function run(overrides: Partial<RunSummary> = {}): RunSummary {
     runId: 'run-1',
     label: 'Run 1',
     datasetId: 'd1',
+    dataset: { name: 'Churn_Modelling.csv', sha256: 'c'.repeat(64) },
+    target: 'Exited',
     status: 'preparing',
     startedAt: 0,
     design: { hidden: [] },
