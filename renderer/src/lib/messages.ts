@@ -11,6 +11,7 @@ export const messages = {
   needsDataset: 'Load a dataset first',
   needsDatasetHint: (step: string) => `${step} works on the table you open in the Data step. Open a file or pick a sample there.`,
   noModel: 'No trained model yet',
+  noModelForData: (name: string) => `No trained model for ${name} yet`,
   noModelHint: 'Train a network in the Train step, or open a model file or a project saved earlier.',
   resultsFailed: 'The model could not be evaluated',
   cellRowsFailed: 'The rows of that cell could not be listed',
@@ -54,6 +55,8 @@ export const messages = {
   trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
   trainFailed: 'The training run could not be started or changed',
   runFailed: (label: string) => `${label} failed`,
+  runChangeFailed: 'The run could not be changed',
+  settingsReset: 'Another dataset: the network and training settings are back to their defaults. The previous dataset’s runs stay in the Runs list.',
   runsFailed: 'The training runs of this session could not be listed',
   runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

@@ -20,6 +20,9 @@ export interface Loading {
   readonly rows: number;
 }
 
+/** Told of every dataset opened; `restored` when it comes back with a project (its network and settings come too). */
+export type OpenedListener = (summary: DatasetSummary, how: { readonly restored: boolean }) => void;
+
 /** Reads a prepared file in main; null when main opened nothing (the caller says why). */
 export type DatasetReader = (operationId: string, source: DatasetSource) => Promise<DatasetSummary | null>;
 
@@ -28,7 +31,7 @@ export class DatasetState {
   table = $state.raw<RemoteTable | null>(null);
   loading = $state<Loading | null>(null);
   private abort: AbortController | null = null;
-  private readonly openedListeners: ((summary: DatasetSummary) => void)[] = [];
+  private readonly openedListeners: OpenedListener[] = [];
 
   constructor(
     private readonly platform: Platform,
@@ -39,8 +42,11 @@ export class DatasetState {
     await this.open({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample', sampleId }) });
   }
 
-  /** Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way). */
-  async open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source })): Promise<DatasetSummary | null> {
+  /**
+   * Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way,
+   * and is `restored`).
+   */
+  async open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source }), restored = false): Promise<DatasetSummary | null> {
     await this.cancel();
     const abort = new AbortController();
     this.abort = abort;
@@ -52,7 +58,7 @@ export class DatasetState {
       this.update(operationId, { phase: 'read', done: 0, total: 0 });
       const summary = await read(operationId, source);
       if (this.abort !== abort || !summary) return null;
-      this.adopt(summary);
+      this.adopt(summary, restored);
       return summary;
     } catch (error) {
       if (this.abort !== abort) return null;
@@ -68,9 +74,9 @@ export class DatasetState {
   }
 
   /** A dataset main has opened: shown, announced to the steps (the Clean step suggests its recipe) and to the user. */
-  adopt(summary: DatasetSummary): void {
+  adopt(summary: DatasetSummary, restored = false): void {
     this.show(summary);
-    for (const listener of this.openedListeners) listener(summary);
+    for (const listener of this.openedListeners) listener(summary, { restored });
     this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
   }
 
@@ -83,7 +89,7 @@ export class DatasetState {
   }
 
   /** Calls `listener` with every dataset opened from now on (the Clean step suggests its recipe). */
-  onOpened(listener: (summary: DatasetSummary) => void): void {
+  onOpened(listener: OpenedListener): void {
     this.openedListeners.push(listener);
   }
 

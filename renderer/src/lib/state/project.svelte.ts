@@ -212,7 +212,7 @@ export class ProjectState {
     try {
       const data = await this.platform.api.openProjectData({ operationId: crypto.randomUUID(), acceptChanged: true });
       if (data.status !== 'opened') return;
-      this.parts.dataset.adopt(await this.withMarkers(data));
+      this.parts.dataset.adopt(await this.withMarkers(data), true);
       this.dataOpened(data);
     } catch (error) {
       this.notices.push('error', messages.projectDataFailed, errorText(error));
@@ -248,7 +248,7 @@ export class ProjectState {
         await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
       } else if (data.status === 'open') {
         this.projectDatasetId = data.summary.datasetId;
-        this.parts.dataset.adopt(data.summary);
+        this.parts.dataset.adopt(data.summary, true);
         this.dataOpened({ status: 'opened', summary: data.summary, markers: data.markers });
       } else if (data.status === 'missing' || data.status === 'changed') {
         const title = data.status === 'changed' ? messages.projectDataChanged(data.name) : messages.projectDataMissing(data.name);
@@ -271,7 +271,7 @@ export class ProjectState {
         const data = await this.platform.api.openProjectData({ operationId, source: this.fileSource(source), ...(acceptChanged ? { acceptChanged } : {}) });
         answer = data;
         return data.status === 'opened' ? await this.withMarkers(data) : null;
-      });
+      }, true);
       const data = answer as ProjectData | null;
       if (data?.status === 'changed') this.question = { status: 'changed', name: data.name, title: messages.projectDataChanged(data.name), message: data.message, path: null };
       else if (data) this.dataOpened(data);

@@ -50,6 +50,17 @@ export class ResultsState {
   readonly files: FilePredictionState;
 
   readonly selected = $derived(this.models.find((m) => m.modelId === this.modelId) ?? null);
+  /** Show the runs and models of every dataset, not only the open one's (the Train step's runs follow it too). */
+  everyDataset = $state(false);
+  /**
+   * The models listed: runs of the open dataset (the same file, by SHA-256), model files the user opened, and the
+   * one shown; every model when `everyDataset`.
+   */
+  readonly visibleModels = $derived.by(() => {
+    const sha = this.dataset?.summary?.sha256;
+    if (this.everyDataset || !sha) return this.models;
+    return this.models.filter((m) => m.sourceSha256 === sha || m.origin === 'file' || m.modelId === this.modelId);
+  });
   readonly effectiveThreshold = $derived(this.threshold ?? this.selected?.threshold ?? 0.5);
 
   private requests = 0;
@@ -81,15 +92,17 @@ export class ResultsState {
     if (this.modelId && this.evaluatedWith !== this.evaluationKey()) await this.evaluate();
   }
 
-  /** The open models from main; keeps the selection when it still exists, else the newest. */
+  /** The open models from main; keeps the selection when it is still open and listed, else the newest listed. */
   async refresh(): Promise<void> {
     try {
       this.models = await this.platform.api.listModels();
     } catch (error) {
       return this.failed(messages.resultsFailed, error);
     }
-    if (!this.models.some((m) => m.modelId === this.modelId)) {
-      this.modelId = this.models.at(-1)?.modelId ?? null;
+    const sha = this.dataset?.summary?.sha256;
+    const listed = (m: ModelSummary) => this.everyDataset || !sha || m.sourceSha256 === sha || m.origin === 'file';
+    if (!this.models.some((m) => m.modelId === this.modelId && listed(m))) {
+      this.modelId = this.models.filter(listed).at(-1)?.modelId ?? null;
       this.clearModelViews();
     }
     if (this.modelId && (!this.details || this.details.summary.modelId !== this.modelId)) await Promise.all([this.evaluate(), this.loadDetails()]);

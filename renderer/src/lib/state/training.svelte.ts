@@ -60,7 +60,14 @@ export class TrainingState {
     return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' }).trainable;
   });
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
-  readonly selected = $derived(this.runs.find((r) => r.runId === this.selectedId) ?? this.runs.at(-1) ?? null);
+  /** The runs listed: those of the open dataset (the same file, by SHA-256), or every run when the user asks. */
+  readonly visibleRuns = $derived.by(() => {
+    const sha = this.dataset.summary?.sha256;
+    return this.results.everyDataset || !sha ? this.runs : this.runs.filter((r) => r.summary.dataset.sha256 === sha);
+  });
+  readonly selected = $derived(this.visibleRuns.find((r) => r.runId === this.selectedId) ?? this.visibleRuns.at(-1) ?? null);
+  /** The run just deleted, until the next delete: an undo brings it back. */
+  deleted = $state.raw<{ readonly runId: string; readonly label: string } | null>(null);
   readonly running = $derived(this.runs.filter((r) => !r.finished));
 
   constructor(
@@ -69,7 +76,11 @@ export class TrainingState {
     protected readonly recipeState: RecipeState,
     protected readonly results: ResultsState,
     protected readonly notices: Notices,
-  ) {}
+  ) {
+    dataset.onOpened((_, how) => {
+      if (!how.restored) this.resetForNewDataset();
+    });
+  }
 
   /** The Clean step's recipe; until it has one, the recipe main suggests for the open dataset. */
   get recipe(): Recipe | null {
@@ -216,6 +227,59 @@ export class TrainingState {
     const wasFinished = run.finished;
     run.apply(event);
     if (!wasFinished && run.finished) this.announce(run);
+  }
+
+  /** A new name for a run (and its model). */
+  async rename(runId: string, label: string): Promise<void> {
+    try {
+      await this.platform.api.renameRun({ id: runId, label });
+      const run = this.runs.find((r) => r.runId === runId);
+      if (run) run.summary = { ...run.summary, label: label.trim() };
+      await this.results.refresh();
+    } catch (error) {
+      this.notices.push('error', messages.runChangeFailed, errorText(error));
+    }
+  }
+
+  /** Deletes a finished run and its model; `undoDelete` brings them back. */
+  async delete(runId: string): Promise<void> {
+    const run = this.runs.find((r) => r.runId === runId);
+    if (!run) return;
+    try {
+      await this.platform.api.deleteRun({ id: runId });
+      this.runs = this.runs.filter((r) => r !== run);
+      this.compared = this.compared.filter((id) => id !== runId);
+      this.deleted = { runId, label: run.summary.label };
+      await this.results.refresh();
+    } catch (error) {
+      this.notices.push('error', messages.runChangeFailed, errorText(error));
+    }
+  }
+
+  async undoDelete(): Promise<void> {
+    const deleted = this.deleted;
+    if (!deleted) return;
+    this.deleted = null;
+    try {
+      await this.platform.api.restoreRun({ id: deleted.runId });
+      const summary = (await this.platform.api.listRuns()).find((r) => r.runId === deleted.runId);
+      if (summary) this.runs = [...this.runs, new LiveRun(summary)].sort((a, b) => a.summary.startedAt - b.summary.startedAt);
+      await this.results.refresh();
+    } catch (error) {
+      this.notices.push('error', messages.runChangeFailed, errorText(error));
+    }
+  }
+
+  /** Another dataset: the network and training settings made for the previous one do not carry over. */
+  private resetForNewDataset(): void {
+    const defaults = defaultTrainForm();
+    const changed = this.preset !== 'default' || JSON.stringify(this.form) !== JSON.stringify(defaults) || this.regressionOutput !== 'linear';
+    this.layers = presetLayers('default');
+    this.preset = 'default';
+    this.form = defaults;
+    this.regressionOutput = 'linear';
+    this.selectedId = null;
+    if (changed) this.notices.push('info', messages.settingsReset);
   }
 
   /** The loss the next run uses, for the form. */

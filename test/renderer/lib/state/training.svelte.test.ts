@@ -208,6 +208,7 @@ describe('TrainingState: runs', () => {
       training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(3, 0.45, 0.48)] });
       training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'stopped', summary: run({ status: 'stopped', epochs: [epoch(1, 0.6, 0.55), epoch(2, 0.5, 0.5), epoch(3, 0.45, 0.48)] }) });
       expect(live.curves.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+      expect(live.progress, 'a stopped run shows where it got to, not 100%').toBeCloseTo(3 / run().settings.epochs, 12);
     } finally {
       vi.useRealTimers();
     }
