@@ -7,8 +7,8 @@
 export interface LayerColumn {
   readonly kind: 'input' | 'hidden' | 'output';
   readonly units: number;
-  /** Under the column: "13 inputs", "6 · relu", "1 · sigmoid". */
-  readonly caption: string;
+  /** Under the column, one entry a line: ["13 inputs"], ["6 · relu", "dropout 0.2"], ["1 · sigmoid"]. */
+  readonly caption: readonly string[];
   /** Names beside the neurons (input features, output classes); at most one per drawn neuron. */
   readonly names?: readonly string[];
 }
@@ -22,7 +22,7 @@ export interface DrawnNode {
 export interface DrawnColumn {
   readonly kind: LayerColumn['kind'];
   readonly x: number;
-  readonly caption: string;
+  readonly caption: readonly string[];
   readonly nodes: readonly DrawnNode[];
   /** Neurons of this layer not drawn ("… 24 more"); 0 when all are. */
   readonly more: number;
@@ -41,6 +41,8 @@ export interface NetworkDrawing {
   readonly width: number;
   readonly height: number;
   readonly radius: number;
+  /** Font size of the captions: small enough that neighbouring columns' captions never run into each other. */
+  readonly captionSize: number;
   readonly columns: readonly DrawnColumn[];
   readonly edges: readonly DrawnEdge[];
 }
@@ -54,8 +56,11 @@ export interface DrawingOptions {
 }
 
 const TOP = 24;
-/** Room under the neurons for "… N more" and the caption. */
+/** Room under the neurons for "… N more" and two caption lines. */
 const BOTTOM = 52;
+const CAPTION_SIZE = 12;
+/** A caption character is at most about this many ems wide (digits, "·" and lower case at 12 px). */
+export const CHAR_EM = 0.62;
 
 export function layoutNetwork(layers: readonly LayerColumn[], options: DrawingOptions): NetworkDrawing {
   const { width, height, maxNodes = 8, sideMargin = 120 } = options;
@@ -76,5 +81,8 @@ export function layoutNetwork(layers: readonly LayerColumn[], options: DrawingOp
   for (let i = 0; i + 1 < columns.length; i++) {
     for (const a of columns[i]!.nodes) for (const b of columns[i + 1]!.nodes) edges.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y });
   }
-  return { width, height, radius, columns, edges };
+  // Each caption is centred on its column: two neighbours' half-widths must fit in the step between them.
+  const longest = Math.max(1, ...layers.flatMap((l) => l.caption.map((line) => line.length)));
+  const captionSize = step > 0 ? Math.min(CAPTION_SIZE, Math.floor((step - 6) / (longest * CHAR_EM))) : CAPTION_SIZE;
+  return { width, height, radius, captionSize: Math.max(7, captionSize), columns, edges };
 }

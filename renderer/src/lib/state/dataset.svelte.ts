@@ -75,6 +75,7 @@ export class DatasetState {
 
   /** A dataset main has opened: shown, announced to the steps (the Clean step suggests its recipe) and to the user. */
   adopt(summary: DatasetSummary, restored = false): void {
+    this.notices.clearProblems();
     this.show(summary);
     for (const listener of this.openedListeners) listener(summary, { restored });
     this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));

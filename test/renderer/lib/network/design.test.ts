@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLayer, designName, moveLayer, presetLayers, PRESETS, removeLayer, toNetworkDesign, updateLayer, MAX_HIDDEN_LAYERS } from '../../../../renderer/src/lib/network/design.ts';
-import { layoutNetwork } from '../../../../renderer/src/lib/network/drawing.ts';
+import { CHAR_EM, layoutNetwork } from '../../../../renderer/src/lib/network/drawing.ts';
 
 describe('network design', () => {
   it('has the classic 6-6-1 and the default 32-16 among its presets', () => {
@@ -46,11 +46,27 @@ describe('network design', () => {
 
 describe('network drawing', () => {
   const layers = [
-    { kind: 'input' as const, units: 13, caption: '13 inputs', names: Array.from({ length: 13 }, (_, i) => `f${i}`) },
-    { kind: 'hidden' as const, units: 6, caption: '6 · relu' },
-    { kind: 'hidden' as const, units: 32, caption: '32 · relu' },
-    { kind: 'output' as const, units: 1, caption: '1 · sigmoid' },
+    { kind: 'input' as const, units: 13, caption: ['13 inputs'], names: Array.from({ length: 13 }, (_, i) => `f${i}`) },
+    { kind: 'hidden' as const, units: 6, caption: ['6 · relu'] },
+    { kind: 'hidden' as const, units: 32, caption: ['32 · relu'] },
+    { kind: 'output' as const, units: 1, caption: ['1 · sigmoid'] },
   ];
+
+  it('puts dropout on its own caption line and sizes captions so that neighbours never run into each other', () => {
+    const crowded = [
+      { kind: 'input' as const, units: 8, caption: ['8 inputs'] },
+      ...[12, 16, 16, 8, 8].map((units) => ({ kind: 'hidden' as const, units, caption: [`${units} · tanh`, 'dropout 0.25'] })),
+      { kind: 'output' as const, units: 1, caption: ['1 · sigmoid'] },
+    ];
+    const d = layoutNetwork(crowded, { width: 640, height: 340, sideMargin: 140 });
+    const halfWidth = (line: string) => (line.length * CHAR_EM * d.captionSize) / 2;
+    for (let i = 0; i + 1 < d.columns.length; i++) {
+      const [a, b] = [d.columns[i]!, d.columns[i + 1]!];
+      const line = (c: typeof a, k: number) => c.caption[k] ?? '';
+      for (const k of [0, 1]) expect(a.x + halfWidth(line(a, k)) + 2, `line ${k} of columns ${i} and ${i + 1}`).toBeLessThan(b.x - halfWidth(line(b, k)));
+    }
+    expect(layoutNetwork(layers, { width: 640, height: 340, sideMargin: 140 }).captionSize, 'an uncrowded network keeps the full size').toBe(12);
+  });
 
   it('draws at most 8 neurons a layer and counts the rest', () => {
     const d = layoutNetwork(layers, { width: 800, height: 400 });
