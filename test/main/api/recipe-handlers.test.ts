@@ -8,7 +8,7 @@ import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
-import { yearLastCsv } from '../../fixtures/newcomer-tables.ts';
+import { classesCsv, yearLastCsv } from '../../fixtures/newcomer-tables.ts';
 import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -137,6 +137,40 @@ describe('setColumnType', () => {
   it('refuses a column the dataset does not have', async () => {
     const datasetId = await openSample('titanic');
     expect(await failure(handlers.setColumnType({ datasetId, column: 'Deck', type: 'numeric' }, context))).toMatchObject({ code: 'unknown-column', message: expect.stringContaining('"Deck"') });
+  });
+});
+
+describe('setColumnTypes and the suggested types', () => {
+  async function openDisease(): Promise<string> {
+    const path = join(settingsDir, 'disease19.csv');
+    await writeFile(path, classesCsv(19));
+    return (await handlers.openDataset({ operationId: 'open-disease', source: { kind: 'path', path } }, context)).datasetId;
+  }
+
+  it('suggests the quoted numeric codes of a soybean-like table as categories, with the reason, and not the target', async () => {
+    const datasetId = await openDisease();
+    const { typeSuggestions } = await handlers.profileDataset({ datasetId }, context);
+    expect(typeSuggestions.map((t) => t.column)).toEqual(['date', 'plant.stand', 'precip', 'temp', 'hail', 'crop.hist', 'area.dam', 'sever', 'seed.tmt', 'germ', 'leaves', 'stem', 'roots']);
+    expect(typeSuggestions[0]).toEqual({ column: 'date', type: 'categorical', reason: 'written in quotes ("0", "1", "2") with 3 different values: codes for categories, not amounts' });
+    expect((await handlers.profileDataset({ datasetId: await openSample('titanic') }, context)).typeSuggestions, 'titanic quotes only its text').toEqual([]);
+  });
+
+  it('changes every named column at once, and the suggestion is then taken', async () => {
+    const datasetId = await openDisease();
+    const { typeSuggestions } = await handlers.profileDataset({ datasetId }, context);
+    const changed = await handlers.setColumnTypes({ datasetId, changes: typeSuggestions.map(({ column, type }) => ({ column, type })) }, context);
+    expect(changed.summary.columns.filter((c) => c.type === 'categorical')).toHaveLength(14);
+    expect(changed.columns.map((c) => c.profile.storage)).toEqual(typeSuggestions.map(() => 'category'));
+    expect((await handlers.profileDataset({ datasetId }, context)).typeSuggestions).toEqual([]);
+    const recipe = await suggested(datasetId, 'Class');
+    expect(recipe.steps.filter((s) => s.kind === 'encode')).toHaveLength(13);
+  });
+
+  it('changes none when one is refused, naming it', async () => {
+    const datasetId = await openSample('titanic');
+    const error = await failure(handlers.setColumnTypes({ datasetId, changes: [{ column: 'SibSp', type: 'categorical' }, { column: 'Fare', type: 'integer' }] }, context));
+    expect(error.message).toContain('Fare');
+    expect((await handlers.profileDataset({ datasetId }, context)).columns.find((c) => c.name === 'SibSp')!.type).toBe('integer');
   });
 });
 
