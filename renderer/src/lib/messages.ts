@@ -46,7 +46,9 @@ export const messages = {
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
   markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,
-  recipeSuggestedAgain: (column: string) => `The cleaning recipe was suggested again for the changed column "${column}". Your earlier changes are one Undo away in the Clean step.`,
+  recipeSuggestedAgain: (columns: readonly string[]) =>
+    `The cleaning recipe was suggested again for ${columns.length === 1 ? `the changed column "${columns[0]}"` : `the ${columns.length} changed columns`}. Your earlier changes are one Undo away in the Clean step.`,
+  typesRefused: (count: number) => `The ${count} columns were not changed; they keep their types`,
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,

@@ -10,13 +10,14 @@
  */
 import type { Recipe, TargetSuggestion, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
-import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import { cleanedFileName, type ColumnTypesChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { chooseDestination, deliver } from '../results/file-transfer.ts';
 import { setTask } from '../recipe/edits.ts';
 import { WIZARD_OF_KIND, type WizardId } from '../recipe/wizards.ts';
+import { withChangedColumns } from './profile-update.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -222,36 +223,49 @@ export class RecipeState {
 
   /** A column's type, changed in main; the recipe is suggested again for the same target (undoable). */
   async changeType(column: string, type: ColumnType): Promise<boolean> {
-    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setColumnType({ datasetId, column, type }), messages.typeRefused(column, type));
-    if (changed) this.markers = { ...this.markers, [column]: [] };
+    return this.changeTypes([{ column, type }]);
+  }
+
+  /** Several columns' types at once (all or none); the recipe is suggested again once (undoable). */
+  async changeTypes(changes: readonly { readonly column: string; readonly type: ColumnType }[]): Promise<boolean> {
+    if (changes.length === 0) return false;
+    const refused = changes.length === 1 ? messages.typeRefused(changes[0]!.column, changes[0]!.type) : messages.typesRefused(changes.length);
+    const changed = await this.changeColumns(
+      changes.map((c) => c.column),
+      async (datasetId) => {
+        if (changes.length > 1) return this.platform.api.setColumnTypes({ datasetId, changes: [...changes] });
+        const { summary, ...column } = await this.platform.api.setColumnType({ datasetId, ...changes[0]! });
+        return { summary, columns: [column] };
+      },
+      refused,
+    );
+    if (changed) this.markers = { ...this.markers, ...Object.fromEntries(changes.map((c) => [c.column, []])) };
     return changed;
   }
 
   /** Values that mean "missing" in `column` (none: the column as loaded); the recipe is suggested again. */
   async setMissingMarkers(column: string, markers: readonly string[]): Promise<boolean> {
-    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setMissingMarkers({ datasetId, column, markers: [...markers] }), messages.markersRefused(column));
+    const change = async (datasetId: string) => {
+      const { summary, ...changed } = await this.platform.api.setMissingMarkers({ datasetId, column, markers: [...markers] });
+      return { summary, columns: [changed] };
+    };
+    const changed = await this.changeColumns([column], change, messages.markersRefused(column));
     if (changed) this.markers = { ...this.markers, [column]: markers };
     return changed;
   }
 
-  private async changeColumn(column: string, change: (datasetId: string) => Promise<ColumnTypeChanged>, refused: string): Promise<boolean> {
+  private async changeColumns(columns: readonly string[], change: (datasetId: string) => Promise<ColumnTypesChanged>, refused: string): Promise<boolean> {
     const datasetId = this.datasetId;
     if (!datasetId) return false;
     try {
       const changed = await change(datasetId);
       if (this.datasetId !== datasetId) return false;
       this.dataset.replaceSummary(changed.summary);
-      if (this.profile) {
-        const { [column]: _, ...skewness } = this.profile.skewness;
-        this.profile = {
-          ...this.profile,
-          columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)),
-          skewness: changed.skewness === null ? skewness : { ...skewness, [column]: changed.skewness },
-        };
-      }
+      if (this.profile) this.profile = withChangedColumns(this.profile, changed.columns);
       const edited = this.canUndo;
       if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
-      if (edited) this.notices.push('info', messages.recipeSuggestedAgain(column));
+      else if (this.awaitingTarget) this.targetSuggestion = await this.platform.api.suggestTarget({ datasetId });
+      if (edited) this.notices.push('info', messages.recipeSuggestedAgain(columns));
       return true;
     } catch (error) {
       this.notices.push('error', refused, errorText(error));

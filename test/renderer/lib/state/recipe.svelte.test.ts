@@ -19,7 +19,8 @@ import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { RecipeState } from '../../../../renderer/src/lib/state/recipe.svelte.ts';
-import { yearLastCsv } from '../../../fixtures/newcomer-tables.ts';
+import { TypeSelection } from '../../../../renderer/src/lib/state/type-selection.svelte.ts';
+import { classesCsv, yearLastCsv } from '../../../fixtures/newcomer-tables.ts';
 
 const ORIGIN = 'app://layerlab';
 
@@ -279,5 +280,41 @@ describe('target, task and column types', () => {
     expect(await state.changeType('Fare', 'integer')).toBe(false);
     expect(state.recipe).toBe(before);
     expect(notices.items.at(-1)).toMatchObject({ kind: 'error', title: expect.stringContaining('"Fare"') });
+  });
+});
+
+describe('several column types at once', () => {
+  async function openDisease(): Promise<void> {
+    const path = join(settingsDir, 'disease19.csv');
+    await writeFile(path, classesCsv(19));
+    await dataset.open({ name: 'disease19.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.awaitingTarget).toBe(true));
+  }
+
+  it('takes the suggested categories of quoted codes in one change, before the target is even chosen', async () => {
+    await openDisease();
+    expect(state.profile!.typeSuggestions).toHaveLength(13);
+    const selection = new TypeSelection(state);
+    await selection.takeSuggestions();
+    expect(dataset.summary!.columns.filter((c) => c.type === 'categorical').map((c) => c.name)).toHaveLength(14);
+    expect(state.profile!.typeSuggestions).toEqual([]);
+    expect(state.targetSuggestion?.suggested?.column).toBe('Class');
+  });
+
+  it('ticks every column with at most N values (not the target) and sets their type in one change, with one undo', async () => {
+    await openDisease();
+    await state.confirmTarget('Class');
+    await settled();
+    const selection = new TypeSelection(state);
+    selection.maxValues = 4;
+    selection.selectFewValues();
+    expect([...selection.selected]).toEqual(['date', 'plant.stand', 'hail', 'crop.hist', 'seed.tmt', 'germ', 'roots']);
+    selection.type = 'categorical';
+    await selection.apply();
+    await settled();
+    expect(selection.selected.size).toBe(0);
+    expect(state.recipe!.steps.filter((s) => s.kind === 'encode').map((s) => (s.params as { column: string }).column)).toEqual(['date', 'plant.stand', 'hail', 'crop.hist', 'seed.tmt', 'germ', 'roots']);
+    state.undo();
+    expect(state.recipe!.steps.some((s) => s.kind === 'encode'), 'one undo brings back the recipe of before').toBe(false);
   });
 });
