@@ -39,6 +39,8 @@ export const calls = {
         /** Bytes the browser posted to the web host's upload endpoint first. */
         upload: { uploadId: id },
       }),
+      /** A workbook's sheet to read (the sheet picker); the first visible sheet when absent. Text files ignore it. */
+      sheet: v.optional(v.string({ min: 1, max: 255 })),
     }),
   ).returns<DatasetSummary>(),
   datasetRows: call(

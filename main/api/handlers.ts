@@ -72,11 +72,12 @@ export function createHandlers(services: Services): Handlers {
     appInfo: async () => services.info,
     listSamples: () => samples.list(),
     listRecentFiles: () => recent.list(),
-    openDataset: ({ operationId, source }) =>
+    openDataset: ({ operationId, source, sheet }) =>
       operations.run(operationId, async (signal) => {
         const resolved = resolve(services, source);
         try {
           const loaded = await services.loadTable(resolved.path, {
+            ...(sheet ? { sheet } : {}),
             signal,
             onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
           });

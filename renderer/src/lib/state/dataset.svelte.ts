@@ -31,6 +31,8 @@ export class DatasetState {
   table = $state.raw<RemoteTable | null>(null);
   loading = $state<Loading | null>(null);
   private abort: AbortController | null = null;
+  /** The file the open dataset was read from, to read another of its sheets. */
+  private file: ChosenFile | null = null;
   private readonly openedListeners: OpenedListener[] = [];
 
   constructor(
@@ -58,6 +60,7 @@ export class DatasetState {
       this.update(operationId, { phase: 'read', done: 0, total: 0 });
       const summary = await read(operationId, source);
       if (this.abort !== abort || !summary) return null;
+      this.file = file;
       this.adopt(summary, restored);
       return summary;
     } catch (error) {
@@ -71,6 +74,13 @@ export class DatasetState {
         this.loading = null;
       }
     }
+  }
+
+  /** Another sheet of the open workbook (the browser uploads the file again; the desktop reads it from disk). */
+  async openSheet(sheet: string): Promise<void> {
+    const file = this.file;
+    if (!file || sheet === this.summary?.sheet) return;
+    await this.open(file, (operationId, source) => this.platform.api.openDataset({ operationId, source, sheet }));
   }
 
   /** A dataset main has opened: shown, announced to the steps (the Clean step suggests its recipe) and to the user. */
