@@ -273,7 +273,8 @@ export class TrainingState {
   /** Another dataset: the network and training settings made for the previous one do not carry over. */
   private resetForNewDataset(): void {
     const defaults = defaultTrainForm();
-    const changed = this.preset !== 'default' || JSON.stringify(this.form) !== JSON.stringify(defaults) || this.regressionOutput !== 'linear';
+    const chosen = (layers: readonly HiddenLayer[], form: TrainForm) => JSON.stringify([toNetworkDesign(layers), toTrainingSettings(form, 'binary')]);
+    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default'), defaults) || this.regressionOutput !== 'linear';
     this.layers = presetLayers('default');
     this.preset = 'default';
     this.form = defaults;
