@@ -51,8 +51,8 @@ export async function chooseTarget(app: Session, column?: string): Promise<void>
   await page.locator('[data-testid="target-question"]').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** Trains the current design for `epochs` from the Train step; resolves with the new run's id once it completed. */
-export async function train(app: Session, epochs: number, status: 'completed' | 'training' = 'completed'): Promise<string> {
+/** Trains the current design for `epochs` from the Train step; resolves with the new run's id once it completed (or at once). */
+export async function train(app: Session, epochs: number, until: 'completed' | 'started' = 'completed'): Promise<string> {
   const { page } = app;
   await goTo(app, 'Train');
   await page.locator('input[name="epochs"]').fill(String(epochs));
@@ -61,11 +61,38 @@ export async function train(app: Session, epochs: number, status: 'completed' | 
   await page.locator('button.train').click();
   await expect.poll(() => page.locator('tr[data-run]').count(), { timeout: 30_000 }).toBeGreaterThan(before.length);
   const runId = (await page.locator('tr[data-run]').evaluateAll((rows, old) => rows.map((r) => r.getAttribute('data-run')!).find((id) => !old.includes(id)), before))!;
-  await app.waitShown(`section.run[data-run="${runId}"][data-status="${status}"]`, 150_000);
+  if (until === 'completed') await app.waitShown(`section.run[data-run="${runId}"][data-status="completed"]`, 150_000);
   return runId;
 }
 
 /** Every line of the notices shown now. */
 export async function noticeTitles(app: Session): Promise<string[]> {
   return app.page.locator('.notice .title').allTextContents();
+}
+
+/** A screenshot in the light theme and the same screen in the dark one; the window is left light. */
+export async function shotBothThemes(app: Session, name: string): Promise<void> {
+  await app.page.locator('label[title="Light theme"]').click();
+  await app.shot(`${name}-light`);
+  await app.page.locator('label[title="Dark theme"]').click();
+  await app.shot(`${name}-dark`);
+  await app.page.locator('label[title="Light theme"]').click();
+}
+
+/**
+ * Whether the Evaluate step's cards hold what they show: no card is wider inside than outside (nothing spills past
+ * its border), none reaches past the window, and no two cards overlap.
+ */
+export async function evaluateCardsContained(app: Session): Promise<{ spilling: string[]; pastWindow: string[]; overlapping: boolean }> {
+  return app.page.evaluate(() => {
+    const cards = [...document.querySelectorAll<HTMLElement>('.pair > section')];
+    const name = (card: HTMLElement) => card.querySelector('h2')?.textContent ?? '?';
+    const boxes = cards.map((card) => card.getBoundingClientRect());
+    const overlapping = boxes.some((a, i) => boxes.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));
+    return {
+      spilling: cards.filter((card) => card.scrollWidth > card.clientWidth + 1 || card.scrollHeight > card.clientHeight + 1).map(name),
+      pastWindow: cards.filter((card) => card.getBoundingClientRect().right > window.innerWidth).map(name),
+      overlapping,
+    };
+  });
 }
