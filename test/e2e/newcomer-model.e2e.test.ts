@@ -125,14 +125,16 @@ describe('from Build to Predict on tables nobody tuned the app for', () => {
     const { page } = app;
     await goTo(app, 'Train');
     await page.getByLabel('Stop early when validation loss stops improving').uncheck();
-    // A small table trains thousands of epochs in seconds: Stop is pressed in the page the moment it trains.
+    // A small table trains thousands of epochs in seconds: Stop is pressed in the page once a few epochs are done.
     const runId = await train(app, 10_000, 'started');
     await page.waitForFunction(
       (id) => {
         const run = document.querySelector(`section.run[data-run="${id}"][data-status="training"]`);
+        const done = Number(/^(\d+)\//.exec(document.querySelector(`tr[data-run="${id}"] td.num`)?.textContent ?? '')?.[1] ?? 0);
         const stop = [...(run?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Stop');
-        stop?.click();
-        return stop !== undefined;
+        if (!stop || done < 5) return false;
+        stop.click();
+        return true;
       },
       runId,
       { polling: 20, timeout: 60_000 },
