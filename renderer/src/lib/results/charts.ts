@@ -4,7 +4,7 @@
  */
 import { ScatterChart } from 'echarts/charts';
 import type { RocReport } from '../../../../engine/metrics/index.ts';
-import { echarts, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
+import { echarts, lineIn, seriesLook, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
 
 echarts.use([ScatterChart]);
 
@@ -31,19 +31,22 @@ export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number;
   return { fpr: fp / (fp + tn), tpr: tp / (tp + fn) };
 }
 
+/** Scatter points are faded for overplotting, no further than 3:1 on the chart's background (WCAG 1.4.11). */
+export const POINT_OPACITY = 0.8;
+
 /** Above this many curves the legend would cover the plot: one class is picked at a time instead. */
 export const MAX_LEGEND_CURVES = 4;
 
 /**
- * The ROC plane: one curve per class (one for binary), the chance line, and the threshold's point. `focus` draws
- * one class's curve in colour with its AUC in the legend and the others faint behind it; without a focus every
- * curve has its own colour and legend entry (for a few classes only).
+ * The ROC plane: one curve per class (one for binary), each told apart by its dash pattern and markers as well as
+ * its colour, the chance line, and the threshold's point. `focus` draws one class's curve in its look with its AUC
+ * in the legend and the others faint behind it, as context; without a focus every curve has its legend entry (for
+ * a few classes only: more would cover the plot).
  */
 export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null, focus: number | null = null): ChartOption {
   const name = (roc: RocReport) => (curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`);
   const focused = focus === null ? null : (curves.find((c) => c.classIndex === focus) ?? null);
-  const shown = focused ? [focused] : curves;
-  const legend = [...shown.map(name), 'Chance', ...(point ? ['Threshold'] : [])];
+  const legend = [...(focused ? [focused] : curves).map(name), 'Chance', ...(point ? ['Threshold'] : [])];
   return {
     // One legend row holds about three entries; more wrap, and the plot starts below them.
     grid: { left: 48, right: 16, top: legend.length > 3 ? 52 : 28, bottom: 44 },
@@ -52,21 +55,16 @@ export function rocOption(palette: ChartPalette, curves: readonly RocReport[], p
     yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
     tooltip: { trigger: 'axis' },
     series: [
-      ...curves.map((roc) => {
-        const faint = focused !== null && roc !== focused;
-        return {
-          name: name(roc),
-          type: 'line',
-          showSymbol: false,
-          step: false,
-          silent: faint,
-          z: faint ? 1 : 3,
-          ...(faint ? { lineStyle: { width: 1, color: palette.grid }, itemStyle: { color: palette.grid }, tooltip: { show: false } } : focused ? { lineStyle: { width: 2.5, color: palette.series[0] }, itemStyle: { color: palette.series[0] } } : {}),
-          data: roc.fpr.map((x, i) => [x, roc.tpr[i]]),
-        };
+      ...curves.map((roc, c) => {
+        const points = roc.fpr.map((x, i) => [x, roc.tpr[i]]);
+        if (focused !== null && roc !== focused) {
+          return { name: name(roc), type: 'line', data: points, symbol: 'none', silent: true, z: 1, lineStyle: { width: 1, color: palette.muted, opacity: 0.3 }, itemStyle: { color: palette.muted }, tooltip: { show: false } };
+        }
+        return { name: name(roc), z: 3, ...lineIn(seriesLook(palette, c), points, focused ? 2.5 : 2) };
       }),
-      { name: 'Chance', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
-      ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 12, itemStyle: { color: palette.series[3] }, data: [[point.fpr, point.tpr]] }] : []),
+      { name: 'Chance', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
+      // A ringed dot, unlike any curve's markers.
+      ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 13, itemStyle: { color: palette.series[3], borderColor: palette.text, borderWidth: 2 }, data: [[point.fpr, point.tpr]] }] : []),
     ],
   };
 }
@@ -99,8 +97,8 @@ export function actualVsPredictedOption(palette: ChartPalette, actual: readonly 
     yAxis: axis(palette, 'Predicted', { ...bounds, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
-      { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { opacity: 0.5 }, data: actual.map((a, i) => [a, predicted[i]]) },
-      { name: 'Perfect', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, low], [high, high]] },
+      { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[0], opacity: POINT_OPACITY }, data: actual.map((a, i) => [a, predicted[i]]) },
+      { name: 'Perfect', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, low], [high, high]] },
     ],
   };
 }
@@ -113,8 +111,8 @@ export function residualsOption(palette: ChartPalette, actual: readonly number[]
     yAxis: axis(palette, 'Actual − predicted', { scale: true, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
-      { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: 0.5 }, data: predicted.map((p, i) => [p, actual[i]! - p]) },
-      { name: 'Zero', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, 0], [high, 0]] },
+      { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: POINT_OPACITY }, data: predicted.map((p, i) => [p, actual[i]! - p]) },
+      { name: 'Zero', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, 0], [high, 0]] },
     ],
   };
 }
