@@ -43,6 +43,7 @@ export const messages = {
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
   sessionResumed: (name: string) => `${name} is back as it was before the page was reloaded.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
+  targetUnusable: (column: string) => `"${column}" cannot be the column to predict; choose another`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
   markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,

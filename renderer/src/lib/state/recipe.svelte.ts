@@ -143,7 +143,7 @@ export class RecipeState {
       this.awaitingTarget = false;
       this.show(suggested.recipe);
     } catch (error) {
-      if (this.datasetId === datasetId) this.notices.push('error', messages.targetRefused(column), errorText(error));
+      if (this.datasetId === datasetId) this.notices.push('error', messages.targetUnusable(column), errorText(error));
     } finally {
       if (this.datasetId === datasetId) this.suggesting = false;
     }
