@@ -1,7 +1,8 @@
 /**
- * Trap 6 of issue 12, in Chromium through the web host: a reload (F5), or the tab closed and the app opened
- * again, gives back the dataset, the target, the recipe, the network and the runs as they were (the same restore
- * as after a crash); and a saved project opened back in that session lists each model once. Both themes.
+ * Trap 6 of issue 12, in Chromium through the web host: a reload (F5) gives back the dataset, the target, the
+ * recipe, the network and the runs as they were, and the tab closed and the app opened again offers them like a
+ * crashed session's state (the same restore); a saved project opened back in that session lists each model once.
+ * Both themes.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -65,15 +66,21 @@ describe('(6) a reload keeps the work', () => {
 
     await page.reload();
     await page.waitForSelector('.frame');
-    // Back on the step it was on, its run finished.
+    // A reload takes the work back without asking: back on the step it was on, its run finished.
     await app.waitShown('section.run[data-status="completed"]');
     await restored(app);
     await shotBothThemes(app, 'after-reload');
     expect(app.takeErrors(), 'console or page errors').toEqual([]);
 
     await app.close();
+    // A tab opened again is offered the work, as after a crash, and takes it back when asked.
     const reopened = await openApp(host, 'newcomer-reopened');
     sessions.push(reopened);
+    const offer = reopened.page.locator('[data-banner="recovery"]');
+    await offer.waitFor();
+    expect(await offer.locator('.title').textContent()).toMatch(/A page of this Layerlab had work open until .*\. Take birds back \(1 trained model, birds\.csv\)\?/);
+    await shotBothThemes(reopened, 'offer');
+    await reopened.page.locator('[data-action="restore-recovery"]').click();
     await restored(reopened);
 
     await goTo(reopened, 'Predict & export');

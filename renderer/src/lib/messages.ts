@@ -36,12 +36,15 @@ export const messages = {
   nothingToSaveHint: 'Open a data file (Data step) or a model first; a project keeps the data reference, the recipe, the network and every trained model.',
   recoveryOffer: (when: string, name: string, models: number, dataset: string | null) =>
     `Layerlab closed unexpectedly on ${when}. Restore ${name} (${[models === 0 ? 'no trained model yet' : models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
+  liveOffer: (when: string, name: string, models: number, dataset: string | null) =>
+    `A page of this Layerlab had work open until ${when}. Take ${name} back (${[models === 0 ? 'no trained model yet' : models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
+  liveHint: 'Restore brings it here as it was; Discard starts afresh (its runs stay listed under "Every dataset").',
   recoveryHint: (projectPath: string | null) =>
     projectPath ? `Changes made after it was last saved to ${projectPath} are in it.` : 'It was never saved as a project: Restore brings it back, Discard deletes it for good.',
   recoveryRestored: (name: string) => `${name} was restored as it was when Layerlab closed.`,
   recoveryFailed: 'The unsaved work could not be restored',
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
-  sessionResumed: (name: string) => `${name} is back as it was before the page was reloaded.`,
+  sessionResumed: (name: string) => `${name} is back as it was on the page before.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
   targetUnusable: (column: string) => `"${column}" cannot be the column to predict; choose another`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,

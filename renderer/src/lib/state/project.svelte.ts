@@ -42,6 +42,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether this page was loaded by a reload (F5, Ctrl+R): its work is then taken back without asking. */
+function pageWasReloaded(): boolean {
+  const [navigation] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === 'reload';
+}
+
 function isStep(step: string | null): step is StepId {
   return STEPS.some((s) => s.id === step);
 }
@@ -74,6 +80,8 @@ export class ProjectState {
     this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring || this.listing);
     // Another file opened in the Data step while the project's was awaited: the work goes on with that one.
     parts.dataset.onOpened((summary) => {
+      // This page has its own work now: the previous page's is no longer offered.
+      this.recoveries = this.recoveries.filter((r) => !r.live);
       if (summary.datasetId === this.projectDatasetId) return;
       this.waitingRecipe = null;
       this.awaitingData = false;
@@ -136,16 +144,17 @@ export class ProjectState {
   }
 
   /**
-   * At start: the work this running app's window had before a reload is taken back at once (the same restore as a
-   * project); states a crashed session left are offered.
+   * At start: states a crashed session left are offered, and so is the work this running app's page had before it
+   * was closed; after a reload (F5) that work is taken back at once. Both restore the way a project opens.
    */
-  async loadRecoveries(): Promise<void> {
+  async loadRecoveries(reloaded = pageWasReloaded()): Promise<void> {
     this.listing = true;
     try {
       const found = await this.platform.api.listRecoveries();
-      this.recoveries = found.filter((r) => !r.live);
       const live = found.find((r) => r.live);
-      if (live && !this.hasWork) await this.resume(live.recoveryId);
+      const resume = live && reloaded && !this.hasWork;
+      this.recoveries = resume ? found.filter((r) => !r.live) : found;
+      if (resume) await this.resume(live.recoveryId);
     } catch (error) {
       this.notices.push('warning', messages.recoveryListFailed, errorText(error));
     } finally {
@@ -178,8 +187,9 @@ export class ProjectState {
     } finally {
       this.busy = null;
     }
+    const live = this.recoveries.find((r) => r.recoveryId === recoveryId)?.live === true;
     this.recoveries = this.recoveries.filter((r) => r.recoveryId !== recoveryId);
-    this.notices.push('success', messages.recoveryRestored(opened.name));
+    this.notices.push('success', live ? messages.sessionResumed(opened.name) : messages.recoveryRestored(opened.name));
     await this.restore(opened);
   }
 

@@ -259,6 +259,19 @@ describe('autosave reports', () => {
 });
 
 describe('a reloaded window', () => {
+  it('offers the work of a page that was closed, like a crashed session’s, without taking it', async () => {
+    const one = start(join(dir, 'settings'));
+    await openData(one.app, join(DATASETS, 'titanic.csv'));
+    await (one.api.updateSession as unknown as (w: unknown) => Promise<unknown>)(one.app.project.working());
+    const two = start(join(dir, 'settings'), one);
+    await two.app.project.loadRecoveries(false);
+    expect(two.app.project.recoveries).toMatchObject([{ live: true, name: 'titanic', datasetName: 'titanic.csv' }]);
+    expect(two.app.dataset.summary, 'nothing taken without asking').toBeNull();
+    await two.app.project.restoreRecovery(two.app.project.recoveries[0]!.recoveryId);
+    await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
+    expect(two.app.dataset.summary?.datasetId).toBe(one.app.dataset.summary!.datasetId);
+  }, 30_000);
+
   it('takes the work back at once: recipe, network, step and the dataset main still holds (not read again), each model once', async () => {
     const one = start(join(dir, 'settings'));
     await openData(one.app, join(DATASETS, 'titanic.csv'));
@@ -271,7 +284,7 @@ describe('a reloaded window', () => {
     await (one.api.updateSession as unknown as (w: unknown) => Promise<unknown>)(one.app.project.working());
 
     const two = start(join(dir, 'settings'), one);
-    await two.app.project.loadRecoveries();
+    await two.app.project.loadRecoveries(true);
     await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
     expect(two.app.dataset.summary?.datasetId, 'the same dataset, as main holds it').toBe(one.app.dataset.summary!.datasetId);
     expect(two.api.openDataset).not.toHaveBeenCalled();
