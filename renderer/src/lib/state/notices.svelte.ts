@@ -1,7 +1,7 @@
 /**
  * The messages shown in the notice area. Every notice closes by itself (information soon, errors and warnings
- * after long enough to read them; never while the pointer rests on one) or with its close button; errors and
- * warnings about one dataset are closed when another dataset opens.
+ * after long enough to read them) or with its close button; errors and warnings about one dataset are closed when
+ * another dataset opens.
  */
 export type NoticeKind = 'error' | 'warning' | 'info' | 'success';
 
@@ -25,7 +25,7 @@ export class Notices {
     const stale = (n: Notice) => (n.title === title && n.detail === detail) || (kind === 'success' && n.kind === 'success');
     for (const n of this.items.filter(stale)) this.forget(n.id);
     this.items = [...this.items.filter((n) => !stale(n)), { id, kind, title, detail }];
-    this.release(id);
+    this.fade(id);
     return id;
   }
 
@@ -34,14 +34,8 @@ export class Notices {
     this.items = this.items.filter((n) => n.id !== id);
   }
 
-  /** The pointer rests on a notice: it stays until the pointer leaves. */
-  hold(id: number): void {
-    clearTimeout(this.timers.get(id));
-    this.timers.delete(id);
-  }
-
-  /** Starts (again) the time after which a notice closes by itself. */
-  release(id: number): void {
+  /** Starts the time after which a notice closes by itself. */
+  private fade(id: number): void {
     const notice = this.items.find((n) => n.id === id);
     if (!notice) return;
     clearTimeout(this.timers.get(id));
