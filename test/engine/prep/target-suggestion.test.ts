@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameWords, suggestTarget } from '../../../engine/prep/target-suggestion.ts';
+import { nameWords, suggestTarget } from '../../../engine/prep/target-choice.ts';
 import { classesCsv, yearLastCsv } from '../../fixtures/newcomer-tables.ts';
 import { cat, dates, loadDataset, num, tableFromCsv, tableOf } from './fixtures.ts';
 

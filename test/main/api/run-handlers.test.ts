@@ -33,7 +33,7 @@ afterEach(async () => {
 async function finishedRun() {
   const handlers = createHandlers(services);
   const { datasetId } = await handlers.openDataset({ operationId: 'open-iris', source: { kind: 'sample', sampleId: 'iris' } }, context);
-  const recipe = await handlers.defaultRecipe({ datasetId }, context);
+  const { recipe } = await handlers.suggestRecipe({ datasetId }, context);
   const run = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([4]) }, settings: defaultTrainingSettings({ epochs: 3, earlyStopping: false }) }, context);
   const deadline = Date.now() + 60_000;
   while (!(await handlers.listRuns({}, context)).find((r) => r.runId === run.runId)?.modelId) {
@@ -82,7 +82,7 @@ describe('runs belong to their dataset, and can be renamed and deleted', () => {
   it('refuses to delete a run that is still training, and keeps it', async () => {
     const handlers = createHandlers(services);
     const { datasetId } = await handlers.openDataset({ operationId: 'open-churn', source: { kind: 'sample', sampleId: 'churn' } }, context);
-    const recipe = await handlers.defaultRecipe({ datasetId }, context);
+    const { recipe } = await handlers.suggestRecipe({ datasetId }, context);
     const run = await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([8]) }, settings: defaultTrainingSettings({ epochs: 500, earlyStopping: false }) }, context);
     expect(await failure(handlers.deleteRun({ id: run.runId }, context))).toMatchObject({ code: 'run-active', message: expect.stringContaining('Stop it first') });
     expect((await handlers.listRuns({}, context)).map((r) => r.runId)).toEqual([run.runId]);

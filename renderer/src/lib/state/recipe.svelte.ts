@@ -11,16 +11,17 @@
 import type { Recipe, TargetSuggestion, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import { cleanedFileName, type ColumnTypesChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
+import type { DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
-import { chooseDestination, deliver } from '../results/file-transfer.ts';
 import { setTask } from '../recipe/edits.ts';
 import { WIZARD_OF_KIND, type WizardId } from '../recipe/wizards.ts';
+import { ColumnEdits } from './column-edits.svelte.ts';
 import { withChangedColumns } from './profile-update.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+import { Saver } from './saver.svelte.ts';
 
 /** Undo steps kept; older ones are forgotten. */
 const HISTORY = 100;
@@ -49,9 +50,8 @@ export class RecipeState {
   awaitingTarget = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
-  exporting = $state(false);
-  /** The missing markers the user set per column (the Data step's cards show them). */
-  markers = $state.raw<Readonly<Record<string, readonly string[]>>>({});
+  /** Types and missing markers of the dataset's columns (the Data step's cards). */
+  readonly columns: ColumnEdits;
   private past = $state.raw<readonly Recipe[]>([]);
   private future = $state.raw<readonly Recipe[]>([]);
   readonly canUndo = $derived(this.past.length > 0);
@@ -60,6 +60,7 @@ export class RecipeState {
   /** A project's recipe that arrived while the suggestion was on its way. */
   private adopted: Recipe | null = null;
   private readonly previewer: RecipePreviewer;
+  private readonly saver: Saver;
   /** The wizard shown beside the recipe. */
   wizard = $state<WizardId>('target');
   /** The step the recipe list asked to edit; its wizard shows it first. */
@@ -71,6 +72,8 @@ export class RecipeState {
     protected readonly notices: Notices,
   ) {
     this.previewer = new RecipePreviewer(platform.api);
+    this.saver = new Saver(platform, notices);
+    this.columns = new ColumnEdits(platform, notices, dataset, { datasetId: () => this.datasetId, columnsChanged: (...args) => this.columnsChanged(...args) });
     dataset.onOpened((summary) => void this.datasetOpened(summary));
   }
 
@@ -98,7 +101,7 @@ export class RecipeState {
     this.recipe = null;
     this.previewer.reset();
     this.facts = {};
-    this.markers = {};
+    this.columns.markers = {};
     this.adopted = null;
     this.problem = null;
     this.targetSuggestion = null;
@@ -221,56 +224,18 @@ export class RecipeState {
     this.apply((recipe) => setTask(recipe, task, task === 'binary' ? positive : undefined));
   }
 
-  /** A column's type, changed in main; the recipe is suggested again for the same target (undoable). */
-  async changeType(column: string, type: ColumnType): Promise<boolean> {
-    return this.changeTypes([{ column, type }]);
+  /** The dataset's columns changed in main: the profile follows, then the recipe (or the target question). */
+  private async columnsChanged(datasetId: string, columns: readonly string[], changed: ColumnTypesChanged): Promise<void> {
+    if (this.profile) this.profile = withChangedColumns(this.profile, changed.columns);
+    const edited = this.canUndo;
+    if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
+    else if (this.awaitingTarget) this.targetSuggestion = await this.platform.api.suggestTarget({ datasetId });
+    if (edited) this.notices.push('info', messages.recipeSuggestedAgain(columns));
   }
 
-  /** Several columns' types at once (all or none); the recipe is suggested again once (undoable). */
-  async changeTypes(changes: readonly { readonly column: string; readonly type: ColumnType }[]): Promise<boolean> {
-    if (changes.length === 0) return false;
-    const refused = changes.length === 1 ? messages.typeRefused(changes[0]!.column, changes[0]!.type) : messages.typesRefused(changes.length);
-    const changed = await this.changeColumns(
-      changes.map((c) => c.column),
-      async (datasetId) => {
-        if (changes.length > 1) return this.platform.api.setColumnTypes({ datasetId, changes: [...changes] });
-        const { summary, ...column } = await this.platform.api.setColumnType({ datasetId, ...changes[0]! });
-        return { summary, columns: [column] };
-      },
-      refused,
-    );
-    if (changed) this.markers = { ...this.markers, ...Object.fromEntries(changes.map((c) => [c.column, []])) };
-    return changed;
-  }
-
-  /** Values that mean "missing" in `column` (none: the column as loaded); the recipe is suggested again. */
-  async setMissingMarkers(column: string, markers: readonly string[]): Promise<boolean> {
-    const change = async (datasetId: string) => {
-      const { summary, ...changed } = await this.platform.api.setMissingMarkers({ datasetId, column, markers: [...markers] });
-      return { summary, columns: [changed] };
-    };
-    const changed = await this.changeColumns([column], change, messages.markersRefused(column));
-    if (changed) this.markers = { ...this.markers, [column]: markers };
-    return changed;
-  }
-
-  private async changeColumns(columns: readonly string[], change: (datasetId: string) => Promise<ColumnTypesChanged>, refused: string): Promise<boolean> {
-    const datasetId = this.datasetId;
-    if (!datasetId) return false;
-    try {
-      const changed = await change(datasetId);
-      if (this.datasetId !== datasetId) return false;
-      this.dataset.replaceSummary(changed.summary);
-      if (this.profile) this.profile = withChangedColumns(this.profile, changed.columns);
-      const edited = this.canUndo;
-      if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
-      else if (this.awaitingTarget) this.targetSuggestion = await this.platform.api.suggestTarget({ datasetId });
-      if (edited) this.notices.push('info', messages.recipeSuggestedAgain(columns));
-      return true;
-    } catch (error) {
-      this.notices.push('error', refused, errorText(error));
-      return false;
-    }
+  /** The cleaned dataset is being written. */
+  get exporting(): boolean {
+    return this.saver.saving !== null;
   }
 
   /** The cleaned dataset: the save dialog on the desktop, a download in a browser. */
@@ -279,19 +244,10 @@ export class RecipeState {
     const recipe = this.recipe;
     const name = this.dataset.summary?.name;
     if (!datasetId || !recipe || !name) return;
-    this.exporting = true;
-    try {
-      const destination = await chooseDestination(this.platform, 'cleaned', cleanedFileName(name));
-      if (!destination) return;
-      const saved = await this.platform.api.saveCleanedCsv({ datasetId, recipe, destination });
-      deliver(saved);
+    await this.saver.save('cleaned', 'cleaned dataset', cleanedFileName(name), (destination) => this.platform.api.saveCleanedCsv({ datasetId, recipe, destination }), (saved) => {
       const file = saved.files[0]!;
-      this.notices.push('success', file.path ? messages.cleanedSaved(file.path) : messages.cleanedDownloaded(file.name, saved.rows));
-    } catch (error) {
-      this.notices.push('error', messages.cleanedFailed, errorText(error));
-    } finally {
-      this.exporting = false;
-    }
+      return file.path ? messages.cleanedSaved(file.path) : messages.cleanedDownloaded(file.name, saved.rows);
+    });
   }
 
   private takeAdopted(): Recipe | null {

@@ -16,6 +16,7 @@ import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
+import { RunEdits } from './run-edits.svelte.ts';
 
 /** Events kept per run that this window has not added yet (a run that never shows up must not grow without end). */
 const MAX_EARLY_EVENTS = 500;
@@ -37,8 +38,6 @@ export class TrainingState {
   /** Runs whose validation curves are drawn together. */
   compared = $state.raw<readonly string[]>([]);
   starting = $state(false);
-  /** A recipe main suggested, used only while the Clean step has none (see `recipe`). */
-  private suggested = $state.raw<{ readonly datasetId: string; readonly recipe: Recipe } | null>(null);
   private previewKey: string | null = null;
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
@@ -66,8 +65,8 @@ export class TrainingState {
     return this.results.everyDataset || !sha ? this.runs : this.runs.filter((r) => r.summary.dataset.sha256 === sha);
   });
   readonly selected = $derived(this.visibleRuns.find((r) => r.runId === this.selectedId) ?? this.visibleRuns.at(-1) ?? null);
-  /** The run just deleted, until the next delete: an undo brings it back. */
-  deleted = $state.raw<{ readonly runId: string; readonly label: string } | null>(null);
+  /** Renaming and deleting finished runs (with an undo). */
+  readonly edits: RunEdits;
   readonly running = $derived(this.runs.filter((r) => !r.finished));
 
   constructor(
@@ -77,19 +76,25 @@ export class TrainingState {
     protected readonly results: ResultsState,
     protected readonly notices: Notices,
   ) {
+    this.edits = new RunEdits(platform, notices, results, this);
     dataset.onOpened((_, how) => {
       if (!how.restored) this.resetForNewDataset();
     });
   }
 
-  /** The Clean step's recipe; until it has one, the recipe main suggests for the open dataset. */
+  /** The Clean step's recipe, once the user has said what to predict (a sample's and a project's at once). */
   get recipe(): Recipe | null {
-    const datasetId = this.dataset.summary?.datasetId;
-    if (this.recipeState.recipe) return this.recipeState.recipe;
-    return this.suggested && this.suggested.datasetId === datasetId ? this.suggested.recipe : null;
+    return this.recipeState.recipe;
   }
 
-  /** Brings the recipe and the preview up to date with the open dataset; cheap when nothing changed. */
+  /** Keeps the preview up to date with the open dataset and its recipe from now on; returns the stop function. */
+  start(): () => void {
+    return $effect.root(() => {
+      $effect(() => void this.sync());
+    });
+  }
+
+  /** Brings the preview up to date with the open dataset and its recipe; cheap when nothing changed. */
   async sync(): Promise<void> {
     const datasetId = this.dataset.summary?.datasetId;
     if (!datasetId) return;
@@ -98,18 +103,12 @@ export class TrainingState {
       this.preview = null;
       this.previewError = null;
     }
-    // No recipe is made up while the user is still to say what to predict.
-    if (!this.recipe && !this.recipeState.awaitingTarget) {
-      try {
-        const recipe = await this.platform.api.defaultRecipe({ datasetId });
-        if (this.dataset.summary?.datasetId === datasetId) this.suggested = { datasetId, recipe };
-      } catch (error) {
-        this.previewError = errorText(error);
-        return;
-      }
-    }
     const recipe = this.recipe;
-    if (!recipe) return;
+    if (!recipe) {
+      // Why the Clean step has no recipe, if it knows: nothing can be built without one.
+      this.previewError = this.recipeState.problem;
+      return;
+    }
     const key = `${datasetId}:${JSON.stringify(recipe)}`;
     if (key === this.previewKey) return;
     this.previewKey = key;
@@ -227,47 +226,6 @@ export class TrainingState {
     const wasFinished = run.finished;
     run.apply(event);
     if (!wasFinished && run.finished) this.announce(run);
-  }
-
-  /** A new name for a run (and its model). */
-  async rename(runId: string, label: string): Promise<void> {
-    try {
-      await this.platform.api.renameRun({ id: runId, label });
-      const run = this.runs.find((r) => r.runId === runId);
-      if (run) run.summary = { ...run.summary, label: label.trim() };
-      await this.results.refresh();
-    } catch (error) {
-      this.notices.push('error', messages.runChangeFailed, errorText(error));
-    }
-  }
-
-  /** Deletes a finished run and its model; `undoDelete` brings them back. */
-  async delete(runId: string): Promise<void> {
-    const run = this.runs.find((r) => r.runId === runId);
-    if (!run) return;
-    try {
-      await this.platform.api.deleteRun({ id: runId });
-      this.runs = this.runs.filter((r) => r !== run);
-      this.compared = this.compared.filter((id) => id !== runId);
-      this.deleted = { runId, label: run.summary.label };
-      await this.results.refresh();
-    } catch (error) {
-      this.notices.push('error', messages.runChangeFailed, errorText(error));
-    }
-  }
-
-  async undoDelete(): Promise<void> {
-    const deleted = this.deleted;
-    if (!deleted) return;
-    this.deleted = null;
-    try {
-      await this.platform.api.restoreRun({ id: deleted.runId });
-      const summary = (await this.platform.api.listRuns()).find((r) => r.runId === deleted.runId);
-      if (summary) this.runs = [...this.runs, new LiveRun(summary)].sort((a, b) => a.summary.startedAt - b.summary.startedAt);
-      await this.results.refresh();
-    } catch (error) {
-      this.notices.push('error', messages.runChangeFailed, errorText(error));
-    }
   }
 
   /** Another dataset: the network and training settings made for the previous one do not carry over. */

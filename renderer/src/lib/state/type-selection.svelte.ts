@@ -1,6 +1,6 @@
 /**
  * The Data step's bulk type edit: columns ticked in the column list (one by one, all of them, or every column
- * with at most N different values), then one type for all of them in one change (RecipeState.changeTypes).
+ * with at most N different values), then one type for all of them in one change (ColumnEdits.changeTypes).
  */
 import type { ColumnType } from '../../../../main/api/contract.ts';
 import type { RecipeState } from './recipe.svelte.ts';
@@ -42,7 +42,7 @@ export class TypeSelection {
     if (columns.length === 0) return;
     this.applying = true;
     try {
-      if (await this.recipe.changeTypes(columns.map((column) => ({ column, type: this.type })))) this.select([]);
+      if (await this.recipe.columns.changeTypes(columns.map((column) => ({ column, type: this.type })))) this.select([]);
     } finally {
       this.applying = false;
     }
@@ -54,7 +54,7 @@ export class TypeSelection {
     if (suggestions.length === 0) return;
     this.applying = true;
     try {
-      await this.recipe.changeTypes(suggestions.map(({ column, type }) => ({ column, type })));
+      await this.recipe.columns.changeTypes(suggestions.map(({ column, type }) => ({ column, type })));
     } finally {
       this.applying = false;
     }

@@ -13,7 +13,7 @@ import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform, type Platform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { setLogTransform } from '../../../../renderer/src/lib/recipe/column-edits.ts';
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
@@ -37,7 +37,7 @@ function inProcessPlatform(): Platform {
     callNames.map((name) => [name, async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender))))]),
   );
   const api = { ...methods, subscribe: () => () => {} } as unknown as LayerlabApi;
-  return { kind: 'electron', api, mac: false, pickFile: async () => null, fromFile: () => Promise.reject(new Error('not used')) as never };
+  return desktopPlatform(api, { mac: false, pathForFile: () => '' });
 }
 
 beforeEach(async () => {
@@ -242,7 +242,7 @@ describe('target, task and column types', () => {
   it('a column made categorical changes the dataset, its card and the recipe, which encodes it', async () => {
     await open('titanic', 'titanic.csv');
     state.apply((r) => setImpute(r, 'Age', 'mean'));
-    expect(await state.changeType('SibSp', 'categorical')).toBe(true);
+    expect(await state.columns.changeType('SibSp', 'categorical')).toBe(true);
     expect(dataset.summary!.columns.find((c) => c.name === 'SibSp')!.type).toBe('categorical');
     expect(state.column('SibSp')!.storage).toBe('category');
     expect(state.recipe!.steps.find((s) => s.kind === 'encode' && s.params.column === 'SibSp')).toBeDefined();
@@ -260,8 +260,8 @@ describe('target, task and column types', () => {
     await settled();
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
     const skewed = state.profile!.skewness['Insulin']!;
-    expect(await state.setMissingMarkers('Insulin', ['0'])).toBe(true);
-    expect(state.markers).toEqual({ Insulin: ['0'] });
+    expect(await state.columns.setMissingMarkers('Insulin', ['0'])).toBe(true);
+    expect(state.columns.markers).toEqual({ Insulin: ['0'] });
     // Without its 374 zeros the column's tail is shorter: the Log transform wizard's skewness follows.
     expect(state.profile!.skewness['Insulin']).toBeLessThan(skewed);
     expect(state.column('Insulin')!.missing).toBe(374);
@@ -269,7 +269,7 @@ describe('target, task and column types', () => {
     const step = state.recipe!.steps.find((s) => s.kind === 'impute');
     expect(step?.params).toMatchObject({ columns: ['Insulin'], strategy: 'median', addIndicator: true });
     expect((await settled()).features).toContain('Insulin (was missing)');
-    expect(await state.setMissingMarkers('Insulin', [])).toBe(true);
+    expect(await state.columns.setMissingMarkers('Insulin', [])).toBe(true);
     expect(state.column('Insulin')!.missing).toBe(0);
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
   });
@@ -277,7 +277,7 @@ describe('target, task and column types', () => {
   it('a refused type change keeps the column and the recipe, with the reason', async () => {
     await open('titanic', 'titanic.csv');
     const before = state.recipe;
-    expect(await state.changeType('Fare', 'integer')).toBe(false);
+    expect(await state.columns.changeType('Fare', 'integer')).toBe(false);
     expect(state.recipe).toBe(before);
     expect(notices.items.at(-1)).toMatchObject({ kind: 'error', title: expect.stringContaining('"Fare"') });
   });

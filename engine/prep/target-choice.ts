@@ -1,6 +1,7 @@
 /**
  * Which column to predict, when a table opens: a suggestion the user confirms, never a silent default. The one
- * target policy of the app (the Data step asks with it; main's default recipe uses it).
+ * target policy of the app: the Data step asks with `suggestTarget`, and `defaultRecipe` (a sample's first recipe,
+ * suggestRecipe({ datasetId }) without a target) tries the same columns in the same order.
  *
  * Each column gets a few points for what a target usually looks like, and the reasons are kept to show:
  * - its name reads like a label or an outcome (`class`, `species`, `outcome`, `survived`, `price`, …);
@@ -11,12 +12,14 @@
  * dates, years (when something happened, not what), columns more than half empty, and labels so many that
  * nearly every row has its own.
  */
+import { isUserFacingError, UserFacingError } from '../errors.ts';
 import type { Table } from '../table/table.ts';
 import { columnFacts, looksLikeIdName, type ColumnFacts } from './column-facts.ts';
 import { countLabels, sortLabels } from './labels.ts';
+import { suggestRecipe } from './suggest.ts';
 import { allRows, formatCount, quoteList } from './table-ops.ts';
 import { detectTask, MAX_CLASSES, MAX_INTEGER_CLASSES } from './target.ts';
-import type { Task } from './types.ts';
+import type { Recipe, Task } from './types.ts';
 
 /** Words of a column name that read as a label or an outcome. */
 const LABEL_WORDS = new Set([
@@ -142,8 +145,13 @@ function score(table: Table, f: ColumnFacts, index: number, onlyCategory: boolea
   return { candidate: { column: column.name, reason: reason[0]!.toUpperCase() + reason.slice(1), task, values: f.distinct }, score: points, index };
 }
 
-/** The most likely target of `table`, the alternatives, and the columns that should not be the target. */
-export function suggestTarget(table: Table, options: SuggestTargetOptions = {}): TargetSuggestion {
+interface Ranking {
+  /** The columns that could be predicted, most likely first. */
+  readonly ranked: readonly TargetCandidate[];
+  readonly unlikely: readonly TargetCandidate[];
+}
+
+function rankTargets(table: Table): Ranking {
   const facts = table.columns.map((column) => columnFacts(table, column));
   const unlikely: TargetCandidate[] = [];
   const usable: { facts: ColumnFacts; index: number }[] = [];
@@ -155,12 +163,41 @@ export function suggestTarget(table: Table, options: SuggestTargetOptions = {}):
   const categories = usable.filter((u) => u.facts.column.storage === 'category');
   const onlyCategory = categories.length === 1 && usable.length > 2 ? categories[0]!.facts.column.name : null;
   // Ties go to the later column: tables more often end with their answer than start with it.
-  const ranked = usable.map((u) => score(table, u.facts, u.index, u.facts.column.name === onlyCategory)).sort((a, b) => b.score - a.score || b.index - a.index);
-  const documented = options.documented ? ranked.find((r) => r.candidate.column === options.documented!.column) : undefined;
-  const first = documented ? { ...documented.candidate, reason: options.documented!.reason } : (ranked[0]?.candidate ?? null);
-  return {
-    suggested: first,
-    alternatives: ranked.map((r) => r.candidate).filter((c) => c.column !== first?.column).slice(0, MAX_ALTERNATIVES),
-    unlikely,
-  };
+  const scored = usable.map((u) => score(table, u.facts, u.index, u.facts.column.name === onlyCategory)).sort((a, b) => b.score - a.score || b.index - a.index);
+  return { ranked: scored.map((s) => s.candidate), unlikely };
+}
+
+/** The most likely target of `table`, the alternatives, and the columns that should not be the target. */
+export function suggestTarget(table: Table, options: SuggestTargetOptions = {}): TargetSuggestion {
+  const { ranked, unlikely } = rankTargets(table);
+  const documented = options.documented ? ranked.find((c) => c.column === options.documented!.column) : undefined;
+  const first = documented ? { ...documented, reason: options.documented!.reason } : (ranked[0] ?? null);
+  return { suggested: first, alternatives: ranked.filter((c) => c.column !== first?.column).slice(0, MAX_ALTERNATIVES), unlikely };
+}
+
+export interface DefaultRecipeOptions {
+  /** Tried first when the table has it: a bundled sample's documented target. */
+  readonly preferredTarget?: string;
+}
+
+/** The columns `defaultRecipe` tries, in order: the preferred one, then suggestTarget's ranking (never an unlikely column). */
+export function targetCandidates(table: Table, options: DefaultRecipeOptions = {}): string[] {
+  const preferred = options.preferredTarget !== undefined && table.columns.some((c) => c.name === options.preferredTarget) ? [options.preferredTarget] : [];
+  return [...new Set([...preferred, ...rankTargets(table).ranked.map((c) => c.column)])];
+}
+
+/** The suggested recipe for the first candidate target the engine accepts; the first refusal when none is. */
+export function defaultRecipe(table: Table, options: DefaultRecipeOptions = {}): Recipe {
+  let firstRefusal: UserFacingError | null = null;
+  for (const target of targetCandidates(table, options)) {
+    try {
+      return suggestRecipe(table, { target });
+    } catch (error) {
+      if (!isUserFacingError(error)) throw error;
+      firstRefusal ??= error;
+    }
+  }
+  if (firstRefusal) throw firstRefusal;
+  if (table.columns.length === 0) throw new UserFacingError('no-columns', 'This table has no columns, so there is nothing to predict. Check that the file was read correctly, or open another file.');
+  throw new UserFacingError('no-target', 'No column of this table looks like something to predict (each is empty, single-valued, an identifier, a date or a year). Choose the target yourself, or check that the file was read correctly.');
 }
