@@ -199,5 +199,5 @@ export function defaultRecipe(table: Table, options: DefaultRecipeOptions = {}):
   }
   if (firstRefusal) throw firstRefusal;
   if (table.columns.length === 0) throw new UserFacingError('no-columns', 'This table has no columns, so there is nothing to predict. Check that the file was read correctly, or open another file.');
-  throw new UserFacingError('no-target', 'No column of this table looks like something to predict (each is empty, single-valued, an identifier, a date or a year). Choose the target yourself, or check that the file was read correctly.');
+  throw new UserFacingError('no-target', 'No column of this table looks like something to predict (each is empty or mostly empty, single-valued, an identifier, free text, a date or a year). Choose the target yourself, or check that the file was read correctly.');
 }
