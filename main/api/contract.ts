@@ -16,6 +16,7 @@ import { insightCalls } from './calls/insight-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
+import { runCalls } from './calls/run-calls.ts';
 import { v } from './validate.ts';
 
 export type { CallSpec };
@@ -42,6 +43,8 @@ export const calls = {
         /** Bytes the browser posted to the web host's upload endpoint first. */
         upload: { uploadId: id },
       }),
+      /** A workbook's sheet to read (the sheet picker); the first visible sheet when absent. Text files ignore it. */
+      sheet: v.optional(v.string({ min: 1, max: 255 })),
     }),
   ).returns<DatasetSummary>(),
   datasetRows: call(
@@ -63,6 +66,8 @@ export const calls = {
   ...projectCalls,
   /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
   ...fileCalls,
+  /** Renaming and deleting runs and models (main/api/calls/run-calls.ts). */
+  ...runCalls,
   /** Understanding a model: importance, what-if, the network's weights, the report (main/api/calls/insight-calls.ts). */
   ...insightCalls,
 } as const;

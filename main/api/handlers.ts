@@ -25,6 +25,7 @@ import { resolveSource } from './handlers/files.ts';
 import { createProjectHandlers } from './handlers/project-handlers.ts';
 import { createInsightHandlers } from './handlers/insight-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
+import { createRunHandlers } from './handlers/run-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
 export interface Services {
@@ -82,11 +83,12 @@ export function createHandlers(services: Services): Handlers {
     listSamples: () => samples.list(),
     // A browser cannot open a path, so the desktop's recent files mean nothing there (and are nobody's business).
     listRecentFiles: async () => (services.files.pathsAllowed ? recent.list() : []),
-    openDataset: ({ operationId, source }) =>
+    openDataset: ({ operationId, source, sheet }) =>
       operations.run(operationId, async (signal) => {
         const resolved = resolve(services, source);
         try {
           const loaded = await services.loadTable(resolved.path, {
+            ...(sheet ? { sheet } : {}),
             signal,
             onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
           });
@@ -107,6 +109,7 @@ export function createHandlers(services: Services): Handlers {
     ...createEvaluationHandlers(services),
     ...createExportHandlers(services),
     ...createProjectHandlers(services),
+    ...createRunHandlers(services),
     ...createInsightHandlers(services),
   };
 }

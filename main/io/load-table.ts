@@ -52,6 +52,8 @@ export interface SourceInfo {
   /** SHA-256 of the file's bytes, hex. */
   readonly sha256: string;
   readonly bytes: number;
+  /** Text files: the columns written in double quotes in every one of the first rows (see quoted-columns.ts). */
+  readonly quotedColumns?: readonly string[];
 }
 
 export interface LoadedTable {
@@ -150,6 +152,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       sheets: [],
       sha256: read.sha256,
       bytes,
+      quotedColumns: read.quotedColumns,
     },
     warnings: [...warnings, ...read.built.warnings],
   };

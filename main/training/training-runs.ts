@@ -19,6 +19,8 @@ export interface RunRequest {
   readonly datasetId: string;
   /** The run's network and settings, and its data once prepared (a preparation that fails fails the run, with its reason). */
   readonly job: { readonly design: NetworkDesign; readonly settings: TrainingSettings; readonly prepared: Prepared | Promise<Prepared> };
+  /** The column it predicts (the recipe's target). */
+  readonly target: string;
   /** The data's provenance, recorded in the model file. */
   readonly source: ModelSource;
   readonly label?: string;
@@ -37,7 +39,9 @@ export interface TrainingRunsOptions {
 
 interface RunRecord {
   readonly datasetId: string;
-  readonly label: string;
+  /** The user may rename a run. */
+  label: string;
+  readonly target: string;
   readonly design: NetworkDesign;
   readonly settings: TrainingSettings;
   readonly source: ModelSource;
@@ -84,9 +88,13 @@ function outcomeOf(result: TrainingResult): RunOutcome {
   };
 }
 
+const FINISHED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
+
 export class TrainingRuns {
   private readonly sessions: TrainingSessions;
   private readonly records = new Map<string, RunRecord>();
+  /** Runs the user deleted: out of the list until an undo. */
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly options: TrainingRunsOptions) {
     this.sessions = new TrainingSessions({
@@ -103,7 +111,7 @@ export class TrainingRuns {
     const ready = Promise.resolve(job.prepared).then((prepared): PreparedJob => ({ prepared, design: job.design, settings: job.settings }));
     const runId = this.sessions.start(ready, request.label);
     const label = this.sessions.get(runId)!.label;
-    this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
+    this.records.set(runId, { datasetId: request.datasetId, label, target: request.target, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
     return this.summary(runId)!;
   }
 
@@ -120,7 +128,27 @@ export class TrainingRuns {
   }
 
   list(): RunSummary[] {
-    return this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    return this.sessions.list().flatMap((info) => (this.deleted.has(info.runId) ? [] : (this.summary(info.runId) ?? [])));
+  }
+
+  /** A finished run leaves the list (an undo brings it back); a run still going must be stopped first. */
+  delete(runId: string): boolean {
+    const summary = this.summary(runId);
+    if (!summary || this.deleted.has(runId)) return false;
+    if (!FINISHED.has(summary.status)) throw new UserFacingError('run-active', `${summary.label} is still ${summary.status}. Stop it first, then delete it.`);
+    this.deleted.add(runId);
+    return true;
+  }
+
+  undelete(runId: string): boolean {
+    return this.deleted.delete(runId);
+  }
+
+  rename(runId: string, label: string): boolean {
+    const record = this.records.get(runId);
+    if (!record || this.deleted.has(runId)) return false;
+    record.label = label;
+    return true;
   }
 
   summary(runId: string): RunSummary | null {
@@ -131,6 +159,8 @@ export class TrainingRuns {
       runId,
       label: record.label,
       datasetId: record.datasetId,
+      dataset: { name: record.source.name, sha256: record.source.sha256 },
+      target: record.target,
       status: record.modelError ? 'failed' : info.status,
       startedAt: info.startedAt,
       design: record.design,

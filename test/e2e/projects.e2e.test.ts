@@ -179,6 +179,7 @@ describe('unsaved work after a crash, and projects across restarts', () => {
     const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: /Open a file/ }).click()]);
     await chooser.setFiles(data);
     await app.page.waitForSelector('.dataset h1:has-text("my-iris.csv")');
+    await app.page.locator('[data-action="confirm-target"]').click();
     await goTo(app, 'Clean');
     await app.page.waitForSelector('[data-step]');
     const removed = (await app.page.locator('[data-step]').last().getAttribute('data-step'))!;

@@ -258,7 +258,8 @@ describe('Predict & export', () => {
     const before = await page.locator('select[aria-label="Model to show"] option').count();
     await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
     await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
-    await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(2 * before);
+    // Its models are the ones open already: each is listed once, not twice (issue 12, trap 6).
+    await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(before);
     await page.locator('#step-panel').evaluate((panel) => panel.closest('.content')?.scrollTo(0, 0));
     await app.shot('project-reopened');
     await goTo('Build');
@@ -285,6 +286,8 @@ describe('a multi-class model (iris)', () => {
     const { page } = app;
     const iris = await trainSample('iris', [8], 60, 'Iris 8');
     await goTo('Evaluate');
+    // The window's dataset is churn: the iris model is listed under "Every dataset".
+    await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(iris);
     await expect.poll(() => page.locator('.cell[data-cell]').count()).toBe(9);
     expect(await page.locator('.matrix [data-predicted-label]').allTextContents()).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -299,6 +302,7 @@ describe('a regression model (housing)', () => {
     const { page } = app;
     const housing = await trainSample('housing', [16], 3, 'Housing 16');
     await goTo('Evaluate');
+    await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(housing);
     await app.waitShown('[data-metric="R²"]');
     expect(Number(await page.locator('[data-metric="R²"]').textContent())).toBeGreaterThan(0.3);

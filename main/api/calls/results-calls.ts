@@ -6,7 +6,7 @@
  * export-handlers.ts.
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
-import type { InputColumn } from '../../../engine/prep/types.ts';
+import type { InputColumn, SplitSpec } from '../../../engine/prep/types.ts';
 import { call, id, none } from '../call-spec.ts';
 import type { Task } from '../contract.ts';
 import { v } from '../validate.ts';
@@ -82,6 +82,9 @@ export interface ModelSummary {
   readonly test: HeadlineMetrics | null;
   /** True when the held-out predictions are in main (a run of this session). */
   readonly heldOutRows: boolean;
+  /** The split it was trained with (the recipe's), and the rows each part had. */
+  readonly split: SplitSpec;
+  readonly rows: { readonly train: number; readonly validation: number; readonly test: number };
 }
 
 export interface HeadlineMetrics {

@@ -6,6 +6,7 @@ import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
 import type { DataSplit, Prepared, PreparedPreview } from '../../../engine/prep/types.ts';
+import { suggestCodeColumns } from '../../../engine/table/code-columns.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
 import { markMissing } from '../../../engine/table/mark-missing.ts';
@@ -15,6 +16,7 @@ import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewSta
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 import { saveOne } from './files.ts';
+import { targetSuggestionFor } from './target-choice.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 const SPLITS = ['train', 'validation', 'test'] as const;
@@ -97,8 +99,22 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
   const unmarked = new Map<string, Map<string, Column>>();
   return {
     profileDataset: async ({ datasetId }): Promise<DatasetProfile> => {
-      const profile = profileOf(datasets.get(datasetId).table);
-      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns, skewness: profile.skewness };
+      const { table, loaded } = datasets.get(datasetId);
+      const profile = profileOf(table);
+      const typeSuggestions = suggestCodeColumns(table, new Set(loaded.source.quotedColumns ?? []));
+      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns, skewness: profile.skewness, typeSuggestions };
+    },
+
+    setColumnTypes: async ({ datasetId, changes }) => {
+      const { table } = datasets.get(datasetId);
+      // Every column is converted before any is replaced: a refused one leaves the dataset as it was.
+      const converted = changes.map(({ column, type }) => ({ column: convertColumnType(requireColumnNamed(table, column), type), type }));
+      let summary = datasets.get(datasetId).summary;
+      for (const { column, type } of converted) {
+        summary = datasets.replaceColumn(datasetId, column, { type });
+        unmarked.get(datasetId)?.delete(column.name);
+      }
+      return { summary, columns: converted.map(({ column }) => ({ profile: profileColumn(column), skewness: skewnessOf(column) })) };
     },
 
     setColumnType: async ({ datasetId, column, type }) => {
@@ -122,6 +138,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       unmarked.set(datasetId, byName);
       return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked), skewness: skewnessOf(marked) };
     },
+
+    suggestTarget: ({ datasetId }) => targetSuggestionFor(services, datasetId),
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
       const { table, summary } = datasets.get(datasetId);

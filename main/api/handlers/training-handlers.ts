@@ -34,7 +34,7 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
       checkParameterCount(countParameters({ inputSize: 1, layers: [...design.hidden, { type: 'dense', units: 1 }], loss: 'mse' }).trainable);
       // Started at once as `preparing`; a recipe that cannot be prepared fails the run, with its reason.
       const prepared = recipes.prepared(datasetId, recipe);
-      return training.start({ datasetId, job: { prepared, design, settings }, source: modelSource(loaded), ...(label ? { label } : {}) });
+      return training.start({ datasetId, job: { prepared, design, settings }, target: recipe.target.column, source: modelSource(loaded), ...(label ? { label } : {}) });
     },
     pauseTraining: async ({ runId }) => ({ changed: training.pause(runId) }),
     resumeTraining: async ({ runId }) => ({ changed: training.resume(runId) }),

@@ -11,6 +11,7 @@ export const messages = {
   needsDataset: 'Load a dataset first',
   needsDatasetHint: (step: string) => `${step} works on the table you open in the Data step. Open a file or pick a sample there.`,
   noModel: 'No trained model yet',
+  noModelForData: (name: string) => `No trained model for ${name} yet`,
   noModelHint: 'Train a network in the Train step, or open a model file or a project saved earlier.',
   resultsFailed: 'The model could not be evaluated',
   cellRowsFailed: 'The rows of that cell could not be listed',
@@ -39,17 +40,23 @@ export const messages = {
   nothingToSaveHint: 'Open a data file (Data step) or a model first; a project keeps the data reference, the recipe, the network and every trained model.',
   recoveryOffer: (when: string, name: string, models: number, dataset: string | null) =>
     `Layerlab closed unexpectedly on ${when}. Restore ${name} (${[models === 0 ? 'no trained model yet' : models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
+  liveOffer: (when: string, name: string, models: number, dataset: string | null) =>
+    `A page of this Layerlab had work open until ${when}. Take ${name} back (${[models === 0 ? 'no trained model yet' : models === 1 ? '1 trained model' : `${models} trained models`, ...(dataset ? [dataset] : [])].join(', ')})?`,
+  liveHint: 'Restore brings it here as it was; Discard starts afresh (its runs stay listed under "Every dataset").',
   recoveryHint: (projectPath: string | null) =>
     projectPath ? `Changes made after it was last saved to ${projectPath} are in it.` : 'It was never saved as a project: Restore brings it back, Discard deletes it for good.',
   recoveryRestored: (name: string) => `${name} was restored as it was when Layerlab closed.`,
   recoveryFailed: 'The unsaved work could not be restored',
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
+  sessionResumed: (name: string) => `${name} is back as it was on the page before.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
-  noRecipe: (why: string) => `Layerlab could not suggest a cleaning recipe: no column of this file works as the column to predict. ${why} Check that the file was read correctly (Data step), or open another file.`,
+  targetUnusable: (column: string) => `"${column}" cannot be the column to predict; choose another`,
   targetRefused: (column: string) => `"${column}" cannot be the column to predict; the recipe is unchanged`,
   typeRefused: (column: string, type: string) => `"${column}" was not changed to ${type}; it keeps its type`,
   markersRefused: (column: string) => `The missing markers of "${column}" were not changed`,
-  recipeSuggestedAgain: (column: string) => `The cleaning recipe was suggested again for the changed column "${column}". Your earlier changes are one Undo away in the Clean step.`,
+  recipeSuggestedAgain: (columns: readonly string[]) =>
+    `The cleaning recipe was suggested again for ${columns.length === 1 ? `the changed column "${columns[0]}"` : `the ${columns.length} changed columns`}. Your earlier changes are one Undo away in the Clean step.`,
+  typesRefused: (count: number) => `The ${count} columns were not changed; they keep their types`,
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,
@@ -57,6 +64,8 @@ export const messages = {
   trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
   trainFailed: 'The training run could not be started or changed',
   runFailed: (label: string) => `${label} failed`,
+  runChangeFailed: 'The run could not be changed',
+  settingsReset: 'Another dataset: the network and training settings are back to their defaults. The previous dataset’s runs stay in the Runs list.',
   runsFailed: 'The training runs of this session could not be listed',
   runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

@@ -95,6 +95,16 @@ describe('openDataset and datasetRows', () => {
     expect((await failure(handlers.openDataset({ operationId: 'up2', source: { kind: 'upload', uploadId } }, context))).code).toBe('unknown-upload');
   });
 
+  it('reads the sheet of a workbook the window asks for, and names every sheet for the picker', async () => {
+    const handlers = createHandlers(services);
+    const path = `${DATASETS}/variants/two_sheets_titanic_iris.xlsx`;
+    const first = await handlers.openDataset({ operationId: 'wb1', source: { kind: 'path', path } }, context);
+    expect(first).toMatchObject({ sheet: 'titanic', sheets: ['titanic', 'iris'], rowCount: 200 });
+    const second = await handlers.openDataset({ operationId: 'wb2', source: { kind: 'path', path }, sheet: 'iris' }, context);
+    expect(second).toMatchObject({ sheet: 'iris', rowCount: 150 });
+    expect(second.columns.map((c) => c.name)).toContain('species');
+  });
+
   it('passes the loader’s user-facing errors through unchanged', async () => {
     const handlers = createHandlers(services);
     const missing = await failure(handlers.openDataset({ operationId: 'm', source: { kind: 'path', path: '/nowhere/data.csv' } }, context));

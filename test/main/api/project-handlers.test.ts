@@ -162,6 +162,36 @@ describe('the working state in a project', () => {
   });
 });
 
+describe('a reloaded window and a reopened project', () => {
+  it('gives a reloaded window its state back with the dataset main still holds, and the models it had, once each', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const model = await trained('titanic');
+    services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId, model: model.file, result: model.result, path: null });
+    await handlers.setMissingMarkers({ datasetId, column: 'Fare', markers: ['0'] }, context);
+    await handlers.updateSession({ name: 'Titanic', datasetId, recipe, design, settings, step: 'evaluate', selectedModelId: 'run-1', thresholds: [{ modelId: 'run-1', threshold: 0.4 }] }, context);
+    // The reloaded page reports its empty state before it asks: the work is not lost to it.
+    await handlers.updateSession({ name: 'Layerlab project', step: 'data' }, context);
+    const [live] = await handlers.listRecoveries({}, context);
+    expect(live).toMatchObject({ live: true, name: 'Titanic', datasetName: 'titanic.csv', models: 1 });
+    const resumed = await handlers.openRecovery({ recoveryId: live!.recoveryId }, context);
+    expect(resumed).toMatchObject({ name: 'Titanic', step: 'evaluate', recipe, design, settings, selectedModelId: 'run-1' });
+    expect(resumed.dataset).toMatchObject({ status: 'open', summary: { datasetId, name: 'titanic.csv' }, markers: { Fare: ['0'] } });
+    expect((await handlers.listModels({}, context)).map((m) => m.modelId), 'the run is not listed twice').toEqual(['run-1']);
+    expect(resumed.models[0]).toMatchObject({ modelId: 'run-1', threshold: 0.4, heldOutRows: true });
+  });
+
+  it('lists each model once when a saved project is opened while its runs are still open', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const model = await trained('titanic');
+    services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId, model: model.file, result: model.result, path: null });
+    const path = join(dir, 'twice.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Twice', datasetId, recipe, selectedModelId: 'run-1' }, context);
+    const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
+    expect(reopened.selectedModelId).toBe('run-1');
+    expect((await handlers.listModels({}, context)).map((m) => m.modelId)).toEqual(['run-1']);
+  });
+});
+
 describe('locating the data file', () => {
   it('asks before taking a located file with other bytes, and takes it when the user agrees', async () => {
     const copy = join(dir, 'titanic.csv');
@@ -334,7 +364,9 @@ describe('autosave and recovery', () => {
     const [file] = readdirSync(recovery);
     const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
     expect(document).toMatchObject({ pid: process.pid, projectPath: null, project: { name: 'Titanic', recipe, design, settings, view: { step: 'build' } } });
-    expect(await handlers.listRecoveries({}, context), 'a live session is not a crash').toEqual([]);
+    expect(await handlers.listRecoveries({}, context), 'a live session is not a crash: it is offered only as the live state').toEqual([
+      { recoveryId: services.project.liveId, name: 'Titanic', savedAt: expect.any(String), datasetName: 'titanic.csv', models: 0, projectPath: null, live: true },
+    ]);
     const path = join(dir, 'saved.layerlab');
     await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic', datasetId, recipe }, context);
     expect(readdirSync(recovery), 'a save leaves nothing to recover').toEqual([]);
@@ -363,7 +395,7 @@ describe('autosave and recovery', () => {
     const handlers = createHandlers(services);
     const [entry, ...others] = await handlers.listRecoveries({}, context);
     expect(others).toEqual([]);
-    expect(entry).toEqual({ recoveryId: `session-${pid}-0a0b0c0d`, name: 'Churn work', savedAt: '2026-11-28T10:05:00.000Z', datasetName: null, models: 1, projectPath: '/work/churn.layerlab' });
+    expect(entry).toEqual({ recoveryId: `session-${pid}-0a0b0c0d`, name: 'Churn work', savedAt: '2026-11-28T10:05:00.000Z', datasetName: null, models: 1, projectPath: '/work/churn.layerlab', live: false });
 
     const restored = await handlers.openRecovery({ recoveryId: entry!.recoveryId }, context);
     expect(restored).toMatchObject({ name: 'Churn work', path: '/work/churn.layerlab', step: 'evaluate', selectedModelId: 'file-1', design: model.design, dataset: { status: 'none' } });

@@ -252,11 +252,13 @@ describe('a binary run (titanic)', () => {
     const path = join(dir, 'work.layerlab');
     await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic work', datasetId, selectedModelId: 'run-1', step: 'evaluate' }, context);
     const opened = await handlers.openProject({ source: { kind: 'path', path } }, context);
-    expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'file-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
+    // Its run is still open in this session: the project's model is that run, not a second copy of it.
+    expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'run-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
     expect(opened.recipe?.target.column).toBe('Survived');
     expect(opened.design).toEqual(model.design);
     expect(opened.settings).toEqual(model.settings);
-    const [original] = await handlers.listModels({}, context);
+    const [original, ...others] = await handlers.listModels({}, context);
+    expect(others).toEqual([]);
     expect(opened.models).toHaveLength(1);
     expect(opened.models[0]).toMatchObject({ label: 'Run 1', shape: original!.shape, test: original!.test });
     const error = await failure(handlers.openProject({ source: { kind: 'path', path: join(DATASETS, 'iris.csv') } }, context));

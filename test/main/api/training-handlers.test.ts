@@ -227,13 +227,13 @@ describe('training runs', () => {
       const iris = (await loadTable('resources/samples/iris.csv')).table;
       const job = { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 100_000, earlyStopping: false, reduceLrOnPlateau: false }) };
       const source = { name: 'iris.csv', sha256: '0', rows: 150 };
-      const first = runs.start({ datasetId: 'd1', job, source });
-      expect(() => runs.start({ datasetId: 'd1', job, source })).toThrow(
+      const first = runs.start({ datasetId: 'd1', target: 'species', job, source });
+      expect(() => runs.start({ datasetId: 'd1', target: 'species', job, source })).toThrow(
         expect.objectContaining({ code: 'too-many-runs', message: expect.stringMatching(/^1 runs are already training or paused, the most Layerlab runs at once .* Stop one, or wait for one to finish/) }),
       );
       runs.stop(first.runId);
       await until(() => runs.summary(first.runId)!.status !== 'training' && runs.summary(first.runId)!.status !== 'stopping' && runs.summary(first.runId)!.status !== 'preparing', 'the first run to end');
-      expect(runs.start({ datasetId: 'd1', job: { ...job, settings: defaultTrainingSettings({ epochs: 1 }) }, source }).runId).toBeTruthy();
+      expect(runs.start({ datasetId: 'd1', target: 'species', job: { ...job, settings: defaultTrainingSettings({ epochs: 1 }) }, source }).runId).toBeTruthy();
     } finally {
       await runs.dispose();
     }
@@ -255,7 +255,7 @@ describe('a run whose model cannot be kept', () => {
     const runs = new TrainingRuns({ publish: (e) => events.push(e), models, app: () => Promise.reject(new Error('package.json is unreadable')) });
     try {
       const iris = (await loadTable('resources/samples/iris.csv')).table;
-      const { runId } = runs.start({ datasetId: 'd1', job: { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, source: { name: 'iris.csv', sha256: '0', rows: 150 } });
+      const { runId } = runs.start({ datasetId: 'd1', job: { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, target: 'species', source: { name: 'iris.csv', sha256: '0', rows: 150 } });
       await until(() => events.some((e) => e.summary), 'the final event');
       const final = events.find((e) => e.summary)!;
       expect(final.status).toBe('failed');

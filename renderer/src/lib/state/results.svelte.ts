@@ -57,12 +57,25 @@ export class ResultsState {
     return index < 0 ? '' : (this.form[index] ?? '');
   }
   single = $state.raw<SinglePrediction | null>(null);
+  /** The decision threshold `single` was predicted with (binary). */
+  singleThreshold = $state<number | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
   readonly saver: Saver;
   /** A whole file predicted with the shown model. */
   readonly files: FilePredictionState;
 
   readonly selected = $derived(this.models.find((m) => m.modelId === this.modelId) ?? null);
+  /** Show the runs and models of every dataset, not only the open one's (the Train step's runs follow it too). */
+  everyDataset = $state(false);
+  /**
+   * The models listed: runs of the open dataset (the same file, by SHA-256), model files the user opened, and the
+   * one shown; every model when `everyDataset`.
+   */
+  readonly visibleModels = $derived.by(() => {
+    const sha = this.dataset?.summary?.sha256;
+    if (this.everyDataset || !sha) return this.models;
+    return this.models.filter((m) => m.sourceSha256 === sha || m.origin === 'file' || m.modelId === this.modelId);
+  });
   readonly effectiveThreshold = $derived(this.threshold ?? this.selected?.threshold ?? 0.5);
 
   private requests = 0;
@@ -94,15 +107,17 @@ export class ResultsState {
     if (this.modelId && this.evaluatedWith !== this.evaluationKey()) await this.evaluate();
   }
 
-  /** The open models from main; keeps the selection when it still exists, else the newest. */
+  /** The open models from main; keeps the selection when it is still open and listed, else the newest listed. */
   async refresh(): Promise<void> {
     try {
       this.models = await this.platform.api.listModels();
     } catch (error) {
       return this.failed(messages.resultsFailed, error);
     }
-    if (!this.models.some((m) => m.modelId === this.modelId)) {
-      this.modelId = this.models.at(-1)?.modelId ?? null;
+    const sha = this.dataset?.summary?.sha256;
+    const listed = (m: ModelSummary) => this.everyDataset || !sha || m.sourceSha256 === sha || m.origin === 'file';
+    if (!this.models.some((m) => m.modelId === this.modelId && listed(m))) {
+      this.modelId = this.models.filter(listed).at(-1)?.modelId ?? null;
       this.clearModelViews();
     }
     if (this.modelId && (!this.details || this.details.summary.modelId !== this.modelId)) await Promise.all([this.evaluate(), this.loadDetails()]);
@@ -123,6 +138,8 @@ export class ResultsState {
     if (this.modelId === null) return;
     this.thresholds = { ...this.thresholds, [this.modelId]: Math.min(1, Math.max(0, threshold)) };
     void this.evaluate().then(() => this.cell && this.openCell(this.cell.actual, this.cell.predicted));
+    // The form's answer follows the new threshold: a shown prediction never disagrees with the one in force.
+    if (this.single) void this.predictOne();
   }
 
   async evaluate(): Promise<void> {
@@ -177,7 +194,11 @@ export class ResultsState {
     if (!modelId || !this.details) return;
     try {
       const values = this.details.inputs.map((input, i) => ({ column: input.name, value: this.form[i] ?? '' }));
-      this.single = await this.platform.api.predictOne({ modelId, values, threshold: this.effectiveThreshold });
+      const threshold = this.effectiveThreshold;
+      const single = await this.platform.api.predictOne({ modelId, values, threshold });
+      if (modelId !== this.modelId) return;
+      this.single = single;
+      this.singleThreshold = threshold;
     } catch (error) {
       this.failed(messages.predictFailed, error);
     }

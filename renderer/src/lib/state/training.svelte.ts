@@ -9,13 +9,14 @@ import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../..
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
+import { RunEdits } from './run-edits.svelte.ts';
 
 /** Events kept per run that this window has not added yet (a run that never shows up must not grow without end). */
 const MAX_EARLY_EVENTS = 500;
@@ -29,8 +30,6 @@ export class TrainingState {
   /** The preset the layers came from, until the user edits them. */
   preset = $state<string | null>('default');
   form = $state.raw<TrainForm>(defaultTrainForm());
-  /** The validation share the user chose here; null follows the recipe's split. */
-  validationShare = $state<number | null>(null);
   /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
   preview = $state.raw<NetworkPreview | null>(null);
   previewError = $state<string | null>(null);
@@ -71,7 +70,14 @@ export class TrainingState {
     }
   });
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
-  readonly selected = $derived(this.runs.find((r) => r.runId === this.selectedId) ?? this.runs.at(-1) ?? null);
+  /** The runs listed: those of the open dataset (the same file, by SHA-256), or every run when the user asks. */
+  readonly visibleRuns = $derived.by(() => {
+    const sha = this.dataset.summary?.sha256;
+    return this.results.everyDataset || !sha ? this.runs : this.runs.filter((r) => r.summary.dataset.sha256 === sha);
+  });
+  readonly selected = $derived(this.visibleRuns.find((r) => r.runId === this.selectedId) ?? this.visibleRuns.at(-1) ?? null);
+  /** Renaming and deleting finished runs (with an undo). */
+  readonly edits: RunEdits;
   readonly running = $derived(this.runs.filter((r) => !r.finished));
 
   constructor(
@@ -80,16 +86,16 @@ export class TrainingState {
     protected readonly recipeState: RecipeState,
     protected readonly results: ResultsState,
     protected readonly notices: Notices,
-  ) {}
-
-  /** The Clean step's recipe (suggested as soon as a dataset opens). */
-  get recipe(): Recipe | null {
-    return this.recipeState.recipe;
+  ) {
+    this.edits = new RunEdits(platform, notices, results, this);
+    dataset.onOpened((_, how) => {
+      if (!how.restored) this.resetForNewDataset();
+    });
   }
 
-  /** The validation share the next run uses. */
-  get validation(): number {
-    return this.validationShare ?? this.recipe?.split.validation ?? 0.15;
+  /** The Clean step's recipe, once the user has said what to predict (a sample's and a project's at once). */
+  get recipe(): Recipe | null {
+    return this.recipeState.recipe;
   }
 
   /** Keeps the preview up to date with the open dataset and its recipe from now on; returns the stop function. */
@@ -167,7 +173,7 @@ export class TrainingState {
     try {
       const summary = await this.platform.api.startTraining({
         datasetId,
-        recipe: withValidationShare(recipe, this.validation),
+        recipe,
         design: { ...this.design, hidden: [...this.design.hidden] },
         settings: toTrainingSettings(this.form, task),
       });
@@ -231,6 +237,19 @@ export class TrainingState {
     const wasFinished = run.finished;
     run.apply(event);
     if (!wasFinished && run.finished) this.announce(run);
+  }
+
+  /** Another dataset: the network and training settings made for the previous one do not carry over. */
+  private resetForNewDataset(): void {
+    const defaults = defaultTrainForm();
+    const chosen = (layers: readonly HiddenLayer[], form: TrainForm) => JSON.stringify([toNetworkDesign(layers), toTrainingSettings(form, 'binary')]);
+    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default'), defaults) || this.regressionOutput !== 'linear';
+    this.layers = presetLayers('default');
+    this.preset = 'default';
+    this.form = defaults;
+    this.regressionOutput = 'linear';
+    this.selectedId = null;
+    if (changed) this.notices.push('info', messages.settingsReset);
   }
 
   /** The loss the next run uses, for the form. */

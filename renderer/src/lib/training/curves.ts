@@ -48,7 +48,20 @@ function base(palette: ChartPalette, xMax: number, legendRows = 3): ChartOption 
     grid: { left: 48, right: 24, top: 22 * legendRows + 20, bottom: 40 },
     legend: { top: 0, textStyle: { color: palette.muted }, itemWidth: 16 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => (typeof v === 'number' ? v.toPrecision(4) : String(v)) },
-    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 26, min: 0, max: xMax, minInterval: 1, axisLine, splitLine: { show: false }, axisLabel: { color: palette.muted } },
+    xAxis: {
+      type: 'value',
+      name: 'epoch',
+      nameLocation: 'middle',
+      nameGap: 26,
+      min: 0,
+      max: xMax,
+      minInterval: 1,
+      axisLine,
+      splitLine: { show: false },
+      axisLabel: { color: palette.muted },
+      // The tooltip's heading: an epoch is a whole number ("epoch 2956", never "2,956.00").
+      axisPointer: { label: { formatter: (p: { value: number }) => epochLabel(p.value) } },
+    },
     yAxis: { type: 'value', scale: true, axisLine, splitLine: { lineStyle: { color: palette.grid } }, axisLabel: { color: palette.muted } },
   };
 }
@@ -89,9 +102,16 @@ export function metricOption(palette: ChartPalette, run: CurveRun, metric: { rea
   };
 }
 
-/** "45 s", "3 min 05 s", "1 h 02 min". */
+/** The tooltip heading of the curves: the epoch as a whole number, without grouping. */
+export function epochLabel(value: number): string {
+  return `epoch ${Math.round(value)}`;
+}
+
+/** "0.4 s", "8.5 s", "45 s", "3 min 05 s", "1 h 02 min": a short run never reads "0 s". */
 export function duration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds < 0.1) return 'under 0.1 s';
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
   const s = Math.round(seconds);
   if (s < 60) return `${s} s`;
   if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;

@@ -1,11 +1,11 @@
 /**
- * The Train step's form and what it becomes: the engine's TrainingSettings and the recipe's validation share.
- * Defaults follow engine/pipeline/training-settings.ts; the loss follows the task (only regression has a choice).
+ * The Train step's form and what it becomes: the engine's TrainingSettings. The split (validation and test
+ * shares) is the recipe's, set in the Clean step only. Defaults follow engine/pipeline/training-settings.ts; the loss follows the task (only regression has a choice).
  */
 import type { LossKind } from '../../../../engine/nn/losses.ts';
 import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-optimizer.ts';
 import { defaultTrainingSettings, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
-import type { Recipe, Task } from '../../../../engine/prep/types.ts';
+import type { Task } from '../../../../engine/prep/types.ts';
 
 export interface TrainForm {
   readonly optimizer: OptimizerKind;
@@ -14,8 +14,6 @@ export interface TrainForm {
   readonly regressionLoss: 'mse' | 'mae' | 'huber';
   readonly batchSize: number;
   readonly epochs: number;
-  /** Share of all rows held out to watch for overfitting, taken from the training share (the test share stays). */
-  readonly validationShare: number;
   readonly earlyStopping: boolean;
   readonly patience: number;
 }
@@ -39,7 +37,6 @@ export function defaultTrainForm(): TrainForm {
     regressionLoss: 'mse',
     batchSize: d.batchSize,
     epochs: d.epochs,
-    validationShare: 0.15,
     earlyStopping: d.earlyStopping !== false,
     patience: d.earlyStopping === false ? 10 : d.earlyStopping.patience,
   };
@@ -71,18 +68,4 @@ export function toTrainingSettings(form: TrainForm, task: Task): TrainingSetting
     ...(task === 'regression' ? { loss: form.regressionLoss } : {}),
     earlyStopping: form.earlyStopping ? { patience: form.patience, restoreBestWeights: true } : false,
   });
-}
-
-/**
- * The recipe with the validation share the Train step asks for: it comes out of (or goes back to) the
- * training share, so the test rows stay exactly the rows the Clean step set aside.
- */
-export function withValidationShare(recipe: Recipe, share: number): Recipe {
-  const { split } = recipe;
-  const pool = split.train + split.validation;
-  const validation = Math.min(Math.max(0, share), pool * 0.5);
-  if (Math.abs(validation - split.validation) < 1e-12) return recipe;
-  // Rounded so the three shares still add up to 1 when read back from JSON.
-  const rounded = Math.round(validation * 1e6) / 1e6;
-  return { ...recipe, split: { ...split, validation: rounded, train: 1 - split.test - rounded } };
 }

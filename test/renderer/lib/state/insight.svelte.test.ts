@@ -23,6 +23,8 @@ const summary = (modelId: string): ModelSummary => ({
   threshold: 0.5,
   test: null,
   heldOutRows: true,
+  split: { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 },
+  rows: { train: 7000, validation: 1500, test: 1500 },
 });
 
 const details: ModelDetails = {

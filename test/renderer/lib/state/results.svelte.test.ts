@@ -24,6 +24,8 @@ function summary(overrides: Partial<ModelSummary> = {}): ModelSummary {
     threshold: 0.5,
     test: null,
     heldOutRows: true,
+    split: { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 },
+    rows: { train: 7000, validation: 1500, test: 1500 },
     ...overrides,
   };
 }
@@ -87,6 +89,18 @@ describe('ResultsState', () => {
     results.form[0] = '99';
     results.resetForm();
     expect(results.form[0]).toBe('37');
+  });
+
+  it('predicts the form again when the threshold moves, and remembers which threshold its answer used', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    await results.predictOne();
+    expect(results.singleThreshold).toBe(0.5);
+    results.setThreshold(0.85);
+    await settle();
+    expect(api.predictOne).toHaveBeenLastCalledWith(expect.objectContaining({ threshold: 0.85 }));
+    expect(results.singleThreshold).toBe(0.85);
   });
 
   it('picks the newest model when none is chosen', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
 import { PALETTES } from '../../../../renderer/src/lib/charts/echarts.ts';
-import { axisEnd, duration, lossOption, metricOption, type CurveRun } from '../../../../renderer/src/lib/training/curves.ts';
+import { axisEnd, duration, epochLabel, lossOption, metricOption, type CurveRun } from '../../../../renderer/src/lib/training/curves.ts';
 
 function curve(done: number, planned: number, label = 'Run 1'): CurveRun {
   const epochs: EpochEvent[] = Array.from({ length: done }, (_, i) => ({ epoch: i + 1, epochs: planned, logs: { loss: 1 / (i + 1), val_loss: 1.1 / (i + 1), accuracy: 0.8, val_accuracy: 0.79 }, learningRate: 0.001, epochSeconds: 1, bestEpoch: i + 1, samplesPerSecond: 1, elapsedSeconds: i, etaSeconds: 1 }));
@@ -38,8 +38,18 @@ describe('training curves', () => {
 
   it('says how long in seconds, minutes or hours', () => {
     expect(duration(45.4)).toBe('45 s');
+    expect(duration(0.37), 'a short run never reads "0 s"').toBe('0.4 s');
+    expect(duration(0.02)).toBe('under 0.1 s');
+    expect(duration(9.2)).toBe('9.2 s');
     expect(duration(185)).toBe('3 min 05 s');
     expect(duration(3720)).toBe('1 h 02 min');
     expect(duration(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('the curves tooltip', () => {
+  it('heads each point with a whole epoch, never "2,956.00"', () => {
+    expect(epochLabel(2956)).toBe('epoch 2956');
+    expect(epochLabel(2955.62)).toBe('epoch 2956');
   });
 });
