@@ -5,6 +5,7 @@
  */
 import { classificationReport, progressMetrics, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
 import type { TrainingControl } from '../nn/control.ts';
+import type { Predictor } from '../nn/ensemble.ts';
 import { fit } from '../nn/fit.ts';
 import type { FitHistory, FitHooks, FitMetric, FitOptions } from '../nn/fit-types.ts';
 import { Network } from '../nn/network.ts';
@@ -101,7 +102,7 @@ export function fitOptionsFor(settings: TrainingSettings, fitted: FittedRecipe, 
 }
 
 /** Evaluates a trained network on a prepared split, in the user's units. */
-export function evaluateSplit(network: Network, fitted: FittedRecipe, split: DataSplit): SplitEvaluation | null {
+export function evaluateSplit(network: Predictor, fitted: FittedRecipe, split: DataSplit): SplitEvaluation | null {
   if (split.rows === 0) return null;
   const outputs = network.predict(split.x, split.rows);
   const target = fitted.target;

@@ -8,7 +8,7 @@
 import type { ModelFile } from '../../engine/model/model-file.ts';
 import type { LayerSpec } from '../../engine/nn/network-spec.ts';
 import type { OptimizerSettings } from '../../engine/nn/optimizers/create-optimizer.ts';
-import { specFromTopology } from '../../engine/model/tfjs-topology.ts';
+import { readMembers } from '../../engine/model/load-model.ts';
 import { writeFileAtomic } from '../project/atomic-write.ts';
 import { cleaningCode } from './keras-cleaning.ts';
 import { PYTHON_CLEAN_TAIL, PYTHON_HELPERS, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
@@ -120,7 +120,7 @@ function header(file: ModelFile): string {
 }
 
 export function kerasScript(file: ModelFile): string {
-  const { spec } = specFromTopology(file.network.modelTopology, file.network.loss);
+  const { spec } = readMembers(file.network.modelTopology, file.network.loss)[0]!;
   const task = file.recipe.target.task;
   const metrics = task === 'regression' ? '["mean_absolute_error"]' : '["accuracy"]';
   const callbacks = callbacksCode(file);
