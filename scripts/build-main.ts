@@ -31,6 +31,8 @@ export async function buildMain(outDir = MAIN_OUT): Promise<void> {
     }),
     // Each training run's worker thread loads this file (main/training/training-sessions.ts finds it beside main).
     build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/training/training-worker.ts')], outfile: join(outDir, 'training-worker.cjs') }),
+    // A network search runs its trials on these workers (main/search/executors.ts finds it beside main).
+    build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/search/search-worker.ts')], outfile: join(outDir, 'search-worker.cjs') }),
     // A large file's load collects some columns on this worker (main/io/remote-columns.ts finds it beside main).
     build({ ...common, entryPoints: [join(ROOT, 'main/io/column-worker.ts')], outfile: join(outDir, 'column-worker.cjs') }),
     build({ ...common, entryPoints: [join(ROOT, 'main/shell/preload.ts')], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),

@@ -1,4 +1,5 @@
 import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
+import type { ModelBaselines } from '../../engine/model/model-file.ts';
 import type { TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Table } from '../../engine/table/table.ts';
 
@@ -10,15 +11,14 @@ export interface SummaryInput {
   readonly out: string | null;
 }
 
-const isClassification = (r: ClassificationReport | RegressionReport): r is ClassificationReport => 'confusionMatrix' in r;
-const round = (v: number | null, digits = 4): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+export const isClassification = (r: ClassificationReport | RegressionReport): r is ClassificationReport => 'confusionMatrix' in r;
+export const round = (v: number | null, digits = 4): number | null => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
-/** The `--json` object: a public interface (scripts read it), so extend it, never rename its fields. */
-export function jsonSummary({ table, result, seconds }: SummaryInput): Record<string, unknown> {
-  const report = result.test?.report;
-  let metrics: Record<string, unknown> = {};
-  if (report && isClassification(report)) {
-    metrics = {
+/** A report's numbers as the `--json` objects give them; `withMatrix` adds the class labels and confusion matrix. */
+export function metricsJson(report: ClassificationReport | RegressionReport | null | undefined, withMatrix = true): Record<string, unknown> {
+  if (!report) return {};
+  if (isClassification(report)) {
+    return {
       accuracy: round(report.accuracy),
       precision: round(report.precision),
       recall: round(report.recall),
@@ -26,12 +26,21 @@ export function jsonSummary({ table, result, seconds }: SummaryInput): Record<st
       auc: round(report.auc),
       logLoss: round(report.logLoss),
       balancedAccuracy: round(report.balancedAccuracy),
-      classLabels: report.classLabels,
-      confusionMatrix: report.confusionMatrix,
+      ...(withMatrix ? { classLabels: report.classLabels, confusionMatrix: report.confusionMatrix } : {}),
     };
-  } else if (report) {
-    metrics = { r2: round(report.r2), rmse: round(report.rmse, 6), mae: round(report.mae, 6), mse: round(report.mse, 6) };
   }
+  return { r2: round(report.r2), rmse: round(report.rmse, 6), mae: round(report.mae, 6), mse: round(report.mse, 6) };
+}
+
+/** The baselines as `--json` gives them: each one's metrics on the same test rows. */
+export function baselinesJson(baselines: ModelBaselines | null | undefined): Record<string, unknown> {
+  if (!baselines) return {};
+  return Object.fromEntries(Object.entries(baselines).map(([name, report]) => [name, metricsJson(report as ClassificationReport | RegressionReport | null, false)]));
+}
+
+/** The `--json` object: a public interface (scripts read it), so extend it, never rename its fields. */
+export function jsonSummary({ table, result, seconds }: SummaryInput): Record<string, unknown> {
+  const metrics = metricsJson(result.test?.report);
   const target = result.fitted.target;
   return {
     task: target.task,
@@ -50,10 +59,10 @@ export function jsonSummary({ table, result, seconds }: SummaryInput): Record<st
   };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
-const fixed = (v: number | null, d = 3): string => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
+export const fmt = (n: number): string => n.toLocaleString('en-US');
+export const fixed = (v: number | null, d = 3): string => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(d));
 
-function confusionTable(report: ClassificationReport): string {
+export function confusionTable(report: ClassificationReport): string {
   const labels = report.classLabels;
   const width = Math.max(8, ...labels.map((l) => l.length + 2), ...report.confusionMatrix.flat().map((n) => fmt(n).length + 2));
   const head = `${''.padStart(width)}${labels.map((l) => l.padStart(width)).join('')}`;
