@@ -30,6 +30,8 @@ export interface SearchOptions {
   readonly seed: number;
   /** Most trials whose networks the final model averages (1: only the best trial's). */
   readonly ensembleTrials: number;
+  /** Most epochs of a full-budget trial; by default enough steps for the table's size (engine/search/epochs.ts). */
+  readonly epochs?: number;
 }
 
 export type SearchStatus = 'preparing' | 'running' | 'paused' | 'stopping' | 'finishing' | 'done' | 'failed';
@@ -169,7 +171,7 @@ export class SearchSession {
     if (this.remainingMs() <= 0) throw new UserFacingError('budget-too-small', searchMessages.budgetEndedPreparing(this.options.budgetSeconds!, this.elapsedSeconds()));
     const fitted = info.fitted.standard!;
     const trainRows = Math.round(info.folds.reduce((n, f) => n + f.train, 0) / info.folds.length);
-    const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, epochs: epochBudget(trainRows, preferredBatch(trainRows)) };
+    const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, epochs: this.options.epochs ?? epochBudget(trainRows, preferredBatch(trainRows)) };
     this.hooks.onPrepared?.(info, context);
     const scheduler = new SearchScheduler(context, { seed, ...(this.options.trials !== undefined ? { maxTrials: this.options.trials } : {}) });
     const baselines = this.executor.baselines(seed);
