@@ -72,7 +72,6 @@ export const searchCommand: CliCommand = {
     const ensembleTrials = numberOption(values.ensemble, 'ensemble', DEFAULT_ENSEMBLE_TRIALS, wholeAtLeast(1), 'a whole number ≥ 1');
 
     const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
-    for (const warning of loaded.warnings) io.stderr.write(`layerlab search: note: ${warning}\n`);
     const recipe = buildRecipe(loaded.table, { target: values.target, drop: listOption(values.drop), ...(task ? { task } : {}), split: { test: testSize, validation: 0, seed } });
     const session = new SearchSession(
       loaded.table,
@@ -82,6 +81,8 @@ export const searchCommand: CliCommand = {
     );
     const result = await session.run();
     if (values.out) await saveModelFile(values.out, searchModelFile(result, modelSource(loaded), await appIdentity()));
+    // Notes about the file come after a success: a refused search says one thing, the reason.
+    for (const warning of loaded.warnings) io.stderr.write(`layerlab search: note: ${warning}\n`);
     const summary = { file: basename(file), table: loaded.table, result, out: values.out ?? null };
     io.stdout.write(values.json ? `${JSON.stringify(searchJson(summary))}\n` : searchText(summary));
     return 0;
