@@ -178,6 +178,7 @@ export function buildModelFile(input: ModelFileInput): ModelFile {
   const networks = input.ensemble && input.ensemble.networks.length > 1 ? input.ensemble.networks : [input.ensemble?.networks[0] ?? result.network];
   const { modelTopology, weightSpecs, values } = networkParts(networks, generatedBy);
   const history = result.history;
+  const baselines = input.baselines ?? result.baselines ?? null;
   const needsVersion2 = networks.length > 1 || result.fitted.recipe.steps.some((s) => VERSION_2_STEP_KINDS.has(s.kind));
   return {
     format: MODEL_FORMAT,
@@ -204,7 +205,7 @@ export function buildModelFile(input: ModelFileInput): ModelFile {
       ...(networks.length > 1 ? { members: input.ensemble!.members } : {}),
       ...(input.search ? { search: input.search } : {}),
     }),
-    metrics: asJSON({ test: result.test?.report ?? null, validation: result.validation?.report ?? null, ...(input.baselines ? { baselines: input.baselines } : {}) }),
+    metrics: asJSON({ test: result.test?.report ?? null, validation: result.validation?.report ?? null, ...(baselines ? { baselines } : {}) }),
     provenance: asJSON({ source: input.source, app: input.app, created: (input.created ?? new Date()).toISOString() }),
   };
 }

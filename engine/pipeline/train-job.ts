@@ -6,6 +6,8 @@
 import { classificationReport, progressMetrics, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
 import type { TrainingControl } from '../nn/control.ts';
 import type { Predictor } from '../nn/ensemble.ts';
+import type { ModelBaselines } from '../model/model-file.ts';
+import { baselinesFor } from './baselines.ts';
 import { fit } from '../nn/fit.ts';
 import type { FitHistory, FitHooks, FitMetric, FitOptions } from '../nn/fit-types.ts';
 import { Network } from '../nn/network.ts';
@@ -45,6 +47,8 @@ export interface TrainingResult {
   readonly parameterCount: number;
   readonly test: SplitEvaluation | null;
   readonly validation: SplitEvaluation | null;
+  /** The test rows scored by the majority class (or mean) and a linear model: what the network adds. */
+  readonly baselines?: ModelBaselines | null;
 }
 
 /** The full spec: inputs sized by the recipe, hidden layers from the design, output and loss from the task. */
@@ -136,6 +140,7 @@ export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, c
     fitOptionsFor(job.settings, fitted, train, validation, control),
     hooks,
   );
+  const cancelled = history.stopReason === 'cancelled';
   return {
     fitted,
     network: networkToJSON(network),
@@ -145,5 +150,7 @@ export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, c
     parameterCount: network.parameterCount.trainable,
     test: evaluateSplit(network, fitted, test),
     validation: evaluateSplit(network, fitted, validation),
+    // A stopped run ends now: its baselines would take another fit.
+    baselines: cancelled ? null : baselinesFor(fitted, train, validation.rows > 0 ? validation : null, test, job.settings),
   };
 }

@@ -8,7 +8,7 @@ import type { TrainingControl } from '../nn/control.ts';
 import { Ensemble } from '../nn/ensemble.ts';
 import { networkFromJSON, type NetworkJSON } from '../nn/network-json.ts';
 import { evaluateSplit, type SplitEvaluation } from '../pipeline/train-job.ts';
-import { baselinesFor } from './baselines.ts';
+import { baselinesFor } from '../pipeline/baselines.ts';
 import type { PreparedSearch } from './search-data.ts';
 import type { TrialRequest, TrialScore } from './scheduler.ts';
 import { runTrial, takeSplit, type TrialOutcome } from './trial.ts';

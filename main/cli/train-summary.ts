@@ -1,5 +1,6 @@
 import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
 import type { ModelBaselines } from '../../engine/model/model-file.ts';
+import type { CrossValidation } from '../../engine/pipeline/cross-validate.ts';
 import type { TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Table } from '../../engine/table/table.ts';
 
@@ -9,6 +10,7 @@ export interface SummaryInput {
   readonly result: TrainingResult;
   readonly seconds: number;
   readonly out: string | null;
+  readonly crossValidation?: CrossValidation | null;
 }
 
 export const isClassification = (r: ClassificationReport | RegressionReport): r is ClassificationReport => 'confusionMatrix' in r;
@@ -39,7 +41,13 @@ export function baselinesJson(baselines: ModelBaselines | null | undefined): Rec
 }
 
 /** The `--json` object: a public interface (scripts read it), so extend it, never rename its fields. */
-export function jsonSummary({ table, result, seconds }: SummaryInput): Record<string, unknown> {
+/** Cross-validation as `--json` gives it: `{ folds, rows, metrics: { accuracy: { mean, std, values }, … } }`. */
+export function crossValidationJson(cv: CrossValidation): Record<string, unknown> {
+  const metrics = Object.fromEntries(Object.entries(cv.metrics).map(([name, m]) => [name, { mean: round(m.mean), std: round(m.std), values: m.values.map((v) => round(v)) }]));
+  return { folds: cv.folds, rows: cv.rows, metrics };
+}
+
+export function jsonSummary({ table, result, seconds, crossValidation }: SummaryInput): Record<string, unknown> {
   const metrics = metricsJson(result.test?.report);
   const target = result.fitted.target;
   return {
@@ -56,6 +64,8 @@ export function jsonSummary({ table, result, seconds }: SummaryInput): Record<st
     parameters: result.parameterCount,
     samplesPerSecond: Math.round(result.history.samplesPerSecond),
     ...(target.classLabels ? { classLabels: target.classLabels } : {}),
+    baselines: baselinesJson(result.baselines),
+    ...(crossValidation ? { crossValidation: crossValidationJson(crossValidation) } : {}),
   };
 }
 
@@ -70,7 +80,26 @@ export function confusionTable(report: ClassificationReport): string {
   return `confusion matrix (rows: actual, columns: predicted)\n${head}\n${rows.join('\n')}\n`;
 }
 
-export function textSummary({ file, table, result, seconds, out }: SummaryInput): string {
+const METRIC_WORDS: Readonly<Record<string, string>> = { accuracy: 'accuracy', balancedAccuracy: 'balanced accuracy', precision: 'precision', recall: 'recall', f1: 'F1', auc: 'AUC', logLoss: 'log-loss', r2: 'R²', rmse: 'RMSE', mae: 'MAE' };
+
+function crossValidationLine(cv: CrossValidation): string {
+  const shown = Object.entries(cv.metrics).filter(([name]) => name !== 'logLoss' && name !== 'balancedAccuracy');
+  const parts = shown.map(([name, m]) => `${METRIC_WORDS[name] ?? name} ${fixed(m.mean)} ± ${fixed(m.std)}`);
+  return `${cv.folds}-fold cross-validation on ${fmt(cv.rows)} non-test rows (mean ± spread): ${parts.join(' · ')}`;
+}
+
+function baselineLines(result: TrainingResult): string[] {
+  const { baselines, test } = result;
+  if (!baselines || !test) return [];
+  const words = (report: ClassificationReport | RegressionReport): string => (isClassification(report) ? `accuracy ${fixed(report.accuracy)}` : `R² ${fixed(report.r2)}`);
+  const score = (report: ClassificationReport | RegressionReport): number => (isClassification(report) ? report.accuracy : (report.r2 ?? NaN));
+  const constant = baselines.majorityClass ?? baselines.mean;
+  const lines = [`baselines on the same test rows: ${baselines.majorityClass ? 'majority class' : 'mean'} ${constant ? words(constant) : 'n/a'} · linear model ${baselines.linear ? words(baselines.linear) : 'n/a'}`];
+  if (baselines.linear && !(score(test.report) > score(baselines.linear))) lines.push('note: the network does not beat the linear model on the test rows: a linear model is as good here, and simpler.');
+  return lines;
+}
+
+export function textSummary({ file, table, result, seconds, out, crossValidation }: SummaryInput): string {
   const target = result.fitted.target;
   const { history, rows } = result;
   const spec = result.network.spec;
@@ -92,6 +121,8 @@ export function textSummary({ file, table, result, seconds, out }: SummaryInput)
   } else {
     lines.push(`test (${fmt(report.rows)} rows): R² ${fixed(report.r2)} · RMSE ${report.rmse.toPrecision(4)} · MAE ${report.mae.toPrecision(4)}`);
   }
+  lines.push(...baselineLines(result));
+  if (crossValidation) lines.push(crossValidationLine(crossValidation));
   if (out) lines.push(`model saved to ${out}`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
 import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
+import { crossValidate } from '../../../engine/pipeline/cross-validate.ts';
 import { buildModelFile } from '../../../engine/model/model-file.ts';
 import type { Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
@@ -28,6 +29,7 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
   --patience 10           epochs without validation improvement before stopping (0: never stop early)
   --task binary|multiclass|regression   override the detected task
   --class-weight balanced weigh rare classes up
+  --folds K               also K-fold cross-validate the network on the non-test rows: each metric as mean ± spread
   --sheet NAME            sheet of an .xlsx workbook
   --seed 42
   --out model.json        save the trained model
@@ -48,6 +50,7 @@ const options = {
   patience: { type: 'string' },
   task: { type: 'string' },
   'class-weight': { type: 'string' },
+  folds: { type: 'string' },
   sheet: { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
@@ -81,6 +84,7 @@ export const trainCommand: CliCommand = {
     if (testSize + validationSize >= 0.95) throw new UserFacingError('usage', `--test-size and --validation-size leave almost nothing to train on (${testSize} + ${validationSize}).`);
     const patience = numberOption(values.patience, 'patience', 10, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
     const seed = numberOption(values.seed, 'seed', 42, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const folds = values.folds === undefined ? null : numberOption(values.folds, 'folds', 0, (n) => Number.isInteger(n) && n >= 2, 'a whole number ≥ 2 (5 or 10 are usual)');
 
     const settings = defaultTrainingSettings({
       epochs: numberOption(values.epochs, 'epochs', 100, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
@@ -93,7 +97,6 @@ export const trainCommand: CliCommand = {
     const design = { hidden: denseStack(hidden, activation, numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)')) };
 
     const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
-    for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
     const recipe = buildRecipe(loaded.table, {
       target: values.target,
       drop: listOption(values.drop),
@@ -101,13 +104,16 @@ export const trainCommand: CliCommand = {
       split: { test: testSize, validation: validationSize, seed },
     });
     const started = performance.now();
+    const crossValidation = folds === null ? null : crossValidate(loaded.table, recipe, design, settings, folds);
     const result = runTrainingJob({ table: loaded.table, recipe, design, settings });
     const seconds = (performance.now() - started) / 1000;
+    // Notes about the file come after a success: a refused run says one thing, the reason.
+    for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
 
     if (values.out) {
       await saveModelFile(values.out, buildModelFile({ result, design, settings, source: modelSource(loaded), app: await appIdentity() }));
     }
-    const summaryInput = { file: basename(file), table: loaded.table, result, seconds, out: values.out ?? null };
+    const summaryInput = { file: basename(file), table: loaded.table, result, seconds, out: values.out ?? null, crossValidation };
     io.stdout.write(values.json ? `${JSON.stringify(jsonSummary(summaryInput))}\n` : textSummary(summaryInput));
     return 0;
   },

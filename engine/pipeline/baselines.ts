@@ -9,8 +9,8 @@ import type { ModelBaselines } from '../model/model-file.ts';
 import { fit } from '../nn/fit.ts';
 import { Network } from '../nn/network.ts';
 import { Rng } from '../nn/rng.ts';
-import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from '../pipeline/train-job.ts';
-import type { TrainingSettings } from '../pipeline/training-settings.ts';
+import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './train-job.ts';
+import type { TrainingSettings } from './training-settings.ts';
 import type { DataSplit, FittedRecipe } from '../prep/types.ts';
 
 /** The majority class (or the mean) of `train`, scored on `test`; null without test rows. */

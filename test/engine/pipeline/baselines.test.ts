@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
 import type { DataSplit, FittedRecipe } from '../../../engine/prep/types.ts';
-import { constantBaseline } from '../../../engine/search/baselines.ts';
+import { constantBaseline } from '../../../engine/pipeline/baselines.ts';
 
 const split = (y: number[]): DataSplit => ({ x: new Float32Array(y.length), y: Float32Array.from(y), rows: y.length, rowIndex: Int32Array.from(y, (_, i) => i) });
 const fitted = (target: Partial<FittedRecipe['target']>): FittedRecipe => ({ target: { column: 'y', targetWidth: 1, ...target } }) as FittedRecipe;
