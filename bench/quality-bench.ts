@@ -9,6 +9,8 @@
  *   npm run bench:quality -- --extra /work/devdata        # also each CSV of a folder (or LAYERLAB_QUALITY_EXTRA=dir1:dir2)
  *   npm run bench:quality -- --trials 12 --only iris,Glass # a trial limit instead of the budget (a busy machine)
  *   npm run bench:quality -- --splits 1,2,3               # several split seeds, for small tables' noise
+ *   npm run bench:quality -- --cpu-clock                  # budget counted in the search's CPU time per worker:
+ *                                                         # on a busy machine, what a quiet one does in 60 s
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { loadTable } from '../main/io/load-table.ts';
 import { sklearnAnchors, sklearnMissing, type AnchorScores } from './quality/anchors.ts';
 import { extraDatasets, sharedDatasets, type QualityDataset } from './quality/datasets.ts';
 import { splitFile } from './quality/file-split.ts';
-import { search, trainDefaults, type LayerlabRun } from './quality/layerlab-runs.ts';
+import { cpuClock, search, trainDefaults, WORKERS, type LayerlabRun } from './quality/layerlab-runs.ts';
 import { formatTable, summaryLines, type QualityRow } from './quality/report.ts';
 
 const { values: args } = parseArgs({
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     splits: { type: 'string', default: '1' },
     'mlp-max-rows': { type: 'string', default: '30000' },
     'no-train': { type: 'boolean', default: false },
+    'cpu-clock': { type: 'boolean', default: false },
     markdown: { type: 'string' },
   },
 });
@@ -62,7 +65,7 @@ for (const dataset of datasets) {
     const split = splitFile(table, dataset.target, dataset.task, seed, join(work, `${dataset.name}-${seed}`));
     const anchors: AnchorScores = await sklearnAnchors(split.trainCsv, split.testCsv, dataset.target, split.task !== 'regression', split.train.rowCount <= mlpMaxRows);
     const train: LayerlabRun | null = args['no-train'] ? null : trainDefaults(split, dataset);
-    const searched = await search(split, dataset, limit);
+    const searched = await search(split, dataset, limit, args['cpu-clock'] ? cpuClock(WORKERS) : undefined);
     const row: QualityRow = { dataset, seed, rows: split.train.rowCount + split.test.rowCount, classes: split.classes, task: split.task, anchors, train, search: searched };
     rows.push(row);
     console.error(formatTable([row], false));

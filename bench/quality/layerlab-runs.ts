@@ -39,9 +39,19 @@ export function trainDefaults(split: FileSplit, dataset: QualityDataset): Layerl
   return { ...scoreModelFile(file, split.test), seconds: (performance.now() - started) / 1000 };
 }
 
-export async function search(split: FileSplit, dataset: QualityDataset, limit: { budgetSeconds?: number; trials?: number }): Promise<LayerlabRun> {
+/** The process's CPU milliseconds (every thread) per worker: what a quiet machine's wall clock would read. */
+export function cpuClock(workers: number): () => number {
+  return () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000 / workers;
+  };
+}
+
+export const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
+
+export async function search(split: FileSplit, dataset: QualityDataset, limit: { budgetSeconds?: number; trials?: number }, clock?: () => number): Promise<LayerlabRun> {
   const started = performance.now();
-  const session = new SearchSession(split.train, recipeFor(split, dataset, 0), { ...limit, folds: 'auto', seed: SEED, ensembleTrials: DEFAULT_ENSEMBLE_TRIALS }, new WorkerExecutor(Math.max(1, Math.min(2, availableParallelism()))));
+  const session = new SearchSession(split.train, recipeFor(split, dataset, 0), { ...limit, folds: 'auto', seed: SEED, ensembleTrials: DEFAULT_ENSEMBLE_TRIALS, ...(clock ? { clock } : {}) }, new WorkerExecutor(WORKERS));
   const result = await session.run();
   const file = searchModelFile(result, SOURCE, APP);
   return { ...scoreModelFile(file, split.test), seconds: (performance.now() - started) / 1000, trials: result.startedTrials, networks: result.final.networks.length };

@@ -39,10 +39,9 @@ export function constantBaseline(fitted: FittedRecipe, train: DataSplit, test: D
   return classificationReport({ labels: Int32Array.from(test.y), probabilities, classCount: classes, classLabels: [...target.classLabels!] });
 }
 
-/** Settings of the linear baseline: the run's, with a learning rate a single layer trains well at. */
+/** Settings of the linear baseline: the run's, at a learning rate a single layer trains well at (at least 0.01). */
 export function linearSettings(settings: TrainingSettings): TrainingSettings {
-  const optimizer = { ...settings.optimizer, learningRate: Math.max(settings.optimizer.learningRate ?? 0.001, 0.01) };
-  return { ...settings, optimizer, epochs: Math.max(settings.epochs, 200), earlyStopping: settings.earlyStopping ? { ...settings.earlyStopping, patience: Math.max(settings.earlyStopping.patience, 20) } : false };
+  return { ...settings, optimizer: { ...settings.optimizer, learningRate: Math.max(settings.optimizer.learningRate ?? 0.001, 0.01) } };
 }
 
 /** A network with no hidden layer, trained on `train` (early-stopped on `validation`), scored on `test`. */

@@ -9,14 +9,20 @@ import { Ensemble } from '../nn/ensemble.ts';
 import { networkFromJSON, type NetworkJSON } from '../nn/network-json.ts';
 import { evaluateSplit, type SplitEvaluation } from '../pipeline/train-job.ts';
 import { baselinesFor } from '../pipeline/baselines.ts';
+import { epochBudget } from './epochs.ts';
+import { preferredBatch } from './portfolio.ts';
 import type { PreparedSearch } from './search-data.ts';
 import type { TrialRequest, TrialScore } from './scheduler.ts';
 import { runTrial, takeSplit, type TrialOutcome } from './trial.ts';
 import { settingsOf, type InputEncoding, type TrialConfig } from './trial-config.ts';
 
-/** The validation score of a finished trial: its folds' metric mean and spread, and mean loss. */
-export function trialScore(outcome: TrialOutcome): TrialScore | null {
-  if (outcome.cancelled || outcome.folds.length === 0) return null;
+/**
+ * The validation score of a trial: its folds' metric mean and spread, and mean loss. A trial cut short when a
+ * search ends still counts if every fold trained at least one epoch (a one-fold hold-out trial keeps its best
+ * epoch so far: on a large table, that is often all a budget allows); otherwise it has no score.
+ */
+export function trialScore(outcome: TrialOutcome, folds: number): TrialScore | null {
+  if (outcome.folds.length < folds || outcome.folds.some((f) => f.history.epochsCompleted === 0)) return null;
   const metrics = outcome.folds.map((f) => f.score.metric);
   const mean = metrics.reduce((a, b) => a + b, 0) / metrics.length;
   const std = Math.sqrt(metrics.reduce((a, m) => a + (m - mean) ** 2, 0) / metrics.length);
@@ -30,13 +36,14 @@ export function runTrialJob(prepared: PreparedSearch, request: TrialRequest, con
 }
 
 /** The linear model of the baselines trains on the first fold (early-stopped on its validation rows). */
-export const BASELINE_CONFIG: Omit<TrialConfig, 'epochs' | 'patience'> = { inputs: 'standard', hidden: [], activation: 'linear', dropout: 0, l2: 0, l1: 0, learningRate: 0.01, batchSize: 32, classWeight: 'none' };
+export const BASELINE_CONFIG: Omit<TrialConfig, 'epochs' | 'patience' | 'batchSize'> = { inputs: 'standard', hidden: [], activation: 'linear', dropout: 0, l2: 0, l1: 0, learningRate: 0.01, classWeight: 'none' };
 
 export function baselinesJob(prepared: PreparedSearch, seed: number): ModelBaselines | null {
   const data = prepared.encodings.standard!;
   const features = data.fitted.features.length;
   const fold = prepared.folds[0]!;
-  const settings = settingsOf({ ...BASELINE_CONFIG, epochs: 200, patience: 20 }, seed);
+  const batchSize = preferredBatch(fold.train.length);
+  const settings = settingsOf({ ...BASELINE_CONFIG, batchSize, epochs: epochBudget(fold.train.length, batchSize), patience: 10 }, seed);
   return baselinesFor(data.fitted, takeSplit(data.rows, fold.train, features), takeSplit(data.rows, fold.validation, features), prepared.test.standard!, settings);
 }
 

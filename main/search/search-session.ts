@@ -32,6 +32,12 @@ export interface SearchOptions {
   readonly ensembleTrials: number;
   /** Most epochs of a full-budget trial; by default enough steps for the table's size (engine/search/epochs.ts). */
   readonly epochs?: number;
+  /**
+   * Milliseconds from an arbitrary origin, for the budget (default: wall-clock `performance.now`). The quality
+   * bench can count the process's own CPU time per worker instead, to measure on a busy machine what a quiet
+   * one would do in the same budget.
+   */
+  readonly clock?: () => number;
 }
 
 export type SearchStatus = 'preparing' | 'running' | 'paused' | 'stopping' | 'finishing' | 'done' | 'failed';
@@ -75,10 +81,12 @@ export class SearchSession {
   private stopReason: SearchEndReason | null = null;
   private pausedAt: number | null = null;
   private pausedMs = 0;
-  private readonly startedAt = performance.now();
+  private readonly clock: () => number;
+  private readonly startedAt: number;
   private wake: (() => void) | null = null;
   private best: TrialRecord | null = null;
   private failure: unknown = null;
+  private info: PreparedInfo | null = null;
 
   constructor(
     private readonly table: Table,
@@ -89,6 +97,8 @@ export class SearchSession {
   ) {
     const { budgetSeconds, trials } = options;
     if (budgetSeconds === undefined && trials === undefined) throw new UserFacingError('usage', searchMessages.noLimit);
+    this.clock = options.clock ?? (() => performance.now());
+    this.startedAt = this.clock();
   }
 
   get currentStatus(): SearchStatus {
@@ -102,21 +112,21 @@ export class SearchSession {
 
   /** Seconds the search has run, pauses excluded. */
   elapsedSeconds(): number {
-    const paused = this.pausedMs + (this.pausedAt === null ? 0 : performance.now() - this.pausedAt);
-    return (performance.now() - this.startedAt - paused) / 1000;
+    const paused = this.pausedMs + (this.pausedAt === null ? 0 : this.clock() - this.pausedAt);
+    return (this.clock() - this.startedAt - paused) / 1000;
   }
 
   pause(): boolean {
     if (this.status !== 'running') return false;
     this.setStatus('paused');
-    this.pausedAt = performance.now();
+    this.pausedAt = this.clock();
     for (const r of this.running.values()) r.control.pause();
     return true;
   }
 
   resume(): boolean {
     if (this.status !== 'paused') return false;
-    this.pausedMs += performance.now() - this.pausedAt!;
+    this.pausedMs += this.clock() - this.pausedAt!;
     this.pausedAt = null;
     this.setStatus('running');
     for (const r of this.running.values()) r.control.resume();
@@ -135,7 +145,7 @@ export class SearchSession {
     if (this.stopReason !== null) return;
     this.stopReason = reason;
     if (this.pausedAt !== null) {
-      this.pausedMs += performance.now() - this.pausedAt;
+      this.pausedMs += this.clock() - this.pausedAt;
       this.pausedAt = null;
     }
     this.setStatus('stopping');
@@ -168,6 +178,7 @@ export class SearchSession {
     const { seed } = this.options;
     this.setStatus('preparing');
     const info = await this.executor.prepare(this.table, this.recipe, { folds: this.options.folds, seed });
+    this.info = info;
     if (this.remainingMs() <= 0) throw new UserFacingError('budget-too-small', searchMessages.budgetEndedPreparing(this.options.budgetSeconds!, this.elapsedSeconds()));
     const fitted = info.fitted.standard!;
     const trainRows = Math.round(info.folds.reduce((n, f) => n + f.train, 0) / info.folds.length);
@@ -216,7 +227,7 @@ export class SearchSession {
     }
     const running = this.running.get(request.id)!;
     this.running.delete(request.id);
-    const score = trialScore(outcome);
+    const score = trialScore(outcome, this.info!.folds.length);
     const record: TrialRecord = { request, outcome, score, seconds: (performance.now() - running.started) / 1000 };
     if (this.stopReason === null) scheduler.finish(request.id, score);
     if (score === null) return;
