@@ -11,7 +11,8 @@ import type { OptimizerSettings } from '../../engine/nn/optimizers/create-optimi
 import { readMembers } from '../../engine/model/load-model.ts';
 import { writeFileAtomic } from '../project/atomic-write.ts';
 import { cleaningCode } from './keras-cleaning.ts';
-import { PYTHON_CLEAN_TAIL, PYTHON_HELPERS, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
+import { ensembleBuildCode, membersConstant, PYTHON_ENSEMBLE_MAIN, PYTHON_TRAIN_MEMBER } from './keras-ensemble.ts';
+import { PYTHON_CLEAN_TAIL, PYTHON_EVALUATE, PYTHON_HELPERS, PYTHON_SPLIT, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
 import { py, pyComment, pyFloat } from './python-literal.ts';
 
 const KERAS_LOSS: Record<string, string> = {
@@ -120,10 +121,29 @@ function header(file: ModelFile): string {
 }
 
 export function kerasScript(file: ModelFile): string {
-  const { spec } = readMembers(file.network.modelTopology, file.network.loss)[0]!;
+  const specs = readMembers(file.network.modelTopology, file.network.loss).map((m) => m.spec);
+  const spec = specs[0]!;
   const task = file.recipe.target.task;
   const metrics = task === 'regression' ? '["mean_absolute_error"]' : '["accuracy"]';
   const callbacks = callbacksCode(file);
+  const ensemble = specs.length > 1;
+  const build = ensemble
+    ? ensembleBuildCode(file, specs, { layerCode, optimizerCode, loss: KERAS_LOSS[file.network.loss]!, metrics })
+    : `def build_model():
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([
+        keras.Input(shape=(${spec.inputSize},)),
+${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
+    ])
+    model.compile(optimizer=${optimizerCode(file.training.settings.optimizer)}, loss=${KERAS_LOSS[file.network.loss]}, metrics=${metrics})
+    return model
+
+
+def callbacks(keras, monitor):
+    return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
+`;
   return `${header(file)}
 import argparse
 import math
@@ -132,7 +152,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-${constants(file)}
+${constants(file)}${ensemble ? `\n${membersConstant(file)}` : ''}
 ${PYTHON_HELPERS}
 
 # ---------------------------------------------------------------------------------------------------------
@@ -164,22 +184,8 @@ ${cleaningCode(file.recipe)}${PYTHON_CLEAN_TAIL}
 # ---------------------------------------------------------------------------------------------------------
 # Step 2: build the network (the same layers, activations and initializers as in Layerlab).
 # ---------------------------------------------------------------------------------------------------------
-def build_model():
-    import keras
-    from keras import layers
-
-    model = keras.Sequential([
-        keras.Input(shape=(${spec.inputSize},)),
-${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
-    ])
-    model.compile(optimizer=${optimizerCode(file.training.settings.optimizer)}, loss=${KERAS_LOSS[file.network.loss]}, metrics=${metrics})
-    return model
-
-
-def callbacks(keras, monitor):
-    return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
-
-${PYTHON_TRAIN_EVALUATE}`;
+${build}
+${ensemble ? `${PYTHON_SPLIT}${PYTHON_TRAIN_MEMBER}${PYTHON_EVALUATE}${PYTHON_ENSEMBLE_MAIN}` : PYTHON_TRAIN_EVALUATE}`;
 }
 
 export async function saveKerasScript(path: string, file: ModelFile): Promise<void> {
