@@ -5,7 +5,13 @@
  */
 import { buildModelFile, type ModelFile, type ModelSearch, type ModelSource } from '../../engine/model/model-file.ts';
 import { countParameters } from '../../engine/nn/network-spec.ts';
+import type { FitHistory } from '../../engine/nn/fit-types.ts';
+import type { NetworkJSON } from '../../engine/nn/network-json.ts';
 import type { TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { NetworkDesign, TrainingSettings } from '../../engine/pipeline/training-settings.ts';
+import type { FittedRecipe } from '../../engine/prep/types.ts';
+import type { TrialRecord } from '../../engine/search/final-model.ts';
+import type { PreparedInfo } from './protocol.ts';
 import { designOf, settingsOf } from '../../engine/search/trial-config.ts';
 import { foldSeed } from '../../engine/search/trial.ts';
 import type { SearchResult } from './search-session.ts';
@@ -41,6 +47,30 @@ export function searchTrainingResult(result: SearchResult): TrainingResult {
     parameterCount,
     test: result.test,
     validation: null,
+  };
+}
+
+/** Any finished trial, ready to become an ordinary run ("Use this network"): its first fold's network and curves. */
+export interface TrialRun {
+  readonly fitted: FittedRecipe;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly network: NetworkJSON;
+  readonly history: FitHistory;
+  /** Its other folds' networks (cross-validated trials), which averaged with the first make the trial's model. */
+  readonly otherFolds: readonly NetworkJSON[];
+}
+
+export function trialRun(info: PreparedInfo, record: TrialRecord): TrialRun {
+  const { config, seed } = record.request;
+  const [first, ...rest] = record.outcome.folds;
+  return {
+    fitted: info.fitted[config.inputs]!,
+    design: designOf(config),
+    settings: settingsOf(config, foldSeed(seed, 0)),
+    network: first!.network,
+    history: first!.history,
+    otherFolds: rest.map((f) => f.network),
   };
 }
 

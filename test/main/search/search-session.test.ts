@@ -10,6 +10,7 @@ import type { Recipe } from '../../../engine/prep/types.ts';
 import { searchRecipe } from '../../../engine/search/search-data.ts';
 import type { CategoryColumn, Table } from '../../../engine/table/table.ts';
 import { InProcessExecutor, WorkerExecutor } from '../../../main/search/executors.ts';
+import { trialRun } from '../../../main/search/search-model.ts';
 import { SearchSession, type SearchOptions, type SearchResult, type SearchStatus } from '../../../main/search/search-session.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
 
@@ -78,6 +79,19 @@ describe('the search session', () => {
     expect(statuses).toEqual(['preparing', 'running', 'finishing', 'done']);
     expect(result.baselines?.majorityClass).toBeDefined();
     expect(result.baselines?.linear).not.toBeNull();
+  }, 180_000);
+
+  it('keeps every finished trial ready to become an ordinary run: its recipe, design, settings, network and curves', async () => {
+    const { table, recipe } = await iris();
+    const result = await new SearchSession(table, recipe, { ...OPTIONS, trials: 2 }, new InProcessExecutor(2)).run();
+    for (const record of result.trials) {
+      const run = trialRun(result.info, record);
+      expect(run.network.spec.inputSize).toBe(run.fitted.features.length);
+      expect(run.design.hidden.filter((l) => l.type === 'dense').map((l) => (l as { units: number }).units)).toEqual(record.request.config.hidden);
+      expect(run.settings.batchSize).toBe(record.request.config.batchSize);
+      expect(run.history.history['val_loss']!.length).toBe(run.history.epochsCompleted);
+      expect(run.otherFolds).toHaveLength(2);
+    }
   }, 180_000);
 
   it('stops on its wall-clock budget with the best trial so far, in worker threads', async () => {
