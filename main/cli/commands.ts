@@ -13,6 +13,7 @@ interface CommandEntry {
 /** Every CLI command, by name. Each lives in its own file under commands/. */
 export const commands: Record<string, CommandEntry> = {
   'export-keras': { summary: 'write a Keras (Python) script that reproduces the cleaning and the network', load: async () => (await import('./commands/export-keras.ts')).exportKerasCommand },
+  'export-onnx': { summary: 'export the whole model (cleaning and network, raw columns in) as one ONNX graph', load: async () => (await import('./commands/export-onnx.ts')).exportOnnxCommand },
   'export-tfjs': { summary: 'export a model as a TensorFlow.js Layers folder (model.json + weights.bin)', load: async () => (await import('./commands/export-tfjs.ts')).exportTfjsCommand },
   inspect: { summary: 'load a CSV or .xlsx file and print each column\'s type, missing values and statistics', load: async () => (await import('./commands/inspect.ts')).inspectCommand },
   search: { summary: 'find a good network within a time budget (cross-validated trials in parallel workers) and report baselines', load: async () => (await import('./commands/search.ts')).searchCommand },

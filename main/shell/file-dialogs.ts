@@ -16,6 +16,7 @@ const FILTERS: Record<FilePurpose, { title: string; filters: { name: string; ext
   tfjs: { title: 'TensorFlow.js folder', filters: [] },
   keras: { title: 'Keras script', filters: [{ name: 'Python script', extensions: ['py'] }] },
   cleaned: { title: 'Cleaned dataset', filters: [{ name: 'CSV', extensions: ['csv'] }] },
+  onnx: { title: 'ONNX model', filters: [{ name: 'ONNX model', extensions: ['onnx'] }] },
 };
 
 export function fileDialogHandlers(dialog: Dialog, owner: () => BrowserWindow | undefined): { chooseFile: Handler<'chooseFile'>; chooseSaveLocation: Handler<'chooseSaveLocation'> } {

@@ -49,7 +49,7 @@ describe('the app served by the web host', () => {
     await page.keyboard.press('ArrowDown');
     expect(await selectedStep()).toBe('Clean');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-tab-clean');
-    expect(await page.locator('#step-panel h2').textContent()).toBe('Load a dataset first');
+    expect(await page.locator('#step-panel h1').textContent()).toBe('Load a dataset first');
     await app.shot('clean-empty');
     await page.keyboard.press('End');
     expect(await selectedStep()).toBe('Predict & export');

@@ -37,7 +37,7 @@ describe('Data step: column cards', () => {
   it('shows a card per titanic column with its type, reason, statistics and a chart', async () => {
     const { page } = app;
     await openTitanic(app);
-    expect(await page.locator('.card').count()).toBe(12);
+    expect(await page.locator('.card[data-column]').count()).toBe(12);
     const age = page.locator('.card[data-column="Age"]');
     expect(await age.locator('select').inputValue()).toBe('numeric');
     expect(await age.locator('.reason').textContent()).not.toBe('');

@@ -135,10 +135,19 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openApp(host: RunningHost, prefix: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Session> {
+export interface AppOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  /**
+   * Lets the test inject a script (axe-core) that the app's CSP would rightly refuse. For audits only: a test of
+   * the app's own behaviour runs under its real CSP.
+   */
+  readonly bypassCSP?: boolean;
+}
+
+export async function openApp(host: RunningHost, prefix: string, options: AppOptions = {}): Promise<Session> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   // Reduced motion switches the app's transitions off, so screenshots never catch a theme change halfway.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce', bypassCSP: options.bypassCSP ?? false });
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __layerlabNotices: string[] }).__layerlabNotices = seen;

@@ -106,7 +106,7 @@ let churnRun: string;
 describe('Evaluate', () => {
   it('says what to do before any model exists', async () => {
     await goTo('Evaluate');
-    await app.page.waitForSelector('h2:has-text("No trained model yet")');
+    await app.page.waitForSelector('h1:has-text("No trained model yet")');
     await app.shot('evaluate-empty');
   });
 
@@ -220,7 +220,7 @@ describe('Predict & export', () => {
     await expect.poll(matrix).toEqual(fromFile);
   });
 
-  it('exports a TF.js folder (two files) and a Keras script', async () => {
+  it('exports a TF.js folder (two files), a Keras script and an ONNX graph', async () => {
     const { page } = app;
     await goTo('Predict & export');
     const tfjs: Download[] = [];
@@ -231,6 +231,12 @@ describe('Predict & export', () => {
     page.removeAllListeners('download');
     const keras = await download(() => page.locator('[data-export="keras"]').click());
     expect(await readFile((await keras.path())!, 'utf8')).toMatch(/import keras/);
+    const onnx = await download(() => page.locator('[data-export="onnx"]').click());
+    expect(onnx.suggestedFilename()).toMatch(/\.onnx$/);
+    // A ModelProto starts with its ir_version field (08 07 for opset 13).
+    expect([...(await readFile((await onnx.path())!)).subarray(0, 2)]).toEqual([0x08, 0x07]);
+    await page.locator('.exports').evaluate((list) => list.scrollIntoView({ block: 'center' }));
+    await app.shot('exports');
   });
 
   it('saves the project and opens it back with every model and the data file', async () => {
@@ -311,6 +317,8 @@ describe('a regression model (housing)', () => {
     await goTo('Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await app.shot('predict-dark');
+    await page.locator('.exports').evaluate((list) => list.scrollIntoView({ block: 'center' }));
+    await app.shot('exports-dark');
     await page.locator('label[title="Light theme"]').click();
   }, TRAINS);
 });

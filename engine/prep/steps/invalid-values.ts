@@ -15,7 +15,7 @@ export type InvalidValuesState = InvalidValuesParams;
 
 const PURPOSE = 'Checking for invalid values';
 
-function describeAllowed(params: InvalidValuesParams): string {
+export function describeAllowed(params: InvalidValuesParams): string {
   if (params.rule === 'finite') return 'finite numbers';
   if (params.rule === 'set') return (params.values ?? []).map((v) => (typeof v === 'number' ? numberLabel(v) : `"${v}"`)).join(', ');
   if (params.min !== undefined && params.max !== undefined) return `from ${numberLabel(params.min)} to ${numberLabel(params.max)}`;

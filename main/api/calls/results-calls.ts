@@ -29,7 +29,7 @@ const source = v.variant('kind', {
 });
 const split = v.enum(['test', 'validation']);
 const threshold = v.optional(v.number({ min: 0, max: 1 }));
-const purpose = v.enum(['model', 'project', 'table', 'dataset', 'predictions', 'tfjs', 'keras', 'cleaned']);
+const purpose = v.enum(['model', 'project', 'table', 'dataset', 'predictions', 'tfjs', 'keras', 'cleaned', 'onnx']);
 
 /**
  * The window's working state, as a project keeps it: every field optional, so a session with no trained model
@@ -88,8 +88,8 @@ export const resultsCalls = {
   predictFile: call(v.object({ operationId: id, modelId: id, source, threshold })).returns<FilePrediction>(),
   /** Writes a file's predictions as CSV: every column of the file, the prediction, probabilities, errors. */
   savePredictions: call(v.object({ predictionId: id, destination })).returns<SavedFiles>(),
-  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs) or a Keras script (keras). */
-  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras']), destination, threshold })).returns<SavedFiles>(),
+  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs), a Keras script (keras) or one ONNX graph, cleaning included (onnx). */
+  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras', 'onnx']), destination, threshold })).returns<SavedFiles>(),
   /** A model file from disk (checked, never executed) joins the open models. */
   openModelFile: call(v.object({ source })).returns<ModelSummary>(),
   /** The session as a .layerlab project: its dataset reference, recipe, design, settings and every model. */

@@ -8,6 +8,7 @@ import type { ModelPredictions } from '../../../engine/model/predict.ts';
 import type { SplitEvaluation } from '../../../engine/pipeline/train-job.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
+import { saveOnnxModel } from '../../export/onnx/export-onnx.ts';
 import { readModelFile, saveModelFile } from '../../export/model-io.ts';
 import { savePredictionsCsv } from '../../export/predictions-csv.ts';
 import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
@@ -295,6 +296,7 @@ export function createResultsHandlers(services: Services): AreaHandlers<typeof r
       const base = baseName(entry, loaded);
       if (format === 'json') return saveOne(destination, `${base}.json`, (path) => saveModelFile(path, file));
       if (format === 'keras') return saveOne(destination, `${base}-keras.py`, (path) => saveKerasScript(path, file));
+      if (format === 'onnx') return saveOne(destination, `${base}.onnx`, async (path) => void (await saveOnnxModel(path, loaded, { threshold: file.decision?.threshold })));
       const dir = destination.kind === 'path' ? destination.path : await downloadsOrFail().folder();
       const written = await exportTfjsFolder(file, dir);
       const files = [written.modelPath, written.weightsPath];

@@ -19,7 +19,7 @@ export const messages = {
   predictCancelled: (name: string) => `Predicting ${name} was cancelled. Nothing was saved.`,
   filePredicted: (name: string, predicted: number, rejected: number) =>
     `${name}: ${predicted.toLocaleString('en-US')} rows predicted${rejected ? `, ${rejected.toLocaleString('en-US')} could not be (see why in the table)` : ''}. Save them as CSV to keep them.`,
-  exportWhat: { json: 'model file', tfjs: 'TensorFlow.js folder', keras: 'Keras script' },
+  exportWhat: { json: 'model file', tfjs: 'TensorFlow.js folder', keras: 'Keras script', onnx: 'ONNX model' },
   saved: (what: string, files: readonly string[]) => `The ${what} was saved: ${files.join(', ')}.`,
   saveFailed: (what: string) => `The ${what} could not be saved`,
   modelOpened: (name: string) => `${name} is open. Nothing in it was run: it was read and checked as data.`,

@@ -14,6 +14,7 @@ import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained, type CaseName } from '../../engine/model/trained.ts';
 import { failure } from './api-test-kit.ts';
+import { fields, text } from '../export/onnx/proto-reader.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -65,7 +66,7 @@ describe('payloads', () => {
     };
     expect(await refused('evaluation', { modelId: 'run-1', split: 'test', threshold: 1.5 })).toBe('invalid-request');
     expect(await refused('evaluation', { modelId: 'run-1', split: 'train' })).toBe('invalid-request');
-    expect(await refused('exportModel', { modelId: 'run-1', format: 'onnx', destination: { kind: 'download' } })).toBe('invalid-request');
+    expect(await refused('exportModel', { modelId: 'run-1', format: 'pmml', destination: { kind: 'download' } })).toBe('invalid-request');
     expect(await refused('exportModel', { modelId: 'run-1', format: 'json', destination: { kind: 'url', url: 'http://x' } })).toBe('invalid-request');
     expect(await refused('predictOne', { modelId: 'run-1', values: [{ column: 'Age', value: 3 }] })).toBe('invalid-request');
     expect(await refused('evaluationRows', { modelId: 'run-1', split: 'test', actual: 0, predicted: 0, start: 0, count: 100_000 })).toBe('invalid-request');
@@ -227,6 +228,18 @@ describe('a binary run (titanic)', () => {
     const keras = await handlers.exportModel({ modelId: 'run-1', format: 'keras', destination: { kind: 'download' } }, context);
     expect(keras.files[0]!.name).toBe('titanic-run-1-keras.py');
     expect(await readFile((await services.downloads!.get(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
+  });
+
+  it('exports the whole model as ONNX, with the decision threshold chosen in Evaluate', async () => {
+    const { handlers } = await run('titanic', 'titanic.csv');
+    const onnx = await handlers.exportModel({ modelId: 'run-1', format: 'onnx', destination: { kind: 'download' }, threshold: 0.3 }, context);
+    expect(onnx.files.map((f) => f.name)).toEqual(['titanic-run-1.onnx']);
+    const model = fields(new Uint8Array(await readFile((await services.downloads!.get(onnx.files[0]!.downloadId!)).path)));
+    const metadata = Object.fromEntries(model.get(14)!.map((e) => fields(e as Uint8Array)).map((e) => [text(e.get(1)![0]), text(e.get(2)![0])]));
+    expect(metadata).toMatchObject({ 'layerlab.target': 'Survived', 'layerlab.threshold': '0.3' });
+    const path = join(dir, 'titanic.onnx');
+    await handlers.exportModel({ modelId: 'run-1', format: 'onnx', destination: { kind: 'path', path } }, context);
+    expect(text(fields(new Uint8Array(await readFile(path))).get(2)![0])).toBe('Layerlab');
   });
 
   it('saves the session as a project and opens it back with every model and its data file checked', async () => {

@@ -4,7 +4,7 @@
  */
 import { ScatterChart } from 'echarts/charts';
 import type { RocReport } from '../../../../engine/metrics/index.ts';
-import { echarts, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
+import { echarts, lineIn, seriesLook, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
 
 echarts.use([ScatterChart]);
 
@@ -31,6 +31,10 @@ export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number;
   return { fpr: fp / (fp + tn), tpr: tp / (tp + fn) };
 }
 
+/** Scatter points are faded for overplotting, no further than 3:1 on the chart's background (WCAG 1.4.11). */
+export const POINT_OPACITY = 0.8;
+
+/** One curve per class, each told apart by its dash pattern and markers as well as its colour. */
 export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null): ChartOption {
   return {
     // One legend row holds about three entries; more wrap, and the plot starts below them.
@@ -40,15 +44,13 @@ export function rocOption(palette: ChartPalette, curves: readonly RocReport[], p
     yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
     tooltip: { trigger: 'axis' },
     series: [
-      ...curves.map((roc) => ({
+      ...curves.map((roc, c) => ({
         name: curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`,
-        type: 'line',
-        showSymbol: false,
-        step: false,
-        data: roc.fpr.map((x, i) => [x, roc.tpr[i]]),
+        ...lineIn(seriesLook(palette, c), roc.fpr.map((x, i) => [x, roc.tpr[i]])),
       })),
-      { name: 'Chance', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
-      ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 12, itemStyle: { color: palette.series[3] }, data: [[point.fpr, point.tpr]] }] : []),
+      { name: 'Chance', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
+      // A ringed dot, unlike any curve's markers.
+      ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 13, itemStyle: { color: palette.series[3], borderColor: palette.text, borderWidth: 2 }, data: [[point.fpr, point.tpr]] }] : []),
     ],
   };
 }
@@ -81,8 +83,8 @@ export function actualVsPredictedOption(palette: ChartPalette, actual: readonly 
     yAxis: axis(palette, 'Predicted', { ...bounds, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
-      { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { opacity: 0.5 }, data: actual.map((a, i) => [a, predicted[i]]) },
-      { name: 'Perfect', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, low], [high, high]] },
+      { name: 'Rows', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[0], opacity: POINT_OPACITY }, data: actual.map((a, i) => [a, predicted[i]]) },
+      { name: 'Perfect', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, low], [high, high]] },
     ],
   };
 }
@@ -95,8 +97,8 @@ export function residualsOption(palette: ChartPalette, actual: readonly number[]
     yAxis: axis(palette, 'Actual − predicted', { scale: true, nameGap: 44 }),
     tooltip: { trigger: 'item' },
     series: [
-      { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: 0.5 }, data: predicted.map((p, i) => [p, actual[i]! - p]) },
-      { name: 'Zero', type: 'line', showSymbol: false, lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, 0], [high, 0]] },
+      { name: 'Residual', type: 'scatter', symbolSize: 4, large: true, itemStyle: { color: palette.series[1], opacity: POINT_OPACITY }, data: predicted.map((p, i) => [p, actual[i]! - p]) },
+      { name: 'Zero', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[low, 0], [high, 0]] },
     ],
   };
 }

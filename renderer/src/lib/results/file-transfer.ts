@@ -24,6 +24,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   tfjs: '',
   keras: '.py',
   cleaned: '.csv',
+  onnx: '.onnx',
 };
 
 function browserPick(accept: string): Promise<File | null> {

@@ -22,7 +22,7 @@ import { FilePredictionState } from './file-prediction.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import { Saver } from './saver.svelte.ts';
 
-export type ExportFormat = 'json' | 'tfjs' | 'keras';
+export type ExportFormat = 'json' | 'tfjs' | 'keras' | 'onnx';
 
 /** Rows of a confusion-matrix cell shown at once. */
 export const CELL_ROWS = 100;
@@ -186,7 +186,7 @@ export class ResultsState {
     const model = this.selected;
     if (!model) return;
     const base = `${model.sourceName.replace(/\.[^.]+$/, '')}-${model.modelId}`;
-    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`] } as const)[format];
+    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`], onnx: ['onnx', `${base}.onnx`] } as const)[format];
     const threshold = model.task === 'binary' ? this.effectiveThreshold : undefined;
     await this.saver.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
   }

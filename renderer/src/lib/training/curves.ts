@@ -4,7 +4,7 @@
  * the task's metric (accuracy or R²). Pure: the Chart component draws what these return.
  */
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
-import type { ChartOption, ChartPalette } from '../charts/echarts.ts';
+import { lineIn, seriesLook, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
 
 export interface CurveRun {
   readonly label: string;
@@ -44,38 +44,38 @@ function base(palette: ChartPalette, xMax: number): ChartOption {
   };
 }
 
+/**
+ * The per-batch loss is background detail: a thin line in the axis grey, faded no further than 3:1 on the chart's
+ * background (WCAG 1.4.11).
+ */
+export const BATCH_OPACITY = 0.75;
+
+/** Training is solid with circles, validation dashed with triangles, compared runs in the next styles: never colour alone. */
 export function lossOption(palette: ChartPalette, run: CurveRun, compared: readonly CurveRun[]): ChartOption {
-  const [train, validation, batch, other] = palette.series;
   const best = run.bestEpoch;
   return {
     ...base(palette, axisEnd([run, ...compared])),
     series: [
-      { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, showSymbol: false, lineStyle: { width: 1, opacity: 0.45, color: batch }, itemStyle: { color: batch }, z: 1 },
-      { name: 'Training loss', type: 'line', data: points(run.epochs, 'loss'), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
+      { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, symbol: 'none', lineStyle: { width: 1, opacity: BATCH_OPACITY, color: palette.muted }, itemStyle: { color: palette.muted }, z: 1 },
+      { name: 'Training loss', ...lineIn(seriesLook(palette, 0), points(run.epochs, 'loss')) },
       {
         name: 'Validation loss',
-        type: 'line',
-        data: points(run.epochs, 'val_loss'),
-        showSymbol: run.epochs.length < 40,
-        symbolSize: 4,
-        lineStyle: { width: 2, color: validation },
-        itemStyle: { color: validation },
+        ...lineIn(seriesLook(palette, 1), points(run.epochs, 'val_loss')),
         ...(best !== null
           ? { markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted }, label: { formatter: `best: epoch ${best}`, color: palette.muted, position: 'insideEndTop' }, data: [{ xAxis: best }] } }
           : {}),
       },
-      ...compared.map((c) => ({ name: `${c.label} validation`, type: 'line', data: points(c.epochs, 'val_loss'), showSymbol: false, lineStyle: { width: 1.5, type: 'dashed', color: other }, itemStyle: { color: other } })),
+      ...compared.map((c, i) => ({ name: `${c.label} validation`, ...lineIn(seriesLook(palette, i + 2), points(c.epochs, 'val_loss'), 1.5) })),
     ],
   };
 }
 
 export function metricOption(palette: ChartPalette, run: CurveRun, metric: { readonly key: string; readonly label: string }): ChartOption {
-  const [train, validation] = palette.series;
   return {
     ...base(palette, axisEnd([run])),
     series: [
-      { name: `Training ${metric.label}`, type: 'line', data: points(run.epochs, metric.key), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: train }, itemStyle: { color: train } },
-      { name: `Validation ${metric.label}`, type: 'line', data: points(run.epochs, `val_${metric.key}`), showSymbol: run.epochs.length < 40, symbolSize: 4, lineStyle: { width: 2, color: validation }, itemStyle: { color: validation } },
+      { name: `Training ${metric.label}`, ...lineIn(seriesLook(palette, 0), points(run.epochs, metric.key)) },
+      { name: `Validation ${metric.label}`, ...lineIn(seriesLook(palette, 1), points(run.epochs, `val_${metric.key}`)) },
     ],
   };
 }

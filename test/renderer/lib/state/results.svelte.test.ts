@@ -179,6 +179,18 @@ describe('ResultsState', () => {
     expect(api.exportModel).not.toHaveBeenCalled();
   });
 
+  it('exports the ONNX graph through its own save dialog, with the shown threshold', async () => {
+    const { api, notices, results } = setup();
+    results.show('run-1');
+    await settle();
+    api.chooseSaveLocation.mockResolvedValueOnce({ path: '/tmp/m.onnx' });
+    api.exportModel.mockResolvedValueOnce({ files: [{ name: 'm.onnx', path: '/tmp/m.onnx', downloadId: null, bytes: 10 }] });
+    await results.exportModel('onnx');
+    expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'onnx', suggestedName: 'Churn_Modelling-run-1.onnx' });
+    expect(api.exportModel).toHaveBeenCalledWith({ modelId: 'run-1', format: 'onnx', destination: { kind: 'path', path: '/tmp/m.onnx' }, threshold: 0.5 });
+    expect(notices.items.at(-1)).toMatchObject({ kind: 'success', title: 'The ONNX model was saved: /tmp/m.onnx.' });
+  });
+
   it('says a model file is open only once the picker holds it (the list comes from main a moment later)', async () => {
     const { api, notices, results } = setup();
     const opened = summary({ modelId: 'file-1', label: 'churn.json', origin: 'file' });
