@@ -12,6 +12,12 @@ export interface SearchSummaryInput {
   readonly out: string | null;
 }
 
+/** A trial's config with its fields in a reading order (the first). */
+function configJson(config: TrialConfig): Record<string, unknown> {
+  const { hidden, activation, dropout, l2, l1, learningRate, batchSize, classWeight, inputs, epochs, patience } = config;
+  return { hidden: [...hidden], activation, dropout, l2, l1, learningRate, batchSize, classWeight, inputs, epochs, patience };
+}
+
 function bestJson(config: TrialConfig, epochs: number): Record<string, unknown> {
   return {
     hidden: [...config.hidden],
@@ -50,7 +56,7 @@ export function searchJson({ table, result }: SearchSummaryInput): Record<string
     baselines: baselinesJson(result.baselines),
     leaderboard: result.leaderboard.slice(0, LEADERBOARD_ROWS).map((row) => ({
       rank: row.rank,
-      config: { ...row.config, hidden: [...row.config.hidden] },
+      config: configJson(row.config),
       validation: { mean: round(row.validation.mean), std: round(row.validation.std) },
       seconds: round(row.seconds, 2),
       trial: row.trial,
