@@ -13,6 +13,7 @@ import type { PreparedRecipes } from '../services/prepared-recipes.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
+import type { AppSearches } from '../search/app-searches.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
@@ -21,7 +22,9 @@ import { createEvaluationHandlers } from './handlers/evaluation-handlers.ts';
 import { createExportHandlers } from './handlers/export-handlers.ts';
 import { resolveSource } from './handlers/files.ts';
 import { createProjectHandlers } from './handlers/project-handlers.ts';
+import { createQualityHandlers } from './handlers/quality-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
+import { createSearchHandlers } from './handlers/search-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
 export interface Services {
@@ -39,6 +42,8 @@ export interface Services {
   readonly predictions: PredictionStore;
   /** Training runs in workers; finished ones are added to `models`. */
   readonly training: TrainingRuns;
+  /** Network searches in workers; a trial the user picks becomes a run in `training`. */
+  readonly searches: AppSearches;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
@@ -96,6 +101,8 @@ export function createHandlers(services: Services): Handlers {
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
+    ...createSearchHandlers(services),
+    ...createQualityHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExportHandlers(services),
     ...createProjectHandlers(services),

@@ -15,6 +15,7 @@ import { PredictionStore } from './prediction-store.ts';
 import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
+import { AppSearches } from '../search/app-searches.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
 import { UploadStore } from './upload-store.ts';
 
@@ -30,6 +31,7 @@ export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
   const datasets = new DatasetStore();
+  const training = new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity });
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
@@ -40,7 +42,8 @@ export function createServices(options: ServiceOptions): Services {
     events,
     models,
     predictions: new PredictionStore(),
-    training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
+    training,
+    searches: new AppSearches({ publish: (event) => events.publish(event), flush: (searchId) => events.flush(searchId), training }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
@@ -52,6 +55,7 @@ export function createServices(options: ServiceOptions): Services {
 export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
   await services.project.close();
+  await services.searches.dispose();
   await services.training.dispose();
   services.events.close();
   await services.uploads?.close();

@@ -5,6 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
+import type { EpochEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Prepared } from '../../engine/prep/types.ts';
@@ -66,9 +67,23 @@ function outcomeOf(result: TrainingResult): RunOutcome {
   };
 }
 
+/** A run trained elsewhere (a search's trial) and handed over finished: no worker, its epochs from its history. */
+export interface AdoptedRun {
+  readonly datasetId: string;
+  readonly label: string;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly source: ModelSource;
+  readonly result: TrainingResult;
+  readonly epochs: readonly EpochEvent[];
+  readonly begin: TrainBeginEvent;
+}
+
 export class TrainingRuns {
   private readonly sessions: TrainingSessions;
   private readonly records = new Map<string, RunRecord>();
+  private readonly adopted = new Map<string, { readonly run: AdoptedRun; readonly startedAt: number; readonly modelId: string }>();
+  private adoptedCount = 0;
 
   constructor(private readonly options: TrainingRunsOptions) {
     this.sessions = new TrainingSessions({
@@ -100,10 +115,29 @@ export class TrainingRuns {
   }
 
   list(): RunSummary[] {
-    return this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    const trained = this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    const adopted = [...this.adopted.keys()].map((runId) => this.summary(runId)!);
+    return [...trained, ...adopted].sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** Keeps a finished run trained elsewhere as an ordinary one: its model goes to the registry, its summary to the window. */
+  async adopt(run: AdoptedRun): Promise<RunSummary> {
+    const runId = `search-run-${++this.adoptedCount}`;
+    const model = buildModelFile({ result: run.result, design: run.design, settings: run.settings, source: run.source, app: await this.options.app() });
+    const name = designName(run.design, outputSize(run.result.network.spec));
+    this.options.models.add({ modelId: runId, label: `${run.label} · ${name} · ${run.settings.optimizer.kind}`, datasetId: run.datasetId, model, result: run.result, path: null });
+    this.adopted.set(runId, { run, startedAt: Date.now(), modelId: runId });
+    const summary = this.summary(runId)!;
+    this.options.publish({ type: 'trainingProgress', runId, status: 'completed', begin: run.begin, summary });
+    return summary;
   }
 
   summary(runId: string): RunSummary | null {
+    const adopted = this.adopted.get(runId);
+    if (adopted) {
+      const { run } = adopted;
+      return { runId, label: run.label, datasetId: run.datasetId, status: 'completed', startedAt: adopted.startedAt, design: run.design, settings: run.settings, begin: run.begin, epochs: run.epochs, outcome: outcomeOf(run.result), modelId: adopted.modelId, error: null };
+    }
     const info = this.sessions.get(runId);
     const record = this.records.get(runId);
     if (!info || !record) return null;

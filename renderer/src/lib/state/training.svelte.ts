@@ -222,6 +222,12 @@ export class TrainingState {
     if (!wasFinished && run.finished) this.announce(run);
   }
 
+  /** A finished run made elsewhere (a search's trial): added, selected, its model shown in Evaluate. */
+  show(summary: RunSummary): void {
+    this.add(summary);
+    this.select(summary.runId);
+  }
+
   /** The loss the next run uses, for the form. */
   get loss(): string | null {
     return this.task ? lossFor(this.task, this.form) : null;
