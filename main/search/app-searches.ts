@@ -53,6 +53,8 @@ interface AppSearch {
   error: SearchSummary['error'];
   failed: boolean;
   released: boolean;
+  /** Seconds the search ran, once it ended (its clock stops there). */
+  seconds: number | null;
 }
 
 /** An executor whose `dispose` the session's end does not reach: the app lets its workers go later. */
@@ -84,7 +86,7 @@ export class AppSearches {
     const { split } = request.recipe;
     // Trials are validated on folds of the non-test rows: no separate validation rows.
     const recipe: Recipe = { ...request.recipe, split: { ...split, train: 1 - split.test, validation: 0 } };
-    const search: AppSearch = { id, request, executor, info: null, metric: null, points: [], best: null, baselines: null, endReason: null, error: null, failed: false, released: false, session: null! };
+    const search: AppSearch = { id, request, executor, info: null, metric: null, points: [], best: null, baselines: null, endReason: null, error: null, failed: false, released: false, seconds: null, session: null! };
     const session = new SearchSession(request.table, recipe, { budgetSeconds: request.budgetSeconds, folds: 'auto', seed: split.seed, ensembleTrials: 1 }, keptAlive(executor), {
       onPrepared: (info, context) => {
         search.info = info;
@@ -113,6 +115,7 @@ export class AppSearches {
         },
       )
       .finally(() => {
+        search.seconds = session.elapsedSeconds();
         clearInterval(ticker);
         this.publish(search);
         this.options.flush?.(id);
@@ -189,7 +192,7 @@ export class AppSearches {
       datasetId: search.request.datasetId,
       status: search.failed ? 'failed' : session.currentStatus,
       budgetSeconds: search.request.budgetSeconds,
-      elapsedSeconds: session.elapsedSeconds(),
+      elapsedSeconds: search.seconds ?? session.elapsedSeconds(),
       metric: search.metric,
       validation: info ? appSearchMessages.validation(folds, info.rows.nonTest) : null,
       trials: search.points,

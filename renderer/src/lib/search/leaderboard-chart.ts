@@ -10,13 +10,16 @@ export function scoreText(metric: SearchSummary['metric'], value: number): strin
   return metric === 'accuracy' ? `${(value * 100).toFixed(1)}%` : value.toFixed(3);
 }
 
-/** [seconds, best score so far] after each trial, in the order trials finished. */
+/** [seconds, best score so far] after each trial, in the order trials finished, and on to now (or the search's end). */
 export function bestSoFar(search: SearchSummary): [number, number][] {
   let best = -Infinity;
-  return search.trials.map((t) => {
+  const steps = search.trials.map((t): [number, number] => {
     best = Math.max(best, t.mean);
     return [t.at, best];
   });
+  // Flat on to now: the best so far holds until a trial beats it.
+  const now = search.elapsedSeconds;
+  return steps.length > 0 && now > steps.at(-1)![0] ? [...steps, [now, best]] : steps;
 }
 
 export function leaderboardOption(palette: ChartPalette, search: SearchSummary): ChartOption {
