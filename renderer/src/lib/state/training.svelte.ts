@@ -9,7 +9,7 @@ import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../..
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, withValidationShare, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
@@ -157,7 +157,7 @@ export class TrainingState {
       const summary = await this.platform.api.startTraining({
         datasetId,
         recipe: withValidationShare(recipe, this.validation),
-        design: { ...this.design, hidden: [...this.design.hidden] },
+        design: withPenalties(this.design, this.form),
         settings: toTrainingSettings(this.form, task),
       });
       this.add(summary);
