@@ -15,6 +15,7 @@ import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { qualityCalls } from './calls/quality-calls.ts';
+import { validationCalls, type CrossValidationEvent } from './calls/validation-calls.ts';
 import { searchCalls, searchProgressEventTypes, type SearchEvent } from './calls/search-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
 import { v } from './validate.ts';
@@ -60,6 +61,8 @@ export const calls = {
   ...trainingCalls,
   /** Train step's network search (main/api/calls/search-calls.ts). */
   ...searchCalls,
+  /** Train step's K-fold cross-validation (main/api/calls/validation-calls.ts). */
+  ...validationCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
   /** Evaluate: the baselines beside the network (main/api/calls/quality-calls.ts). */
@@ -85,6 +88,7 @@ export type AppEvent =
   | RecipeEvent
   | TrainingEvent
   | SearchEvent
+  | CrossValidationEvent
   | ResultsEvent
   | ProjectEvent;
 

@@ -14,6 +14,7 @@ import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
 import type { AppSearches } from '../search/app-searches.ts';
+import type { CrossValidations } from '../search/cross-validations.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
@@ -44,6 +45,8 @@ export interface Services {
   readonly training: TrainingRuns;
   /** Network searches in workers; a trial the user picks becomes a run in `training`. */
   readonly searches: AppSearches;
+  /** The Train step's K-fold cross-validations, each in its own worker. */
+  readonly crossValidations: CrossValidations;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */

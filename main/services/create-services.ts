@@ -16,6 +16,7 @@ import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
 import { AppSearches } from '../search/app-searches.ts';
+import { CrossValidations } from '../search/cross-validations.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
 import { UploadStore } from './upload-store.ts';
 
@@ -43,6 +44,7 @@ export function createServices(options: ServiceOptions): Services {
     models,
     predictions: new PredictionStore(),
     training,
+    crossValidations: new CrossValidations({ publish: (event) => events.publish(event) }),
     searches: new AppSearches({ publish: (event) => events.publish(event), flush: (searchId) => events.flush(searchId), training }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
@@ -56,6 +58,7 @@ export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
   await services.project.close();
   await services.searches.dispose();
+  await services.crossValidations.dispose();
   await services.training.dispose();
   services.events.close();
   await services.uploads?.close();
