@@ -112,4 +112,25 @@ describe('Find a good network', () => {
     await auditSearchPanel('dark-search-evaluate');
     await useTheme('light');
   }, 180_000);
+
+  it('trains with L2, L1 and balanced classes, and reports a 3-fold cross-validation as mean ± spread beside the run', async () => {
+    const { page } = app;
+    await goTo('Train');
+    await page.locator('select[name="l2"]').selectOption('0.0001');
+    await page.locator('select[name="l1"]').selectOption('0.00001');
+    await page.locator('input[name="balanced"]').check();
+    await page.locator('select[name="folds"]').selectOption('3');
+    await page.locator('input[name="epochs"]').fill('30');
+    await page.locator('input[name="epochs"]').press('Tab');
+    await page.locator('form[aria-label="Training settings"] button[type="submit"]').click();
+    const card = page.getByTestId('cross-validation');
+    await page.waitForSelector('[data-testid="cross-validation"][data-status="done"]', { timeout: 120_000 });
+    expect(await card.locator('h2').textContent()).toBe('3-fold cross-validation');
+    expect(await card.locator('tbody tr:has-text("Accuracy")').first().textContent()).toMatch(/Accuracy\s*\d+\.\d% ± \d+\.\d%/);
+    await page.waitForSelector('section.run[data-status="completed"]', { timeout: 120_000 });
+    await auditSearchPanel('light-train-cross-validation');
+    await useTheme('dark');
+    await app.shot('dark-train-cross-validation');
+    await useTheme('light');
+  }, 240_000);
 });

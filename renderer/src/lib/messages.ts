@@ -54,6 +54,7 @@ export const messages = {
   trainFailed: 'The training run could not be started or changed',
   runFailed: (label: string) => `${label} failed`,
   runsFailed: 'The training runs of this session could not be listed',
+  crossValidationFailed: 'The cross-validation could not be started',
   searchNotReady: 'The search cannot start yet',
   searchFailed: 'The network search could not be started or changed',
   searchUseFailed: (trial: number) => `Trial ${trial}'s network could not be made a run`,

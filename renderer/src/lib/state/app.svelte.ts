@@ -15,6 +15,7 @@ import { RecipeState } from './recipe.svelte.ts';
 import { ResultsState } from './results.svelte.ts';
 import { ThemeState } from './theme.svelte.ts';
 import { BaselinesState } from './baselines.svelte.ts';
+import { CrossValidationState } from './cross-validation.svelte.ts';
 import { SearchState } from './search.svelte.ts';
 import { TrainingState } from './training.svelte.ts';
 
@@ -32,6 +33,8 @@ export class AppState {
   readonly training: TrainingState;
   /** Train: the network search. */
   readonly search: SearchState;
+  /** Train: K-fold cross-validation beside a run. */
+  readonly crossValidation: CrossValidationState;
   /** Evaluate: the baselines beside the network. */
   readonly baselines: BaselinesState;
   /** Evaluate and Predict & export. */
@@ -46,6 +49,8 @@ export class AppState {
     this.results = new ResultsState(platform, this.notices, this.dataset);
     this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
     this.baselines = new BaselinesState(platform);
+    this.crossValidation = new CrossValidationState(platform, this.notices);
+    this.training.crossValidation = this.crossValidation;
     this.search = new SearchState(platform, this.dataset, this.training, this.notices);
     const step = { get: () => this.step, set: (step: StepId) => (this.step = step) };
     this.project = new ProjectState(platform, this.notices, { dataset: this.dataset, recipe: this.recipe, training: this.training, results: this.results, step });
@@ -161,6 +166,7 @@ export class AppState {
     else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
     else if (event.type === 'searchProgress') this.search.onEvent(event);
+    else if (event.type === 'crossValidationProgress') this.crossValidation.onEvent(event);
     else if (event.type === 'projectData') this.project.data.onEvent(event);
     else this.dataset.onEvent(event);
   }

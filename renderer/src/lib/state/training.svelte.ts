@@ -11,6 +11,7 @@ import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
 import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, withValidationShare, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
+import type { CrossValidationState } from './cross-validation.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -39,6 +40,8 @@ export class TrainingState {
   /** Runs whose validation curves are drawn together. */
   compared = $state.raw<readonly string[]>([]);
   starting = $state(false);
+  /** Set by AppState: checks a new run on K folds when the form asks for it. */
+  crossValidation: CrossValidationState | null = null;
   private previewKey: string | null = null;
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
@@ -154,14 +157,11 @@ export class TrainingState {
     }
     this.starting = true;
     try {
-      const summary = await this.platform.api.startTraining({
-        datasetId,
-        recipe: withValidationShare(recipe, this.validation),
-        design: withPenalties(this.design, this.form),
-        settings: toTrainingSettings(this.form, task),
-      });
+      const request = { datasetId, recipe: withValidationShare(recipe, this.validation), design: withPenalties(this.design, this.form), settings: toTrainingSettings(this.form, task) };
+      const summary = await this.platform.api.startTraining(request);
       this.add(summary);
       this.selectedId = summary.runId;
+      if (this.form.folds > 0) void this.crossValidation?.start({ ...request, runId: summary.runId, folds: this.form.folds });
     } catch (error) {
       this.notices.push('error', messages.trainFailed, errorText(error));
     } finally {

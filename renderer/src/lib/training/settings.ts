@@ -24,7 +24,12 @@ export interface TrainForm {
   /** Weight penalties added to every hidden Dense layer's kernel (0: none). */
   readonly l2: number;
   readonly l1: number;
+  /** K of a K-fold cross-validation run beside each new run (0: none). */
+  readonly folds: number;
 }
+
+/** The cross-validation choices: none, or K folds. */
+export const FOLD_CHOICES: readonly number[] = [0, 3, 5, 10];
 
 /** Penalty strengths offered; 0 is none. */
 export const L2_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3, 1e-2];
@@ -55,6 +60,7 @@ export function defaultTrainForm(): TrainForm {
     classWeight: d.classWeight,
     l2: 0,
     l1: 0,
+    folds: 0,
   };
 }
 
