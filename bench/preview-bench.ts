@@ -13,6 +13,7 @@ import { createRecipeHandlers } from '../main/api/handlers/recipe-handlers.ts';
 import type { Services } from '../main/api/handlers.ts';
 import { loadTable } from '../main/io/load-table.ts';
 import { DatasetStore } from '../main/services/dataset-store.ts';
+import { PreparedRecipeCache } from '../main/services/prepared-recipes.ts';
 
 const file = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/datasets/diabetes130_readmission.csv');
 const runsAt = process.argv.indexOf('--runs');
@@ -20,7 +21,8 @@ const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7;
 
 const datasets = new DatasetStore();
 const summary = datasets.add(await loadTable(file), 'path', 'diabetes130_readmission.csv');
-const handlers = createRecipeHandlers({ datasets } as unknown as Services);
+const recipes = new PreparedRecipeCache((datasetId) => datasets.get(datasetId).table);
+const handlers = createRecipeHandlers({ datasets, recipes } as unknown as Services);
 const suggested = suggestRecipe(datasets.get(summary.datasetId).table, { target: 'readmitted' });
 
 /** The last scaled column moved to min–max, as the Scaling wizard does: only the last step changes. */

@@ -5,13 +5,17 @@
  */
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
+  /** The recipe step the error comes from, when it comes from inside one (the Clean step points at it). */
+  readonly stepId: string | null;
 
   constructor(
     /** Stable machine-readable code for tests and scripts, e.g. `target-one-class`. */
     readonly code: string,
     message: string,
+    options: { readonly stepId?: string } = {},
   ) {
     super(message);
+    this.stepId = options.stepId ?? null;
   }
 }
 

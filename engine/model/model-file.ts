@@ -210,6 +210,12 @@ export function buildModelFile(input: ModelFileInput): ModelFile {
   };
 }
 
+/** The file with the decision threshold the user chose; only a binary model has one, so any other is returned as is. */
+export function withDecisionThreshold(file: ModelFile, threshold: number | undefined): ModelFile {
+  if (threshold === undefined || file.recipe.target.task !== 'binary') return file;
+  return { ...file, decision: { threshold } };
+}
+
 /** The file's text: indented for people who open it; the weights stay one base64 line. */
 export function serializeModel(file: ModelFile): string {
   return `${JSON.stringify(file, null, 1)}\n`;

@@ -9,11 +9,10 @@
 import { LOSSES } from '../nn/losses.ts';
 import { OPTIMIZER_KINDS } from '../nn/optimizers/create-optimizer.ts';
 import { STEP_KINDS } from '../prep/steps/params.ts';
+import { TASKS } from '../prep/types.ts';
+import { COLUMN_TYPES } from '../table/table.ts';
 import type { JsonSchema } from './schema-check.ts';
-
-const TFJS_ACTIVATIONS = ['linear', 'relu', 'elu', 'selu', 'gelu', 'tanh', 'sigmoid', 'softmax', 'softplus', 'swish'];
-const TASKS = ['binary', 'multiclass', 'regression'];
-const COLUMN_TYPES = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'];
+import { TFJS_ACTIVATIONS } from './tfjs-topology.ts';
 
 const text: JsonSchema = { type: 'string' };
 const name: JsonSchema = { type: 'string', minLength: 1 };

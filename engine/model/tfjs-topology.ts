@@ -26,7 +26,8 @@ export interface ModelTopology {
 }
 
 /** The activation strings TF.js 4.22 and Keras both know, ours by name; leaky_relu is a layer instead. */
-const TFJS_ACTIVATIONS: ReadonlySet<ActivationName> = new Set(['linear', 'relu', 'elu', 'selu', 'gelu', 'tanh', 'sigmoid', 'softmax', 'softplus', 'swish']);
+export const TFJS_ACTIVATIONS = ['linear', 'relu', 'elu', 'selu', 'gelu', 'tanh', 'sigmoid', 'softmax', 'softplus', 'swish'] as const satisfies readonly ActivationName[];
+const isTfjsActivation = (name: ActivationName): boolean => (TFJS_ACTIVATIONS as readonly ActivationName[]).includes(name);
 
 type Initializer = { readonly class_name: string; readonly config: Readonly<Record<string, unknown>> };
 
@@ -178,7 +179,7 @@ export function readLayers(source: readonly { layer: KerasLayer; where: string }
     if ((i > 0 || !shapeOnFirst) && config.batch_input_shape !== undefined) unsupported(`${where}.config.batch_input_shape`, 'set on a layer other than the first');
     if (layer.class_name === 'Dense') {
       const activation = config.activation as ActivationName;
-      if (!TFJS_ACTIVATIONS.has(activation)) unsupported(`${where}.config.activation`, `"${String(config.activation)}", an activation Layerlab does not run`);
+      if (!isTfjsActivation(activation)) unsupported(`${where}.config.activation`, `"${String(config.activation)}", an activation Layerlab does not run`);
       layers.push(denseSpec(config, where, activation));
       weightNames.push(`${name}/kernel`, ...(config.use_bias ? [`${name}/bias`] : []));
     } else if (layer.class_name === 'LeakyReLU') {

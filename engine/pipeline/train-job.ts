@@ -15,7 +15,7 @@ import { networkToJSON, type NetworkJSON } from '../nn/network-json.ts';
 import type { NetworkSpec } from '../nn/network-spec.ts';
 import { Rng } from '../nn/rng.ts';
 import { prepare } from '../prep/prepare.ts';
-import type { DataSplit, FittedRecipe, FittedTarget, Recipe, StepReport } from '../prep/types.ts';
+import type { DataSplit, FittedRecipe, FittedTarget, Prepared, Recipe, StepReport } from '../prep/types.ts';
 import type { Table } from '../table/table.ts';
 import { UserFacingError } from '../errors.ts';
 import type { NetworkDesign, TrainingSettings } from './training-settings.ts';
@@ -23,6 +23,13 @@ import type { NetworkDesign, TrainingSettings } from './training-settings.ts';
 export interface TrainingJob {
   readonly table: Table;
   readonly recipe: Recipe;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+}
+
+/** A run whose data is already prepared (the app prepares a recipe once for its previews and every run of it). */
+export interface PreparedJob {
+  readonly prepared: Prepared;
   readonly design: NetworkDesign;
   readonly settings: TrainingSettings;
 }
@@ -128,7 +135,11 @@ export interface TrainingJobHooks extends FitHooks {
 }
 
 export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
-  const prepared = prepare(job.table, job.recipe);
+  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control);
+}
+
+export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
+  const { prepared } = job;
   const { fitted, train, validation, test } = prepared;
   const rows = { train: train.rows, validation: validation.rows, test: test.rows };
   hooks.onPrepared?.({ reports: prepared.reports, features: fitted.features, rows });

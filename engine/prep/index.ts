@@ -16,5 +16,7 @@ export { STEP_KINDS } from './steps/params.ts';
 export type * from './steps/params.ts';
 export { suggestRecipe } from './suggest.ts';
 export type { SuggestOptions } from './suggest.ts';
+export { defaultRecipe, targetCandidates } from './target-choice.ts';
+export type { DefaultRecipeOptions } from './target-choice.ts';
 export { detectTask, MAX_CLASSES, MAX_INTEGER_CLASSES } from './target.ts';
 export type * from './types.ts';

@@ -187,8 +187,9 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
   return { fitted, reports: stages.flatMap((s) => s.reports), frame, features };
 }
 
-export function prepare(source: Table, recipe: Recipe): Prepared {
-  const { fitted, reports, frame, features } = run(source, recipe);
+/** With a cache, the stages the last run on the same table went through with the same inputs are not run again. */
+export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Prepared {
+  const { fitted, reports, frame, features } = run(source, recipe, cache);
   const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, fitted.target));
   // The per-column search only runs to word the message.
   if (![train, validation, test].every((s) => s!.finite)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);

@@ -4,16 +4,14 @@
  * (finite numbers only, no -0) that reads back bit for bit.
  */
 import { UserFacingError } from '../errors.ts';
-import type { ColumnType } from '../table/table.ts';
+import { COLUMN_TYPES } from '../table/table.ts';
 import { JsonReader, invalidJson, type JsonDocument } from './json-reader.ts';
 import { STEP_KINDS } from './steps/params.ts';
 import { stepDefinition } from './steps/registry.ts';
-import type { FittedRecipe, FittedStep, FittedTarget, InputColumn, Recipe, RecipeStep, SplitSpec, TargetChoice, Task } from './types.ts';
+import { TASKS, type FittedRecipe, type FittedStep, type FittedTarget, type InputColumn, type Recipe, type RecipeStep, type SplitSpec, type TargetChoice } from './types.ts';
 
 export const RECIPE_VERSION = 1;
 export const FITTED_RECIPE_FORMAT = 'layerlab-fitted-recipe';
-const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
-const COLUMN_TYPES: readonly ColumnType[] = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'];
 const LOSSES = ['binary_crossentropy', 'sparse_categorical_crossentropy', 'mse'] as const;
 
 function checkVersion(r: JsonReader, what: string): void {

@@ -11,13 +11,13 @@ export function executionOrder(steps: readonly RecipeStep[]): RecipeStep[] {
   return [...first, ...steps.filter((s) => !stepDefinition(s.kind).beforeSplit)];
 }
 
-/** A user-facing error from inside a step, prefixed with the step so the user can find it in the list. */
+/** A user-facing error from inside a step, prefixed with the step so the user can find it in the list, and naming it. */
 function inStep<T>(step: RecipeStep, action: () => T): T {
   try {
     return action();
   } catch (error) {
     if (!isUserFacingError(error)) throw error;
-    throw new UserFacingError(error.code, `Step "${step.id}": ${error.message}`);
+    throw new UserFacingError(error.code, `Step "${step.id}": ${error.message}`, { stepId: step.id });
   }
 }
 
@@ -41,6 +41,7 @@ export function requireTargetUntouched(steps: readonly RecipeStep[], target: str
     throw new UserFacingError(
       'target-in-step',
       `Step "${step.id}" (${definition.describe(step.params)}) uses the target column "${target}". The target is prepared by the target settings (task, classes, scaling); remove it from the step.`,
+      { stepId: step.id },
     );
   }
 }

@@ -7,7 +7,9 @@ import type { LossKind } from '../nn/losses.ts';
 import type { ColumnType, Table } from '../table/table.ts';
 import type { StepKind, StepParamsByKind } from './steps/params.ts';
 
-export type Task = 'binary' | 'multiclass' | 'regression';
+/** What a recipe's target asks the network to do; the one list recipes, model files and the contract share. */
+export const TASKS = ['binary', 'multiclass', 'regression'] as const;
+export type Task = (typeof TASKS)[number];
 
 export interface TargetChoice {
   readonly column: string;

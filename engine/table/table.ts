@@ -12,7 +12,9 @@
  * No row objects exist anywhere: a million rows × 50 columns is 50 typed arrays.
  */
 
-export type ColumnType = 'numeric' | 'integer' | 'boolean' | 'categorical' | 'datetime' | 'text' | 'id';
+/** Every type a column can be inferred as or given by the user; the one list the loader, recipes, files and the UI share. */
+export const COLUMN_TYPES = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export const MISSING_CODE = -1;
 

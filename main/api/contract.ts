@@ -6,9 +6,12 @@
  * renderer's `api` object, typed, with nothing else to edit. Both transports run the same validation
  * (main/api/handle.ts) before a handler sees the payload.
  */
-import type { ColumnType } from '../../engine/table/table.ts';
+import type { Task } from '../../engine/prep/types.ts';
+import { COLUMN_TYPES, type ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
 import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { fileCalls } from './calls/file-calls.ts';
+import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
@@ -16,7 +19,9 @@ import { v } from './validate.ts';
 
 export type { CallSpec };
 
-export type { ColumnType };
+export { COLUMN_TYPES };
+export type { ColumnType, Task };
+export { TABLE_EXTENSIONS } from './calls/file-calls.ts';
 
 /** Rows per `datasetRows` request: a screenful many times over, small enough to answer at once. */
 export const MAX_ROWS_PER_REQUEST = 2000;
@@ -25,8 +30,6 @@ export const calls = {
   appInfo: call(none).returns<AppInfo>(),
   listSamples: call(none).returns<SampleInfo[]>(),
   listRecentFiles: call(none).returns<RecentFile[]>(),
-  /** The native open dialog; null when the user closes it without choosing. */
-  openFileDialog: call(none, { desktopOnly: true }).returns<{ path: string } | null>(),
   /** Loads a file into main and keeps it there; the window reads its rows with `datasetRows`. */
   openDataset: call(
     v.object({
@@ -55,6 +58,10 @@ export const calls = {
   ...trainingCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Projects, their data file, autosave and recovery (main/api/calls/project-calls.ts). */
+  ...projectCalls,
+  /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
+  ...fileCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -71,7 +78,8 @@ export type AppEvent =
   | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
   | RecipeEvent
   | TrainingEvent
-  | ResultsEvent;
+  | ResultsEvent
+  | ProjectEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
 export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...resultsProgressEventTypes]);
@@ -128,8 +136,6 @@ export interface AppInfo {
   readonly os: string;
   readonly versions: { readonly node: string; readonly electron: string | null; readonly chrome: string | null };
 }
-
-export type Task = 'binary' | 'multiclass' | 'regression';
 
 export interface SampleInfo {
   readonly id: string;

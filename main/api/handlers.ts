@@ -8,17 +8,21 @@ import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
 import type { DownloadStore } from '../services/download-store.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
+import type { PredictionStore } from '../services/prediction-store.ts';
+import type { PreparedRecipes } from '../services/prepared-recipes.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
-import { UserFacingError } from '../../engine/errors.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Handlers } from './handle.ts';
-import { createResultsHandlers } from './handlers/results-handlers.ts';
-import { createTrainingHandlers } from './handlers/training-handlers.ts';
+import { createEvaluationHandlers } from './handlers/evaluation-handlers.ts';
+import { createExportHandlers } from './handlers/export-handlers.ts';
+import { resolveSource } from './handlers/files.ts';
+import { createProjectHandlers } from './handlers/project-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
+import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
 export interface Services {
   readonly info: AppInfo;
@@ -27,8 +31,12 @@ export interface Services {
   readonly datasets: DatasetStore;
   readonly operations: Operations;
   readonly events: EventHub;
+  /** Recipes run on open datasets, prepared once for previews, the network preview and a run's start. */
+  readonly recipes: PreparedRecipes;
   /** Trained models: the Train step adds, Evaluate and Predict & export read. */
   readonly models: ModelRegistry;
+  /** Predicted files, kept until saved. */
+  readonly predictions: PredictionStore;
   /** Training runs in workers; finished ones are added to `models`. */
   readonly training: TrainingRuns;
   /** Only the web host receives uploaded files. */
@@ -55,13 +63,8 @@ function resolve(services: Services, source: Source): ResolvedSource {
       return { path: source.path, origin: 'path', name: null, uploadId: null };
     case 'sample':
       return { path: services.samples.pathOf(source.sampleId), origin: 'sample', name: null, uploadId: null };
-    case 'upload': {
-      if (!services.uploads) {
-        throw new UserFacingError('unknown-upload', 'Uploaded files are only accepted by the browser version; open the file from disk instead.');
-      }
-      const upload = services.uploads.get(source.uploadId);
-      return { path: upload.path, origin: 'upload', name: upload.name, uploadId: source.uploadId };
-    }
+    case 'upload':
+      return { ...resolveSource(services, source), origin: 'upload' };
   }
 }
 
@@ -80,7 +83,10 @@ export function createHandlers(services: Services): Handlers {
             onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
           });
           if (resolved.origin === 'path') events.publish({ type: 'recentFilesChanged', files: await recent.add(resolved.path) });
-          return datasets.add(loaded, resolved.origin, resolved.name ?? loaded.source.name);
+          const summary = datasets.add(loaded, resolved.origin, resolved.name ?? loaded.source.name);
+          // Another file to work on: a reopened project no longer waits for its own.
+          services.project.settled();
+          return summary;
         } finally {
           events.flush(operationId);
           if (resolved.uploadId) await uploads?.discard(resolved.uploadId);
@@ -90,6 +96,8 @@ export function createHandlers(services: Services): Handlers {
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
-    ...createResultsHandlers(services),
+    ...createEvaluationHandlers(services),
+    ...createExportHandlers(services),
+    ...createProjectHandlers(services),
   };
 }

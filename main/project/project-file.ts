@@ -13,7 +13,7 @@ import { describeViolation, firstViolation, type JsonSchema } from '../../engine
 import type { NetworkDesign, TrainingSettings } from '../../engine/pipeline/training-settings.ts';
 import { recipeFromJSON } from '../../engine/prep/recipe-json.ts';
 import type { Recipe } from '../../engine/prep/types.ts';
-import type { ColumnType } from '../../engine/table/table.ts';
+import { COLUMN_TYPES, type ColumnType } from '../../engine/table/table.ts';
 
 export const PROJECT_FORMAT = 'layerlab-project';
 export const PROJECT_MAJOR_VERSION = 1;
@@ -98,7 +98,7 @@ export const PROJECT_SCHEMA: JsonSchema = {
           properties: {
             missingMarkers: { type: 'array', items: text },
             zeroMeansMissing: { type: 'array', items: text },
-            columnTypes: { type: 'object', additionalProperties: { enum: ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] } },
+            columnTypes: { type: 'object', additionalProperties: { enum: COLUMN_TYPES } },
             columnMissingMarkers: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } } },
           },
         },

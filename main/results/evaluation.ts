@@ -7,7 +7,7 @@
 import { classificationReport, predictClasses, type ClassificationReport, type RegressionReport } from '../../engine/metrics/index.ts';
 import type { LoadedModel } from '../../engine/model/load-model.ts';
 import { evaluateSplit, type SplitEvaluation } from '../../engine/pipeline/train-job.ts';
-import { prepare } from '../../engine/prep/prepare.ts';
+import type { Prepared } from '../../engine/prep/types.ts';
 import { cellValue, type Table } from '../../engine/table/table.ts';
 import type { Evaluation, EvaluationRows, EvaluationSplit } from '../api/calls/results-calls.ts';
 
@@ -19,9 +19,8 @@ export interface HeldOut {
   readonly validation: SplitEvaluation | null;
 }
 
-/** The held-out predictions of a model on the table it was trained on, as at the end of its run. */
-export function heldOutFromTable(model: LoadedModel, table: Table): HeldOut {
-  const prepared = prepare(table, model.recipe.recipe);
+/** The held-out predictions of a model on its own recipe prepared on the table it was trained on, as at the end of its run. */
+export function heldOutFrom(model: LoadedModel, prepared: Prepared): HeldOut {
   return {
     test: evaluateSplit(model.network, model.recipe, prepared.test),
     validation: evaluateSplit(model.network, model.recipe, prepared.validation),

@@ -5,13 +5,13 @@
  * SHA-256 and how it was read. Opening a project puts its models back among the open ones under fresh ids.
  */
 import type { LoadedModel } from '../../engine/model/load-model.ts';
-import type { ModelFile } from '../../engine/model/model-file.ts';
+import { withDecisionThreshold } from '../../engine/model/model-file.ts';
 import type { NetworkDesign, TrainingSettings } from '../../engine/pipeline/training-settings.ts';
 import type { Recipe } from '../../engine/prep/types.ts';
 import type { LoadedTable } from '../io/load-table.ts';
 import { PROJECT_FORMAT, PROJECT_VERSION, type DatasetReadOptions, type DatasetReference, type ProjectFile } from '../project/project-file.ts';
 import { datasetReference, type DatasetCheck } from '../project/project-store.ts';
-import type { OpenedProjectSummary } from '../api/calls/results-calls.ts';
+import type { OpenedProjectSummary } from '../api/calls/project-calls.ts';
 import type { DatasetOrigin, ReadEdits } from '../services/dataset-store.ts';
 import type { TrainedModel } from '../services/model-registry.ts';
 
@@ -59,10 +59,6 @@ export function editsOf(reference: DatasetReference): ReadEdits {
   return { columnTypes, columnMissingMarkers, ...(missingMarkers ? { missingMarkers } : {}), ...(zeroMeansMissing ? { zeroMeansMissing } : {}) };
 }
 
-function withThreshold(file: ModelFile, loaded: LoadedModel, threshold: number | undefined): ModelFile {
-  return threshold === undefined || loaded.recipe.target.task !== 'binary' ? file : { ...file, decision: { threshold } };
-}
-
 export function projectFromSession(name: string, models: readonly { entry: TrainedModel; loaded: LoadedModel }[], dataset: DatasetReference | null, working: WorkingState): ProjectFile {
   const selected = models.find((m) => m.entry.modelId === working.selectedModelId) ?? models[models.length - 1] ?? null;
   const thresholds = new Map((working.thresholds ?? []).map((t) => [t.modelId, t.threshold]));
@@ -74,12 +70,12 @@ export function projectFromSession(name: string, models: readonly { entry: Train
     recipe: working.recipe ?? selected?.loaded.recipe.recipe ?? null,
     design: working.design ?? selected?.entry.model.training.design ?? null,
     settings: working.settings ?? selected?.entry.model.training.settings ?? null,
-    runs: models.map(({ entry, loaded }) => ({
+    runs: models.map(({ entry }) => ({
       id: entry.modelId,
       label: entry.label,
       startedAt: entry.model.provenance.created,
       status: 'completed',
-      model: withThreshold(entry.model, loaded, thresholds.get(entry.modelId)),
+      model: withDecisionThreshold(entry.model, thresholds.get(entry.modelId)),
       error: null,
     })),
     view: { selectedModelId: selected?.entry.modelId ?? null, step: working.step },

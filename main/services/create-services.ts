@@ -11,6 +11,8 @@ import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
+import { PredictionStore } from './prediction-store.ts';
+import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
@@ -27,19 +29,22 @@ export interface ServiceOptions {
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
+  const datasets = new DatasetStore();
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
     recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
-    datasets: new DatasetStore(),
+    datasets,
+    recipes: new PreparedRecipeCache((datasetId) => datasets.get(datasetId).table),
     operations: new Operations(),
     events,
     models,
+    predictions: new PredictionStore(),
     training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
-    project: new ProjectSession(join(options.settingsDir, 'recovery')),
+    project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
   };
 }
 

@@ -26,6 +26,11 @@ export class SampleLibrary {
     return found.filter((sample): sample is SampleInfo => sample !== null);
   }
 
+  /** The documented target of a dataset opened from a sample; undefined for any other file. */
+  targetOf(dataset: { readonly origin: string; readonly name: string }): string | undefined {
+    return dataset.origin === 'sample' ? this.catalog.find((sample) => sample.fileName === dataset.name)?.target : undefined;
+  }
+
   pathOf(id: string): string {
     const entry = this.catalog.find((sample) => sample.id === id);
     if (!entry) {

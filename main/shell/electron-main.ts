@@ -96,20 +96,6 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = {
       ...createHandlers(services),
       ...fileDialogHandlers(dialog, () => BrowserWindow.getFocusedWindow() ?? [...windows][0]),
-      openFileDialog: async () => {
-        const owner = BrowserWindow.getFocusedWindow() ?? [...windows][0];
-        const options = {
-          title: 'Open a table',
-          properties: ['openFile' as const],
-          filters: [
-            { name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] },
-            { name: 'All files', extensions: ['*'] },
-          ],
-        };
-        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-        const [path] = result.filePaths;
-        return result.canceled || !path ? null : { path };
-      },
     };
     registerIpc(ipcMain, createDispatch(handlers, trustOrigin(APP_ORIGIN), (error) => console.error(error)), isAppWindow);
     services.events.subscribe((event) => {

@@ -3,12 +3,12 @@
  * in the transfer list (moved, not copied).
  */
 import type { BatchEvent, EpochEvent, PauseEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
-import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { StepReport } from '../../engine/prep/types.ts';
 
 export interface StartRequest {
   readonly type: 'start';
-  readonly job: TrainingJob;
+  readonly job: PreparedJob;
   /** The run's TrainingControl words (pause/resume/cancel), shared with the session. */
   readonly control: SharedArrayBuffer;
   /** Fewest milliseconds between two batch events: the worker never floods its parent. */

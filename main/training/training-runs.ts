@@ -6,7 +6,8 @@
 import type { Worker } from 'node:worker_threads';
 import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
-import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { Prepared } from '../../engine/prep/types.ts';
 import type { NetworkDesign, TrainingSettings } from '../../engine/pipeline/training-settings.ts';
 import type { RunOutcome, RunSummary, TrainingProgressEvent } from '../api/calls/training-calls.ts';
 import type { AppIdentity } from '../export/app-identity.ts';
@@ -15,7 +16,8 @@ import { TrainingSessions, type RunUpdate } from './training-sessions.ts';
 
 export interface RunRequest {
   readonly datasetId: string;
-  readonly job: TrainingJob;
+  /** The run's network and settings, and its data once prepared (a preparation that fails fails the run, with its reason). */
+  readonly job: { readonly design: NetworkDesign; readonly settings: TrainingSettings; readonly prepared: Prepared | Promise<Prepared> };
   /** The data's provenance, recorded in the model file. */
   readonly source: ModelSource;
   readonly label?: string;
@@ -78,7 +80,8 @@ export class TrainingRuns {
 
   start(request: RunRequest): RunSummary {
     const { job } = request;
-    const runId = this.sessions.start(job, request.label);
+    const ready = Promise.resolve(job.prepared).then((prepared): PreparedJob => ({ prepared, design: job.design, settings: job.settings }));
+    const runId = this.sessions.start(ready, request.label);
     const label = this.sessions.get(runId)!.label;
     this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
     return this.summary(runId)!;

@@ -4,9 +4,10 @@
  * (latest wins), epoch results are batched (none is lost).
  */
 import type { Worker } from 'node:worker_threads';
+import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import type { BatchEvent, EpochEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
-import type { TrainingJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
+import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { StepReport } from '../../engine/prep/types.ts';
 import type { StartRequest, WorkerMessage } from './protocol.ts';
 import { bundledOrSource, launchWorker } from '../workers/worker-launcher.ts';
@@ -72,7 +73,8 @@ export class TrainingSessions {
     this.interval = 1000 / (options.maxUpdatesPerSecond ?? 30);
   }
 
-  start(job: TrainingJob, label = `Run ${this.nextId}`): string {
+  /** Starts a run at once, as `preparing`; a job that cannot be prepared (a rejected promise) fails the run with its reason. */
+  start(job: PreparedJob | Promise<PreparedJob>, label = `Run ${this.nextId}`): string {
     const id = `run-${this.nextId++}`;
     const worker = this.options.startWorker ? this.options.startWorker() : launchWorker(defaultTrainingWorkerFile());
     const control = TrainingControl.shared();
@@ -86,9 +88,16 @@ export class TrainingSessions {
         else this.fail(run, 'worker-exited', `The training worker stopped unexpectedly (exit code ${code}). Your data and other runs are unaffected; try again.`);
       }
     });
-    const request: StartRequest = { type: 'start', job, control: control.buffer!, batchEventIntervalMs: this.interval };
-    worker.postMessage(request);
     this.queue(run, { status: 'preparing' });
+    Promise.resolve(job).then(
+      (ready) => {
+        if (FINAL.has(run.status)) return;
+        const request: StartRequest = { type: 'start', job: ready, control: control.buffer!, batchEventIntervalMs: this.interval };
+        worker.postMessage(request);
+      },
+      (error: unknown) =>
+        isUserFacingError(error) ? this.fail(run, error.code, error.message) : this.fail(run, 'internal', `Training failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`),
+    );
     return id;
   }
 

@@ -1,11 +1,11 @@
 /**
- * A training worker thread: runs one TrainingJob and reports progress to its parent. The fit loop is
+ * A training worker thread: runs one PreparedJob (the data already prepared by main) and reports progress to its parent. The fit loop is
  * synchronous; pause blocks it on Atomics.wait (see engine/nn/control.ts), so no event loop is needed here.
  */
 import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
-import { runTrainingJob } from '../../engine/pipeline/train-job.ts';
+import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
 import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
 
 const port = parentPort;
@@ -17,7 +17,7 @@ port.once('message', (request: StartRequest) => {
   const control = TrainingControl.attach(request.control);
   let lastBatchPost = 0;
   try {
-    const result = runTrainingJob(
+    const result = runPreparedJob(
       request.job,
       {
         onPrepared: (info) => post({ type: 'prepared', ...info }),

@@ -62,7 +62,7 @@ const TRAINS = 180_000;
 
 async function trainSample(sampleId: string, hidden: number[], epochs: number, label: string): Promise<string> {
   const dataset = await call<{ datasetId: string }>('openDataset', { operationId: `seed-${sampleId}-${label.replace(/\W/g, '')}`, source: { kind: 'sample', sampleId } });
-  const recipe = await call<unknown>('defaultRecipe', { datasetId: dataset.datasetId });
+  const { recipe } = await call<{ recipe: unknown }>('suggestRecipe', { datasetId: dataset.datasetId });
   const settings = defaultTrainingSettings({ epochs, earlyStopping: false, reduceLrOnPlateau: false, seed: 1 });
   const run = await call<RunSummary>('startTraining', { datasetId: dataset.datasetId, recipe, design: { hidden: denseStack(hidden) }, settings, label });
   const deadline = Date.now() + 120_000;

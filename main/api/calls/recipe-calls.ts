@@ -5,12 +5,12 @@
  */
 import { isUserFacingError } from '../../../engine/errors.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
-import type { Recipe, StepReport, Task } from '../../../engine/prep/types.ts';
+import { TASKS, type Recipe, type StepReport, type Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
-import type { ColumnType } from '../../../engine/table/table.ts';
-import { call, filePath, id } from '../call-spec.ts';
+import { COLUMN_TYPES } from '../../../engine/table/table.ts';
+import { call, id } from '../call-spec.ts';
 import type { DatasetSummary } from '../contract.ts';
-import type { SavedFiles } from './results-calls.ts';
+import { destination, type SavedFiles } from './file-calls.ts';
 import { v, ValidationError, type Validator } from '../validate.ts';
 
 /** More steps than anyone writes by hand; keeps a hostile payload from making main parse forever. */
@@ -19,9 +19,6 @@ export const MAX_RECIPE_STEPS = 500;
 export const MAX_MARKERS = 20;
 /** Cleaned rows a preview shows. */
 export const MAX_PREVIEW_ROWS = 200;
-
-const COLUMN_TYPES = ['numeric', 'integer', 'boolean', 'categorical', 'datetime', 'text', 'id'] as const satisfies readonly ColumnType[];
-const TASKS = ['binary', 'multiclass', 'regression'] as const satisfies readonly Task[];
 
 const columnName = v.string({ min: 1, max: 1000 });
 
@@ -40,9 +37,6 @@ const recipe: Validator<Recipe> = {
   },
 };
 
-/** Where an export goes; the same shape as the Evaluate and Predict & export steps' exports. */
-const destination = v.variant('kind', { path: { path: filePath }, download: {} });
-
 /** The name the cleaned dataset of `datasetName` is offered under: `titanic.csv` → `titanic-cleaned.csv`. */
 export function cleanedFileName(datasetName: string): string {
   return `${datasetName.replace(/\.[^.]+$/, '')}-cleaned.csv`;
@@ -60,9 +54,12 @@ export const recipeCalls = {
   setMissingMarkers: call(
     v.object({ datasetId: id, column: columnName, markers: v.array(v.string({ min: 1, max: 100 }), { max: MAX_MARKERS }) }),
   ).returns<ColumnTypeChanged>(),
-  /** A first recipe for predicting `target` (task detected unless given). */
+  /**
+   * A first recipe for predicting `target` (task detected unless given); without `target`, for the column the
+   * engine chooses (a sample's documented target, else the last column it accepts: engine/prep/target-choice.ts).
+   */
   suggestRecipe: call(
-    v.object({ datasetId: id, target: columnName, task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
+    v.object({ datasetId: id, target: v.optional(columnName), task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
   ).returns<SuggestedRecipe>(),
   /** Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. */
   previewRecipe: call(v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })) })).returns<RecipePreview>(),

@@ -74,8 +74,6 @@ export const trainingSettings = v.object({
 const runRef = v.object({ runId: id });
 
 export const trainingCalls = {
-  /** A first cleaning recipe for a dataset (the sample's target, else `target`, else the last column). */
-  defaultRecipe: call(v.object({ datasetId: id, target: v.optional(v.string({ min: 1, max: 1024 })) })).returns<Recipe>(),
   /** What the recipe makes of the dataset for a network: inputs, output and loss for the task, parameter count. */
   networkPreview: call(v.object({ datasetId: id, recipe, design: networkDesign, loss: v.optional(v.enum(LOSSES)) })).returns<NetworkPreview>(),
   /** Starts a run in its own worker; progress arrives as `trainingProgress` events. */

@@ -1,13 +1,11 @@
 /** What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
 import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { detectTask, prepare, PrepareCache, preparePreview, suggestRecipe } from '../../../engine/prep/index.ts';
+import { defaultRecipe, detectTask, suggestRecipe } from '../../../engine/prep/index.ts';
 import { countLabels } from '../../../engine/prep/labels.ts';
 import { skewness } from '../../../engine/prep/stats.ts';
 import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
-import type { DataSplit, Prepared, PreparedPreview, Recipe } from '../../../engine/prep/types.ts';
+import type { DataSplit, Prepared, PreparedPreview } from '../../../engine/prep/types.ts';
 import { convertColumnType } from '../../../engine/table/convert.ts';
 import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
 import { markMissing } from '../../../engine/table/mark-missing.ts';
@@ -16,6 +14,7 @@ import { saveCleanedCsv } from '../../export/cleaned-csv.ts';
 import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewStage, type RecipePreview, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+import { saveOne } from './files.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 const SPLITS = ['train', 'validation', 'test'] as const;
@@ -45,13 +44,6 @@ function requireColumnNamed(table: Table, name: string) {
   const column = findColumn(table, name);
   if (!column) throw new UserFacingError('unknown-column', `This dataset has no column "${name}". Choose one of its columns.`);
   return column;
-}
-
-/** The step a user-facing message is about: the engine prefixes messages from inside a step with `Step "<id>"`. */
-function stepOfMessage(message: string, recipe: Recipe): string | null {
-  const match = /^Step "(.+?)"/.exec(message);
-  const id = match?.[1];
-  return id !== undefined && recipe.steps.some((s) => s.id === id) ? id : null;
 }
 
 function stagesOf(prepared: Pick<Prepared, 'reports'>, table: Table): PreviewStage[] {
@@ -99,25 +91,6 @@ function cleanedOf(prepared: Prepared): CleanedData {
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
   const { datasets } = services;
 
-  async function reserveDownload(name: string): Promise<{ path: string; downloadId: string }> {
-    if (!services.downloads) throw new UserFacingError('unavailable', 'Downloads are only offered by the browser version; choose where to save the file instead.');
-    return services.downloads.reserve(name);
-  }
-
-  /**
-   * The stages of the last preview, so an edit re-runs the recipe from the first step it changed. One table's
-   * only: they hold every intermediate column (about 190 MB for diabetes130's 238 features), and a preview of
-   * another table replaces them.
-   */
-  const previewCache = new PrepareCache();
-  /** Above this many cells the stages would hold gigabytes (a million rows × 50 columns): no cache, each edit runs all. */
-  const PREVIEW_CACHE_MAX_CELLS = 10_000_000;
-  const cacheFor = (table: Table): PrepareCache | undefined => {
-    if (table.rowCount * table.columns.length <= PREVIEW_CACHE_MAX_CELLS) return previewCache;
-    previewCache.source = null; // and let go of a smaller table's stages
-    previewCache.stages = [];
-    return undefined;
-  };
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
   return {
@@ -149,9 +122,13 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     },
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
-      const { table } = datasets.get(datasetId);
-      const column = requireColumnNamed(table, target);
-      const recipe = suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
+      const { table, summary } = datasets.get(datasetId);
+      if (target !== undefined) requireColumnNamed(table, target);
+      const recipe =
+        target === undefined
+          ? defaultRecipe(table, { preferredTarget: services.samples.targetOf(summary) })
+          : suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
+      const column = requireColumnNamed(table, recipe.target.column);
       const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
       const plan = planTarget(column, rowsWithTarget(column), recipe.target);
       return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };
@@ -161,10 +138,10 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       const { table } = datasets.get(datasetId);
       let prepared: PreparedPreview;
       try {
-        prepared = preparePreview(table, recipe, rows ?? DEFAULT_PREVIEW_ROWS, cacheFor(table));
+        prepared = await services.recipes.preview(datasetId, recipe, rows ?? DEFAULT_PREVIEW_ROWS);
       } catch (error) {
         if (!isUserFacingError(error)) throw error;
-        return { ok: false, code: error.code, message: error.message, stepId: stepOfMessage(error.message, recipe) };
+        return { ok: false, code: error.code, message: error.message, stepId: error.stepId };
       }
       return {
         ok: true,
@@ -181,13 +158,10 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
     },
 
     saveCleanedCsv: async ({ datasetId, recipe, destination }) => {
-      const { table, summary } = datasets.get(datasetId);
-      const cleaned = cleanedOf(prepare(table, recipe));
-      const target = destination.kind === 'path' ? { path: destination.path, downloadId: null } : await reserveDownload(cleanedFileName(summary.name));
-      await saveCleanedCsv(target.path, cleaned);
-      const { size } = await stat(target.path);
-      const file = { name: basename(target.path), path: destination.kind === 'path' ? target.path : null, downloadId: target.downloadId, bytes: size };
-      return { files: [file], rows: cleaned.rows };
+      const { summary } = datasets.get(datasetId);
+      const cleaned = cleanedOf(await services.recipes.prepared(datasetId, recipe));
+      const saved = await saveOne(services, destination, cleanedFileName(summary.name), (path) => saveCleanedCsv(path, cleaned));
+      return { ...saved, rows: cleaned.rows };
     },
   };
 }

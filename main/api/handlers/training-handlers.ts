@@ -1,41 +1,18 @@
 /** What the Build and Train calls (main/api/calls/training-calls.ts) do, in terms of the services. */
 import { countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { buildNetworkSpec } from '../../../engine/pipeline/train-job.ts';
-import { prepare } from '../../../engine/prep/prepare.ts';
-import { suggestRecipe } from '../../../engine/prep/suggest.ts';
-import type { Prepared, Recipe } from '../../../engine/prep/types.ts';
 import { modelSource } from '../../export/app-identity.ts';
 import type { NetworkPreview, trainingCalls } from '../calls/training-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
 
-/**
- * The last recipe prepared for a preview: the builder asks again on every design change, and preparing a big
- * table (fitting every step) takes far longer than building a spec.
- */
-interface PreparedCache {
-  readonly key: string;
-  readonly prepared: Prepared;
-}
-
 export function createTrainingHandlers(services: Services): AreaHandlers<typeof trainingCalls> {
-  const { datasets, training } = services;
-  let cache: PreparedCache | null = null;
-
-  function prepared(datasetId: string, recipe: Recipe): Prepared {
-    const key = `${datasetId}:${JSON.stringify(recipe)}`;
-    if (cache?.key !== key) cache = { key, prepared: prepare(datasets.get(datasetId).table, recipe) };
-    return cache.prepared;
-  }
+  const { datasets, recipes, training } = services;
 
   return {
-    defaultRecipe: async ({ datasetId, target }) => {
-      const { table, summary } = datasets.get(datasetId);
-      const sample = summary.origin === 'sample' ? (await services.samples.list()).find((s) => s.fileName === summary.name) : undefined;
-      return suggestRecipe(table, { target: target ?? sample?.target ?? table.columns.at(-1)!.name });
-    },
     networkPreview: async ({ datasetId, recipe, design, loss }) => {
-      const { fitted, train, validation, test } = prepared(datasetId, recipe);
+      // The rows per split and the fitted recipe are all it needs: no matrices.
+      const { fitted, rows } = await recipes.preview(datasetId, recipe, 0);
       const spec = buildNetworkSpec(design, fitted, loss ? { loss } : {});
       validateNetworkSpec(spec);
       const output = spec.layers.at(-1)!;
@@ -47,13 +24,15 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
         output: { units: output.type === 'dense' ? output.units : 1, activation: (output.type === 'dense' && output.activation) || 'linear' },
         loss: spec.loss,
         parameters: countParameters(spec),
-        rows: { train: train.rows, validation: validation.rows, test: test.rows },
+        rows,
       };
       return preview;
     },
     startTraining: async ({ datasetId, recipe, design, settings, label }) => {
-      const { table, loaded } = datasets.get(datasetId);
-      return training.start({ datasetId, job: { table, recipe, design, settings }, source: modelSource(loaded), ...(label ? { label } : {}) });
+      const { loaded } = datasets.get(datasetId);
+      // Started at once as `preparing`; a recipe that cannot be prepared fails the run, with its reason.
+      const prepared = recipes.prepared(datasetId, recipe);
+      return training.start({ datasetId, job: { prepared, design, settings }, source: modelSource(loaded), ...(label ? { label } : {}) });
     },
     pauseTraining: async ({ runId }) => ({ changed: training.pause(runId) }),
     resumeTraining: async ({ runId }) => ({ changed: training.resume(runId) }),

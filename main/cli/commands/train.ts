@@ -6,7 +6,7 @@ import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../..
 import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
 import { crossValidate } from '../../../engine/pipeline/cross-validate.ts';
 import { buildModelFile } from '../../../engine/model/model-file.ts';
-import type { Task } from '../../../engine/prep/types.ts';
+import { TASKS, type Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
@@ -76,7 +76,7 @@ export const trainCommand: CliCommand = {
     const optimizer = (values.optimizer ?? 'adam') as OptimizerKind;
     if (!OPTIMIZER_KINDS.includes(optimizer)) throw new UserFacingError('usage', `--optimizer must be one of ${OPTIMIZER_KINDS.join(', ')}, got "${values.optimizer}".`);
     const task = values.task as Task | undefined;
-    if (task !== undefined && !['binary', 'multiclass', 'regression'].includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
+    if (task !== undefined && !TASKS.includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
     if (values['class-weight'] !== undefined && values['class-weight'] !== 'balanced') throw new UserFacingError('usage', `--class-weight takes "balanced", got "${values['class-weight']}".`);
     const hidden = values.hidden === undefined ? [...DEFAULT_HIDDEN_UNITS] : listOption(values.hidden).map((u) => numberOption(u, 'hidden', 0, (n) => Number.isInteger(n) && n >= 1, 'whole numbers ≥ 1 separated by commas'));
     const testSize = numberOption(values['test-size'], 'test-size', 0.2, between(0, 1), 'a fraction in [0, 1)');

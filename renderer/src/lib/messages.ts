@@ -49,7 +49,6 @@ export const messages = {
   previewFailed: 'The recipe could not be tried on the data',
   cleanedSaved: (path: string) => `The cleaned dataset was saved to ${path}.`,
   cleanedDownloaded: (name: string, rows: number) => `The cleaned dataset (${rows.toLocaleString('en-US')} rows) was downloaded as ${name}.`,
-  cleanedFailed: 'The cleaned dataset could not be saved',
   trainNotReady: 'Training cannot start yet',
   trainNotReadyHint: 'Layerlab is still working out the network from the cleaning recipe. Wait a moment and press Train again.',
   trainFailed: 'The training run could not be started or changed',

@@ -57,14 +57,14 @@ export function columnNames(table: Table): string[] {
 }
 
 /** The code of the UserFacingError `action` throws, or a description of what it did instead. */
-export function errorOf(action: () => unknown): { code: string; message: string } {
+export function errorOf(action: () => unknown): { code: string; message: string; stepId: string | null } {
   try {
     action();
   } catch (error) {
-    if (isUserFacingError(error)) return { code: error.code, message: error.message };
-    return { code: `not user-facing: ${String(error)}`, message: '' };
+    if (isUserFacingError(error)) return { code: error.code, message: error.message, stepId: error.stepId };
+    return { code: `not user-facing: ${String(error)}`, message: '', stepId: null };
   }
-  return { code: 'no error', message: '' };
+  return { code: 'no error', message: '', stepId: null };
 }
 
 export function rows(...positions: number[]): Int32Array {

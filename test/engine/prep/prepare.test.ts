@@ -144,9 +144,9 @@ describe('prepare: replay', () => {
 });
 
 describe('prepare: bad recipes and bad data', () => {
-  it('refuses a step that touches the target', () => {
+  it('refuses a step that touches the target, naming the step', () => {
     const error = errorOf(() => prepare(churnLike(), recipe([...STEPS, { id: 's', kind: 'scale', params: { columns: ['Exited'], method: 'standard' } }])));
-    expect(error.code).toBe('target-in-step');
+    expect(error).toMatchObject({ code: 'target-in-step', stepId: 's' });
   });
 
   it('says which column still holds text, missing cells or infinities at the end', () => {
@@ -171,7 +171,13 @@ describe('prepare: bad recipes and bad data', () => {
     const error = errorOf(() => prepare(t, recipe([{ id: 's', kind: 'scale', params: { columns: ['empty'], method: 'standard' } }], { column: 'y' })));
     expect(error.code).toBe('all-missing-column');
     expect(error.message).toMatch(/^Step "s": Column "empty" is empty in all 4 training rows/);
+    expect(error.stepId, 'the step travels with the error, for the Clean step to point at').toBe('s');
   });
+
+  it('names no step for an error outside the steps', () => {
+    expect(errorOf(() => prepare(churnLike(), recipe([], { column: 'Churned' }))).stepId).toBeNull();
+  });
+
 
   it('refuses a missing target column and a recipe with an invalid field', () => {
     expect(errorOf(() => prepare(churnLike(), recipe([], { column: 'Churned' }))).message).toContain('"Churned"');
@@ -267,5 +273,16 @@ describe('preparePreview with a cache: only the stages after the first change ru
     expect(cache.stages[4]).not.toBe(scale);
     preparePreview(churnLike(), recipe(), 5, cache);
     expect(cache.stages[0]).not.toBe(split);
+  });
+
+  it("lets prepare start from a preview's stages, giving what prepare alone gives", () => {
+    const table = churnLike();
+    const cache = new PrepareCache();
+    for (const edit of [edits[0]!, edits[1]!, edits[2]!]) {
+      preparePreview(table, edit, 5, cache);
+      const stages = cache.stages;
+      expect(prepare(table, edit, cache)).toEqual(prepare(table, edit));
+      expect(cache.stages.every((stage, i) => stage === stages[i]), 'every stage reused').toBe(true);
+    }
   });
 });

@@ -16,7 +16,7 @@ describe('the contract', () => {
     });
     const handled = Object.keys(createHandlers(services)).sort();
     expect(handled).toEqual(callNames.filter((name) => !calls[name].desktopOnly).sort());
-    expect(callNames.filter((name) => calls[name].desktopOnly).sort()).toEqual(['chooseFile', 'chooseSaveLocation', 'openFileDialog']);
+    expect(callNames.filter((name) => calls[name].desktopOnly).sort()).toEqual(['chooseFile', 'chooseSaveLocation']);
   });
 
   it('uses no call name that the web host reserves for uploads, downloads and events', () => {

@@ -76,7 +76,7 @@ describe('handle(): the payload, against the contract', () => {
   });
 
   it('answers unavailable for a desktop-only call the transport has no handler for', async () => {
-    expect((await refused('openFileDialog', {})).code).toBe('unavailable');
+    expect((await refused('chooseFile', { purpose: 'data' })).code).toBe('unavailable');
   });
 });
 

@@ -14,7 +14,7 @@ import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/tr
 import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
-import type { ProjectData } from '../../../main/api/calls/results-calls.ts';
+import type { ProjectData, ProjectDataState } from '../../../main/api/calls/project-calls.ts';
 import { emptyProject } from '../../../main/project/project-store.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained } from '../../engine/model/trained.ts';
@@ -48,7 +48,7 @@ afterEach(async () => {
 async function openTitanic(path = join(DATASETS, 'titanic.csv')) {
   const handlers = createHandlers(services);
   const summary = await handlers.openDataset({ operationId: 'open', source: { kind: 'path', path } }, context);
-  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  const { recipe } = await handlers.suggestRecipe({ datasetId: summary.datasetId }, context);
   return { handlers, datasetId: summary.datasetId, recipe };
 }
 
@@ -80,8 +80,10 @@ describe('payloads', () => {
     expect(await refused('saveProject', { destination: { kind: 'download' }, name: 'x', extra: 1 })).toBe('invalid-request');
     expect(await refused('openRecovery', { recoveryId: '../../etc/passwd' })).toBe('invalid-request');
     expect(await refused('discardRecovery', { file: '/tmp/x.layerlab-recovery' })).toBe('invalid-request');
-    expect(await refused('openProjectData', { operationId: 'o', source: { kind: 'path' } })).toBe('invalid-request');
-    expect(await refused('openProjectData', { operationId: 'o' }), 'no project waiting').toBe('no-project-data');
+    expect(await refused('locateProjectData', { operationId: 'o', source: { kind: 'path' } })).toBe('invalid-request');
+    expect(await refused('locateProjectData', { operationId: 'o' })).toBe('invalid-request');
+    expect(await refused('locateProjectData', { operationId: 'o', source: { kind: 'path', path: join(DATASETS, 'iris.csv') } }), 'no project waiting').toBe('no-project-data');
+    expect(await refused('acceptChangedData', {}), 'nothing held').toBe('no-changed-data');
     expect(await refused('openRecovery', { recoveryId: 'session-1-00000000' })).toBe('recovery-gone');
     expect(await dispatch('discardRecovery', { recoveryId: 'session-1-00000000' }, context.sender)).toEqual({ ok: true, value: { discarded: false } });
   });
@@ -96,8 +98,9 @@ describe('the working state in a project', () => {
     const reopened = await createHandlers(services).openProject({ source: { kind: 'path', path } }, context);
     expect(reopened).toMatchObject({ name: 'Draft', path, models: [], selectedModelId: null, step: 'build', recipe: edited, design, settings });
     expect(reopened.dataset).toMatchObject({ status: 'ok', name: 'titanic.csv' });
-    const data = opened(await handlers.openProjectData({ operationId: 'reopen' }, context));
+    const data = opened(await handlers.locateProjectData({ operationId: 'reopen', source: { kind: 'path', path: reopened.dataset.status === 'ok' ? reopened.dataset.path : '' } }, context));
     expect(data.summary).toMatchObject({ name: 'titanic.csv', rowCount: 891, origin: 'path' });
+    expect(data.recipe, "the project's recipe comes back with its data").toEqual(edited);
   });
 
   it("reads the file back with the user's column types, and hands back the missing markers to apply", async () => {
@@ -111,7 +114,7 @@ describe('the working state in a project', () => {
     expect(JSON.parse(readFileSync(path, 'utf8')).dataset.options).toEqual({ columnTypes: { Pclass: 'categorical' }, columnMissingMarkers: { Fare: ['0'] } });
 
     await handlers.openProject({ source: { kind: 'path', path } }, context);
-    const data = opened(await handlers.openProjectData({ operationId: 'typed' }, context));
+    const data = opened(await handlers.locateProjectData({ operationId: 'typed', source: { kind: 'path', path: join(DATASETS, 'titanic.csv') } }, context));
     expect(data.summary.columns.find((c) => c.name === 'Pclass')!.type).toBe('categorical');
     expect(data.markers).toEqual({ Fare: ['0'] });
     const again = await handlers.setMissingMarkers({ datasetId: data.summary.datasetId, column: 'Fare', markers: [...data.markers.Fare!] }, context);
@@ -142,18 +145,23 @@ describe('locating the data file', () => {
     appendFileSync(copy, '892,1,3,"Someone, Mr. New",male,30,0,0,X1,8.05,,S\n');
     const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
     expect(reopened.dataset).toMatchObject({ status: 'changed', path: copy });
-    const asked = await handlers.openProjectData({ operationId: 'changed', source: { kind: 'path', path: copy } }, context);
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', name: 'titanic.csv', found: copy });
+    const asked = await handlers.locateProjectData({ operationId: 'changed', source: { kind: 'path', path: copy } }, context);
     expect(asked).toMatchObject({ status: 'changed', name: 'titanic.csv' });
     expect(asked.status === 'changed' && asked.message).toMatch(/^Its SHA-256 differs from the file titanic\.csv the project was saved with: .*Use it anyway/);
-    const taken = opened(await handlers.openProjectData({ operationId: 'take', acceptChanged: true }, context));
+    expect(services.project.dataState).toEqual({ status: 'confirm-changed', name: 'titanic.csv', message: asked.status === 'changed' ? asked.message : '' });
+    expect((await handlers.projectData({}, context)).status, 'held, not opened, until the user agrees').toBe('confirm-changed');
+    const taken = opened(await handlers.acceptChangedData({}, context));
     expect(taken.summary.rowCount).toBe(892);
+    expect(taken.recipe).toEqual(recipe);
+    expect(services.project.dataState).toEqual({ status: 'idle' });
   });
 
   it('finds an uploaded data file only when the user uploads it again, and checks its bytes', async () => {
     const handlers = createHandlers(services);
     const upload = async (file: string, name: string) => ({ kind: 'upload' as const, uploadId: await services.uploads!.save(name, Readable.from(readFileSync(file))) });
     const first = await handlers.openDataset({ operationId: 'up', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context);
-    const recipe = await handlers.defaultRecipe({ datasetId: first.datasetId }, context);
+    const { recipe } = await handlers.suggestRecipe({ datasetId: first.datasetId }, context);
     const saved = await handlers.saveProject({ destination: { kind: 'download' }, name: 'Iris', datasetId: first.datasetId, recipe }, context);
     const file = (await services.downloads!.get(saved.files[0]!.downloadId!)).path;
     expect(JSON.parse(readFileSync(file, 'utf8')).dataset).toMatchObject({ path: 'my-iris.csv', name: 'my-iris.csv', relativePath: null });
@@ -162,11 +170,62 @@ describe('locating the data file', () => {
     expect(reopened.path, 'an uploaded project has no path').toBeNull();
     expect(reopened.dataset).toMatchObject({ status: 'missing', name: 'my-iris.csv' });
     expect(reopened.dataset.status === 'missing' && reopened.dataset.message).toMatch(/uploaded from a browser.*Locate it/);
-    expect(await failure(handlers.openProjectData({ operationId: 'no-path' }, context))).toMatchObject({ code: 'data-not-found' });
-    const wrong = await handlers.openProjectData({ operationId: 'wrong', source: await upload(join(DATASETS, 'titanic.csv'), 'titanic.csv') }, context);
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', name: 'my-iris.csv', found: null, message: expect.stringMatching(/uploaded from a browser/) });
+    const wrong = await handlers.locateProjectData({ operationId: 'wrong', source: await upload(join(DATASETS, 'titanic.csv'), 'titanic.csv') }, context);
     expect(wrong.status).toBe('changed');
-    const right = opened(await handlers.openProjectData({ operationId: 'right', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context));
+    const right = opened(await handlers.locateProjectData({ operationId: 'right', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context));
     expect(right.summary).toMatchObject({ name: 'my-iris.csv', origin: 'upload', rowCount: 150 });
+  });
+});
+
+describe("the project's data file, as main tracks it", () => {
+  async function savedWithMissingData(): Promise<{ handlers: ReturnType<typeof createHandlers>; path: string }> {
+    const copy = join(dir, 'titanic.csv');
+    copyFileSync(join(DATASETS, 'titanic.csv'), copy);
+    const { handlers, datasetId, recipe } = await openTitanic(copy);
+    const path = join(dir, 'missing.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'M', datasetId, recipe }, context);
+    await rm(copy);
+    return { handlers, path };
+  }
+
+  it('pushes every state as an event, from awaiting the data through a refused read to idle', async () => {
+    const states: ProjectDataState[] = [];
+    services.events.subscribe((event) => event.type === 'projectData' && states.push(event.state));
+    const { handlers, path } = await savedWithMissingData();
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    const unreadable = join(dir, 'broken.xlsx');
+    writeFileSync(unreadable, 'PK\u0003\u0004 not a workbook');
+    expect(await failure(handlers.locateProjectData({ operationId: 'broken', source: { kind: 'path', path: unreadable } }, context))).toHaveProperty('code');
+    opened(await handlers.locateProjectData({ operationId: 'right', source: { kind: 'path', path: join(DATASETS, 'titanic.csv') } }, context));
+    expect(states).toEqual([
+      { status: 'awaiting-data', name: 'titanic.csv', found: null, message: expect.stringContaining('is no longer at'), unreadable: null },
+      { status: 'awaiting-data', name: 'titanic.csv', found: null, message: expect.stringContaining('is no longer at'), unreadable: 'broken.xlsx' },
+      { status: 'idle' },
+    ]);
+  });
+
+  it('keeps the project’s data reference and recipe while its file is awaited, whatever else the window has open', async () => {
+    const { handlers, path } = await savedWithMissingData();
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    const iris = await handlers.openDataset({ operationId: 'iris', source: { kind: 'path', path: join(DATASETS, 'iris.csv') } }, context);
+    const { recipe: irisRecipe } = await handlers.suggestRecipe({ datasetId: iris.datasetId }, context);
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    const again = join(dir, 'again.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path: again }, name: 'M', datasetId: iris.datasetId, recipe: irisRecipe }, context);
+    expect(JSON.parse(readFileSync(again, 'utf8'))).toMatchObject({ dataset: { name: 'titanic.csv', sha256: saved.dataset.sha256 }, recipe: saved.recipe });
+  });
+
+  it('awaits nothing once another data file is opened in the Data step: the work goes on with that one', async () => {
+    const { handlers, path } = await savedWithMissingData();
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    expect((await handlers.projectData({}, context)).status).toBe('awaiting-data');
+    const iris = await handlers.openDataset({ operationId: 'iris', source: { kind: 'path', path: join(DATASETS, 'iris.csv') } }, context);
+    expect(await handlers.projectData({}, context)).toEqual({ status: 'idle' });
+    const again = join(dir, 'iris.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path: again }, name: 'I', datasetId: iris.datasetId }, context);
+    expect(JSON.parse(readFileSync(again, 'utf8')).dataset.name).toBe('iris.csv');
+    expect(await failure(handlers.locateProjectData({ operationId: 'late', source: { kind: 'path', path: join(DATASETS, 'titanic.csv') } }, context))).toMatchObject({ code: 'no-project-data' });
   });
 });
 

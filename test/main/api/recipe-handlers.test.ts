@@ -173,6 +173,13 @@ describe('suggestRecipe', () => {
     expect(housing).toMatchObject({ detectedTask: 'regression', classLabels: [], recipe: { split: { stratify: false } } });
   });
 
+  it("without a target, predicts the sample's documented target, else the last column the engine accepts", async () => {
+    const titanic = await handlers.suggestRecipe({ datasetId: await openSample('titanic') }, context);
+    expect(titanic).toMatchObject({ detectedTask: 'binary', classLabels: ['0', '1'], recipe: { target: { column: 'Survived' } } });
+    const wine = await handlers.suggestRecipe({ datasetId: await openShared('winequality-red.csv') }, context);
+    expect(wine.recipe.target.column).toBe('quality');
+  });
+
   it('keeps the detected task beside an override', async () => {
     const datasetId = await openShared('winequality-red.csv');
     const asNumber = await handlers.suggestRecipe({ datasetId, target: 'quality', task: 'regression' }, context);
@@ -231,7 +238,7 @@ describe('previewRecipe', () => {
     const recipe = await suggested(datasetId, 'Survived');
     const textScaled: Recipe = { ...recipe, steps: [...recipe.steps, { id: 'scale-names', kind: 'scale', params: { columns: ['Name'], method: 'standard' } }] };
     const failed = await handlers.previewRecipe({ datasetId, recipe: textScaled }, context);
-    expect(failed).toMatchObject({ ok: false, stepId: expect.any(String), message: expect.stringContaining('Name') });
+    expect(failed).toMatchObject({ ok: false, stepId: 'scale-names', message: expect.stringContaining('Name') });
     const noImpute: Recipe = { ...recipe, steps: recipe.steps.filter((s) => s.id !== 'impute-median-flag') };
     const gaps = await handlers.previewRecipe({ datasetId, recipe: noImpute }, context);
     expect(gaps).toMatchObject({ ok: false, code: 'missing-values-left', stepId: null, message: expect.stringMatching(/"Age".*Add a missing-values step/) });

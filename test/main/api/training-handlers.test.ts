@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
 import type { TrainingProgressEvent } from '../../../main/api/calls/training-calls.ts';
@@ -13,6 +13,7 @@ import { loadTable } from '../../../main/io/load-table.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { ModelRegistry } from '../../../main/services/model-registry.ts';
 import { TrainingRuns } from '../../../main/training/training-runs.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import { failure } from './api-test-kit.ts';
 
@@ -42,7 +43,7 @@ afterEach(async () => {
 async function open(sampleId: string) {
   const handlers = createHandlers(services);
   const summary = await handlers.openDataset({ operationId: `open-${sampleId}`, source: { kind: 'sample', sampleId } }, context);
-  const recipe = await handlers.defaultRecipe({ datasetId: summary.datasetId }, context);
+  const { recipe } = await handlers.suggestRecipe({ datasetId: summary.datasetId }, context);
   return { handlers, datasetId: summary.datasetId, recipe };
 }
 
@@ -99,16 +100,11 @@ describe('payload checks (through the one gate)', () => {
   });
 });
 
-describe('defaultRecipe and networkPreview', () => {
+describe('the suggested recipe without a target, and networkPreview', () => {
   it("suggests a recipe for the sample's own target, even when it is not the last column", async () => {
     const { recipe } = await open('titanic');
     expect(recipe.target.column).toBe('Survived');
     expect(recipe.split).toMatchObject({ train: 0.7, validation: 0.15, test: 0.15 });
-  });
-
-  it('takes the target the caller names', async () => {
-    const { handlers, datasetId } = await open('titanic');
-    expect((await handlers.defaultRecipe({ datasetId, target: 'Pclass' }, context)).target.column).toBe('Pclass');
   });
 
   it('describes the classic 6-6-1 on churn: inputs from the recipe, a sigmoid output, the parameter count', async () => {
@@ -156,6 +152,24 @@ describe('training runs', () => {
     expect(trained.model.provenance.source.name).toBe('Churn_Modelling.csv');
     expect(trained.result!.test!.rows).toBe(1500);
     expect(await handlers.listRuns({}, context)).toEqual([summary]);
+  });
+
+  it("prepares the recipe once for the Clean step's preview, the network preview and every run of it", async () => {
+    const { handlers, datasetId, recipe } = await open('iris');
+    const preview = vi.spyOn(services.recipes, 'preview');
+    const prepared = vi.spyOn(services.recipes, 'prepared');
+    await handlers.previewRecipe({ datasetId, recipe }, context);
+    await handlers.networkPreview({ datasetId, recipe, design: { hidden: [] } }, context);
+    expect(preview.mock.calls.map(([id, r]) => [id, r])).toEqual([
+      [datasetId, recipe],
+      [datasetId, recipe],
+    ]);
+    const settings = defaultTrainingSettings({ epochs: 2 });
+    const runs = [await handlers.startTraining({ datasetId, recipe, design: { hidden: [] }, settings }, context), await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([4]) }, settings }, context)];
+    for (const run of runs) await until(() => finalOf(run.runId) !== undefined, 'the runs');
+    const [first, second] = await Promise.all(prepared.mock.results.map((r) => r.value as Promise<unknown>));
+    expect(second, 'the second run starts from the same matrices').toBe(first);
+    expect(runs.map((run) => finalOf(run.runId)!.summary!.status)).toEqual(['completed', 'completed']);
   });
 
   it('a stopped run keeps what it learned as a model; pause and resume answer whether they changed anything', async () => {
@@ -214,7 +228,7 @@ describe('a run whose model cannot be kept', () => {
     const runs = new TrainingRuns({ publish: (e) => events.push(e), models, app: () => Promise.reject(new Error('package.json is unreadable')) });
     try {
       const iris = (await loadTable('resources/samples/iris.csv')).table;
-      const { runId } = runs.start({ datasetId: 'd1', job: { table: iris, recipe: suggestRecipe(iris, { target: 'species' }), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, source: { name: 'iris.csv', sha256: '0', rows: 150 } });
+      const { runId } = runs.start({ datasetId: 'd1', job: { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, source: { name: 'iris.csv', sha256: '0', rows: 150 } });
       await until(() => events.some((e) => e.summary), 'the final event');
       const final = events.find((e) => e.summary)!;
       expect(final.status).toBe('failed');

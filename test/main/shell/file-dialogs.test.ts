@@ -11,7 +11,7 @@ function fakeDialog(open: { canceled: boolean; filePaths: string[] }, save: { ca
   return { showOpenDialog: vi.fn(async () => open), showSaveDialog: vi.fn(async () => save) };
 }
 
-describe('results file dialogs', () => {
+describe('file dialogs', () => {
   it("opens a project's data file, when the user locates it, with a table filter", async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.csv'] }, { canceled: true });
     const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
@@ -19,6 +19,15 @@ describe('results file dialogs', () => {
     const [, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
     expect(options.title).toBe('Open a data file for the project');
     expect(options.filters?.[0]).toEqual({ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] });
+  });
+
+  it("opens a table for the Data step with the table filter, then any file", async () => {
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.xlsx'] }, { canceled: true });
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
+    expect(await handlers.chooseFile({ purpose: 'data' }, context)).toEqual({ path: '/home/a/churn.xlsx' });
+    const [, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
+    expect(options).toMatchObject({ title: 'Open a table', properties: ['openFile'] });
+    expect(options.filters).toEqual([{ name: 'Tables (CSV, TSV, Excel)', extensions: ['csv', 'tsv', 'tab', 'txt', 'xlsx'] }, { name: 'All files', extensions: ['*'] }]);
   });
 
   it('opens a model file with a JSON filter over the window, and answers null when closed', async () => {

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TrainingJob } from '../../../engine/pipeline/train-job.ts';
+import type { PreparedJob } from '../../../engine/pipeline/train-job.ts';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
@@ -18,8 +19,8 @@ beforeAll(async () => {
   iris = (await loadTable(resolve(datasets, 'iris.csv'))).table;
 });
 
-function job(table: Table, target: string, epochs: number): TrainingJob {
-  return { table, recipe: suggestRecipe(table, { target }), design: { hidden: denseStack([8]) }, settings: defaultTrainingSettings({ epochs, earlyStopping: false, reduceLrOnPlateau: false }) };
+function job(table: Table, target: string, epochs: number): PreparedJob {
+  return { prepared: prepare(table, suggestRecipe(table, { target })), design: { hidden: denseStack([8]) }, settings: defaultTrainingSettings({ epochs, earlyStopping: false, reduceLrOnPlateau: false }) };
 }
 
 async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {

@@ -134,7 +134,7 @@ describe('calls', () => {
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.code).toBe('invalid-request');
     expect((await send('/api/shutdown', json({}))).status).toBe(404);
-    expect(JSON.parse((await send('/api/openFileDialog', json({}))).body).error.code).toBe('unavailable');
+    expect(JSON.parse((await send('/api/chooseFile', json({ purpose: 'data' }))).body).error.code).toBe('unavailable');
   });
 
   it('refuses bodies that are not JSON, not declared as JSON, or too large', async () => {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
 import { readDelimitedText } from '../../../main/io/read-text.ts';
@@ -37,7 +38,7 @@ describe('the bundled training worker', () => {
     const finished = new Promise<void>((r) => (done = r));
     const sessions = new TrainingSessions({ onUpdate: (u) => u.status === 'completed' || u.status === 'failed' ? done() : undefined, startWorker: () => launchWorker(pathToFileURL(join(out, 'training-worker.cjs'))) });
     try {
-      const id = sessions.start({ table: iris, recipe: suggestRecipe(iris, { target: 'species' }), design: { hidden: denseStack([8]) }, settings: defaultTrainingSettings({ epochs: 5, earlyStopping: false }) });
+      const id = sessions.start({ prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: denseStack([8]) }, settings: defaultTrainingSettings({ epochs: 5, earlyStopping: false }) });
       await finished;
       expect(sessions.get(id)).toMatchObject({ status: 'completed', error: null });
       expect(sessions.get(id)!.result!.history.epochsCompleted).toBe(5);

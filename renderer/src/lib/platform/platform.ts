@@ -1,19 +1,20 @@
 /**
- * What differs between the desktop app and a browser, behind one interface: the `api` transport and how a
- * file the user picked or dropped becomes something main can open (a path on the desktop, an upload in a browser).
+ * What differs between the desktop app and a browser, behind one interface: the `api` transport, and files in
+ * and out. A file to open becomes something main can read (a path on the desktop, an upload in a browser); a file
+ * to write goes to a path from the save dialog (desktop) or comes back as a download (browser).
  */
-import { callNames, type DesktopBridge, type LayerlabApi, type RequestOf } from '../../../../main/api/contract.ts';
+import { FILE_PURPOSES, type FileDestination, type FilePurpose, type FileSource, type SavedFiles } from '../../../../main/api/calls/file-calls.ts';
+import { callNames, type DesktopBridge, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError, unwrap } from './api-error.ts';
 import { createWebApi, uploadFile } from './web-client.ts';
 
-export type DatasetSource = RequestOf<'openDataset'>['source'];
-
+/** A file the user picked or dropped. */
 export interface ChosenFile {
   readonly name: string;
   /** Bytes to send before main can read the file: its size in a browser, 0 on the desktop. */
   readonly uploadBytes: number;
-  /** Makes the file readable by main; reports uploaded bytes. */
-  prepare(onUploaded: (bytes: number) => void, signal: AbortSignal): Promise<DatasetSource>;
+  /** Makes the file readable by main (a browser uploads it, reporting bytes sent) and says where main reads it. */
+  prepare(signal: AbortSignal, onUploaded?: (bytes: number) => void): Promise<FileSource>;
 }
 
 export interface Platform {
@@ -21,18 +22,28 @@ export interface Platform {
   readonly api: LayerlabApi;
   /** macOS: ⌘ instead of Ctrl in shortcuts. */
   readonly mac: boolean;
-  /** The native dialog on the desktop, the browser's file picker otherwise; null when the user cancels. */
-  pickFile(): Promise<ChosenFile | null>;
+  /** The native open dialog on the desktop, the browser's file picker otherwise; null when the user closes it. */
+  pickFile(purpose: FilePurpose): Promise<ChosenFile | null>;
+  /** A file dropped on the window. */
   fromFile(file: File): ChosenFile;
+  /** Where an export goes: a path from the save dialog (null when the user closes it), or a download in a browser. */
+  chooseDestination(purpose: FilePurpose, suggestedName: string): Promise<FileDestination | null>;
+  /** Starts a browser's downloads of what a call wrote; on the desktop the files are already in place. */
+  deliver(saved: SavedFiles): void;
 }
 
-export const ACCEPTED_FILES = '.csv,.tsv,.tab,.txt,.xlsx,text/csv,text/tab-separated-values';
+/** What a browser's picker accepts for `purpose`: the extensions and media types of FILE_PURPOSES. */
+export function acceptedFiles(purpose: FilePurpose): string {
+  const { filter, mimeTypes } = FILE_PURPOSES[purpose];
+  return [...(filter?.extensions ?? []).map((extension) => `.${extension}`), ...mimeTypes].join(',');
+}
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path;
 }
 
-function onDisk(path: string): ChosenFile {
+/** A file main reads from disk (the desktop's dialogs, a menu's recent file, a project's data file). */
+export function fileAt(path: string): ChosenFile {
   return { name: baseName(path), uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) };
 }
 
@@ -43,52 +54,72 @@ function desktopApi(bridge: DesktopBridge): LayerlabApi {
   return { ...(methods as Omit<LayerlabApi, 'subscribe'>), subscribe: (listener) => bridge.subscribe(listener) };
 }
 
-function desktop(bridge: DesktopBridge, mac: boolean): Platform {
-  const api = desktopApi(bridge);
+/** The desktop app over its `api` (any transport: tests use one in-process); `pathForFile` is the preload's. */
+export function desktopPlatform(api: LayerlabApi, options: { readonly mac: boolean; readonly pathForFile: (file: File) => string }): Platform {
+  const { mac } = options;
   return {
     kind: 'electron',
     api,
     mac,
-    pickFile: async () => {
-      const picked = await api.openFileDialog();
-      return picked ? onDisk(picked.path) : null;
+    pickFile: async (purpose) => {
+      const picked = await api.chooseFile({ purpose });
+      return picked ? fileAt(picked.path) : null;
     },
     fromFile: (file) => {
-      const path = bridge.pathForFile(file);
+      const path = options.pathForFile(file);
       if (!path) {
         throw new ApiError('not-on-disk', `${file.name} is not a file on disk. Save it to a folder first, then drop or open it from there.`);
       }
-      return onDisk(path);
+      return fileAt(path);
     },
+    chooseDestination: async (purpose, suggestedName) => {
+      const chosen = await api.chooseSaveLocation({ purpose, suggestedName });
+      return chosen ? { kind: 'path', path: chosen.path } : null;
+    },
+    // The files are where the save dialog said.
+    deliver: () => {},
   };
 }
 
-function browserPick(): Promise<File | null> {
+function browserPick(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = ACCEPTED_FILES;
+    input.accept = accept;
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
     input.addEventListener('cancel', () => resolve(null), { once: true });
     input.click();
   });
 }
 
+function download(downloadId: string, name: string): void {
+  const link = document.createElement('a');
+  link.href = `/api/download?id=${encodeURIComponent(downloadId)}`;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 function web(mac: boolean): Platform {
   const fromFile = (file: File): ChosenFile => ({
     name: file.name,
     uploadBytes: file.size,
-    prepare: async (onUploaded, signal) => ({ kind: 'upload', uploadId: await uploadFile(file, (p) => onUploaded(p.loaded), signal) }),
+    prepare: async (signal, onUploaded) => ({ kind: 'upload', uploadId: await uploadFile(file, (p) => onUploaded?.(p.loaded), signal) }),
   });
   return {
     kind: 'web',
     api: createWebApi(),
     mac,
-    pickFile: async () => {
-      const file = await browserPick();
+    pickFile: async (purpose) => {
+      const file = await browserPick(acceptedFiles(purpose));
       return file ? fromFile(file) : null;
     },
     fromFile,
+    chooseDestination: async () => ({ kind: 'download' }),
+    deliver: (saved) => {
+      for (const file of saved.files) if (file.downloadId) download(file.downloadId, file.name);
+    },
   };
 }
 
@@ -96,5 +127,5 @@ function web(mac: boolean): Platform {
 export function detectPlatform(): Platform {
   const mac = /Macintosh|Mac OS X/.test(navigator.userAgent);
   const bridge = (window as Window & { layerlab?: DesktopBridge }).layerlab;
-  return bridge ? desktop(bridge, mac) : web(mac);
+  return bridge ? desktopPlatform(desktopApi(bridge), { mac, pathForFile: (file) => bridge.pathForFile(file) }) : web(mac);
 }

@@ -6,7 +6,7 @@ import type { AppCommand, AppEvent, AppInfo } from '../../../../main/api/contrac
 import { commandForKey, type KeyPress } from '../../../../main/api/shortcuts.ts';
 import type { StepId } from '../../../../main/api/steps.ts';
 import { messages } from '../messages.ts';
-import type { ChosenFile, Platform } from '../platform/platform.ts';
+import { fileAt, type ChosenFile, type Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
 import { Library } from './library.svelte.ts';
 import { Notices } from './notices.svelte.ts';
@@ -50,10 +50,13 @@ export class AppState {
     void this.library.load();
     void this.training.load();
     void this.project.loadRecoveries();
+    void this.project.data.load();
     const stopReporting = this.project.report.start();
+    const stopPreviewing = this.training.start();
     return () => {
       unsubscribe();
       stopReporting();
+      stopPreviewing();
     };
   }
 
@@ -62,13 +65,13 @@ export class AppState {
       switch (command.kind) {
         case 'open-file': {
           this.step = 'data';
-          const file = await this.platform.pickFile();
+          const file = await this.platform.pickFile('data');
           if (file) await this.dataset.open(file);
           return;
         }
         case 'open-path':
           this.step = 'data';
-          await this.dataset.open({ name: command.path.split(/[\\/]/).pop()!, uploadBytes: 0, prepare: async () => ({ kind: 'path', path: command.path }) });
+          await this.dataset.open(fileAt(command.path));
           return;
         case 'open-sample': {
           this.step = 'data';
@@ -148,6 +151,7 @@ export class AppState {
     else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
     else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
+    else if (event.type === 'projectData') this.project.data.onEvent(event);
     else this.dataset.onEvent(event);
   }
 }

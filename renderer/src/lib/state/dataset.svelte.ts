@@ -2,11 +2,12 @@
  * The dataset the user works on: opening it (upload, then reading in main, with progress and cancel), its
  * summary, and the table view onto its rows. Opening a new file while one loads cancels the first.
  */
+import type { FileSource } from '../../../../main/api/calls/file-calls.ts';
 import type { AppEvent, DatasetSummary } from '../../../../main/api/contract.ts';
 import { count, plural } from '../format.ts';
 import { messages } from '../messages.ts';
 import { ApiError } from '../platform/api-error.ts';
-import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.ts';
+import type { ChosenFile, Platform } from '../platform/platform.ts';
 import { RemoteTable } from '../table/remote-table.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 
@@ -21,7 +22,14 @@ export interface Loading {
 }
 
 /** Reads a prepared file in main; null when main opened nothing (the caller says why). */
-export type DatasetReader = (operationId: string, source: DatasetSource) => Promise<DatasetSummary | null>;
+export type DatasetReader<Source = FileSource> = (operationId: string, source: Source) => Promise<DatasetSummary | null>;
+
+/** Something main can read once prepared: a chosen file, or a bundled sample. */
+interface Readable<Source> {
+  readonly name: string;
+  readonly uploadBytes: number;
+  prepare(signal: AbortSignal, onUploaded: (bytes: number) => void): Promise<Source>;
+}
 
 export class DatasetState {
   summary = $state.raw<DatasetSummary | null>(null);
@@ -36,11 +44,15 @@ export class DatasetState {
   ) {}
 
   async openSample(sampleId: string, name: string): Promise<void> {
-    await this.open({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample', sampleId }) });
+    await this.load({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample' as const, sampleId }) }, (operationId, source) => this.platform.api.openDataset({ operationId, source }));
   }
 
   /** Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way). */
-  async open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source })): Promise<DatasetSummary | null> {
+  open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source })): Promise<DatasetSummary | null> {
+    return this.load(file, read);
+  }
+
+  private async load<Source>(file: Readable<Source>, read: DatasetReader<Source>): Promise<DatasetSummary | null> {
     await this.cancel();
     const abort = new AbortController();
     this.abort = abort;
@@ -48,7 +60,7 @@ export class DatasetState {
     const uploading = file.uploadBytes > 0;
     this.loading = { name: file.name, operationId, phase: uploading ? 'upload' : 'read', done: 0, total: file.uploadBytes, rows: 0 };
     try {
-      const source = await file.prepare((bytes) => this.update(operationId, { done: bytes }), abort.signal);
+      const source = await file.prepare(abort.signal, (bytes) => this.update(operationId, { done: bytes }));
       this.update(operationId, { phase: 'read', done: 0, total: 0 });
       const summary = await read(operationId, source);
       if (this.abort !== abort || !summary) return null;

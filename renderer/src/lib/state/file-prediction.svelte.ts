@@ -7,7 +7,6 @@ import type { FilePrediction } from '../../../../main/api/calls/results-calls.ts
 import { messages } from '../messages.ts';
 import { ApiError } from '../platform/api-error.ts';
 import type { Platform } from '../platform/platform.ts';
-import { pickFile } from '../results/file-transfer.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { Saver } from './saver.svelte.ts';
 
@@ -32,7 +31,7 @@ export class FilePredictionState {
 
   /** Picks a file and predicts every row; a file picked while another runs cancels the first. */
   async predict(modelId: string, threshold: number): Promise<void> {
-    const picked = await pickFile(this.platform, 'table');
+    const picked = await this.platform.pickFile('table');
     if (!picked) return;
     await this.cancel();
     const abort = new AbortController();

@@ -1,33 +1,22 @@
 /**
  * Projects in the window: saving the working state (recipe, network, settings, step, models and their
- * thresholds), opening a project or the state a crashed session left (one restore path for both), the data file
- * that must be located or confirmed. Its working state is what autosave reports (`report`, see SessionReport).
+ * thresholds), opening a project or the state a crashed session left (one restore path for both), and its data
+ * file (`data`, ProjectDataFile: main's state of it, rendered). Its working state is what autosave reports
+ * (`report`, see SessionReport).
  */
-import type { OpenedProjectSummary, ProjectData, RecoverySummary } from '../../../../main/api/calls/results-calls.ts';
-import type { DatasetSummary, RequestOf } from '../../../../main/api/contract.ts';
+import type { OpenedProjectSummary, RecoverySummary } from '../../../../main/api/calls/project-calls.ts';
 import { STEPS, type StepId } from '../../../../main/api/steps.ts';
-import type { Recipe } from '../../../../engine/prep/types.ts';
 import { messages } from '../messages.ts';
-import type { ChosenFile, DatasetSource, Platform } from '../platform/platform.ts';
-import { pickFile } from '../results/file-transfer.ts';
+import type { Platform } from '../platform/platform.ts';
 import { restoreDesign, restoreSettings } from '../results/project-restore.ts';
 import { toTrainingSettings } from '../training/settings.ts';
 import { SessionReport, type WorkingState } from './session-report.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+import { ProjectDataFile } from './project-data.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
 import type { TrainingState } from './training.svelte.ts';
-
-/** The project's data file when it needs the user: not found (locate it) or not the same bytes (use it, or locate). */
-export interface DataQuestion {
-  readonly status: 'missing' | 'changed';
-  readonly name: string;
-  readonly title: string;
-  readonly message: string;
-  /** Where the changed file is, when it was found by the project (not located by the user). */
-  readonly path: string | null;
-}
 
 export interface ProjectParts {
   readonly dataset: DatasetState;
@@ -49,34 +38,29 @@ function isStep(step: string | null): step is StepId {
 export class ProjectState {
   /** States a crashed session left, newest first; the window offers the first. */
   recoveries = $state.raw<readonly RecoverySummary[]>([]);
-  question = $state.raw<DataQuestion | null>(null);
-  /** What is under way: restoring a recovered state, or opening the located data file. */
-  busy = $state<'restore' | 'locate' | null>(null);
   /** The project's name once one is opened; otherwise it is named after its data. */
   opened = $state<string | null>(null);
-  /** A project's recipe, until its data file is open and the Clean step has taken it. */
-  private waitingRecipe: Recipe | null = null;
-  /** The project's data file once open: another dataset opened later is not the project's. */
-  private projectDatasetId: string | null = null;
-  /** A project's data file is not open yet: the window's other dataset (if any) is not the project's. */
-  private awaitingData = false;
-  private restoring = false;
+  /** A reopened project's data file. */
+  readonly data: ProjectDataFile;
   /** Autosave: the working state, reported to main as it changes. */
   readonly report: SessionReport;
+  /** A recovered state is being restored. */
+  private restoringRecovery = $state(false);
+  /** A project is being put back: its half-restored state is not reported. */
+  private restoring = false;
 
   constructor(
     private readonly platform: Platform,
     private readonly notices: Notices,
     private readonly parts: ProjectParts,
   ) {
+    this.data = new ProjectDataFile(platform, notices, parts);
     this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring);
-    // Another file opened in the Data step while the project's was awaited: the work goes on with that one.
-    parts.dataset.onOpened((summary) => {
-      if (summary.datasetId === this.projectDatasetId) return;
-      this.waitingRecipe = null;
-      this.awaitingData = false;
-      this.question = null;
-    });
+  }
+
+  /** What is under way: restoring a recovered state, or reading the project's data file. */
+  get busy(): 'restore' | 'locate' | null {
+    return this.restoringRecovery ? 'restore' : this.data.busy ? 'locate' : null;
   }
 
   /** What a saved project is called unless the user names it: the opened project's, the data file's, else the model's source. */
@@ -87,14 +71,13 @@ export class ProjectState {
 
   /** Whether there is anything a project would keep. */
   get hasWork(): boolean {
-    return this.parts.dataset.summary !== null || this.parts.results.models.length > 0 || this.question !== null;
+    return this.parts.dataset.summary !== null || this.parts.results.models.length > 0 || this.data.state.status !== 'idle';
   }
 
-  /** The window's working state, as saveProject and updateSession take it. */
+  /** The window's working state, as saveProject and updateSession take it (main keeps an awaited data file's own). */
   working(name = this.name): WorkingState {
     const { dataset, recipe, training, results } = this.parts;
-    const datasetId = this.awaitingData ? undefined : dataset.summary?.datasetId;
-    const current = recipe.recipe ?? this.waitingRecipe;
+    const datasetId = dataset.summary?.datasetId;
     const thresholds = Object.entries(results.thresholds).map(([modelId, threshold]) => ({ modelId, threshold }));
     return {
       name,
@@ -103,7 +86,7 @@ export class ProjectState {
       settings: toTrainingSettings(training.form, training.task ?? 'binary'),
       ...(datasetId ? { datasetId } : {}),
       ...(results.modelId ? { selectedModelId: results.modelId } : {}),
-      ...(current ? { recipe: current } : {}),
+      ...(recipe.recipe ? { recipe: recipe.recipe } : {}),
       ...(thresholds.length ? { thresholds } : {}),
     };
   }
@@ -122,7 +105,7 @@ export class ProjectState {
   async open(): Promise<void> {
     let opened: OpenedProjectSummary;
     try {
-      const picked = await pickFile(this.platform, 'project');
+      const picked = await this.platform.pickFile('project');
       if (!picked) return;
       opened = await this.platform.api.openProject({ source: await picked.prepare(new AbortController().signal) });
     } catch (error) {
@@ -144,7 +127,7 @@ export class ProjectState {
 
   /** Restores a recovered state exactly as a project is opened; it stays on offer if that fails. */
   async restoreRecovery(recoveryId: string): Promise<void> {
-    this.busy = 'restore';
+    this.restoringRecovery = true;
     let opened: OpenedProjectSummary;
     try {
       opened = await this.platform.api.openRecovery({ recoveryId });
@@ -152,7 +135,7 @@ export class ProjectState {
       this.notices.push('error', messages.recoveryFailed, messages.recoveryFailedHint(errorText(error)));
       return;
     } finally {
-      this.busy = null;
+      this.restoringRecovery = false;
     }
     this.recoveries = this.recoveries.filter((r) => r.recoveryId !== recoveryId);
     this.notices.push('success', messages.recoveryRestored(opened.name));
@@ -168,50 +151,12 @@ export class ProjectState {
     }
   }
 
-  /** The user locates the project's data file (open dialog on the desktop, an upload in a browser). */
-  async locate(): Promise<void> {
-    const picked = await pickFile(this.platform, 'dataset');
-    if (!picked) return;
-    await this.openData({ name: picked.name, uploadBytes: picked.uploadBytes, prepare: (onUploaded, signal) => picked.prepare(signal, onUploaded) }, false);
-  }
-
-  /** The user takes the changed file anyway: the one the project found, or the one just located. */
-  async useChanged(): Promise<void> {
-    const question = this.question;
-    if (question?.status !== 'changed') return;
-    if (question.path) {
-      const path = question.path;
-      await this.openData({ name: question.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, true);
-      return;
-    }
-    this.busy = 'locate';
-    try {
-      const data = await this.platform.api.openProjectData({ operationId: crypto.randomUUID(), acceptChanged: true });
-      if (data.status !== 'opened') return;
-      this.parts.dataset.adopt(await this.withMarkers(data));
-      this.dataOpened(data);
-    } catch (error) {
-      this.notices.push('error', messages.projectDataFailed, errorText(error));
-    } finally {
-      this.busy = null;
-    }
-  }
-
-  /** Continues without the data file: the models stay open for Evaluate and Predict. */
-  dismissQuestion(): void {
-    this.question = null;
-  }
-
-  /** One restore path for an opened project and a recovered state. */
+  /** One restore path for an opened project and a recovered state; main now awaits its data file, if it has one. */
   private async restore(opened: OpenedProjectSummary): Promise<void> {
     const { training, results, step } = this.parts;
     this.restoring = true;
     try {
       this.opened = opened.name;
-      this.question = null;
-      this.projectDatasetId = null;
-      this.waitingRecipe = opened.recipe;
-      this.awaitingData = opened.dataset.status !== 'none';
       if (opened.design) restoreDesign(training, opened.design);
       if (opened.settings) restoreSettings(training, opened.settings);
       await results.refresh();
@@ -220,61 +165,14 @@ export class ProjectState {
       const data = opened.dataset;
       if (data.status === 'ok' || data.status === 'moved') {
         if (data.message) this.notices.push('info', data.message);
-        const path = data.path;
-        await this.openData({ name: data.name, uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) }, false);
-      } else if (data.status === 'missing' || data.status === 'changed') {
-        const title = data.status === 'changed' ? messages.projectDataChanged(data.name) : messages.projectDataMissing(data.name);
-        this.question = { status: data.status, name: data.name, title, message: data.message, path: data.status === 'changed' ? data.path : null };
-      } else {
-        this.waitingRecipe = null;
+        await this.data.openFound(data.name, data.path);
+      } else if (data.status === 'changed' && data.path) {
+        // Read first; main then holds it and asks whether to take it.
+        await this.data.openFound(data.name, data.path);
       }
     } finally {
       this.restoring = false;
       this.report.check();
     }
-  }
-
-  /** Opens the project's data file through DatasetState (progress, cancel); a changed file becomes a question. */
-  private async openData(file: ChosenFile, acceptChanged: boolean): Promise<void> {
-    this.busy = 'locate';
-    let answer: ProjectData | null = null;
-    try {
-      await this.parts.dataset.open(file, async (operationId, source) => {
-        const data = await this.platform.api.openProjectData({ operationId, source: this.fileSource(source), ...(acceptChanged ? { acceptChanged } : {}) });
-        answer = data;
-        return data.status === 'opened' ? await this.withMarkers(data) : null;
-      });
-      const data = answer as ProjectData | null;
-      if (data?.status === 'changed') this.question = { status: 'changed', name: data.name, title: messages.projectDataChanged(data.name), message: data.message, path: null };
-      else if (data) this.dataOpened(data);
-      // Not read (DatasetState said why): the user may locate another copy.
-      else this.question = { status: 'missing', name: file.name, title: messages.projectDataUnreadTitle(file.name), message: messages.projectDataUnread, path: null };
-    } finally {
-      this.busy = null;
-    }
-  }
-
-  /** The dataset with the project's missing markers, set through the Data step's own call (so they can be changed again). */
-  private async withMarkers(data: Extract<ProjectData, { status: 'opened' }>): Promise<DatasetSummary> {
-    let summary = data.summary;
-    for (const [column, markers] of Object.entries(data.markers)) {
-      summary = (await this.platform.api.setMissingMarkers({ datasetId: summary.datasetId, column, markers: [...markers] })).summary;
-    }
-    this.projectDatasetId = summary.datasetId;
-    return summary;
-  }
-
-  /** The data file is open: its markers show on the Data step's cards, the recipe takes the suggestion's place. */
-  private dataOpened(data: Extract<ProjectData, { status: 'opened' }>): void {
-    this.question = null;
-    this.awaitingData = false;
-    const { recipe } = this.parts;
-    recipe.markers = data.markers;
-    if (this.waitingRecipe) recipe.adopt(this.waitingRecipe);
-  }
-
-  private fileSource(source: DatasetSource): RequestOf<'openProjectData'>['source'] {
-    if (source.kind === 'sample') throw new Error('A project reads its data file from a path or an upload.');
-    return source;
   }
 }

@@ -4,20 +4,20 @@
  * of what the recipe does. The model steps read `recipe` to train; only the Clean step changes it.
  *
  * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
- * opens (for the sample's target, else the last column, else the first column from the end that works).
+ * opens, for the column the engine chooses (engine/prep/target-choice.ts).
  */
 import type { Recipe, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
 import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary, SampleInfo } from '../../../../main/api/contract.ts';
+import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
-import { chooseDestination, deliver } from '../results/file-transfer.ts';
 import { setTask } from '../recipe/edits.ts';
 import { WIZARD_OF_KIND, type WizardId } from '../recipe/wizards.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+import { Saver } from './saver.svelte.ts';
 
 /** Undo steps kept; older ones are forgotten. */
 const HISTORY = 100;
@@ -42,7 +42,6 @@ export class RecipeState {
   suggesting = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
-  exporting = $state(false);
   /** The missing markers the user set per column (the Data step's cards show them). */
   markers = $state.raw<Readonly<Record<string, readonly string[]>>>({});
   private past = $state.raw<readonly Recipe[]>([]);
@@ -53,6 +52,7 @@ export class RecipeState {
   /** A project's recipe that arrived while the suggestion was on its way. */
   private adopted: Recipe | null = null;
   private readonly previewer: RecipePreviewer;
+  private readonly saver: Saver;
   /** The wizard shown beside the recipe. */
   wizard = $state<WizardId>('target');
   /** The step the recipe list asked to edit; its wizard shows it first. */
@@ -64,6 +64,7 @@ export class RecipeState {
     protected readonly notices: Notices,
   ) {
     this.previewer = new RecipePreviewer(platform.api);
+    this.saver = new Saver(platform, notices);
     dataset.onOpened((summary) => void this.datasetOpened(summary));
   }
 
@@ -96,40 +97,31 @@ export class RecipeState {
     this.editing = null;
     const api = this.platform.api;
     let profile: DatasetProfile;
-    let samples: readonly SampleInfo[];
     try {
-      [profile, samples] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), summary.origin === 'sample' ? api.listSamples() : Promise.resolve([])]);
+      profile = await api.profileDataset({ datasetId: summary.datasetId });
     } catch (error) {
       if (this.datasetId === summary.datasetId) this.problem = errorText(error);
       return;
     }
     if (this.datasetId !== summary.datasetId) return;
     this.profile = profile;
-    const sampleTarget = samples.find((s) => s.fileName === summary.name)?.target;
-    const names = summary.columns.map((c) => c.name);
-    const candidates = [...new Set([...(sampleTarget ? [sampleTarget] : []), ...[...names].reverse()])];
     this.suggesting = true;
-    let firstError: string | null = null;
     try {
-      for (const target of candidates) {
-        try {
-          const suggested = await api.suggestRecipe({ datasetId: summary.datasetId, target });
-          if (this.datasetId !== summary.datasetId) return;
-          this.learn(target, suggested);
-          const adopted = this.takeAdopted();
-          if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
-          this.show(adopted ?? suggested.recipe);
-          return;
-        } catch (error) {
-          firstError ??= errorText(error);
-        }
-      }
+      const suggested = await api.suggestRecipe({ datasetId: summary.datasetId });
+      if (this.datasetId !== summary.datasetId) return;
+      const target = suggested.recipe.target.column;
+      this.learn(target, suggested);
+      const adopted = this.takeAdopted();
+      if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
+      this.show(adopted ?? suggested.recipe);
+    } catch (error) {
+      if (this.datasetId !== summary.datasetId) return;
       const adopted = this.takeAdopted();
       if (adopted) {
         void this.learnTarget(adopted.target.column);
         this.show(adopted);
       } else {
-        this.problem = messages.noRecipe(firstError ?? '');
+        this.problem = messages.noRecipe(errorText(error));
       }
     } finally {
       if (this.datasetId === summary.datasetId) this.suggesting = false;
@@ -246,25 +238,21 @@ export class RecipeState {
     }
   }
 
+  /** The cleaned dataset is being written. */
+  get exporting(): boolean {
+    return this.saver.saving !== null;
+  }
+
   /** The cleaned dataset: the save dialog on the desktop, a download in a browser. */
   async exportCleaned(): Promise<void> {
     const datasetId = this.datasetId;
     const recipe = this.recipe;
     const name = this.dataset.summary?.name;
     if (!datasetId || !recipe || !name) return;
-    this.exporting = true;
-    try {
-      const destination = await chooseDestination(this.platform, 'cleaned', cleanedFileName(name));
-      if (!destination) return;
-      const saved = await this.platform.api.saveCleanedCsv({ datasetId, recipe, destination });
-      deliver(saved);
+    await this.saver.save('cleaned', 'cleaned dataset', cleanedFileName(name), (destination) => this.platform.api.saveCleanedCsv({ datasetId, recipe, destination }), (saved) => {
       const file = saved.files[0]!;
-      this.notices.push('success', file.path ? messages.cleanedSaved(file.path) : messages.cleanedDownloaded(file.name, saved.rows));
-    } catch (error) {
-      this.notices.push('error', messages.cleanedFailed, errorText(error));
-    } finally {
-      this.exporting = false;
-    }
+      return file.path ? messages.cleanedSaved(file.path) : messages.cleanedDownloaded(file.name, saved.rows);
+    });
   }
 
   private takeAdopted(): Recipe | null {

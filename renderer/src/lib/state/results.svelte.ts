@@ -16,7 +16,6 @@ import type {
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
-import { pickFile } from '../results/file-transfer.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { FilePredictionState } from './file-prediction.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -193,7 +192,7 @@ export class ResultsState {
 
   async openModelFile(): Promise<void> {
     try {
-      const picked = await pickFile(this.platform, 'model');
+      const picked = await this.platform.pickFile('model');
       if (!picked) return;
       const summary = await this.platform.api.openModelFile({ source: await picked.prepare(new AbortController().signal) });
       // The notice comes once the model is in the picker, so "is open" is true when it is read.

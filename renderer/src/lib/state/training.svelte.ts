@@ -39,8 +39,6 @@ export class TrainingState {
   /** Runs whose validation curves are drawn together. */
   compared = $state.raw<readonly string[]>([]);
   starting = $state(false);
-  /** A recipe main suggested, used only while the Clean step has none (see `recipe`). */
-  private suggested = $state.raw<{ readonly datasetId: string; readonly recipe: Recipe } | null>(null);
   private previewKey: string | null = null;
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
@@ -73,11 +71,9 @@ export class TrainingState {
     protected readonly notices: Notices,
   ) {}
 
-  /** The Clean step's recipe; until it has one, the recipe main suggests for the open dataset. */
+  /** The Clean step's recipe (suggested as soon as a dataset opens). */
   get recipe(): Recipe | null {
-    const datasetId = this.dataset.summary?.datasetId;
-    if (this.recipeState.recipe) return this.recipeState.recipe;
-    return this.suggested && this.suggested.datasetId === datasetId ? this.suggested.recipe : null;
+    return this.recipeState.recipe;
   }
 
   /** The validation share the next run uses. */
@@ -85,7 +81,14 @@ export class TrainingState {
     return this.validationShare ?? this.recipe?.split.validation ?? 0.15;
   }
 
-  /** Brings the recipe and the preview up to date with the open dataset; cheap when nothing changed. */
+  /** Keeps the preview up to date with the open dataset and its recipe from now on; returns the stop function. */
+  start(): () => void {
+    return $effect.root(() => {
+      $effect(() => void this.sync());
+    });
+  }
+
+  /** Brings the preview up to date with the open dataset and its recipe; cheap when nothing changed. */
   async sync(): Promise<void> {
     const datasetId = this.dataset.summary?.datasetId;
     if (!datasetId) return;
@@ -94,17 +97,12 @@ export class TrainingState {
       this.preview = null;
       this.previewError = null;
     }
-    if (!this.recipe) {
-      try {
-        const recipe = await this.platform.api.defaultRecipe({ datasetId });
-        if (this.dataset.summary?.datasetId === datasetId) this.suggested = { datasetId, recipe };
-      } catch (error) {
-        this.previewError = errorText(error);
-        return;
-      }
-    }
     const recipe = this.recipe;
-    if (!recipe) return;
+    if (!recipe) {
+      // Why the Clean step has no recipe, if it knows: nothing can be built without one.
+      this.previewError = this.recipeState.problem;
+      return;
+    }
     const key = `${datasetId}:${JSON.stringify(recipe)}`;
     if (key === this.previewKey) return;
     this.previewKey = key;

@@ -1,7 +1,7 @@
 /** The menu commands that reach the window (File → project and export, Edit → undo and redo) act on the steps' state. */
 import { describe, expect, it, vi } from 'vitest';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { AppState } from '../../../../renderer/src/lib/state/app.svelte.ts';
 import { messages } from '../../../../renderer/src/lib/messages.ts';
 
@@ -12,8 +12,7 @@ vi.stubGlobal('document', { activeElement: null });
 
 function app(): AppState {
   const api = { subscribe: () => () => {} } as unknown as LayerlabApi;
-  const platform = { kind: 'web', api, mac: false, pickFile: async () => null, fromFile: () => { throw new Error('no files here'); } } as Platform;
-  return new AppState(platform);
+  return new AppState(desktopPlatform(api, { mac: false, pathForFile: () => '' }));
 }
 
 describe('AppState menu commands', () => {

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
+import type { EventListener } from '../../../../main/api/event-hub.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { messages } from '../../../../renderer/src/lib/messages.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { AppState } from '../../../../renderer/src/lib/state/app.svelte.ts';
 import { LiveRun } from '../../../../renderer/src/lib/state/live-run.svelte.ts';
@@ -71,9 +72,11 @@ function start(settingsDir: string): Running {
   ) as Record<string, ReturnType<typeof vi.fn>>;
   api.chooseFile = vi.fn();
   api.chooseSaveLocation = vi.fn();
-  const platform = { kind: 'electron', api: { ...api, subscribe: () => () => {} } as unknown as LayerlabApi, mac: false, pickFile: async () => null, fromFile: () => { throw new Error('not used'); } } as Platform;
+  // Main's events reach the window as they would over either transport.
+  const platform = desktopPlatform({ ...api, subscribe: (listener: EventListener) => services.events.subscribe(listener) } as unknown as LayerlabApi, { mac: false, pathForFile: () => '' });
   const app = new AppState(platform);
-  const stop = app.project.report.start();
+  // As the window starts: main's events, what the first screen shows, autosave reports.
+  const stop = app.start();
   const r = { app, services, api, stop };
   running.push(r);
   return r;
@@ -144,20 +147,46 @@ describe('a saved project, reopened in a fresh app', () => {
     await openData(two.app, join(DATASETS, 'iris.csv'));
     two.api.chooseFile!.mockResolvedValueOnce({ path });
     await two.app.project.open();
-    expect(two.app.project.question).toMatchObject({ status: 'missing', name: 'titanic.csv' });
+    expect(two.app.project.data.question).toMatchObject({ status: 'missing', name: 'titanic.csv', title: messages.projectDataMissing('titanic.csv') });
     expect(two.app.dataset.summary?.name, 'the file open before stays').toBe('iris.csv');
-    two.app.project.dismissQuestion();
-    expect(two.app.project.working().datasetId, 'it is not the project’s: the project still awaits its own').toBeUndefined();
+    two.app.project.data.dismiss();
+    expect(two.app.project.data.question).toBeNull();
+    const draft = join(dir, 'draft.layerlab');
+    two.api.chooseSaveLocation!.mockResolvedValueOnce({ path: draft });
+    await two.app.project.save('P');
+    expect(JSON.parse(readFileSync(draft, 'utf8')).dataset.name, 'iris is not the project’s: the project still awaits its own').toBe('titanic.csv');
     two.api.chooseFile!.mockResolvedValueOnce({ path: moved });
-    await two.app.project.locate();
+    await two.app.project.data.locate();
     expect(two.api.chooseFile).toHaveBeenLastCalledWith({ purpose: 'dataset' });
-    expect(two.app.project.question).toMatchObject({ status: 'changed', name: 'elsewhere.csv', path: null });
+    expect(two.app.project.data.question).toMatchObject({ status: 'changed', name: 'elsewhere.csv', title: messages.projectDataChanged('elsewhere.csv') });
     expect(two.app.dataset.summary?.name, 'nothing opened before the user agrees').toBe('iris.csv');
-    await two.app.project.useChanged();
-    expect(two.app.project.question).toBeNull();
+    await two.app.project.data.useChanged();
+    expect(two.app.project.data.question).toBeNull();
     expect(two.app.dataset.summary).toMatchObject({ name: 'elsewhere.csv', rowCount: 892 });
     await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
   }, 30_000);
+  it('reads a data file found with other bytes, and opens it with the project’s recipe once the user takes it', async () => {
+    const data = copyOf('titanic.csv');
+    const one = start(join(dir, 'one'));
+    await openData(one.app, data);
+    one.app.recipe.apply((r) => setImpute(r, 'Age', 'mean'));
+    const path = join(dir, 'changed.layerlab');
+    one.api.chooseSaveLocation!.mockResolvedValueOnce({ path });
+    await one.app.project.save('Changed');
+    appendFileSync(data, '892,1,3,"Someone, Mr. New",male,30,0,0,X1,8.05,,S\n');
+
+    const two = start(join(dir, 'two'));
+    two.api.chooseFile!.mockResolvedValueOnce({ path });
+    await two.app.project.open();
+    expect(two.app.project.data.question).toMatchObject({ status: 'changed', name: 'titanic.csv', message: expect.stringMatching(/^Its SHA-256 differs/) });
+    expect(two.app.dataset.summary, 'held in main, not opened').toBeNull();
+    expect(two.app.project.hasWork, 'a project waiting for its data is work to save').toBe(true);
+    await two.app.project.data.useChanged();
+    expect(two.app.project.data.state).toEqual({ status: 'idle' });
+    expect(two.app.dataset.summary).toMatchObject({ name: 'titanic.csv', rowCount: 892 });
+    await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
+  }, 30_000);
+
   it('offers to locate another copy when the data file is found but cannot be read as the project says', async () => {
     const data = copyOf('titanic.csv');
     const one = start(join(dir, 'one'));
@@ -171,10 +200,10 @@ describe('a saved project, reopened in a fresh app', () => {
     const two = start(join(dir, 'two'));
     two.api.chooseFile!.mockResolvedValueOnce({ path });
     await two.app.project.open();
-    expect(two.app.project.question).toMatchObject({ status: 'missing', title: messages.projectDataUnreadTitle('titanic.csv') });
+    expect(two.app.project.data.question).toMatchObject({ status: 'missing', title: messages.projectDataUnreadTitle('titanic.csv') });
     expect(two.app.notices.items.find((n) => n.kind === 'error')).toMatchObject({ title: messages.loadFailedTitle('titanic.csv'), detail: expect.stringMatching(/No such column/) });
     await openData(two.app, join(DATASETS, 'iris.csv'));
-    expect(two.app.project.question, 'another file opened instead: the question is gone').toBeNull();
+    expect(two.app.project.data.question, 'another file opened instead: the question is gone').toBeNull();
     expect(two.app.project.working().datasetId).toBe(two.app.dataset.summary!.datasetId);
   }, 30_000);
 });

@@ -13,7 +13,7 @@ import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform, type Platform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { setLogTransform } from '../../../../renderer/src/lib/recipe/column-edits.ts';
 import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
@@ -35,7 +35,7 @@ function inProcessPlatform(): Platform {
     callNames.map((name) => [name, async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender))))]),
   );
   const api = { ...methods, subscribe: () => () => {} } as unknown as LayerlabApi;
-  return { kind: 'electron', api, mac: false, pickFile: async () => null, fromFile: () => Promise.reject(new Error('not used')) as never };
+  return desktopPlatform(api, { mac: false, pathForFile: () => '' });
 }
 
 beforeEach(async () => {

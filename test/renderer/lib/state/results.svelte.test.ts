@@ -3,7 +3,7 @@ import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
 import type { Evaluation, FilePrediction, ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
-import type { Platform } from '../../../../renderer/src/lib/platform/platform.ts';
+import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { ResultsState } from '../../../../renderer/src/lib/state/results.svelte.ts';
@@ -65,7 +65,7 @@ function setup(models: ModelSummary[] = [summary()]) {
     chooseSaveLocation: vi.fn(async () => ({ path: '/tmp/m.json' })),
     openDataset: vi.fn(),
   };
-  const platform = { kind: 'electron', mac: false, api: api as unknown as LayerlabApi } as Platform;
+  const platform = desktopPlatform(api as unknown as LayerlabApi, { mac: false, pathForFile: () => '' });
   const notices = new Notices();
   const dataset = new DatasetState(platform, notices);
   const results = new ResultsState(platform, notices, dataset);

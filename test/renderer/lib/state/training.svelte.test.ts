@@ -46,9 +46,8 @@ function epoch(n: number, loss: number, valLoss: number): EpochEvent {
   return { epoch: n, epochs: 20, logs: { loss, val_loss: valLoss, accuracy: 0.8, val_accuracy: 0.8 }, learningRate: 0.001, epochSeconds: 0.1, bestEpoch: 1, samplesPerSecond: 1e5, elapsedSeconds: n, etaSeconds: 20 - n };
 }
 
-function setup(options: { cleanRecipe?: Recipe } = {}) {
+function setup(options: { cleanRecipe?: Recipe | null } = {}) {
   const api = {
-    defaultRecipe: vi.fn(async () => recipe),
     networkPreview: vi.fn(async () => preview),
     startTraining: vi.fn(async () => run()),
     pauseTraining: vi.fn(async () => ({ changed: true })),
@@ -61,7 +60,7 @@ function setup(options: { cleanRecipe?: Recipe } = {}) {
   const dataset = new DatasetState(platform, notices);
   dataset.summary = { datasetId: 'd1', name: 'Churn_Modelling.csv' } as DatasetSummary;
   const recipes = new RecipeState(platform, dataset, notices);
-  if (options.cleanRecipe) recipes.recipe = options.cleanRecipe;
+  recipes.recipe = options.cleanRecipe === undefined ? recipe : options.cleanRecipe;
   const results = new ResultsState(platform, notices);
   const training = new TrainingState(platform, dataset, recipes, results, notices);
   return { api, notices, results, training, recipes, dataset };
@@ -110,22 +109,31 @@ describe('TrainingState: the design', () => {
 });
 
 describe('TrainingState: recipe and preview', () => {
-  it('asks main for a recipe while the Clean step has none, and previews it once', async () => {
-    const { api, training } = setup();
+  it("waits for the Clean step's recipe, then previews it once", async () => {
+    const { api, training, recipes } = setup({ cleanRecipe: null });
+    await training.sync();
+    expect(api.networkPreview, 'no recipe yet: nothing to preview').not.toHaveBeenCalled();
+    recipes.recipe = recipe;
     await training.sync();
     await training.sync();
-    expect(api.defaultRecipe).toHaveBeenCalledTimes(1);
     expect(api.networkPreview).toHaveBeenCalledTimes(1);
     expect(training.recipe).toEqual(recipe);
     expect(training.task).toBe('binary');
     expect(training.loss).toBe('binary_crossentropy');
   });
 
-  it("uses the Clean step's recipe when there is one, and previews again when it changes", async () => {
+  it('says why nothing can be built when the Clean step could not suggest a recipe', async () => {
+    const { api, training, recipes } = setup({ cleanRecipe: null });
+    recipes.problem = 'Layerlab could not suggest a cleaning recipe: no column of this file works as the column to predict.';
+    await training.sync();
+    expect(api.networkPreview).not.toHaveBeenCalled();
+    expect(training.previewError).toBe(recipes.problem);
+  });
+
+  it("uses the Clean step's recipe, and previews again when it changes", async () => {
     const clean = { ...recipe, target: { column: 'Age' } };
     const { api, training, recipes } = setup({ cleanRecipe: clean });
     await training.sync();
-    expect(api.defaultRecipe).not.toHaveBeenCalled();
     expect(api.networkPreview).toHaveBeenLastCalledWith({ datasetId: 'd1', recipe: clean, design: { hidden: [] } });
     recipes.recipe = recipe;
     await training.sync();
