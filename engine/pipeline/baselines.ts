@@ -10,7 +10,7 @@ import type { TrainingControl } from '../nn/control.ts';
 import { fit } from '../nn/fit.ts';
 import { Network } from '../nn/network.ts';
 import { Rng } from '../nn/rng.ts';
-import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './train-job.ts';
+import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './network-fit.ts';
 import type { TrainingSettings } from './training-settings.ts';
 import type { DataSplit, FittedRecipe } from '../prep/types.ts';
 

@@ -7,7 +7,7 @@ import type { ModelBaselines } from '../model/model-file.ts';
 import type { TrainingControl } from '../nn/control.ts';
 import { Ensemble } from '../nn/ensemble.ts';
 import { networkFromJSON, type NetworkJSON } from '../nn/network-json.ts';
-import { evaluateSplit, type SplitEvaluation } from '../pipeline/train-job.ts';
+import { evaluateSplit, type SplitEvaluation } from '../pipeline/network-fit.ts';
 import { baselinesFor } from '../pipeline/baselines.ts';
 import { epochBudget } from './epochs.ts';
 import { preferredBatch } from './portfolio.ts';
