@@ -6,10 +6,11 @@
  */
 import { classificationReport, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
 import type { ModelBaselines } from '../model/model-file.ts';
+import type { TrainingControl } from '../nn/control.ts';
 import { fit } from '../nn/fit.ts';
 import { Network } from '../nn/network.ts';
 import { Rng } from '../nn/rng.ts';
-import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './train-job.ts';
+import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './network-fit.ts';
 import type { TrainingSettings } from './training-settings.ts';
 import type { DataSplit, FittedRecipe } from '../prep/types.ts';
 
@@ -44,18 +45,22 @@ export function linearSettings(settings: TrainingSettings): TrainingSettings {
   return { ...settings, optimizer: { ...settings.optimizer, learningRate: Math.max(settings.optimizer.learningRate ?? 0.001, 0.01) } };
 }
 
-/** A network with no hidden layer, trained on `train` (early-stopped on `validation`), scored on `test`. */
-export function linearBaseline(fitted: FittedRecipe, train: DataSplit, validation: DataSplit | null, test: DataSplit, settings: TrainingSettings): ClassificationReport | RegressionReport | null {
+/**
+ * A network with no hidden layer, trained on `train` (early-stopped on `validation`), scored on `test`; null
+ * when cancelled before it finished (a half-trained baseline would flatter the network).
+ */
+export function linearBaseline(fitted: FittedRecipe, train: DataSplit, validation: DataSplit | null, test: DataSplit, settings: TrainingSettings, control?: TrainingControl): ClassificationReport | RegressionReport | null {
   if (test.rows === 0) return null;
   const linear = linearSettings(settings);
   const network = new Network(buildNetworkSpec({ hidden: [] }, fitted, linear), new Rng(linear.seed));
-  fit(network, { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 }, fitOptionsFor(linear, fitted, train, validation));
+  const history = fit(network, { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 }, fitOptionsFor(linear, fitted, train, validation, control));
+  if (history.stopReason === 'cancelled') return null;
   return evaluateSplit(network, fitted, test)?.report ?? null;
 }
 
-export function baselinesFor(fitted: FittedRecipe, train: DataSplit, validation: DataSplit | null, test: DataSplit, settings: TrainingSettings): ModelBaselines | null {
+export function baselinesFor(fitted: FittedRecipe, train: DataSplit, validation: DataSplit | null, test: DataSplit, settings: TrainingSettings, control?: TrainingControl): ModelBaselines | null {
   const constant = constantBaseline(fitted, train, test);
   if (constant === null) return null;
-  const linear = linearBaseline(fitted, train, validation, test, settings);
+  const linear = linearBaseline(fitted, train, validation, test, settings, control);
   return fitted.target.task === 'regression' ? { mean: constant, linear } : { majorityClass: constant, linear };
 }

@@ -15,7 +15,7 @@ import { checkFoldsPossible, kFolds } from '../search/folds.ts';
 import { searchRecipe } from '../search/search-data.ts';
 import { foldSeed, takeSplit } from '../search/trial.ts';
 import type { Table } from '../table/table.ts';
-import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './train-job.ts';
+import { buildNetworkSpec, evaluateSplit, fitOptionsFor } from './network-fit.ts';
 import type { NetworkDesign, TrainingSettings } from './training-settings.ts';
 
 export interface MetricSpread {

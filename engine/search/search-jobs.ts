@@ -7,7 +7,7 @@ import type { ModelBaselines } from '../model/model-file.ts';
 import type { TrainingControl } from '../nn/control.ts';
 import { Ensemble } from '../nn/ensemble.ts';
 import { networkFromJSON, type NetworkJSON } from '../nn/network-json.ts';
-import { evaluateSplit, type SplitEvaluation } from '../pipeline/train-job.ts';
+import { evaluateSplit, type SplitEvaluation } from '../pipeline/network-fit.ts';
 import { baselinesFor } from '../pipeline/baselines.ts';
 import { epochBudget } from './epochs.ts';
 import { preferredBatch } from './portfolio.ts';
@@ -38,13 +38,13 @@ export function runTrialJob(prepared: PreparedSearch, request: TrialRequest, con
 /** The linear model of the baselines trains on the first fold (early-stopped on its validation rows). */
 export const BASELINE_CONFIG: Omit<TrialConfig, 'epochs' | 'patience' | 'batchSize'> = { inputs: 'standard', hidden: [], activation: 'linear', dropout: 0, l2: 0, l1: 0, learningRate: 0.01, classWeight: 'none' };
 
-export function baselinesJob(prepared: PreparedSearch, seed: number): ModelBaselines | null {
+export function baselinesJob(prepared: PreparedSearch, seed: number, control?: TrainingControl): ModelBaselines | null {
   const data = prepared.encodings.standard!;
   const features = data.fitted.features.length;
   const fold = prepared.folds[0]!;
   const batchSize = preferredBatch(fold.train.length);
   const settings = settingsOf({ ...BASELINE_CONFIG, batchSize, epochs: epochBudget(fold.train.length, batchSize), patience: 10 }, seed);
-  return baselinesFor(data.fitted, takeSplit(data.rows, fold.train, features), takeSplit(data.rows, fold.validation, features), prepared.test.standard!, settings);
+  return baselinesFor(data.fitted, takeSplit(data.rows, fold.train, features), takeSplit(data.rows, fold.validation, features), prepared.test.standard!, settings, control);
 }
 
 /** The chosen networks (one, or an ensemble) on the test rows: the only time a search reads them. */

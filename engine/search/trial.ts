@@ -10,7 +10,7 @@ import type { FitHistory } from '../nn/fit-types.ts';
 import { Network } from '../nn/network.ts';
 import { networkToJSON, type NetworkJSON } from '../nn/network-json.ts';
 import { Rng } from '../nn/rng.ts';
-import { buildNetworkSpec, fitOptionsFor } from '../pipeline/train-job.ts';
+import { buildNetworkSpec, fitOptionsFor } from '../pipeline/network-fit.ts';
 import type { DataSplit, FittedRecipe } from '../prep/types.ts';
 import type { Fold } from './folds.ts';
 import { scorePredictions, type Score } from './scores.ts';

@@ -26,7 +26,8 @@ export interface SearchExecutor {
   readonly slots: number;
   prepare(table: Table, recipe: Recipe, folds: FoldChoice): Promise<PreparedInfo>;
   trial(request: TrialRequest, control: TrainingControl): Promise<TrialOutcome>;
-  baselines(seed: number): Promise<ModelBaselines | null>;
+  /** The baselines; `control` cancels their linear model (its report is then null). */
+  baselines(seed: number, control: TrainingControl): Promise<ModelBaselines | null>;
   test(encoding: InputEncoding, networks: readonly NetworkJSON[]): Promise<SplitEvaluation | null>;
   dispose(): Promise<void>;
 }
@@ -104,8 +105,8 @@ export class WorkerExecutor implements SearchExecutor {
     return (await this.run({ type: 'trial', request, control: control.buffer! })).outcome;
   }
 
-  async baselines(seed: number): Promise<ModelBaselines | null> {
-    return (await this.run({ type: 'baselines', seed })).baselines;
+  async baselines(seed: number, control: TrainingControl): Promise<ModelBaselines | null> {
+    return (await this.run({ type: 'baselines', seed, control: control.buffer! })).baselines;
   }
 
   async test(encoding: InputEncoding, networks: readonly NetworkJSON[]): Promise<SplitEvaluation | null> {
@@ -142,8 +143,8 @@ export class InProcessExecutor implements SearchExecutor {
     return outcome;
   }
 
-  async baselines(seed: number): Promise<ModelBaselines | null> {
-    return baselinesJob(this.ready(), seed);
+  async baselines(seed: number, control: TrainingControl): Promise<ModelBaselines | null> {
+    return baselinesJob(this.ready(), seed, control);
   }
 
   async test(encoding: InputEncoding, networks: readonly NetworkJSON[]): Promise<SplitEvaluation | null> {

@@ -27,7 +27,7 @@ export interface PreparedInfo {
 export type SearchJob =
   | { readonly type: 'prepare'; readonly table: Table; readonly recipe: Recipe; readonly folds: FoldChoice }
   | { readonly type: 'trial'; readonly request: TrialRequest; readonly control: SharedArrayBuffer }
-  | { readonly type: 'baselines'; readonly seed: number }
+  | { readonly type: 'baselines'; readonly seed: number; readonly control: SharedArrayBuffer }
   | { readonly type: 'test'; readonly encoding: InputEncoding; readonly networks: readonly NetworkJSON[] };
 
 export type SearchJobResult =

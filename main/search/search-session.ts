@@ -87,6 +87,8 @@ export class SearchSession {
   private best: TrialRecord | null = null;
   private failure: unknown = null;
   private info: PreparedInfo | null = null;
+  /** The baselines' linear model: cancelled with the trials when the search ends. */
+  private readonly baselinesControl = TrainingControl.shared();
 
   constructor(
     private readonly table: Table,
@@ -136,7 +138,7 @@ export class SearchSession {
 
   /** Ends the search after the running trials' current batch; the best finished trials make the model. */
   stop(): boolean {
-    if (this.status !== 'running' && this.status !== 'paused') return false;
+    if (this.status !== 'running' && this.status !== 'paused' && this.status !== 'preparing') return false;
     this.end('stopped');
     return true;
   }
@@ -150,6 +152,7 @@ export class SearchSession {
     }
     this.setStatus('stopping');
     for (const r of this.running.values()) r.control.cancel();
+    this.baselinesControl.cancel();
     this.wake?.();
   }
 
@@ -185,8 +188,9 @@ export class SearchSession {
     const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, epochs: this.options.epochs ?? epochBudget(trainRows, preferredBatch(trainRows)) };
     this.hooks.onPrepared?.(info, context);
     const scheduler = new SearchScheduler(context, { seed, ...(this.options.trials !== undefined ? { maxTrials: this.options.trials } : {}) });
-    const baselines = this.executor.baselines(seed);
-    this.setStatus('running');
+    // Never fatal: without them the report says so, and the model stands.
+    const baselines = this.executor.baselines(seed, this.baselinesControl).catch(() => null);
+    if (this.stopReason === null) this.setStatus('running');
     const deadline = Number.isFinite(this.remainingMs()) ? setInterval(() => this.remainingMs() <= 0 && this.end('budget'), 100) : null;
     const completions = new Set<Promise<void>>();
     try {

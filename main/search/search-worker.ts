@@ -27,7 +27,7 @@ function handle(job: SearchJob): [SearchJobResult, ArrayBuffer[]] {
       return [{ type: 'trial', outcome }, [outcome.outOfFold.buffer as ArrayBuffer]];
     }
     case 'baselines':
-      return [{ type: 'baselines', baselines: baselinesJob(prepared, job.seed) }, []];
+      return [{ type: 'baselines', baselines: baselinesJob(prepared, job.seed, TrainingControl.attach(job.control)) }, []];
     case 'test':
       return [{ type: 'test', evaluation: testJob(prepared, job.encoding, job.networks) }, []];
   }

@@ -1,7 +1,15 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
+import { TrainingControl } from '../../../engine/nn/control.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
+import { suggestRecipe } from '../../../engine/prep/suggest.ts';
 import type { DataSplit, FittedRecipe } from '../../../engine/prep/types.ts';
-import { constantBaseline } from '../../../engine/pipeline/baselines.ts';
+import { constantBaseline, linearBaseline } from '../../../engine/pipeline/baselines.ts';
+import { defaultTrainingSettings } from '../../../engine/pipeline/training-settings.ts';
+import { loadTable } from '../../../main/io/load-table.ts';
+
+const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
 
 const split = (y: number[]): DataSplit => ({ x: new Float32Array(y.length), y: Float32Array.from(y), rows: y.length, rowIndex: Int32Array.from(y, (_, i) => i) });
 const fitted = (target: Partial<FittedRecipe['target']>): FittedRecipe => ({ target: { column: 'y', targetWidth: 1, ...target } }) as FittedRecipe;
@@ -31,5 +39,18 @@ describe('the constant baselines', () => {
 
   it('is null without test rows', () => {
     expect(constantBaseline(fitted({ task: 'regression', outputWidth: 1, loss: 'mse' }), split([1]), split([]))).toBeNull();
+  });
+});
+
+describe('the linear baseline', () => {
+  it('is a trained model scored on the test rows, and null when cancelled: a half-trained one would flatter the network', async () => {
+    const { table } = await loadTable(resolve(datasets, 'iris.csv'));
+    const { fitted, train, validation, test } = prepare(table, suggestRecipe(table, { target: 'species' }));
+    const settings = defaultTrainingSettings({ epochs: 60 });
+    const trained = linearBaseline(fitted, train, validation, test, settings) as ClassificationReport;
+    expect(trained.accuracy).toBeGreaterThan(0.8);
+    const control = TrainingControl.local(() => undefined);
+    control.cancel();
+    expect(linearBaseline(fitted, train, validation, test, settings, control)).toBeNull();
   });
 });

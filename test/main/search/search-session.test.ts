@@ -110,6 +110,18 @@ describe('the search session', () => {
     await expect(session.run()).rejects.toThrow(/^The budget of 4 s ended (before the first network finished training|while the data was being prepared)/);
   }, 60_000);
 
+  it('can be stopped while it prepares the data: no trial starts, and it says there is no model', async () => {
+    const { table, recipe } = await iris();
+    let session: SearchSession;
+    const started: number[] = [];
+    session = new SearchSession(table, recipe, OPTIONS, new InProcessExecutor(2), {
+      onStatus: (s) => s === 'preparing' && expect(session.stop()).toBe(true),
+      onTrialStarted: (r) => started.push(r.id),
+    });
+    await expect(session.run()).rejects.toThrow(/^The search was stopped after .*, before its first network finished training/);
+    expect(started).toEqual([]);
+  }, 60_000);
+
   it('pauses, resumes and stops its workers\' trials', async () => {
     const { table, recipe } = await iris();
     let session: SearchSession;
