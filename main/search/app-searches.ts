@@ -55,6 +55,8 @@ interface AppSearch {
   released: boolean;
   /** Seconds the search ran, once it ended (its clock stops there). */
   seconds: number | null;
+  /** Settles when the session has ended (its final model scored by the workers, or failed). */
+  ended: Promise<void>;
 }
 
 /** An executor whose `dispose` the session's end does not reach: the app lets its workers go later. */
@@ -86,7 +88,7 @@ export class AppSearches {
     const { split } = request.recipe;
     // Trials are validated on folds of the non-test rows: no separate validation rows.
     const recipe: Recipe = { ...request.recipe, split: { ...split, train: 1 - split.test, validation: 0 } };
-    const search: AppSearch = { id, request, executor, info: null, metric: null, points: [], best: null, baselines: null, endReason: null, error: null, failed: false, released: false, seconds: null, session: null! };
+    const search: AppSearch = { id, request, executor, info: null, metric: null, points: [], best: null, baselines: null, endReason: null, error: null, failed: false, released: false, seconds: null, session: null!, ended: Promise.resolve() };
     const session = new SearchSession(request.table, recipe, { budgetSeconds: request.budgetSeconds, folds: 'auto', seed: split.seed, ensembleTrials: 1 }, keptAlive(executor), {
       onPrepared: (info, context) => {
         search.info = info;
@@ -102,7 +104,7 @@ export class AppSearches {
     Object.assign(search, { session });
     this.searches.set(id, search);
     const ticker = setInterval(() => this.publish(search), this.options.tickMs ?? 1000);
-    void session
+    search.ended = session
       .run()
       .then(
         (result) => {
@@ -172,6 +174,8 @@ export class AppSearches {
     if (search.released) return;
     search.released = true;
     search.session.stop();
+    // The stopped session still scores its final model on the workers: they go once it has ended.
+    await search.ended;
     await search.executor.dispose();
   }
 

@@ -39,6 +39,11 @@ export class SearchState {
     private readonly notices: Notices,
   ) {}
 
+  /** The search the Train step shows: the current one, while its dataset is the open one. */
+  get shown(): SearchSummary | null {
+    return this.current !== null && this.current.datasetId === this.dataset.summary?.datasetId ? this.current : null;
+  }
+
   async start(): Promise<void> {
     const datasetId = this.dataset.summary?.datasetId;
     const recipe = this.training.recipe;
