@@ -36,7 +36,7 @@ function setup() {
     useSearchTrial: vi.fn(async () => trialRun),
     listRuns: vi.fn(async () => [] as RunSummary[]),
     startTraining: vi.fn(async () => ({ ...trialRun, runId: 'run-1', status: 'preparing' as const })),
-    startCrossValidation: vi.fn(async (): Promise<CrossValidationSummary> => ({ validationId: 'cv-1', runId: 'run-1', folds: 5, status: 'running', rows: null, metrics: null, error: null })),
+    startCrossValidation: vi.fn(async (_request: unknown): Promise<CrossValidationSummary> => ({ validationId: 'cv-1', runId: 'run-1', folds: 5, status: 'running', rows: null, metrics: null, error: null })),
   };
   const platform = { kind: 'web', mac: false, api: api as unknown as LayerlabApi } as Platform;
   const notices = new Notices();
