@@ -9,6 +9,7 @@ import { loadTable } from '../io/load-table.ts';
 import { ProjectSession } from '../project/session.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
+import { InThreadInsightWork } from './insight-work.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { PredictionStore } from './prediction-store.ts';
@@ -42,6 +43,7 @@ export function createServices(options: ServiceOptions): Services {
     operations: new Operations(),
     events,
     models,
+    insight: new InThreadInsightWork({ tableOf: (datasetId) => datasets.get(datasetId).table, modelOf: (modelId) => models.open(modelId).loaded }),
     predictions: new PredictionStore(),
     training,
     crossValidations: new CrossValidations({ publish: (event) => events.publish(event) }),
