@@ -37,6 +37,8 @@ export interface AppSearchesOptions {
   readonly executor?: () => SearchExecutor;
   /** Milliseconds between snapshots while nothing else happens (the elapsed time moves on). */
   readonly tickMs?: number;
+  /** For tests: most epochs of a full-budget trial (default: the search's own budget for the table's size). */
+  readonly epochs?: number;
 }
 
 interface AppSearch {
@@ -89,7 +91,7 @@ export class AppSearches {
     // Trials are validated on folds of the non-test rows: no separate validation rows.
     const recipe: Recipe = { ...request.recipe, split: { ...split, train: 1 - split.test, validation: 0 } };
     const search: AppSearch = { id, request, executor, info: null, metric: null, points: [], best: null, baselines: null, endReason: null, error: null, failed: false, released: false, seconds: null, session: null!, ended: Promise.resolve() };
-    const session = new SearchSession(request.table, recipe, { budgetSeconds: request.budgetSeconds, folds: 'auto', seed: split.seed, ensembleTrials: 1 }, keptAlive(executor), {
+    const session = new SearchSession(request.table, recipe, { budgetSeconds: request.budgetSeconds, folds: 'auto', seed: split.seed, ensembleTrials: 1, ...(this.options.epochs ? { epochs: this.options.epochs } : {}) }, keptAlive(executor), {
       onPrepared: (info, context) => {
         search.info = info;
         search.metric = context.classification ? 'accuracy' : 'r2';

@@ -26,8 +26,9 @@ function setup() {
   const runEvents: TrainingProgressEvent[] = [];
   const models = new ModelRegistry();
   const training = new TrainingRuns({ publish: (e) => runEvents.push(e), models, app: APP });
-  // A short pause per trial hands the thread back, as worker trials would: the budget's timer gets to run.
-  const searches = new AppSearches({ publish: (e: SearchProgressEvent) => snapshots.push(e.summary), training, executor: () => new InProcessExecutor(2, () => 5), tickMs: 50 });
+  // Short trials (15 epochs at most) keep the test quick on a busy machine; a short pause per trial hands the
+  // thread back, as worker trials would: the budget's timer gets to run.
+  const searches = new AppSearches({ publish: (e: SearchProgressEvent) => snapshots.push(e.summary), training, executor: () => new InProcessExecutor(2, () => 5), tickMs: 50, epochs: 15 });
   return { snapshots, runEvents, models, training, searches };
 }
 
