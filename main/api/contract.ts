@@ -15,6 +15,9 @@ import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { insightCalls } from './calls/insight-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
+import { qualityCalls } from './calls/quality-calls.ts';
+import { validationCalls, type CrossValidationEvent } from './calls/validation-calls.ts';
+import { searchCalls, searchProgressEventTypes, type SearchEvent } from './calls/search-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
 import { runCalls } from './calls/run-calls.ts';
 import { v } from './validate.ts';
@@ -60,8 +63,14 @@ export const calls = {
   ...recipeCalls,
   /** Build and Train steps (main/api/calls/training-calls.ts). */
   ...trainingCalls,
+  /** Train step's network search (main/api/calls/search-calls.ts). */
+  ...searchCalls,
+  /** Train step's K-fold cross-validation (main/api/calls/validation-calls.ts). */
+  ...validationCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Evaluate: the baselines beside the network (main/api/calls/quality-calls.ts). */
+  ...qualityCalls,
   /** Projects, their data file, autosave and recovery (main/api/calls/project-calls.ts). */
   ...projectCalls,
   /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
@@ -86,11 +95,13 @@ export type AppEvent =
   | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
   | RecipeEvent
   | TrainingEvent
+  | SearchEvent
+  | CrossValidationEvent
   | ResultsEvent
   | ProjectEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
-export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...resultsProgressEventTypes]);
+export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...searchProgressEventTypes, ...resultsProgressEventTypes]);
 
 /** What a menu item or a keyboard shortcut asks the window to do. */
 export type AppCommand =

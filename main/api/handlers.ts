@@ -14,6 +14,8 @@ import type { PreparedRecipes } from '../services/prepared-recipes.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
+import type { AppSearches } from '../search/app-searches.ts';
+import type { CrossValidations } from '../search/cross-validations.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
@@ -24,8 +26,10 @@ import { createExportHandlers } from './handlers/export-handlers.ts';
 import { resolveSource } from './handlers/files.ts';
 import { createProjectHandlers } from './handlers/project-handlers.ts';
 import { createInsightHandlers } from './handlers/insight-handlers.ts';
+import { createQualityHandlers } from './handlers/quality-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
 import { createRunHandlers } from './handlers/run-handlers.ts';
+import { createSearchHandlers } from './handlers/search-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
 export interface Services {
@@ -45,6 +49,10 @@ export interface Services {
   readonly predictions: PredictionStore;
   /** Training runs in workers; finished ones are added to `models`. */
   readonly training: TrainingRuns;
+  /** Network searches in workers; a trial the user picks becomes a run in `training`. */
+  readonly searches: AppSearches;
+  /** The Train step's K-fold cross-validations, each in its own worker. */
+  readonly crossValidations: CrossValidations;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
@@ -106,6 +114,8 @@ export function createHandlers(services: Services): Handlers {
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
+    ...createSearchHandlers(services),
+    ...createQualityHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExportHandlers(services),
     ...createProjectHandlers(services),

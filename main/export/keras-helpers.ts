@@ -10,8 +10,8 @@ def left_out(count, reason, examples=()):
     print(f"{count} rows left out: {reason}" + (f": {list(examples)[:5]}" if len(examples) else ""))
 `;
 
-/** Steps 3 and 4 and the entry point: nothing in them depends on the model but the constants above them. */
-export const PYTHON_TRAIN_EVALUATE = String.raw`
+/** Step 3's split: the script's own train/validation/test rows, in Layerlab's proportions. */
+export const PYTHON_SPLIT = String.raw`
 # ---------------------------------------------------------------------------------------------------------
 # Step 3: train it. Same proportions, seed and settings as in Layerlab; scikit-learn draws its own rows, so the
 # split (and therefore the scores) differ a little from Layerlab's.
@@ -30,7 +30,10 @@ def split(X, y):
     return X_train, X_val, X_test, y_train, y_val, y_test
 
 
-def train(model, X_train, y_train, X_val, y_val):
+`;
+
+/** Step 3 for one network: fit with the constants' epochs, batch size, class weights and callbacks. */
+export const PYTHON_TRAIN = String.raw`def train(model, X_train, y_train, X_val, y_val):
     import keras
 
     validation = (X_val.to_numpy(), y_val.to_numpy()) if len(X_val) else None
@@ -43,7 +46,10 @@ def train(model, X_train, y_train, X_val, y_val):
                      callbacks=callbacks(keras, monitor), class_weight=class_weight, verbose=2)
 
 
-# ---------------------------------------------------------------------------------------------------------
+`;
+
+/** Step 4: the test rows' scores, next to Layerlab's own. */
+export const PYTHON_EVALUATE = String.raw`# ---------------------------------------------------------------------------------------------------------
 # Step 4: evaluate it on the test rows (Layerlab's own test scores are in LAYERLAB_TEST_METRICS).
 # ---------------------------------------------------------------------------------------------------------
 def evaluate(model, X_test, y_test):
@@ -66,7 +72,10 @@ def evaluate(model, X_test, y_test):
     print(f"Layerlab's test scores: {LAYERLAB_TEST_METRICS}")
 
 
-def main():
+`;
+
+/** The entry point of a one-network script. */
+export const PYTHON_MAIN = String.raw`def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", nargs="?", default=SOURCE["name"], help=f"the data file (default: {SOURCE['name']})")
     parser.add_argument("--save", default="model.keras", help="where to save the trained Keras model")
@@ -90,3 +99,6 @@ def main():
 if __name__ == "__main__":
     main()
 `;
+
+/** Steps 3 and 4 and the entry point: nothing in them depends on the model but the constants above them. */
+export const PYTHON_TRAIN_EVALUATE = `${PYTHON_SPLIT}${PYTHON_TRAIN}${PYTHON_EVALUATE}${PYTHON_MAIN}`;

@@ -8,9 +8,10 @@
 import type { ModelFile } from '../../engine/model/model-file.ts';
 import type { LayerSpec } from '../../engine/nn/network-spec.ts';
 import type { OptimizerSettings } from '../../engine/nn/optimizers/create-optimizer.ts';
-import { specFromTopology } from '../../engine/model/tfjs-topology.ts';
+import { readMembers } from '../../engine/model/load-model.ts';
 import { writeFileAtomic } from '../project/atomic-write.ts';
-import { KERAS_LEFT_OUT, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
+import { ensembleBuildCode, membersConstant, PYTHON_ENSEMBLE_MAIN, PYTHON_TRAIN_MEMBER } from './keras-ensemble.ts';
+import { KERAS_LEFT_OUT, PYTHON_EVALUATE, PYTHON_SPLIT, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
 import { cleaningCode } from './pandas-recipe.ts';
 import { PANDAS_CLEAN_TAIL, PANDAS_READING } from './pandas-reading.ts';
 import { pythonConstants } from './python-constants.ts';
@@ -87,10 +88,29 @@ function header(file: ModelFile): string {
 }
 
 export function kerasScript(file: ModelFile): string {
-  const { spec } = specFromTopology(file.network.modelTopology, file.network.loss);
+  const specs = readMembers(file.network.modelTopology, file.network.loss).map((m) => m.spec);
+  const spec = specs[0]!;
   const task = file.recipe.target.task;
   const metrics = task === 'regression' ? '["mean_absolute_error"]' : '["accuracy"]';
   const callbacks = callbacksCode(file);
+  const ensemble = specs.length > 1;
+  const build = ensemble
+    ? ensembleBuildCode(file, specs, { layerCode, optimizerCode, loss: KERAS_LOSS[file.network.loss]!, metrics })
+    : `def build_model():
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([
+        keras.Input(shape=(${spec.inputSize},)),
+${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
+    ])
+    model.compile(optimizer=${optimizerCode(file.training.settings.optimizer)}, loss=${KERAS_LOSS[file.network.loss]}, metrics=${metrics})
+    return model
+
+
+def callbacks(keras, monitor):
+    return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
+`;
   return `${header(file)}
 import argparse
 import math
@@ -99,7 +119,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-${pythonConstants(file)}
+${pythonConstants(file)}${ensemble ? `\n${membersConstant(file)}` : ''}
 ${PANDAS_READING}${KERAS_LEFT_OUT}
 
 # ---------------------------------------------------------------------------------------------------------
@@ -120,22 +140,8 @@ ${cleaningCode(file.recipe)}${PANDAS_CLEAN_TAIL}
 # ---------------------------------------------------------------------------------------------------------
 # Step 2: build the network (the same layers, activations and initializers as in Layerlab).
 # ---------------------------------------------------------------------------------------------------------
-def build_model():
-    import keras
-    from keras import layers
-
-    model = keras.Sequential([
-        keras.Input(shape=(${spec.inputSize},)),
-${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
-    ])
-    model.compile(optimizer=${optimizerCode(file.training.settings.optimizer)}, loss=${KERAS_LOSS[file.network.loss]}, metrics=${metrics})
-    return model
-
-
-def callbacks(keras, monitor):
-    return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
-
-${PYTHON_TRAIN_EVALUATE}`;
+${build}
+${ensemble ? `${PYTHON_SPLIT}${PYTHON_TRAIN_MEMBER}${PYTHON_EVALUATE}${PYTHON_ENSEMBLE_MAIN}` : PYTHON_TRAIN_EVALUATE}`;
 }
 
 export async function saveKerasScript(path: string, file: ModelFile): Promise<void> {

@@ -9,6 +9,7 @@ import { executionOrder } from '../../engine/prep/run-step.ts';
 import { OTHER_LEVEL } from '../../engine/prep/steps/encode.ts';
 import { datePartName } from '../../engine/prep/steps/date-parts.ts';
 import { indicatorName } from '../../engine/prep/steps/impute.ts';
+import { pieceName } from '../../engine/prep/steps/piecewise-linear.ts';
 import type { StepStateByKind } from '../../engine/prep/steps/registry.ts';
 import { stepDefinition } from '../../engine/prep/steps/registry.ts';
 import { numberLabel } from '../../engine/prep/table-ops.ts';
@@ -115,6 +116,20 @@ function logTransform(s: StepStateByKind['log-transform']): Lines {
   return s.columns.map((c) => `${col(c)} = np.sign(${col(c)}) * np.log1p(np.abs(${col(c)}))`);
 }
 
+/** Piece t of each value (clipped at 1 below the last piece, at 0 above the first), as piecewise-linear.ts does. */
+function piecewiseLinear(s: StepStateByKind['piecewise-linear']): Lines {
+  return s.columns.flatMap(({ column, edges }) => {
+    const last = edges.length - 1;
+    const pieces = Array.from({ length: last }, (_, i) => {
+      const t = i + 1;
+      const clip = [t > 1 ? 'lower=0.0' : '', t < last ? 'upper=1.0' : ''].filter(Boolean).join(', ');
+      const value = `(${col(column)} - ${py(edges[t - 1]!)}) / ${py(edges[t]! - edges[t - 1]!)}`;
+      return `    ${py(pieceName(column, t))}: (${value})${clip ? `.clip(${clip})` : ''},`;
+    });
+    return [`frame = replace_column(frame, ${py(column)}, {`, ...pieces, '})'];
+  });
+}
+
 function dateParts(s: StepStateByKind['date-parts']): Lines {
   const part = { year: 'year', month: 'month', day: 'day', 'day-of-week': 'dayofweek' } as const;
   return [
@@ -149,6 +164,8 @@ function stepLines(recipe: FittedRecipe, step: RecipeStep, state: unknown): Line
       return logTransform(state as StepStateByKind['log-transform']);
     case 'date-parts':
       return dateParts(state as StepStateByKind['date-parts']);
+    case 'piecewise-linear':
+      return piecewiseLinear(state as StepStateByKind['piecewise-linear']);
   }
 }
 

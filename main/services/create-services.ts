@@ -17,6 +17,8 @@ import { PredictionStore } from './prediction-store.ts';
 import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
+import { AppSearches } from '../search/app-searches.ts';
+import { CrossValidations } from '../search/cross-validations.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
 import { UploadStore } from './upload-store.ts';
 
@@ -35,6 +37,7 @@ export function createServices(options: ServiceOptions): Services {
   const models = new ModelRegistry();
   const datasets = new DatasetStore();
   const recent = new RecentFiles(join(options.settingsDir, 'recent-files.json'));
+  const training = new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity });
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
@@ -46,7 +49,9 @@ export function createServices(options: ServiceOptions): Services {
     models,
     insight: new InThreadInsightWork({ tableOf: (datasetId) => datasets.get(datasetId).table, modelOf: (modelId) => models.open(modelId).loaded }),
     predictions: new PredictionStore(),
-    training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
+    training,
+    crossValidations: new CrossValidations({ publish: (event) => events.publish(event) }),
+    searches: new AppSearches({ publish: (event) => events.publish(event), flush: (searchId) => events.flush(searchId), training }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable,
@@ -60,6 +65,8 @@ export function createServices(options: ServiceOptions): Services {
 export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
   await services.project.close();
+  await services.searches.dispose();
+  await services.crossValidations.dispose();
   await services.training.dispose();
   services.events.close();
   await services.uploads?.close();

@@ -6,6 +6,7 @@
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../engine/errors.ts';
 import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
+import type { EpochEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Prepared } from '../../engine/prep/types.ts';
@@ -90,11 +91,27 @@ function outcomeOf(result: TrainingResult): RunOutcome {
 
 const FINISHED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
 
+/** A run trained elsewhere (a search's trial) and handed over finished: no worker, its epochs from its history. */
+export interface AdoptedRun {
+  readonly datasetId: string;
+  readonly label: string;
+  /** The column it predicts (the recipe's target). */
+  readonly target: string;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly source: ModelSource;
+  readonly result: TrainingResult;
+  readonly epochs: readonly EpochEvent[];
+  readonly begin: TrainBeginEvent;
+}
+
 export class TrainingRuns {
   private readonly sessions: TrainingSessions;
   private readonly records = new Map<string, RunRecord>();
   /** Runs the user deleted: out of the list until an undo. */
   private readonly deleted = new Set<string>();
+  private readonly adopted = new Map<string, { readonly run: AdoptedRun; readonly startedAt: number; readonly modelId: string; label: string }>();
+  private adoptedCount = 0;
 
   constructor(private readonly options: TrainingRunsOptions) {
     this.sessions = new TrainingSessions({
@@ -128,7 +145,9 @@ export class TrainingRuns {
   }
 
   list(): RunSummary[] {
-    return this.sessions.list().flatMap((info) => (this.deleted.has(info.runId) ? [] : (this.summary(info.runId) ?? [])));
+    const trained = this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    const adopted = [...this.adopted.keys()].map((runId) => this.summary(runId)!);
+    return [...trained, ...adopted].filter((run) => !this.deleted.has(run.runId)).sort((a, b) => a.startedAt - b.startedAt);
   }
 
   /** A finished run leaves the list (an undo brings it back); a run still going must be stopped first. */
@@ -145,13 +164,30 @@ export class TrainingRuns {
   }
 
   rename(runId: string, label: string): boolean {
-    const record = this.records.get(runId);
+    const record = this.records.get(runId) ?? this.adopted.get(runId);
     if (!record || this.deleted.has(runId)) return false;
     record.label = label;
     return true;
   }
 
+  /** Keeps a finished run trained elsewhere as an ordinary one: its model goes to the registry, its summary to the window. */
+  async adopt(run: AdoptedRun): Promise<RunSummary> {
+    const runId = `search-run-${++this.adoptedCount}`;
+    const model = buildModelFile({ result: run.result, design: run.design, settings: run.settings, source: run.source, app: await this.options.app() });
+    const name = designName(run.design, outputSize(run.result.network.spec));
+    this.options.models.add({ modelId: runId, label: `${run.label} · ${name} · ${run.settings.optimizer.kind}`, datasetId: run.datasetId, model, result: run.result, path: null });
+    this.adopted.set(runId, { run, startedAt: Date.now(), modelId: runId, label: run.label });
+    const summary = this.summary(runId)!;
+    this.options.publish({ type: 'trainingProgress', runId, status: 'completed', begin: run.begin, summary });
+    return summary;
+  }
+
   summary(runId: string): RunSummary | null {
+    const adopted = this.adopted.get(runId);
+    if (adopted) {
+      const { run } = adopted;
+      return { runId, label: adopted.label, datasetId: run.datasetId, dataset: { name: run.source.name, sha256: run.source.sha256 }, target: run.target, status: 'completed', startedAt: adopted.startedAt, design: run.design, settings: run.settings, begin: run.begin, epochs: run.epochs, outcome: outcomeOf(run.result), modelId: adopted.modelId, error: null };
+    }
     const info = this.sessions.get(runId);
     const record = this.records.get(runId);
     if (!info || !record) return null;

@@ -40,7 +40,7 @@ const learningRate = v.optional(v.number({ min: 1e-7, max: 10 }));
 export const networkDesign = v.object({
   hidden: v.array(
     v.variant('type', {
-      dense: { units: v.number({ min: 1, max: 4096, integer: true }), activation: v.optional(activation) },
+      dense: { units: v.number({ min: 1, max: 4096, integer: true }), activation: v.optional(activation), l1: v.optional(v.number({ min: 0, max: 1 })), l2: v.optional(v.number({ min: 0, max: 1 })) },
       dropout: { rate: v.number({ min: 0, max: 0.95 }) },
       batchNormalization: {},
     }),

@@ -16,7 +16,8 @@ import { py, pyFloat, pyPretty, type PythonValue } from '../python-literal.ts';
 export function networkCode(file: ModelFile): string {
   const topology = file.network.modelTopology;
   if (topology.class_name !== 'Sequential') {
-    const what = topology.class_name === 'Model' ? 'an ensemble (a functional Model that averages several networks)' : `a ${String(topology.class_name)}`;
+    const kind: string = (topology as { class_name: string }).class_name;
+    const what = kind === 'Model' ? 'an ensemble (a functional Model that averages several networks)' : `a ${kind}`;
     throw new UserFacingError('unsupported-model', `The PyTorch script trains one Sequential network; this model's network is ${what}, which it cannot train yet. Export the model file, the TF.js folder or the ONNX graph instead.`);
   }
   const { spec } = specFromTopology(topology, file.network.loss);

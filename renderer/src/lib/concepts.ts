@@ -53,6 +53,10 @@ const STEPS = {
     term: 'Date parts',
     text: 'A date is one growing number that means little to a network on its own. Splitting it into year, month and day of the week lets the network find seasons and weekly patterns that repeat.',
   },
+  'step-piecewise-linear': {
+    term: 'Numbers in pieces',
+    text: "Cuts a number's range at the training rows' quantiles and gives the network one input per piece, each rising from 0 to 1 across its piece. The network can then bend its answer differently in each range (low, middle, high), as decision trees do, instead of learning one smooth slope. The network search tries it.",
+  },
 } as const satisfies Record<`step-${StepKind}`, ConceptText>;
 
 export const CONCEPTS = {

@@ -67,5 +67,9 @@ export const messages = {
   runChangeFailed: 'The run could not be changed',
   settingsReset: 'Another dataset: the network and training settings are back to their defaults. The previous dataset’s runs stay in the Runs list.',
   runsFailed: 'The training runs of this session could not be listed',
+  crossValidationFailed: 'The cross-validation could not be started',
+  searchNotReady: 'The search cannot start yet',
+  searchFailed: 'The network search could not be started or changed',
+  searchUseFailed: (trial: number) => `Trial ${trial}'s network could not be made a run`,
   runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

@@ -61,6 +61,24 @@ describe('layerlab train', () => {
     expect(predicted.out).toMatch(/predicted 891 of 891 rows/);
   });
 
+  it('--folds K adds each metric\'s mean ± spread over K folds, and --json always has the baselines', async () => {
+    const { code, out } = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '30', '--folds', '4', '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary.crossValidation.folds).toBe(4);
+    expect(summary.crossValidation.rows).toBe(summary.split.train + summary.split.validation);
+    const accuracy = summary.crossValidation.metrics.accuracy;
+    expect(accuracy.values).toHaveLength(4);
+    expect(accuracy.mean).toBeCloseTo(accuracy.values.reduce((a: number, b: number) => a + b, 0) / 4, 3);
+    expect(accuracy.std).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(summary.crossValidation.metrics)).toEqual(['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'auc', 'logLoss']);
+    expect(summary.baselines.majorityClass.accuracy).toBeCloseTo(1 / 3, 1);
+    expect(summary.baselines.linear.accuracy).toBeGreaterThan(0.6);
+    const text = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '30', '--folds', '3');
+    expect(text.out).toMatch(/3-fold cross-validation on 1\d\d non-test rows \(mean ± spread\): accuracy 0\.\d{3} ± 0\.\d{3}/);
+    expect(text.out).toMatch(/baselines on the same test rows: majority class accuracy 0\.\d{3} · linear model accuracy/);
+  });
+
   it('reports regression with R²', async () => {
     const { out } = await cli('train', join(datasets, 'winequality-red.csv'), '--target', 'quality', '--task', 'regression', '--epochs', '20', '--json');
     const summary = JSON.parse(out);
@@ -78,6 +96,7 @@ describe('layerlab train', () => {
     ['an unknown flag', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epoch', '3'], /Unknown option '--epoch'/],
     ['a bad number', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], /--epochs must be a whole number ≥ 1, got "ten"/],
     ['a thread count other than 1 or 2', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--threads', '4'], /--threads must be 1 or 2, got "4"/],
+    ['too few rows of a class for the folds', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--folds', '45'], /45-fold cross-validation needs at least 45 rows of each class outside the test rows, but "setosa" has \d+/],
   ];
   for (const [what, argv, message] of userMistakes) {
     it(`explains ${what} in one line on stderr and exits non-zero`, async () => {

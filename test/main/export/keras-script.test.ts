@@ -12,7 +12,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
 import { loadModel } from '../../../engine/model/load-model.ts';
-import { serializeModel, type ModelFile } from '../../../engine/model/model-file.ts';
+import { buildModelFile, serializeModel, type ModelFile, type ModelMember } from '../../../engine/model/model-file.ts';
+import { Network } from '../../../engine/nn/network.ts';
+import { networkToJSON } from '../../../engine/nn/network-json.ts';
+import { Rng } from '../../../engine/nn/rng.ts';
 import type { Table } from '../../../engine/table/table.ts';
 import { kerasScript } from '../../../main/export/keras-script.ts';
 import { DATASETS, trained, type CaseName } from '../../engine/model/trained.ts';
@@ -85,6 +88,22 @@ describe('Keras script export', () => {
     expect(text).toContain('loss="sparse_categorical_crossentropy"');
     expect(text).toContain('keras.callbacks.EarlyStopping(monitor=monitor, patience=10, min_delta=0.0, restore_best_weights=True)');
     expect(text).toContain('SEED = 7');
+  });
+
+  it('writes an ensemble as one Sequential model per member, each trained on its own rows, averaged by a functional model', async () => {
+    const { result, design, settings } = await trained('iris');
+    const second = networkToJSON(new Network({ ...result.network.spec, layers: [{ type: 'dense', units: 5, activation: 'tanh' }, { type: 'dense', units: 3, activation: 'softmax' }] }, new Rng(2)));
+    const member: ModelMember = { design, settings, rows: { train: 80, validation: 20 }, epochsCompleted: 9, bestEpoch: 7, stopReason: 'early-stopped' };
+    const file = buildModelFile({ result, design, settings, source: { name: 'iris.csv', sha256: '0'.repeat(64), rows: 150 }, app: { name: 'Layerlab', version: 'test' }, ensemble: { networks: [result.network, second], members: [member, { ...member, settings: { ...settings, batchSize: 16 } }] } });
+    const text = kerasScript(file);
+    const script = join(tmp, 'ensemble_model.py');
+    writeFileSync(script, text);
+    execFileSync('python3', ['-m', 'py_compile', script]);
+    expect(text.match(/members\.append\(keras\.Sequential\(\[/g)).toHaveLength(2);
+    expect(text).toContain('layers.Dense(5, activation="tanh")');
+    expect(text).toContain('return keras.Model(inputs, layers.Average()([member(inputs) for member in members]), name="ensemble")');
+    expect(text).toContain('{"index": 1, "epochs": 40, "batch_size": 16, "validation": 0.2, "patience": 10');
+    expect(text).toContain('train_member(member, settings, X_rest, y_rest)');
   });
 
   it('keeps text from the data inside string literals and comments', async () => {

@@ -66,6 +66,17 @@ export const CUSTOM: Record<string, Custom> = {
       { id: 'scale', kind: 'scale', params: { columns: ['Pregnancies', 'Glucose', 'BloodPressure', 'SkinThickness', 'Insulin', 'BMI', 'DiabetesPedigreeFunction', 'Age'], method: 'standard' } },
     ],
   },
+  housing: {
+    file: 'housing.csv',
+    target: 'median_house_value',
+    steps: () => [
+      { id: 'fill', kind: 'impute', params: { columns: ['total_bedrooms'], strategy: 'median' } },
+      { id: 'ocean', kind: 'encode', params: { column: 'ocean_proximity', method: 'one-hot' } },
+      { id: 'pieces', kind: 'piecewise-linear', params: { columns: ['longitude', 'latitude', 'total_bedrooms'] } },
+      { id: 'few-pieces', kind: 'piecewise-linear', params: { columns: ['housing_median_age', 'median_income'], pieces: 3 } },
+      { id: 'scale', kind: 'scale', params: { columns: ['total_rooms', 'population', 'households'], method: 'standard' } },
+    ],
+  },
   football: {
     file: 'international_football_results.csv',
     target: 'neutral',

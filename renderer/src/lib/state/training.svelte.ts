@@ -9,8 +9,9 @@ import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../..
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
+import type { CrossValidationState } from './cross-validation.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -38,6 +39,8 @@ export class TrainingState {
   /** Runs whose validation curves are drawn together. */
   compared = $state.raw<readonly string[]>([]);
   starting = $state(false);
+  /** Set by AppState: checks a new run on K folds when the form asks for it. */
+  crossValidation: CrossValidationState | null = null;
   private previewKey: string | null = null;
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
@@ -171,14 +174,10 @@ export class TrainingState {
     }
     this.starting = true;
     try {
-      const summary = await this.platform.api.startTraining({
-        datasetId,
-        recipe,
-        design: { ...this.design, hidden: [...this.design.hidden] },
-        settings: toTrainingSettings(this.form, task),
-      });
-      this.add(summary);
-      this.selectedId = summary.runId;
+      const request = { datasetId, recipe, design: withPenalties(this.design, this.form), settings: toTrainingSettings(this.form, task) };
+      const summary = await this.platform.api.startTraining(request);
+      this.show(summary);
+      if (this.form.folds > 0) void this.crossValidation?.start({ ...request, runId: summary.runId, folds: this.form.folds });
     } catch (error) {
       this.notices.push('error', messages.trainFailed, errorText(error));
     } finally {
@@ -250,6 +249,12 @@ export class TrainingState {
     this.regressionOutput = 'linear';
     this.selectedId = null;
     if (changed) this.notices.push('info', messages.settingsReset);
+  }
+
+  /** A finished run made elsewhere (a search's trial): added, selected, its model shown in Evaluate. */
+  show(summary: RunSummary): void {
+    this.add(summary);
+    this.select(summary.runId);
   }
 
   /** The loss the next run uses, for the form. */

@@ -4,7 +4,8 @@
  */
 import type { LossKind } from '../../../../engine/nn/losses.ts';
 import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-optimizer.ts';
-import { defaultTrainingSettings, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import type { LayerSpec } from '../../../../engine/nn/network-spec.ts';
+import { defaultTrainingSettings, type NetworkDesign, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
 import type { Task } from '../../../../engine/prep/types.ts';
 
 export interface TrainForm {
@@ -16,7 +17,21 @@ export interface TrainForm {
   readonly epochs: number;
   readonly earlyStopping: boolean;
   readonly patience: number;
+  /** Classification: 'balanced' weighs each class by rows / (classes × class rows), so rare classes count as much. */
+  readonly classWeight: 'none' | 'balanced';
+  /** Weight penalties added to every hidden Dense layer's kernel (0: none). */
+  readonly l2: number;
+  readonly l1: number;
+  /** K of a K-fold cross-validation run beside each new run (0: none). */
+  readonly folds: number;
 }
+
+/** The cross-validation choices: none, or K folds. */
+export const FOLD_CHOICES: readonly number[] = [0, 3, 5, 10];
+
+/** Penalty strengths offered; 0 is none. */
+export const L2_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3, 1e-2];
+export const L1_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3];
 
 export const OPTIMIZERS: readonly { readonly kind: OptimizerKind; readonly label: string; readonly learningRate: number }[] = [
   { kind: 'adam', label: 'Adam', learningRate: 0.001 },
@@ -39,6 +54,10 @@ export function defaultTrainForm(): TrainForm {
     epochs: d.epochs,
     earlyStopping: d.earlyStopping !== false,
     patience: d.earlyStopping === false ? 10 : d.earlyStopping.patience,
+    classWeight: d.classWeight,
+    l2: 0,
+    l1: 0,
+    folds: 0,
   };
 }
 
@@ -67,5 +86,17 @@ export function toTrainingSettings(form: TrainForm, task: Task): TrainingSetting
     optimizer: { kind: form.optimizer, learningRate: form.learningRate },
     ...(task === 'regression' ? { loss: form.regressionLoss } : {}),
     earlyStopping: form.earlyStopping ? { patience: form.patience, restoreBestWeights: true } : false,
+    classWeight: task === 'regression' ? 'none' : form.classWeight,
   });
 }
+
+/** The design with the form's L1/L2 penalties on every hidden Dense layer (a layer's own penalty is replaced). */
+export function withPenalties(design: NetworkDesign, form: Pick<TrainForm, 'l1' | 'l2'>): NetworkDesign & { hidden: LayerSpec[] } {
+  const hidden = design.hidden.map((layer): LayerSpec => {
+    if (layer.type !== 'dense') return layer;
+    const { l1: _l1, l2: _l2, ...rest } = layer;
+    return { ...rest, ...(form.l1 > 0 ? { l1: form.l1 } : {}), ...(form.l2 > 0 ? { l2: form.l2 } : {}) };
+  });
+  return { ...design, hidden };
+}
+
