@@ -9,6 +9,7 @@ import { loadTable } from '../io/load-table.ts';
 import { ProjectSession } from '../project/session.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
+import { InThreadInsightWork } from './insight-work.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { PredictionStore } from './prediction-store.ts';
@@ -39,6 +40,7 @@ export function createServices(options: ServiceOptions): Services {
     operations: new Operations(),
     events,
     models,
+    insight: new InThreadInsightWork({ tableOf: (datasetId) => datasets.get(datasetId).table, modelOf: (modelId) => models.open(modelId).loaded }),
     predictions: new PredictionStore(),
     training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
