@@ -55,7 +55,7 @@ const STEPS = {
   },
   'step-piecewise-linear': {
     term: 'Numbers in pieces',
-    text: "Cuts a number's range at the training rows' quantiles and gives the network one input per piece, each rising from 0 to 1 across its piece. The network can then bend its answer differently in each range (low, middle, high), as decision trees do, instead of learning one smooth slope. The network search tries it.",
+    text: "Cuts each numeric column at its training rows' quantiles into up to 16 pieces and gives the network one input per piece: full for the pieces below the value, partly full for its own, empty above. The network can then bend its response range by range, as decision trees do, instead of drawing one smooth trend through a column. The network search tries it next to plain scaled numbers.",
   },
 } as const satisfies Record<`step-${StepKind}`, ConceptText>;
 
