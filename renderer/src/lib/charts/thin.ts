@@ -6,8 +6,8 @@
 
 export type Point = readonly [number, number];
 
-/** Points per line at most: about two per pixel of a half-width chart. */
-export const MAX_LINE_POINTS = 600;
+/** Points per line at most: about one per pixel of a half-width chart (its plot is some 350 to 450 pixels wide). */
+export const MAX_LINE_POINTS = 400;
 
 /**
  * At most `max` of `points` (in x order), chosen so the line keeps its shape: the first and the newest point
