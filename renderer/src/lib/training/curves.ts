@@ -5,6 +5,7 @@
  */
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
 import { lineIn, seriesLook, type ChartOption, type ChartPalette } from '../charts/echarts.ts';
+import { thinLine } from '../charts/thin.ts';
 
 export interface CurveRun {
   readonly label: string;
@@ -23,11 +24,14 @@ export interface CurveRun {
 const OVER_BATCHES = "(over the epoch's batches)";
 const TRAINING_LOSS = `Training loss ${OVER_BATCHES}`;
 
-function points(epochs: readonly EpochEvent[], key: string): [number, number][] {
-  return epochs.flatMap((e) => {
+/** One value per epoch, thinned: a long run's curves cost the chart no more than a short one's (thin.ts). */
+function points(epochs: readonly EpochEvent[], key: string): readonly [number, number][] {
+  const line: [number, number][] = [];
+  for (const e of epochs) {
     const value = e.logs[key];
-    return value !== undefined && Number.isFinite(value) ? [[e.epoch, value] as [number, number]] : [];
-  });
+    if (value !== undefined && Number.isFinite(value)) line.push([e.epoch, value]);
+  }
+  return thinLine(line);
 }
 
 /**
@@ -78,7 +82,7 @@ export function lossOption(palette: ChartPalette, run: CurveRun, compared: reado
   return {
     ...base(palette, axisEnd([run, ...compared]), 3 + Math.ceil(compared.length / 2)),
     series: [
-      { name: 'Training loss (per batch)', type: 'line', data: run.batchLoss, symbol: 'none', lineStyle: { width: 1, opacity: BATCH_OPACITY, color: palette.muted }, itemStyle: { color: palette.muted }, z: 1 },
+      { name: 'Training loss (per batch)', type: 'line', data: thinLine(run.batchLoss), symbol: 'none', lineStyle: { width: 1, opacity: BATCH_OPACITY, color: palette.muted }, itemStyle: { color: palette.muted }, z: 1 },
       { name: TRAINING_LOSS, ...lineIn(seriesLook(palette, 0), points(run.epochs, 'loss')) },
       {
         name: 'Validation loss',

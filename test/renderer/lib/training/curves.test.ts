@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
 import { PALETTES } from '../../../../renderer/src/lib/charts/echarts.ts';
+import { MAX_LINE_POINTS } from '../../../../renderer/src/lib/charts/thin.ts';
 import { axisEnd, duration, epochLabel, lossOption, metricOption, type CurveRun } from '../../../../renderer/src/lib/training/curves.ts';
 
 function curve(done: number, planned: number, label = 'Run 1'): CurveRun {
@@ -24,6 +25,19 @@ describe('training curves', () => {
     expect(option.series[1]!.data).toHaveLength(5);
     expect(option.series[2]!.markLine!.data).toEqual([{ xAxis: 5 }]);
     expect(option.series[3]!.data).toHaveLength(8);
+  });
+
+  it('draws a 10,000-epoch run with no more points than a short one, the first and newest epochs exact', () => {
+    // Drawing every epoch made each redraw cost more as a run went on, until the window stopped answering.
+    const long = curve(10_000, 10_000);
+    const batches = Array.from({ length: 2000 }, (_, i) => [i * 5, 1 / (i + 1)] as const);
+    const option = lossOption(PALETTES.light, { ...long, batchLoss: batches }, [curve(10_000, 10_000, 'Run 2')]) as { series: Series[] };
+    for (const series of option.series) expect(series.data.length, series.name).toBeLessThanOrEqual(MAX_LINE_POINTS);
+    const validation = option.series[2]!.data;
+    expect(validation[0]).toEqual([1, 1.1]);
+    expect(validation.at(-1)).toEqual([10_000, 1.1 / 10_000]);
+    const metric = metricOption(PALETTES.light, long, { key: 'accuracy', label: 'accuracy' }) as { series: Series[] };
+    for (const series of metric.series) expect(series.data.length, series.name).toBeLessThanOrEqual(MAX_LINE_POINTS);
   });
 
   it("draws the task's metric for training (from the epoch's batches, as Keras) and validation, skipping values that are not numbers", () => {
