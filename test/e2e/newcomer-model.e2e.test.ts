@@ -117,7 +117,8 @@ describe('from Build to Predict on tables nobody tuned the app for', () => {
     const { page } = app;
     const runId = await train(app, 40);
     const detail = await page.locator(`section.run[data-run="${runId}"] .detail`).first().textContent();
-    expect(detail).toMatch(/^\d+ epochs in (under 0\.1 s|\d\.\d s|\d+ s|\d+ min \d\d s)$/);
+    // The time, then (since issue 15) the run's samples/s.
+    expect(detail).toMatch(/^\d+ epochs in (under 0\.1 s|\d\.\d s|\d+ s|\d+ min \d\d s) · [\d,]+ samples\/s$/);
     // The tooltip is drawn on the canvas (the CSP keeps ECharts' HTML tooltips out): its "epoch 23" heading is in the
     // screenshots, and its formatter is pinned by test/renderer/lib/training/curves.test.ts.
     const chart = (await page.locator(`section.run[data-run="${runId}"] .chart`).first().boundingBox())!;
