@@ -48,6 +48,7 @@ export const messages = {
   recoveryRestored: (name: string) => `${name} was restored as it was when Layerlab closed.`,
   recoveryFailed: 'The unsaved work could not be restored',
   recoveryFailedHint: (why: string) => `${why} The recovered state is kept: try again, or discard it.`,
+  takingBack: 'Taking back this page’s work…',
   sessionResumed: (name: string) => `${name} is back as it was on the page before.`,
   recoveryListFailed: 'Unsaved work from the last session could not be looked for',
   targetUnusable: (column: string) => `"${column}" cannot be the column to predict; choose another`,

@@ -56,6 +56,11 @@ export class ProjectState {
   private restoring = false;
   /** Recovered states are being looked for at start: a fresh window's empty state must not be reported over them. */
   private listing = false;
+  /**
+   * A reloaded page is taking its work back: until it has, the Data step must not offer the sample list, which the
+   * dataset coming back would replace under the user's click.
+   */
+  takingBack = $state(pageWasReloaded());
 
   constructor(
     private readonly platform: Platform,
@@ -144,6 +149,7 @@ export class ProjectState {
       this.notices.push('warning', messages.recoveryListFailed, errorText(error));
     } finally {
       this.listing = false;
+      this.takingBack = false;
       this.report.check();
     }
   }
