@@ -250,7 +250,12 @@ describe('training speed, as the Train step shows it', () => {
     return { shown, before, after: await cliSamplesPerSecond() };
   }
 
-  it('is the samples/s that layerlab train reports for the same run, within 20% of its runs just before and after', async () => {
+  // A timed comparison: on a shared 2-core machine the browser and the host take the app's worker's cores while
+  // the CLI runs alone, and it failed 1 run in 4 here after the merges of stop 22 although nothing was wrong.
+  // Timings belong in benchmarks, not in the default suite (STYLE), so it runs on request, on a quiet machine:
+  // LAYERLAB_TIMED_E2E=1 npx vitest run test/e2e/train.e2e.test.ts. That the Train step shows each run's samples/s
+  // is checked in every run by newcomer-model.e2e.
+  it.runIf(process.env.LAYERLAB_TIMED_E2E === '1')('is the samples/s that layerlab train reports for the same run, within 20% of its runs just before and after', async () => {
     const { page } = app;
     // Opened afresh for the sample list: a reload would take the housing dataset back at once (i12).
     await openAfresh();
