@@ -65,7 +65,8 @@ async function predicts(app: Session): Promise<string[]> {
   const { page } = app;
   await goTo(app, 'Predict & export');
   await page.getByRole('button', { name: 'Predict', exact: true }).click();
-  await page.waitForSelector('[data-prediction]');
+  // An earlier answer stays shown, aria-busy, until this Predict's reply arrives.
+  await page.waitForSelector('.answer[aria-busy="false"] [data-prediction]');
   const widths = await page.locator('.answer .fill').evaluateAll((bars) => bars.map((bar) => (bar as HTMLElement).style.width));
   return [(await page.locator('[data-prediction]').textContent())!, ...widths];
 }

@@ -156,14 +156,22 @@ describe('Evaluate', () => {
 });
 
 describe('Predict & export', () => {
+  /**
+   * Submits the form and waits for its own answer: an answer from an earlier Predict stays shown (aria-busy) until
+   * the new reply arrives, so waiting for any [data-prediction] could read the previous row's answer.
+   */
+  async function predictForm(): Promise<void> {
+    await app.page.locator('form.form button[type="submit"]').click();
+    await app.page.waitForSelector('.answer[aria-busy="false"] [data-prediction]');
+  }
+
   it('predicts a typed row and warns about a value outside the training range', async () => {
     const { page } = app;
     await goTo('Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('150');
     expect(await page.locator('[data-input="Age"] .range').textContent()).toMatch(/^Outside the training range 18 – 9\d$/);
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     expect(['0', '1']).toContain(await page.locator('[data-prediction]').textContent());
     expect(await page.locator('[data-input="Age"] [role="alert"]').textContent()).toMatch(/150 is outside the training range of "Age"/);
     await app.shot('predict-form-warning');
@@ -185,8 +193,7 @@ describe('Predict & export', () => {
   it('exports the model as JSON, opens it back and predicts the same', async () => {
     const { page } = app;
     await page.locator('[data-input="Age"] input').fill('44');
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     const answer = await page.locator('.answer').textContent();
     const exported = await download(() => page.locator('[data-export="json"]').click());
     expect(exported.suggestedFilename()).toBe(`Churn_Modelling-${churnRun}.json`);
@@ -201,8 +208,7 @@ describe('Predict & export', () => {
     expect(await page.locator('select[aria-label="Model to show"]').inputValue()).toBe('file-1');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('44');
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     expect(await page.locator('.answer').textContent()).toBe(answer);
     await app.shot('predict-file-model');
   });

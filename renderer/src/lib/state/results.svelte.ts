@@ -57,6 +57,13 @@ export class ResultsState {
     return index < 0 ? '' : (this.form[index] ?? '');
   }
   single = $state.raw<SinglePrediction | null>(null);
+  /**
+   * True while the form's newest prediction is on its way: `single` is then the previous answer, for other
+   * values than the form now holds, and the answer says so (aria-busy) rather than pass for the new one.
+   */
+  predicting = $state(false);
+  /** Counts predictOne calls; a reply that is not the newest's is dropped (an older one may arrive last). */
+  private predictRequest = 0;
   /** The decision threshold `single` was predicted with (binary). */
   singleThreshold = $state<number | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
@@ -192,15 +199,20 @@ export class ResultsState {
   async predictOne(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.details) return;
+    const request = ++this.predictRequest;
+    const newest = () => request === this.predictRequest && modelId === this.modelId;
+    this.predicting = true;
     try {
       const values = this.details.inputs.map((input, i) => ({ column: input.name, value: this.form[i] ?? '' }));
       const threshold = this.effectiveThreshold;
       const single = await this.platform.api.predictOne({ modelId, values, threshold });
-      if (modelId !== this.modelId) return;
+      if (!newest()) return;
       this.single = single;
       this.singleThreshold = threshold;
     } catch (error) {
-      this.failed(messages.predictFailed, error);
+      if (newest()) this.failed(messages.predictFailed, error);
+    } finally {
+      if (request === this.predictRequest) this.predicting = false;
     }
   }
 
@@ -254,6 +266,9 @@ export class ResultsState {
     this.cell = null;
     this.cellRows = null;
     this.single = null;
+    // A reply still on its way is for the model no longer shown.
+    this.predictRequest++;
+    this.predicting = false;
     this.evaluatedWith = null;
     this.files.clear();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
-import type { Evaluation, FilePrediction, ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
+import type { Evaluation, FilePrediction, ModelDetails, ModelSummary, SinglePrediction } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
 import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
@@ -59,7 +59,7 @@ function setup(models: ModelSummary[] = [summary()]) {
     modelDetails: vi.fn(async () => details),
     evaluation: vi.fn(async (request: { threshold?: number }) => evaluation(request.threshold ?? 0.5)),
     evaluationRows: vi.fn(async () => ({ total: 3, start: 0, columns: ['Age'], rows: [] })),
-    predictOne: vi.fn(async () => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
+    predictOne: vi.fn(async (): Promise<SinglePrediction> => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
     predictFile: vi.fn(),
     cancel: vi.fn(async () => ({ cancelled: true })),
     exportModel: vi.fn(async () => ({ files: [{ name: 'm.json', path: '/tmp/m.json', downloadId: null, bytes: 10 }] })),
@@ -101,6 +101,45 @@ describe('ResultsState', () => {
     await settle();
     expect(api.predictOne).toHaveBeenLastCalledWith(expect.objectContaining({ threshold: 0.85 }));
     expect(results.singleThreshold).toBe(0.85);
+  });
+
+  it('keeps the newest Predict\'s answer when an older reply arrives last, and says an answer is on its way meanwhile', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    const replies: ((answer: SinglePrediction) => void)[] = [];
+    api.predictOne.mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
+    const answer = (prediction: string): SinglePrediction => ({ prediction, value: null, probabilities: [], error: null, warnings: [] });
+    results.form[0] = '150';
+    const first = results.predictOne();
+    results.form[0] = '44';
+    const second = results.predictOne();
+    expect(results.predicting).toBe(true);
+    replies[1]!(answer('for 44'));
+    await second;
+    expect(results.single?.prediction).toBe('for 44');
+    expect(results.predicting).toBe(false);
+    replies[0]!(answer('for 150'));
+    await first;
+    expect(results.single?.prediction, 'the older reply is dropped').toBe('for 44');
+    expect(results.predicting).toBe(false);
+  });
+
+  it('drops a reply for the model shown before, and is not left predicting', async () => {
+    const { api, results } = setup([summary(), summary({ modelId: 'file-1', label: 'model.json', origin: 'file' })]);
+    results.show('run-1');
+    await settle();
+    let reply: (answer: SinglePrediction) => void = () => undefined;
+    api.predictOne.mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+    const pending = results.predictOne();
+    expect(results.predicting).toBe(true);
+    results.show('file-1');
+    expect(results.predicting).toBe(false);
+    await settle();
+    reply({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] });
+    await pending;
+    expect(results.single).toBeNull();
+    expect(results.predicting).toBe(false);
   });
 
   it('picks the newest model when none is chosen', async () => {
