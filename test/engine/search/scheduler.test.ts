@@ -5,6 +5,7 @@ import type { SpaceContext } from '../../../engine/search/space.ts';
 import { Rng } from '../../../engine/nn/rng.ts';
 
 const CONTEXT: SpaceContext = { rows: 400, classification: true, pieces: true, epochs: 180 };
+const PORTFOLIO = portfolio(CONTEXT).length;
 
 /** A made-up validation score that depends only on the config (as a real trial's does). */
 function fakeScore(request: TrialRequest): TrialScore {
@@ -34,21 +35,21 @@ function drive(trials: number, order: (running: TrialRequest[]) => number): Tria
 
 describe('the search scheduler', () => {
   it('starts with the portfolio at the full budget, then a bracket of 9 sampled configs at a ninth of the epochs', () => {
-    const started = drive(6 + 9, () => 0);
-    expect(started.slice(0, 6).map((t) => t.config)).toEqual(portfolio(CONTEXT));
-    expect(started.slice(6).every((t) => t.config.epochs === CONTEXT.epochs / ETA ** 2 && t.rung === 0 && t.bracket === 1)).toBe(true);
-    expect(new Set(started.map((t) => t.configNumber)).size).toBe(15);
+    const started = drive(PORTFOLIO + 9, () => 0);
+    expect(started.slice(0, PORTFOLIO).map((t) => t.config)).toEqual(portfolio(CONTEXT));
+    expect(started.slice(PORTFOLIO).every((t) => t.config.epochs === CONTEXT.epochs / ETA ** 2 && t.rung === 0 && t.bracket === 1)).toBe(true);
+    expect(new Set(started.map((t) => t.configNumber)).size).toBe(PORTFOLIO + 9);
   });
 
   it('promotes the best third of a rung to three times the epochs, keeping their config and seed', () => {
-    const started = drive(6 + 9 + 3 + 1, () => 0);
-    const rung0 = started.slice(6, 15);
+    const started = drive(PORTFOLIO + 9 + 3 + 1, () => 0);
+    const rung0 = started.slice(PORTFOLIO, PORTFOLIO + 9);
     const best3 = [...rung0].sort((a, b) => compareScores(fakeScore(a), fakeScore(b)) || a.configNumber - b.configNumber).slice(0, 3);
-    const rung1 = started.slice(15, 18);
+    const rung1 = started.slice(PORTFOLIO + 9, PORTFOLIO + 12);
     expect(rung1.map((t) => t.configNumber)).toEqual(best3.map((t) => t.configNumber));
     expect(rung1.every((t) => t.rung === 1 && t.config.epochs === CONTEXT.epochs / ETA)).toBe(true);
     expect(rung1.map((t) => t.seed)).toEqual(best3.map((t) => t.seed));
-    expect(started[18]!.config.epochs).toBe(CONTEXT.epochs);
+    expect(started[PORTFOLIO + 12]!.config.epochs).toBe(CONTEXT.epochs);
   });
 
   it('gives the same trials whatever order parallel workers finish them in', () => {
