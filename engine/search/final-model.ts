@@ -65,10 +65,13 @@ const CANDIDATES = 8;
 
 export function finalModel(records: readonly TrialRecord[], target: FittedTarget, y: Float32Array, folds: readonly { readonly train: number; readonly validation: number }[], maxTrials: number): FinalModel | null {
   const ranked = rankTrials(records);
-  const best = ranked[0];
-  if (!best) return null;
+  if (ranked.length === 0) return null;
+  // Regression starts from the lowest validation error: the mean of per-fold R² weighs a small fold's spread
+  // as much as its error, so it can rank first a trial whose predictions are worse over all the non-test rows
+  // (measured on the small regression tables, docs/quality.md). The selection below judges by that error too.
+  const best = target.task === 'regression' ? ranked.reduce((a, b) => (b.score!.loss < a.score!.loss ? b : a)) : ranked[0]!;
   const encoding = best.request.config.inputs;
-  const candidates = ranked.filter((r) => r.request.config.inputs === encoding).slice(0, CANDIDATES);
+  const candidates = [best, ...ranked.filter((r) => r !== best && r.request.config.inputs === encoding)].slice(0, CANDIDATES);
   const selected = selectEnsemble(target, y, candidates.map((r) => ({ id: r.request.id, outOfFold: r.outcome.outOfFold })), Math.max(1, maxTrials));
   const trials = selected.ids.map((id) => candidates.find((r) => r.request.id === id)!);
   const members = trials.flatMap((r) =>
