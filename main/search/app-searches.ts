@@ -183,7 +183,7 @@ export class AppSearches {
 
   private point(search: AppSearch, record: TrialRecord): SearchTrialPoint {
     const epochs = record.outcome.folds.reduce((n, f) => n + f.history.epochsCompleted, 0) / Math.max(1, record.outcome.folds.length);
-    return { trial: record.request.id, description: describeConfig(record.request.config), mean: record.score!.mean, std: record.score!.std, at: search.session.elapsedSeconds(), seconds: record.seconds, epochs, runId: null };
+    return { trial: record.request.id, description: describeConfig(record.request.config), inputs: record.request.config.inputs, mean: record.score!.mean, std: record.score!.std, at: search.session.elapsedSeconds(), seconds: record.seconds, epochs, runId: null };
   }
 
   private publish(search: AppSearch): void {

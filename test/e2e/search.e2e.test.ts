@@ -1,8 +1,9 @@
 /**
- * "Find a good network" in Chromium through the web host: a search on the iris sample in main's search workers,
- * its live leaderboard (chart and table), the window answering meanwhile, Stop, "Use this network" making the
- * best trial an ordinary run (curves in Train, Evaluate with the per-class table and the baselines), and the
- * search panel audited by axe in both themes, with screenshots.
+ * "Find a good network" in Chromium through the web host: offered in Build beside the designer, a search on the
+ * iris sample in main's search workers, its live leaderboard (chart and table), the window answering meanwhile,
+ * Stop, "Use this network" making the best trial an ordinary run (curves in Train, Evaluate with the per-class
+ * table and the baselines) and putting its layers back into Build, and the search panel audited by axe in both
+ * themes, with screenshots.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, blocking } from './axe.ts';
@@ -49,7 +50,18 @@ describe('Find a good network', () => {
     const { page } = app;
     await page.locator('[data-sample="iris"]').click();
     await page.waitForSelector('.dataset h1:has-text("iris.csv")');
-    await goTo('Train');
+    // Build offers the search beside the designer, for a user who does not know which network to draw.
+    await goTo('Build');
+    const invite = page.getByTestId('search-invite');
+    await invite.waitFor();
+    await auditSearchPanel('light-build-search-invite');
+    await useTheme('dark');
+    await auditSearchPanel('dark-build-search-invite');
+    await useTheme('light');
+    await invite.getByRole('button', { name: 'Find a good network' }).click();
+    // It leads to the Train step's search, its budget the next thing to choose.
+    await page.waitForSelector('#step-tab-train[aria-selected="true"]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search-budget');
     // A budget the test never reaches under load: it pauses, resumes and stops the search itself.
     await page.locator('select[name="search-budget"]').selectOption('120');
     await page.getByRole('button', { name: 'Find a good network' }).click();
@@ -102,6 +114,21 @@ describe('Find a good network', () => {
     expect(await page.locator('section.run canvas').count(), 'its loss and accuracy curves').toBeGreaterThanOrEqual(2);
     expect(await best.getByRole('button').textContent()).toContain('Show its run');
     await app.shot('search-trial-as-run');
+
+    // Its layers are now Build's design, its settings the Train form's: "Train" there trains it again.
+    const description = (await best.locator('th.config').textContent())!;
+    const widths = /^Trial \d+: ([\d-]+) /.exec(description)?.[1];
+    await app.noticeShown(`Trial ${trial}'s network`);
+    await goTo('Build');
+    expect(await page.getByTestId('design-name').textContent(), `Build shows the design of "${description}"`).toBe(widths ? `${widths}-3` : '3');
+    expect(await page.getByTestId('search-invite-state').textContent()).toMatch(/^The last search scored \d+ networks?\.$/);
+    // Same inputs as the recipe's (not numbers in pieces): the drawing is the trial's network with its learned weights.
+    if (description.includes('standardized numbers')) await app.waitShown('[data-testid="weighted-network"] line');
+    await app.shot('light-build-search-trial');
+    await useTheme('dark');
+    await app.shot('dark-build-search-trial');
+    await useTheme('light');
+    await goTo('Train');
 
     await useTheme('dark');
     await auditSearchPanel('dark-search-done');
