@@ -72,6 +72,11 @@ function keptAlive(executor: SearchExecutor): SearchExecutor {
   });
 }
 
+/** A refusal of the search as the app says it: without command-line flags, with what the user can do in the app. */
+function appSearchError(error: UserFacingError): string {
+  return error.code === 'too-few-rows-for-folds' ? appSearchMessages.foldsRefused(error.message) : inAppWords(error.message);
+}
+
 function defaultExecutor(): SearchExecutor {
   return new WorkerExecutor(Math.max(1, Math.min(2, availableParallelism())));
 }
@@ -115,7 +120,7 @@ export class AppSearches {
         },
         (error: unknown) => {
           search.failed = true;
-          search.error = error instanceof UserFacingError ? { code: error.code, message: inAppWords(error.message) } : { code: 'internal', message: appSearchMessages.failed(error) };
+          search.error = error instanceof UserFacingError ? { code: error.code, message: appSearchError(error) } : { code: 'internal', message: appSearchMessages.failed(error) };
         },
       )
       .finally(() => {

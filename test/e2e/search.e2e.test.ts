@@ -43,6 +43,22 @@ async function auditSearchPanel(name: string): Promise<void> {
   expect.soft(failing, name).toEqual([]);
 }
 
+async function openCsv(name: string, csv: string): Promise<void> {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.keyboard.press('Control+O')]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await app.waitShown(`.dataset h1:has-text("${name}")`);
+}
+
+/** Answers "what should the network predict?" with `column`, offered or not. */
+async function answerTarget(column: string): Promise<void> {
+  await app.waitShown('[data-testid="target-question"]');
+  const offered = app.page.locator(`[data-target-choice="${column}"]`);
+  if ((await offered.count()) > 0) await offered.click();
+  else await app.page.locator('select[aria-label="Another column to predict"]').selectOption(column);
+  await app.page.locator('[data-action="confirm-target"]').click();
+  await app.page.locator('[data-testid="target-question"]').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 const trialRows = () => app.page.locator('.search-board tr[data-trial]');
 
 describe('Find a good network', () => {
@@ -166,4 +182,32 @@ describe('Find a good network', () => {
     await app.shot('dark-train-cross-validation');
     await useTheme('light');
   }, 240_000);
+
+  it('says in one line why a table cannot be searched or learned: a class too rare for 5 folds, a target with one value', async () => {
+    const { page } = app;
+    // 40 rows, 4 of them "rare": after the test rows, fewer "rare" rows than the 5 folds a small table's search uses.
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 13) % 11},same,${i < 4 ? 'rare' : 'common'}`);
+    await openCsv('rare-class.csv', ['a,b,constant,outcome', ...rows].join('\n'));
+    await answerTarget('outcome');
+    await goTo('Build');
+    await page.getByTestId('search-invite').getByRole('button', { name: 'Find a good network' }).click();
+    await page.getByRole('button', { name: 'Find a good network' }).click();
+    await page.waitForSelector('.search-board[data-status="failed"]', { timeout: 60_000 });
+    const refusal = (await page.locator('.search-board .note.error').textContent())!.trim();
+    expect(refusal).toMatch(/^5-fold cross-validation needs at least 5 rows of each class outside the test rows, but "rare" has \d\. /);
+    expect(refusal, 'no command-line flag in the app').not.toContain('--');
+    expect(refusal.split('\n'), 'one line').toHaveLength(1);
+    await app.shot('search-too-few-rows');
+
+    // A target with one value is refused as it is chosen, with what to do.
+    await openCsv('one-class.csv', ['a,b,outcome', ...rows.map((r) => r.split(',').slice(0, 2).join(',') + ',yes')].join('\n'));
+    await app.waitShown('[data-testid="target-question"]');
+    await page.locator('select[aria-label="Another column to predict"]').selectOption('outcome');
+    await page.locator('[data-action="confirm-target"]').click();
+    const refused = page.locator('.notice.error', { hasText: '"outcome" cannot be the column to predict; choose another' });
+    await refused.waitFor();
+    const detail = (await refused.locator('.detail').textContent())!.trim();
+    expect(detail).toBe('The target "outcome" has a single value ("yes") in all 40 rows, so there is nothing to learn. Choose another target column, or check the filters that removed the other values.');
+    await app.shot('one-class-target');
+  }, 120_000);
 });
