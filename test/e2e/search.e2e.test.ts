@@ -193,11 +193,14 @@ describe('Find a good network', () => {
     await page.getByTestId('search-invite').getByRole('button', { name: 'Find a good network' }).click();
     await page.getByRole('button', { name: 'Find a good network' }).click();
     await page.waitForSelector('.search-board[data-status="failed"]', { timeout: 60_000 });
+    await app.shot('search-too-few-rows');
+    await goTo('Build');
+    expect(await page.getByTestId('search-invite-state').textContent()).toBe('The last search could not run: the Train step says why.');
+    await goTo('Train');
     const refusal = (await page.locator('.search-board .note.error').textContent())!.trim();
     expect(refusal).toMatch(/^5-fold cross-validation needs at least 5 rows of each class outside the test rows, but "rare" has \d\. /);
     expect(refusal, 'no command-line flag in the app').not.toContain('--');
     expect(refusal.split('\n'), 'one line').toHaveLength(1);
-    await app.shot('search-too-few-rows');
 
     // A target with one value is refused as it is chosen, with what to do.
     await openCsv('one-class.csv', ['a,b,outcome', ...rows.map((r) => r.split(',').slice(0, 2).join(',') + ',yes')].join('\n'));
