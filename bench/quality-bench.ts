@@ -11,6 +11,8 @@
  *   npm run bench:quality -- --splits 1,2,3               # several split seeds, for small tables' noise
  *   npm run bench:quality -- --cpu-clock                  # budget counted in the search's CPU time per worker:
  *                                                         # on a busy machine, what a quiet one does in 60 s
+ *   npm run bench:quality -- --no-search                  # train defaults and the anchors only (quick A/B of defaults)
+ *   npm run bench:quality -- --leaderboard                # also each search's best trials on stderr
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,8 @@ const { values: args } = parseArgs({
     splits: { type: 'string', default: '1' },
     'mlp-max-rows': { type: 'string', default: '30000' },
     'no-train': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
+    leaderboard: { type: 'boolean', default: false },
     'cpu-clock': { type: 'boolean', default: false },
     markdown: { type: 'string' },
   },
@@ -65,7 +69,7 @@ for (const dataset of datasets) {
     const split = splitFile(table, dataset.target, dataset.task, seed, join(work, `${dataset.name}-${seed}`));
     const anchors: AnchorScores = await sklearnAnchors(split.trainCsv, split.testCsv, dataset.target, split.task !== 'regression', split.train.rowCount <= mlpMaxRows);
     const train: LayerlabRun | null = args['no-train'] ? null : trainDefaults(split, dataset);
-    const searched = await search(split, dataset, limit, args['cpu-clock'] ? cpuClock(WORKERS) : undefined);
+    const searched = args['no-search'] ? null : await search(split, dataset, limit, args['cpu-clock'] ? cpuClock(WORKERS) : undefined, args.leaderboard ? (line) => console.error(line) : undefined);
     const row: QualityRow = { dataset, seed, rows: split.train.rowCount + split.test.rowCount, classes: split.classes, task: split.task, anchors, train, search: searched };
     rows.push(row);
     console.error(formatTable([row], false));

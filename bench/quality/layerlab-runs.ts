@@ -5,13 +5,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { buildModelFile } from '../../engine/model/model-file.ts';
-import { runTrainingJob } from '../../engine/pipeline/train-job.ts';
-import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../engine/pipeline/training-settings.ts';
+import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
+import { defaultHiddenUnits, defaultTrainingSettings, denseStack } from '../../engine/pipeline/training-settings.ts';
+import { prepare } from '../../engine/prep/prepare.ts';
 import { buildRecipe } from '../../main/cli/train-recipe.ts';
 import { DEFAULT_ENSEMBLE_TRIALS } from '../../main/cli/commands/search.ts';
 import { WorkerExecutor } from '../../main/search/executors.ts';
 import { searchModelFile } from '../../main/search/search-model.ts';
-import { SearchSession } from '../../main/search/search-session.ts';
+import { SearchSession, type SearchResult } from '../../main/search/search-session.ts';
+import { describeConfig } from '../../engine/search/trial-config.ts';
 import type { QualityDataset } from './datasets.ts';
 import type { FileSplit } from './file-split.ts';
 import { scoreModelFile, type TestScore } from './score.ts';
@@ -32,9 +34,11 @@ function recipeFor(split: FileSplit, dataset: QualityDataset, validation: number
 
 export function trainDefaults(split: FileSplit, dataset: QualityDataset): LayerlabRun {
   const started = performance.now();
-  const design = { hidden: denseStack(DEFAULT_HIDDEN_UNITS) };
+  const prepared = prepare(split.train, recipeFor(split, dataset, 0.1));
+  // As `layerlab train` chooses them (main/cli/commands/train.ts).
+  const design = { hidden: denseStack(defaultHiddenUnits(prepared.fitted.features.length, prepared.fitted.target.outputWidth)) };
   const settings = defaultTrainingSettings();
-  const result = runTrainingJob({ table: split.train, recipe: recipeFor(split, dataset, 0.1), design, settings });
+  const result = runPreparedJob({ prepared, design, settings });
   const file = buildModelFile({ result, design, settings, source: SOURCE, app: APP });
   return { ...scoreModelFile(file, split.test), seconds: (performance.now() - started) / 1000 };
 }
@@ -49,10 +53,19 @@ export function cpuClock(workers: number): () => number {
 
 export const WORKERS = Math.max(1, Math.min(2, availableParallelism()));
 
-export async function search(split: FileSplit, dataset: QualityDataset, limit: { budgetSeconds?: number; trials?: number }, clock?: () => number): Promise<LayerlabRun> {
+/** The search's leaderboard in a few lines (`--leaderboard`): what ran, how long, how well. */
+function leaderboardLines(result: SearchResult, top: number): string[] {
+  return result.leaderboard.slice(0, top).map((r) => `  #${r.rank} trial ${r.trial} · ${describeConfig(r.config)} · epochs ${r.epochs.toFixed(0)}/${r.config.epochs} · ${r.seconds.toFixed(1)} s · validation ${r.validation.mean.toFixed(4)}`);
+}
+
+export async function search(split: FileSplit, dataset: QualityDataset, limit: { budgetSeconds?: number; trials?: number }, clock?: () => number, log?: (line: string) => void): Promise<LayerlabRun> {
   const started = performance.now();
   const session = new SearchSession(split.train, recipeFor(split, dataset, 0), { ...limit, folds: 'auto', seed: SEED, ensembleTrials: DEFAULT_ENSEMBLE_TRIALS, ...(clock ? { clock } : {}) }, new WorkerExecutor(WORKERS));
   const result = await session.run();
+  if (log) {
+    log(`${dataset.name}: ${result.startedTrials} trials started, ${result.trials.length} scored, ${result.final.trials.length} in the final model, context epochs ${result.context.epochs}`);
+    for (const line of leaderboardLines(result, 8)) log(line);
+  }
   const file = searchModelFile(result, SOURCE, APP);
   return { ...scoreModelFile(file, split.test), seconds: (performance.now() - started) / 1000, trials: result.startedTrials, networks: result.final.networks.length };
 }

@@ -12,7 +12,8 @@ export interface QualityRow {
   readonly task: Task;
   readonly anchors: AnchorScores;
   readonly train: LayerlabRun | null;
-  readonly search: LayerlabRun;
+  /** Null with --no-search. */
+  readonly search: LayerlabRun | null;
 }
 
 /** Within this many points of gradient boosting counts as on par (the issue's bar). */
@@ -25,7 +26,7 @@ const gap = (ours: number | undefined, theirs: number): string => {
   return `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
 };
 
-const HEADER = ['table', 'split', 'rows', 'classes', 'metric', 'train', 'search', 'HGB', 'MLP', 'search − HGB', 'train − HGB', 'on par', 'trials', 'networks', 'search s', 'rejected'];
+const HEADER = ['table', 'split', 'rows', 'classes', 'metric', 'train', 'search', 'HGB', 'MLP', 'search − HGB', 'train − HGB', 'on par', 'trials', 'networks', 'search s', 'rejected', 'train s'];
 
 export function formatTable(rows: readonly QualityRow[], withHeader: boolean): string {
   const lines = rows.map((r) => [
@@ -35,16 +36,17 @@ export function formatTable(rows: readonly QualityRow[], withHeader: boolean): s
     r.task === 'regression' ? '—' : String(r.classes),
     r.task === 'regression' ? 'R²' : 'accuracy',
     score(r.train?.score),
-    score(r.search.score),
+    score(r.search?.score),
     score(r.anchors.hgb.score),
     score(r.anchors.mlp?.score),
-    gap(r.search.score, r.anchors.hgb.score),
+    gap(r.search?.score, r.anchors.hgb.score),
     gap(r.train?.score, r.anchors.hgb.score),
-    (r.search.score - r.anchors.hgb.score) * 100 >= -PAR_POINTS ? 'yes' : 'no',
-    String(r.search.trials ?? ''),
-    String(r.search.networks ?? ''),
-    r.search.seconds.toFixed(1),
-    String(r.search.rejected + (r.train?.rejected ?? 0)),
+    r.search ? ((r.search.score - r.anchors.hgb.score) * 100 >= -PAR_POINTS ? 'yes' : 'no') : 'n/a',
+    String(r.search?.trials ?? ''),
+    String(r.search?.networks ?? ''),
+    r.search?.seconds.toFixed(1) ?? '',
+    String((r.search?.rejected ?? 0) + (r.train?.rejected ?? 0)),
+    r.train?.seconds.toFixed(1) ?? '',
   ]);
   const body = lines.map((cells) => `| ${cells.join(' | ')} |`);
   return withHeader ? [`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`, ...body].join('\n') : body.join('\n');
@@ -57,7 +59,7 @@ export function summaryLines(rows: readonly QualityRow[]): string[] {
     return gaps.length ? (gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(2) : 'n/a';
   };
   return [
-    `search within ${PAR_POINTS} point of HistGradientBoosting: ${onPar((r) => r.search.score)} of ${rows.length} (mean gap ${meanGap((r) => r.search.score)} points)`,
+    `search within ${PAR_POINTS} point of HistGradientBoosting: ${onPar((r) => r.search?.score)} of ${rows.filter((r) => r.search).length} (mean gap ${meanGap((r) => r.search?.score)} points)`,
     `train defaults within ${PAR_POINTS} point: ${onPar((r) => r.train?.score)} of ${rows.filter((r) => r.train).length} (mean gap ${meanGap((r) => r.train?.score)} points)`,
   ];
 }

@@ -8,6 +8,12 @@
  * Decisions wait for a whole rung, and a trial's seed depends only on the search seed and its config's
  * number, so the trials, their order and their results are the same whatever order parallel workers finish
  * them in: a search limited by a number of trials is deterministic.
+ *
+ * A search limited only by time may `fillIdle`: when every config of the open brackets' rungs has started and
+ * a worker is free, the next bracket opens at once (its configs sampled from the trials finished so far)
+ * instead of the worker waiting for the rung's slowest trial — a bracket's last rung of one config would
+ * otherwise leave the other core idle for a whole full-budget trial. Older brackets' promotions still start
+ * first. What was finished when a bracket opens then depends on timing, so a trial limit never fills.
  */
 import { Rng } from '../nn/rng.ts';
 import { portfolio } from './portfolio.ts';
@@ -61,6 +67,8 @@ interface Bracket {
   entries: Entry[];
   started: number;
   readonly results: Map<number, TrialScore | null>;
+  /** Its last rung has finished. */
+  done: boolean;
 }
 
 export function trialSeed(searchSeed: number, configNumber: number): number {
@@ -77,7 +85,7 @@ export class SearchScheduler {
 
   constructor(
     private readonly context: SpaceContext,
-    private readonly options: { readonly seed: number; readonly maxTrials?: number },
+    private readonly options: { readonly seed: number; readonly maxTrials?: number; readonly fillIdle?: boolean },
   ) {
     this.rng = new Rng(options.seed ^ 0x51ed270b);
     this.openBracket(0, portfolio(context));
@@ -95,8 +103,12 @@ export class SearchScheduler {
   /** The next trial to start now; `wait` until a running trial finishes its rung; `done` when the limit is reached. */
   next(): TrialRequest | 'wait' | 'done' {
     if (this.exhausted) return 'done';
-    const bracket = this.brackets[this.brackets.length - 1]!;
-    if (bracket.started >= bracket.entries.length) return 'wait';
+    let bracket = this.brackets.find((b) => !b.done && b.started < b.entries.length);
+    if (!bracket) {
+      if (!this.options.fillIdle && this.brackets.some((b) => !b.done)) return 'wait';
+      this.openBracket(this.brackets.length);
+      bracket = this.brackets[this.brackets.length - 1]!;
+    }
     const entry = bracket.entries[bracket.started++]!;
     const epochs = Math.max(1, Math.round(this.context.epochs / ETA ** (bracket.halvings - bracket.rung)));
     const config = { ...entry.config, epochs, patience: Math.max(3, Math.round(entry.config.patience * (epochs / this.context.epochs)) ) };
@@ -115,7 +127,7 @@ export class SearchScheduler {
     this.latest.set(configNumber, { config: entry.config, score });
     if (bracket.results.size < bracket.entries.length) return;
     if (bracket.rung < bracket.halvings) this.promote(bracket);
-    else this.openBracket(bracket.index + 1);
+    else bracket.done = true;
   }
 
   private promote(bracket: Bracket): void {
@@ -136,6 +148,6 @@ export class SearchScheduler {
       const config = fixed ? fixed[i]! : proposeConfig(ranked, this.rng, this.context);
       entries.push({ configNumber: ++this.configs, config });
     }
-    this.brackets.push({ index, halvings, rung: 0, entries, started: 0, results: new Map() });
+    this.brackets.push({ index, halvings, rung: 0, entries, started: 0, results: new Map(), done: false });
   }
 }

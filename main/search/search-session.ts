@@ -187,7 +187,8 @@ export class SearchSession {
     const trainRows = Math.round(info.folds.reduce((n, f) => n + f.train, 0) / info.folds.length);
     const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, epochs: this.options.epochs ?? epochBudget(trainRows, preferredBatch(trainRows)) };
     this.hooks.onPrepared?.(info, context);
-    const scheduler = new SearchScheduler(context, { seed, ...(this.options.trials !== undefined ? { maxTrials: this.options.trials } : {}) });
+    // A trial limit keeps the synchronous rungs (deterministic); a search limited only by time keeps both workers busy.
+    const scheduler = new SearchScheduler(context, { seed, ...(this.options.trials !== undefined ? { maxTrials: this.options.trials } : { fillIdle: true }) });
     // Never fatal: without them the report says so, and the model stands.
     const baselines = this.executor.baselines(seed, this.baselinesControl).catch(() => null);
     if (this.stopReason === null) this.setStatus('running');

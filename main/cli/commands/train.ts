@@ -2,8 +2,9 @@ import { basename } from 'node:path';
 import { UserFacingError } from '../../../engine/errors.ts';
 import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts';
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
-import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
-import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
+import { defaultHiddenUnits, defaultTrainingSettings, denseStack, MAX_DEFAULT_WIDTH } from '../../../engine/pipeline/training-settings.ts';
+import { runPreparedJob } from '../../../engine/pipeline/train-job.ts';
+import { prepare } from '../../../engine/prep/prepare.ts';
 import { warmUpTraining } from '../../../engine/pipeline/warm-up.ts';
 import { crossValidate } from '../../../engine/pipeline/cross-validate.ts';
 import { buildModelFile } from '../../../engine/model/model-file.ts';
@@ -18,7 +19,8 @@ import { buildRecipe } from '../train-recipe.ts';
 
 const USAGE = `usage: layerlab train <file> --target <column> [options]
   --drop a,b              columns to leave out (besides the ones the suggested recipe drops)
-  --hidden 32,16          hidden layer sizes ("" for none) [default ${DEFAULT_HIDDEN_UNITS.join(',')}]
+  --hidden 32,16          hidden layer sizes ("" for none) [default: 32,16; with 3+ classes about twice the
+                          inputs plus classes, up to ${MAX_DEFAULT_WIDTH},${MAX_DEFAULT_WIDTH / 2}]
   --activation relu       hidden activation: ${ACTIVATIONS.join(', ')}
   --dropout 0             dropout rate after each hidden layer
   --epochs 100            most epochs (early stopping may end sooner)
@@ -70,7 +72,7 @@ export const trainCommand: CliCommand = {
     const optimizer = (values.optimizer ?? 'adam') as OptimizerKind;
     if (!OPTIMIZER_KINDS.includes(optimizer)) throw new UserFacingError('usage', `--optimizer must be one of ${OPTIMIZER_KINDS.join(', ')}, got "${values.optimizer}".`);
     if (values['class-weight'] !== undefined && values['class-weight'] !== 'balanced') throw new UserFacingError('usage', `--class-weight takes "balanced", got "${values['class-weight']}".`);
-    const hidden = values.hidden === undefined ? [...DEFAULT_HIDDEN_UNITS] : listOption(values.hidden).map((u) => numberOption(u, 'hidden', 0, (n) => Number.isInteger(n) && n >= 1, 'whole numbers ≥ 1 separated by commas'));
+    const chosenHidden = values.hidden === undefined ? null : listOption(values.hidden).map((u) => numberOption(u, 'hidden', 0, (n) => Number.isInteger(n) && n >= 1, 'whole numbers ≥ 1 separated by commas'));
     const testSize = numberOption(values['test-size'], 'test-size', 0.2, between(0, 1), 'a fraction in [0, 1)');
     const validationSize = numberOption(values['validation-size'], 'validation-size', 0.1, between(0, 1), 'a fraction in [0, 1)');
     if (testSize + validationSize >= 0.95) throw new UserFacingError('usage', `--test-size and --validation-size leave almost nothing to train on (${testSize} + ${validationSize}).`);
@@ -87,7 +89,7 @@ export const trainCommand: CliCommand = {
       classWeight: values['class-weight'] === 'balanced' ? 'balanced' : 'none',
       ...(patience === 0 || validationSize === 0 ? { earlyStopping: false as const, reduceLrOnPlateau: false as const } : { earlyStopping: { patience, restoreBestWeights: true } }),
     });
-    const design = { hidden: denseStack(hidden, activation, numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)')) };
+    const dropout = numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)');
 
     // Compiles and warms the training code (on generated rows) before anything is timed: once per process.
     const warming = performance.now();
@@ -100,11 +102,17 @@ export const trainCommand: CliCommand = {
       ...(task ? { task } : {}),
       split: { test: testSize, validation: validationSize, seed },
     });
-    // Before the timed job: `seconds` stays the one training job, with or without --folds.
+    const preparing = performance.now();
+    const prepared = prepare(loaded.table, recipe);
+    const prepareSeconds = (performance.now() - preparing) / 1000;
+    // The default width follows the prepared inputs (one-hot columns included) and the classes.
+    const hidden = chosenHidden ?? defaultHiddenUnits(prepared.fitted.features.length, prepared.fitted.target.outputWidth);
+    const design = { hidden: denseStack(hidden, activation, dropout) };
+    // Before the timed job: `seconds` stays the one training job (its preparation included), with or without --folds.
     const crossValidation = folds === null ? null : crossValidate(loaded.table, recipe, design, settings, folds);
     const started = performance.now();
-    const result = runTrainingJob({ table: loaded.table, recipe, design, settings }, {}, undefined, { startHelper: threads === 2 ? gradientHelperStarter() : null });
-    const seconds = (performance.now() - started) / 1000;
+    const result = runPreparedJob({ prepared, design, settings }, {}, undefined, { startHelper: threads === 2 ? gradientHelperStarter() : null });
+    const seconds = prepareSeconds + (performance.now() - started) / 1000;
     // Notes about the file come after a success: a refused run says one thing, the reason.
     for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
 

@@ -62,6 +62,48 @@ describe('the search scheduler', () => {
     expect(inOrder).toHaveLength(40);
   });
 
+  it('waits for a rung with a trial limit, but opens the next bracket for a free worker when it may fill idle workers', () => {
+    const strict = new SearchScheduler(CONTEXT, { seed: 5, maxTrials: 100 });
+    const filling = new SearchScheduler(CONTEXT, { seed: 5, fillIdle: true });
+    const portfolioSize = portfolio(CONTEXT).length;
+    for (const scheduler of [strict, filling]) {
+      const first = Array.from({ length: portfolioSize }, () => scheduler.next() as TrialRequest);
+      // All but the last portfolio trial finish: its bracket's rung is still running.
+      for (const t of first.slice(0, -1)) scheduler.finish(t.id, fakeScore(t));
+    }
+    expect(strict.next()).toBe('wait');
+    const extra = filling.next() as TrialRequest;
+    expect(extra.bracket).toBe(1);
+    expect(extra.config.epochs).toBe(CONTEXT.epochs / ETA ** 2);
+  });
+
+  it('keeps two workers busy when it may fill idle workers, and starts an older bracket\'s promoted configs first', () => {
+    const scheduler = new SearchScheduler(CONTEXT, { seed: 5, fillIdle: true });
+    // Simulated time: a trial takes as many ticks as it has epochs; the first to end finishes first.
+    const running: { trial: TrialRequest; end: number }[] = [];
+    const started: TrialRequest[] = [];
+    let now = 0;
+    for (let step = 0; step < 40; step++) {
+      while (running.length < 2) {
+        const next = scheduler.next();
+        expect(typeof next).toBe('object');
+        started.push(next as TrialRequest);
+        running.push({ trial: next as TrialRequest, end: now + (next as TrialRequest).config.epochs });
+      }
+      running.sort((a, b) => a.end - b.end || a.trial.id - b.trial.id);
+      const done = running.shift()!;
+      now = done.end;
+      scheduler.finish(done.trial.id, fakeScore(done.trial));
+    }
+    const promoted = started.findIndex((t) => t.bracket === 1 && t.rung === 1);
+    const filled = started.findIndex((t) => t.bracket === 2);
+    // Bracket 1's ninth config ran alone: bracket 2 started on the free worker instead of waiting for it.
+    expect(filled).toBeGreaterThan(0);
+    expect(filled).toBeLessThan(promoted);
+    // Once bracket 1's rung 1 exists it goes first: its three configs start one after another.
+    expect(started.slice(promoted, promoted + 3).every((t) => t.bracket === 1 && t.rung === 1)).toBe(true);
+  });
+
   it('stops at the trial limit', () => {
     const scheduler = new SearchScheduler(CONTEXT, { seed: 1, maxTrials: 2 });
     expect(typeof scheduler.next()).toBe('object');

@@ -36,6 +36,17 @@ describe('layerlab train', () => {
     expect(summary.samplesPerSecond).toBeGreaterThan(0);
   });
 
+  it('without --hidden, widens the network for many classes and keeps 32-16 for a table of few classes', async () => {
+    // 16 number columns and 26 classes: about 2 × (16 + 26) units → a 128-64 network, not 26 classes behind 16 units.
+    const rows = Array.from({ length: 260 }, (_, i) => [...Array.from({ length: 16 }, (_, j) => ((i * 7 + j * 13) % 17) / 4), String.fromCharCode(65 + (i % 26))].join(','));
+    const letters = csv('letters.csv', `${[...Array.from({ length: 16 }, (_, j) => `x${j}`), 'letter'].join(',')}\n${rows.join('\n')}\n`);
+    const wide = await cli('train', letters, '--target', 'letter', '--epochs', '1', '--json');
+    expect(wide.code).toBe(0);
+    expect(JSON.parse(wide.out).parameters).toBe(16 * 128 + 128 + 128 * 64 + 64 + 64 * 26 + 26);
+    const narrow = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '1', '--json');
+    expect(JSON.parse(narrow.out).parameters).toBe(4 * 32 + 32 + 32 * 16 + 16 + 16 * 3 + 3);
+  });
+
   it('trains the same weights on one thread (--threads 1) as on two: large batches are split the same way', async () => {
     const train = async (threads: string): Promise<string> => {
       const model = join(tmp, `churn-${threads}.json`);
