@@ -8,6 +8,7 @@ const BROWSER_TESTS = 'test/e2e/**/*.e2e.test.ts';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: the heavier learning and browser tests must not starve each other.
