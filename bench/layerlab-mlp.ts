@@ -51,7 +51,7 @@ if (threads !== 1 && threads !== 2) {
 }
 const parallel = dataParallelFor(network, { batchSize: cfg.batch_size, samples: meta.n_train * epochs, seed: 42 }, threads === 2 ? gradientHelperStarter() : null);
 // A helper thread loads its modules (through tsx, from source) before the clock starts, as the anchors' imports do.
-if (threads === 2 && parallel?.waitUntilReady() === false) console.error('layerlab-mlp: no helper thread (batches too small to split, or it did not start)');
+if (threads === 2 && parallel?.waitUntilReady() === false) console.error('layerlab-mlp: no helper thread (batches too small or the run too short to split them, or it did not start)');
 // Warm the training code as the app's training worker does when it starts (untimed, like the anchors' imports).
 warmUpTraining();
 const trainer = parallel ?? network;

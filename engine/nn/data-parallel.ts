@@ -47,8 +47,14 @@ export type StartHelper = (setup: HelperSetup) => () => void;
  * splits; 13-64-32-1 from batch 444, 13-128-64-1 from 132.
  */
 export const SPLIT_MIN_FLOPS_PER_BATCH = 8e6;
-/** A helper thread is started only for runs of at least this much arithmetic (its start costs ~0.1 s of a core). */
-export const HELPER_MIN_FLOPS_PER_RUN = 2e9;
+/**
+ * Batches are split, and a helper thread offered, only in runs of at least this much arithmetic (6 · parameters
+ * · rows × epochs): about a second of one core. Starting a helper costs about half a second of a core (its
+ * modules, then the warm-up; measured from source, as the CLI starts it), while the run trains on without it;
+ * in shorter runs it never paid back (docs/performance.md), and splitting without a helper only costs.
+ * Decided by the run's size alone, so one core and two still train the same weights.
+ */
+export const HELPER_MIN_FLOPS_PER_RUN = 30e9;
 
 const flopsPerRow = (network: Network): number => 6 * network.trainable().reduce((sum, p) => sum + p.value.length, 0);
 
@@ -78,18 +84,12 @@ export interface DataParallelOptions {
 }
 
 /**
- * What the fit loop should train for `network`: its batches split (and a helper thread offered where the run is
- * worth one), or null when its batches are too small to split. `startHelper` null: this run has one core.
+ * What the fit loop should train for `network`: its batches split and a helper thread offered, or null when its
+ * batches are too small to split or the run too short for a helper. `startHelper` null: this run has one core.
  */
 export function dataParallelFor(network: Network, run: { readonly batchSize: number; readonly samples: number; readonly seed: number }, startHelper: StartHelper | null): DataParallelNetwork | null {
-  const minRows = splitMinRows(network);
-  if (!canSplitBatches(network.spec) || run.batchSize < minRows) return null;
-  return new DataParallelNetwork(network, {
-    minRows,
-    maxBatch: run.batchSize,
-    seed: run.seed,
-    startHelper: wantsHelper(network, run.batchSize, run.samples) ? startHelper : null,
-  });
+  if (!wantsHelper(network, run.batchSize, run.samples)) return null;
+  return new DataParallelNetwork(network, { minRows: splitMinRows(network), maxBatch: run.batchSize, seed: run.seed, startHelper });
 }
 
 /** The helper thread and the memory shared with it (none without a helper: no SharedArrayBuffer is needed). */
@@ -187,16 +187,13 @@ export class DataParallelNetwork implements TrainableNetwork {
       const theirX = x.subarray(mine * this.inputSize, rows * this.inputSize), theirY = y.subarray(mine * this.yWidth, rows * this.yWidth);
       theirLoss = this.network.computeGradients(theirX, theirY, theirs, stream, sampleWeights?.subarray(mine, rows));
       this.secondRng = stream.getState();
-      this.trainableParams.forEach((p, k) => this.localGrads[k]!.set(p.grad));
+      for (let k = 0; k < this.trainableParams.length; k++) this.localGrads[k]!.set(this.trainableParams[k]!.grad);
       this.localOutputs.set(this.network.batchOutputs());
       myLoss = this.network.computeGradients(x, y, mine, rng, sampleWeights);
     }
     const theirGrads = helped ? this.helper!.shared.grads : this.localGrads;
     const a = mine / rows, b = theirs / rows;
-    for (let k = 0; k < this.trainableParams.length; k++) {
-      const g = this.trainableParams[k]!.grad, h = theirGrads[k]!;
-      for (let i = 0; i < g.length; i++) g[i] = a * g[i]! + b * h[i]!;
-    }
+    for (let k = 0; k < this.trainableParams.length; k++) combineHalves(this.trainableParams[k]!.grad, theirGrads[k]!, a, b);
     const width = this.outputSize;
     this.outputs.set(this.network.batchOutputs());
     this.outputs.set((helped ? this.helper!.shared.outputs : this.localOutputs).subarray(0, theirs * width), mine * width);
@@ -232,6 +229,14 @@ export class DataParallelNetwork implements TrainableNetwork {
     this.helper.release();
     this.helper = null;
   }
+}
+
+/**
+ * g ← a·g + b·h. A function of its own: small and monomorphic, it is optimised on its own, whereas inside
+ * `computeGradients` (large, with two paths) this loop ran several times slower.
+ */
+function combineHalves(g: Float32Array, h: Float32Array, a: number, b: number): void {
+  for (let i = 0; i < g.length; i++) g[i] = a * g[i]! + b * h[i]!;
 }
 
 function copyRange(from: Float32Array, start: number, count: number, to: Float32Array): void {

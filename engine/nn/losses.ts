@@ -4,7 +4,6 @@
  * Cross-entropies fused with their output activation read the logits, which is both exact and stable:
  * sigmoid + binary CE → max(z,0) − z·y + log(1 + e^−|z|); softmax + CE → logsumexp(z) − Σ y_k z_k.
  */
-import { sigmoid } from './activations.ts';
 import type { ActivationName } from './activations.ts';
 import { UserFacingError } from '../errors.ts';
 
@@ -71,9 +70,11 @@ const binaryCrossentropy = make('binary_crossentropy', 'sigmoid', false, (pred, 
     const t = y[yo + k]!;
     if (fromLogits) {
       const z = pred[o + k]!;
-      sum += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
+      // e^−|z| serves the loss and the sigmoid: p is exactly sigmoid(z) (activations.ts), one exp fewer.
+      const e = Math.exp(-Math.abs(z));
+      sum += Math.max(z, 0) - z * t + Math.log1p(e);
       if (grad || activated) {
-        const p = sigmoid(z);
+        const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
         if (grad) grad[o + k] = (p - t) * s;
         if (activated) activated[o + k] = p;
       }

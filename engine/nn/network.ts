@@ -171,14 +171,18 @@ export class Network implements TrainableNetwork {
    */
   evaluate(x: Float32Array, y: Float32Array, rows: number, outputs: Float32Array, sampleWeights?: Float32Array): number {
     if (rows === 0) return NaN;
-    const yWidth = this.loss.targetWidth(this.outputSize);
-    const head = this.fromLogits ? this.layers[this.layers.length - 1]! : null;
+    const yWidth = this.loss.targetWidth(this.outputSize), width = this.outputSize;
+    // A loss that activates (sigmoid + binary cross-entropy) writes the outputs itself, exactly as the head would.
+    const head = this.fromLogits && !this.lossActivates ? this.layers[this.layers.length - 1]! : null;
     let total = 0;
     this.forEachChunk(x, rows, this.trainLayers, (out, start, n) => {
-      const args = { pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width: this.outputSize, fromLogits: this.fromLogits, grad: null };
-      total += n * this.loss.compute(sampleWeights ? { ...args, sampleWeights: sampleWeights.subarray(start, start + n) } : args);
+      const activated = this.lossActivates ? outputs.subarray(start * width, (start + n) * width) : null;
+      // The same fields in the same order as computeGradients' call: one shape for the loss to see.
+      const weights = sampleWeights ? sampleWeights.subarray(start, start + n) : undefined;
+      total += n * this.loss.compute({ pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width, fromLogits: this.fromLogits, grad: null, sampleWeights: weights, activated });
+      if (activated) return;
       const inferred = head ? head.forward(out, n, 'infer', null) : out;
-      outputs.set(inferred.subarray(0, n * this.outputSize), start * this.outputSize);
+      outputs.set(inferred.subarray(0, n * width), start * width);
     });
     return total / rows;
   }

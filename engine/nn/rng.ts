@@ -62,10 +62,15 @@ export class Rng {
   /** Uniform integer in [0, n). Rejection sampling keeps it unbiased for any n ≤ 2^32. */
   int(n: number): number {
     if (!(n > 0) || n > 4294967296 || !Number.isInteger(n)) throw new RangeError(`Rng.int needs an integer in 1..2^32, got ${n}`);
-    const limit = 4294967296 - (4294967296 % n);
+    return this.below(n);
+  }
+
+  /** `int` without the check (n a whole number in 1..2^32): the shuffle's draw. */
+  private below(n: number): number {
+    const limit = 4294967296 - remainder(4294967296, n);
     let x = this.nextUint32();
     while (x >= limit) x = this.nextUint32();
-    return x % n;
+    return remainder(x, n);
   }
 
   /** Standard normal (Box–Muller; the second value of each pair is kept for the next call). */
@@ -94,7 +99,7 @@ export class Rng {
   /** Fisher–Yates shuffle in place. */
   shuffle(values: { length: number; [i: number]: number }): void {
     for (let i = values.length - 1; i > 0; i--) {
-      const j = this.int(i + 1);
+      const j = this.below(i + 1);
       const t = values[i]!;
       values[i] = values[j]!;
       values[j] = t;
@@ -110,4 +115,15 @@ export class Rng {
     // A pending spare normal is dropped on purpose: state round-trips restart from a pair boundary.
     return { a: this.a, b: this.b, c: this.c, d: this.d };
   }
+}
+
+/**
+ * x mod n for whole numbers 0 ≤ x ≤ 2^32 and 1 ≤ n ≤ 2^32, exactly what `x % n` gives. `%` on numbers
+ * beyond 32-bit integers is a floating-point remainder, a library call (twice per draw, most of a shuffle's
+ * time); the quotient rounded by a division is off by at most one, and the product is exact, so one
+ * correction makes it exact.
+ */
+function remainder(x: number, n: number): number {
+  const r = x - Math.floor(x / n) * n;
+  return r < 0 ? r + n : r >= n ? r - n : r;
 }

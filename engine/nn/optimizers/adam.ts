@@ -39,6 +39,9 @@ export class Adam extends UpdateRule {
   readonly beta2: number;
   readonly epsilon: number;
   readonly amsgrad: boolean;
+  private alpha = 0;
+  private alphaStep = -1;
+  private alphaLearningRate = NaN;
 
   constructor(settings: AdamSettings = {}) {
     const amsgrad = settings.amsgrad ?? ADAM_DEFAULTS.amsgrad;
@@ -53,7 +56,13 @@ export class Adam extends UpdateRule {
     const m = slots[0]!;
     const v = slots[1]!;
     const { beta1, beta2, epsilon } = this;
-    const alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    // The same for every param of a step: two powers and a square root once per step, not once per param.
+    if (step !== this.alphaStep || lr !== this.alphaLearningRate) {
+      this.alpha = (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+      this.alphaStep = step;
+      this.alphaLearningRate = lr;
+    }
+    const alpha = this.alpha;
     // In float64, rounded to float32 only when stored; each slot read once.
     const keep1 = 1 - beta1, keep2 = 1 - beta2;
     if (this.amsgrad) {

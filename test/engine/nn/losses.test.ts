@@ -84,6 +84,14 @@ describe('losses', () => {
     expect(Array.from(grad)).toEqual([0, 0, 0]);
   });
 
+  it('fused binary cross-entropy hands over exactly what the sigmoid layer outputs', () => {
+    const z = Float32Array.of(-40, -3.5, -1e-3, -0, 0, 1e-3, 0.7, 12, 90);
+    const activated = new Float32Array(z.length), fromLayer = new Float32Array(z.length);
+    getLoss('binary_crossentropy').compute({ pred: z, y: new Float32Array(z.length), rows: z.length, width: 1, fromLogits: true, grad: null, activated });
+    getActivation('sigmoid').forward(z, fromLayer, z.length, 1);
+    expect(Array.from(activated)).toEqual(Array.from(fromLayer));
+  });
+
   it('computes MSE, MAE and Huber by hand', () => {
     const pred = Float32Array.from([1, 4, -2, 0.5]);
     const y = Float32Array.from([0, 1, 0, 0]);

@@ -52,6 +52,28 @@ describe('Rng', () => {
     expect([...values]).not.toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
+  it('draws the integers and shuffles that % gives (the fast remainder is exact up to 2^32)', () => {
+    // The definition: rejection below the largest multiple of n under 2^32, then x % n on the 32-bit draw.
+    const reference = (rng: Rng, n: number): number => {
+      const limit = 4294967296 - (4294967296 % n);
+      let x = rng.nextUint32();
+      while (x >= limit) x = rng.nextUint32();
+      return x % n;
+    };
+    for (const n of [1, 2, 3, 7, 10, 1000, 8000, 65537, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 3 * 2 ** 30, 2 ** 32 - 1, 2 ** 32]) {
+      const fast = new Rng(n % 1000), slow = new Rng(n % 1000);
+      for (let i = 0; i < 2000; i++) expect(fast.int(n)).toBe(reference(slow, n));
+    }
+    const values = Array.from({ length: 5000 }, (_, i) => i), expected = [...values];
+    const slow = new Rng(9);
+    for (let i = expected.length - 1; i > 0; i--) {
+      const j = reference(slow, i + 1);
+      [expected[i], expected[j]] = [expected[j]!, expected[i]!];
+    }
+    new Rng(9).shuffle(values);
+    expect(values).toEqual(expected);
+  });
+
   it('rejects an integer range it cannot draw from', () => {
     expect(() => new Rng(1).int(0)).toThrow(RangeError);
     expect(() => new Rng(1).int(2.5)).toThrow(RangeError);

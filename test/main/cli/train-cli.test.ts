@@ -50,7 +50,8 @@ describe('layerlab train', () => {
   it('trains the same weights on one thread (--threads 1) as on two: large batches are split the same way', async () => {
     const train = async (threads: string): Promise<string> => {
       const model = join(tmp, `churn-${threads}.json`);
-      const args = ['--target', 'Exited', '--hidden', '128,64', '--batch-size', '256', '--epochs', '5', '--patience', '0', '--threads', threads, '--out', model];
+      // 512-256 on 7,000 rows, 6 epochs: 35 GFLOP, a run long enough to split its batches and offer a helper.
+      const args = ['--target', 'Exited', '--hidden', '512,256', '--batch-size', '256', '--epochs', '6', '--patience', '0', '--threads', threads, '--out', model];
       expect((await cli('train', join(datasets, 'Churn_Modelling.csv'), ...args)).code).toBe(0);
       return (JSON.parse(readFileSync(model, 'utf8')) as { network: { weightData: string } }).network.weightData;
     };

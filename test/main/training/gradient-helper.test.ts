@@ -111,12 +111,18 @@ describe('when batches are split (rows × parameters) and a helper is started', 
     expect(dataParallelFor(wide([64, 32]), { batchSize: 256, samples: 2_400_000, seed: 1 }, gradientHelperStarter(2))).toBeNull();
   });
 
-  it('offers a helper only to runs with enough arithmetic to pay for starting it, and never on one core', () => {
-    expect(wantsHelper(wide([128, 64]), 256, 8000 * 20)).toBe(true);
-    expect(wantsHelper(wide([128, 64]), 256, 8000)).toBe(false);
+  it('offers a helper only to runs with enough arithmetic to pay for starting it (30 GFLOP), and never on one core', () => {
+    // 128-64 on churn: 60,678 FLOP per row; 20 epochs of 8,000 rows are 9.7 GFLOP, 100 epochs 48.5.
+    expect(wantsHelper(wide([128, 64]), 256, 8000 * 100)).toBe(true);
+    expect(wantsHelper(wide([128, 64]), 256, 8000 * 20)).toBe(false);
     expect(gradientHelperStarter(1)).toBeNull();
-    const oneCore = dataParallelFor(wide([128, 64]), { batchSize: 256, samples: 160_000, seed: 1 }, null)!;
+    const oneCore = dataParallelFor(wide([128, 64]), { batchSize: 256, samples: 800_000, seed: 1 }, null)!;
     expect(oneCore).toBeInstanceOf(DataParallelNetwork);
     expect(oneCore.waitUntilReady(10)).toBe(false);
+  });
+
+  it('does not split the batches of a run too short for a helper, on one core or two (splitting alone only costs)', () => {
+    expect(dataParallelFor(wide([128, 64]), { batchSize: 256, samples: 8000 * 20, seed: 1 }, null)).toBeNull();
+    expect(dataParallelFor(wide([128, 64]), { batchSize: 256, samples: 8000 * 20, seed: 1 }, gradientHelperStarter(2))).toBeNull();
   });
 });

@@ -86,6 +86,19 @@ describe('optimizer state', () => {
     straight.forEach((p, i) => expect(Array.from(resumed[i]!.value)).toEqual(Array.from(p.value)));
   });
 
+  it('steps with the restored slots after setState, even on the params it stepped before', () => {
+    const fresh = (): ReturnType<typeof param>[] => [param('dense/kernel', [1, -2, 0.5]), param('dense/bias', [0.1])];
+    const mine = fresh(), other = fresh();
+    const opt = createOptimizer({ kind: 'adam' }), source = createOptimizer({ kind: 'adam' });
+    train(opt, mine, new Rng(1), 2);
+    train(source, other, new Rng(2), 5);
+    opt.setState(source.getState());
+    mine.forEach((p, i) => p.value.set(other[i]!.value));
+    train(opt, mine, new Rng(3), 1);
+    train(source, other, new Rng(3), 1);
+    other.forEach((p, i) => expect(Array.from(mine[i]!.value)).toEqual(Array.from(p.value)));
+  });
+
   it('keys slots by param name', () => {
     const opt = createOptimizer({ kind: 'adam' });
     const params = [param('dense/kernel', [1, 2]), param('dense/bias', [0])];
