@@ -153,7 +153,20 @@ function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
   return { key, frame: next, trainRows: output.keptRows ? positionsIn(next, TRAIN) : trainRows, reports: [report], states: [[step.id, state]] };
 }
 
-function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
+/**
+ * Told before each stage that runs (one that a cache gives back is not run, and not told): the caller shows
+ * progress with it, and stops a run nobody waits for any more by throwing from it. `done` counts the stages
+ * before this one: the whole-table steps with the target and split are one stage (stepId 'split'), then each
+ * other step; `prepare` adds a last one for the matrices (stepId null).
+ */
+export type PrepareWatch = (progress: { readonly stepId: string | null; readonly done: number; readonly total: number }) => void;
+
+/** Stages a run of `recipe` goes through: the split (with the whole-table steps), then each other step. */
+function stagesOf(recipe: Recipe): number {
+  return 1 + recipe.steps.filter((s) => !stepDefinition(s.kind).beforeSplit).length;
+}
+
+function run(source: Table, recipeInput: Recipe, cache?: PrepareCache, watch?: PrepareWatch, laterStages = 0): Run {
   const recipe = recipeToJSON(recipeInput);
   const targetName = recipe.target.column;
   requireTargetColumn(source, targetName);
@@ -162,18 +175,22 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
   const earlier = cache?.source === source ? cache.stages : [];
 
   const splitKey = JSON.stringify({ target: recipe.target, split: recipe.split, steps: ordered.filter((s) => stepDefinition(s.kind).beforeSplit) });
+  const total = stagesOf(recipe) + laterStages;
   let reusing = earlier[0]?.key === splitKey;
+  if (!reusing) watch?.({ stepId: 'split', done: 0, total });
   const first = (reusing ? earlier[0] : splitStage(source, recipe, ordered.filter((s) => stepDefinition(s.kind).beforeSplit), splitKey)) as SplitStage;
   const stages: Stage[] = [first];
+  // The cache grows with the run: a run stopped midway (cancelled, or a step that fails) leaves the stages it finished.
+  if (cache) {
+    cache.source = source;
+    cache.stages = stages;
+  }
   for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
     const key = JSON.stringify(step);
     const cached = earlier[stages.length];
     reusing &&= cached?.key === key;
+    if (!reusing) watch?.({ stepId: step.id, done: stages.length, total });
     stages.push(reusing ? cached! : stepStage(stages.at(-1)!, step, key));
-  }
-  if (cache) {
-    cache.source = source;
-    cache.stages = stages;
   }
 
   const { frame, trainRows } = stages.at(-1)!;
@@ -188,8 +205,9 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
 }
 
 /** With a cache, the stages the last run on the same table went through with the same inputs are not run again. */
-export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Prepared {
-  const { fitted, reports, frame, features } = run(source, recipe, cache);
+export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache, watch?: PrepareWatch): Prepared {
+  const { fitted, reports, frame, features } = run(source, recipe, cache, watch, 1);
+  watch?.({ stepId: null, done: stagesOf(recipe), total: stagesOf(recipe) + 1 });
   const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, fitted.target));
   // The per-column search only runs to word the message.
   if (![train, validation, test].every((s) => s!.finite)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
@@ -202,8 +220,8 @@ export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Pr
  * take most of `prepare`'s time and memory, and a preview reads a screenful of them. With a cache, the stages
  * the last run on the same table went through with the same inputs are not run again.
  */
-export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache): PreparedPreview {
-  const { fitted, reports, frame, features } = run(source, recipe, cache);
+export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache, watch?: PrepareWatch): PreparedPreview {
+  const { fitted, reports, frame, features } = run(source, recipe, cache, watch);
   for (const column of features) {
     if (cache?.finite.has(column.values)) continue;
     if (!allFinite(column.values)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);

@@ -5,14 +5,14 @@ import { EventHub } from '../api/event-hub.ts';
 import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
-import { loadTable } from '../io/load-table.ts';
 import { ProjectSession } from '../project/session.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
+import { enginePool, type EnginePool } from './engine-pool/engine-pool.ts';
+import { EngineSession } from './engine-pool/engine-session.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { PredictionStore } from './prediction-store.ts';
-import { PreparedRecipeCache } from './prepared-recipes.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
@@ -24,26 +24,46 @@ export interface ServiceOptions {
   readonly settingsDir: string;
   /** The web host receives files as uploads; the desktop app opens them by path. */
   readonly acceptUploads: boolean;
+  /** The engine workers; the process's pool (shared by every app in it) unless given. */
+  readonly pool?: EnginePool;
 }
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
-  const datasets = new DatasetStore();
+  const datasets = new DatasetStore(3, (datasetId) => engine.datasetChanged(datasetId));
+  const engine = new EngineSession(options.pool ?? enginePool, {
+    tableOf: (datasetId) => datasets.get(datasetId).table,
+    modelOf: (modelId) => {
+      const { model, result } = models.get(modelId);
+      return { file: model, heldOut: result ? { test: result.test, validation: result.validation } : null };
+    },
+  });
+  const training: TrainingRuns = new TrainingRuns({
+    publish: (event) => {
+      events.publish(event);
+      // A run that trains keeps a core to itself: the engine pool works on the others (or on one).
+      engine.reserveCores('training', training.list().filter((run) => run.status === 'training').length);
+    },
+    models,
+    app: appIdentity,
+    buildModel: (input) => engine.call('buildModelFile', input),
+  });
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
     recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
     datasets,
-    recipes: new PreparedRecipeCache((datasetId) => datasets.get(datasetId).table),
+    engine,
+    recipes: engine,
     operations: new Operations(),
     events,
     models,
-    predictions: new PredictionStore(),
-    training: new TrainingRuns({ publish: (event) => events.publish(event), models, app: appIdentity }),
+    predictions: new PredictionStore((predictionId) => engine.predictionsDropped(predictionId)),
+    training,
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
-    loadTable,
+    loadTable: engine.loadTable,
     project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
   };
 }
@@ -53,6 +73,7 @@ export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
   await services.project.close();
   await services.training.dispose();
+  services.engine.close();
   services.events.close();
   await services.uploads?.close();
   await services.downloads?.close();

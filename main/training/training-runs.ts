@@ -4,7 +4,7 @@
  * run ends with something learned, its model file in the ModelRegistry for the Evaluate and Predict steps.
  */
 import type { Worker } from 'node:worker_threads';
-import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
+import { buildModelFile, type ModelFile, type ModelFileInput, type ModelSource } from '../../engine/model/model-file.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Prepared } from '../../engine/prep/types.ts';
@@ -27,6 +27,8 @@ export interface TrainingRunsOptions {
   readonly publish: (event: TrainingProgressEvent) => void;
   readonly models: ModelRegistry;
   readonly app: () => Promise<AppIdentity>;
+  /** Builds a finished run's model file (the app's engine pool does, off main's thread); here by default. */
+  readonly buildModel?: (input: ModelFileInput) => Promise<ModelFile>;
   /** For tests: how a worker is made. */
   readonly startWorker?: () => Worker;
   readonly stopGraceMs?: number;
@@ -159,7 +161,8 @@ export class TrainingRuns {
   /** A run that learned at least one epoch becomes a model, even when stopped early. */
   private async register(runId: string, record: RunRecord, result: TrainingResult | undefined): Promise<void> {
     if (!result || result.history.epochsCompleted < 1) return;
-    const model = buildModelFile({ result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() });
+    const input: ModelFileInput = { result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() };
+    const model = this.options.buildModel ? await this.options.buildModel(input) : buildModelFile(input);
     const name = designName(record.design, outputSize(result.network.spec));
     this.options.models.add({ modelId: runId, label: `${record.label} · ${name} · ${record.settings.optimizer.kind}`, datasetId: record.datasetId, model, result, path: null });
     record.modelId = runId;

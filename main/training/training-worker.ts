@@ -6,7 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
-import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
+import { shareEvaluation } from '../services/engine-pool/shared-memory.ts';
+import type { StartRequest, WorkerMessage } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('training-worker.ts runs only as a worker thread');
@@ -34,7 +35,8 @@ port.once('message', (request: StartRequest) => {
       },
       control,
     );
-    post({ type: 'done', result }, transferablesOf(result));
+    // The held-out predictions in shared memory: the engine workers that evaluate them read these very bytes.
+    post({ type: 'done', result: { ...result, test: shareEvaluation(result.test), validation: shareEvaluation(result.validation) } });
   } catch (error) {
     const e = error as Error;
     post(isUserFacingError(error) ? { type: 'error', code: error.code, message: error.message } : { type: 'error', code: 'internal', message: `Training failed unexpectedly: ${e.message}` });
