@@ -2,7 +2,7 @@
  * A large table for the tests that watch main's event loop: `rows` rows × 50 columns of the kinds real exports
  * hold (an id, measurements with gaps, counts, skewed amounts, categories with a "?" marker, Yes/No flags,
  * dates, a code column, a binary target last), written as a plain CSV, the same for the same seed. A million
- * rows make about 215 MB.
+ * rows make about 260 MB.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -16,7 +16,7 @@ const SPECIALTIES = Array.from({ length: 12 }, (_, i) => `Specialty-${String.fro
 
 export function wideHeader(): string[] {
   const names = ['encounter_id'];
-  for (let i = 0; i < 18; i++) names.push(`measure_${i + 1}`);
+  for (let i = 0; i < 19; i++) names.push(`measure_${i + 1}`);
   for (let i = 0; i < 8; i++) names.push(`count_${i + 1}`);
   for (let i = 0; i < 3; i++) names.push(`amount_${i + 1}`);
   names.push('group', 'admission', 'specialty');
@@ -38,7 +38,7 @@ export async function writeWideTable(path: string, rows: number, seed = 7): Prom
     cells.length = 0;
     cells.push(String(100_000 + row * 3));
     const risk = next(1000);
-    for (let i = 0; i < 18; i++) cells.push(next(50) === 0 ? '' : `${(next(20_000) / 100 - 40 + i).toFixed(2)}`);
+    for (let i = 0; i < 19; i++) cells.push(next(50) === 0 ? '' : `${(next(20_000) / 100 - 40 + i).toFixed(2)}`);
     for (let i = 0; i < 8; i++) cells.push(String(next(3 + i * 2)));
     for (let i = 0; i < 3; i++) cells.push(next(40) === 0 ? '' : String(Math.round(Math.exp(next(1200) / 100)) / 10));
     cells.push(GROUPS[next(GROUPS.length)]!, ADMISSIONS[next(ADMISSIONS.length)]!, SPECIALTIES[next(SPECIALTIES.length)]!);
