@@ -8,8 +8,8 @@
  * 5. the features (every column but the target) become float32 matrices.
  */
 import { UserFacingError } from '../errors.ts';
-import type { NumberColumn, Table } from '../table/table.ts';
-import { inputSchema } from './input-schema.ts';
+import type { Column, NumberColumn, Table } from '../table/table.ts';
+import { inputSchema, type ColumnInputs } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
 import { NO_ROWS, stageReport, stepReport } from './report.ts';
@@ -91,6 +91,8 @@ interface Stage {
 
 interface SplitStage extends Stage {
   readonly plan: TargetPlan;
+  /** The raw columns' categories and ranges on the training rows, filled as runs from this stage ask for them. */
+  readonly inputs: Map<Column, ColumnInputs>;
 }
 
 /**
@@ -134,7 +136,7 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   if (split.train.length === 0) throw noTrainingRows('The split');
   const stratified = recipe.split.stratify && classes ? ', stratified by class' : '';
   reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
-  return { key, frame, trainRows: split.train, reports, states, plan };
+  return { key, frame, trainRows: split.train, reports, states, plan, inputs: new Map() };
 }
 
 function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
@@ -195,7 +197,7 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache, watch?: P
 
   const { frame, trainRows } = stages.at(-1)!;
   if (trainRows.length === 0) throw noTrainingRows('The recipe');
-  const schema = inputSchema(first.frame.table, first.trainRows, recipe);
+  const schema = inputSchema(first.frame.table, first.trainRows, recipe, first.inputs);
   const features = featureColumns(frame.table, targetName);
   const target = plainCopy(fitTarget(first.plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
   const states = new Map(stages.flatMap((s) => s.states));

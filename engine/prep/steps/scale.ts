@@ -26,14 +26,29 @@ const PURPOSE = 'Scaling';
 const INSTEAD = 'Encode it first, or remove it from the scaling step.';
 const METHODS = ['standard', 'min-max', 'robust'] as const;
 
+/** The smallest and largest value, in one pass (sorting a million values just for them took a tenth of a second). */
+function range(values: Float64Array): [min: number, max: number] {
+  let min = values[0]!, max = min;
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 function learn(values: Float64Array, method: ScaleMethod): [center: number, spread: number] {
-  const sorted = sortedCopy(values);
   if (method === 'standard') {
     const center = mean(values);
+    const [min, max] = range(values);
     // A constant column's float mean can miss its value by an ulp; its spread is zero, not 1e-17.
-    return [center, sorted[0] === sorted[sorted.length - 1] ? 0 : populationStd(values, center)];
+    return [center, min === max ? 0 : populationStd(values, center)];
   }
-  if (method === 'min-max') return [positiveZero(sorted[0]!), sorted[sorted.length - 1]! - sorted[0]!];
+  if (method === 'min-max') {
+    const [min, max] = range(values);
+    return [positiveZero(min), max - min];
+  }
+  const sorted = sortedCopy(values);
   return [median(sorted), quantile(sorted, 0.75) - quantile(sorted, 0.25)];
 }
 
