@@ -8,6 +8,7 @@ import { findColumn, type Column, type Table } from '../../../engine/table/table
 import type { ChangedColumn, ColumnChange } from '../../services/engine-pool/protocol.ts';
 import { cleanedFileName, type ColumnTypeChanged, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
+import { NewestWins } from './newest-wins.ts';
 import type { Services } from '../handlers.ts';
 import { saveOne } from './files.ts';
 
@@ -19,18 +20,13 @@ function requireColumnNamed(table: Table, name: string): Column {
   return column;
 }
 
-/** A newer edit of the same dataset's recipe arrived: this preview is no longer wanted. */
-export function supersededError(): UserFacingError {
-  return new UserFacingError('superseded', 'A newer edit of the recipe replaced this preview.');
-}
-
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
   const { datasets, engine, events, operations } = services;
 
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
-  /** The newest preview asked for, by dataset: a newer one cancels it (newest edit wins). */
-  const newestPreview = new Map<string, AbortController>();
+  /** The newest preview asked for, by dataset: a newer one cancels it. */
+  const previews = new NewestWins();
 
   function changed(datasetId: string, column: Column, result: ChangedColumn, edit: ColumnChange): ColumnTypeChanged {
     const summary = datasets.replaceColumn(datasetId, result.column ?? column, edit, result.missing);
@@ -75,21 +71,17 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
 
     previewRecipe: async ({ datasetId, recipe, rows, operationId }) => {
       datasets.get(datasetId);
-      newestPreview.get(datasetId)?.abort(supersededError());
-      const newest = new AbortController();
-      newestPreview.set(datasetId, newest);
-      const preview = async (cancelled?: AbortSignal) => {
-        const signal = cancelled ? AbortSignal.any([newest.signal, cancelled]) : newest.signal;
-        try {
-          return await engine.call('recipePreview', { datasetId, recipe, rows: rows ?? DEFAULT_PREVIEW_ROWS }, {
-            signal,
-            ...(operationId ? { onProgress: (progress) => events.publish({ type: 'previewProgress', operationId, datasetId, ...progress }) } : {}),
-          });
-        } finally {
-          if (newestPreview.get(datasetId) === newest) newestPreview.delete(datasetId);
-          if (operationId) events.flush(operationId);
-        }
-      };
+      const preview = (cancelled?: AbortSignal) =>
+        previews.run(datasetId, async (newest) => {
+          try {
+            return await engine.call('recipePreview', { datasetId, recipe, rows: rows ?? DEFAULT_PREVIEW_ROWS }, {
+              signal: cancelled ? AbortSignal.any([newest, cancelled]) : newest,
+              ...(operationId ? { onProgress: (progress) => events.publish({ type: 'previewProgress', operationId, datasetId, ...progress }) } : {}),
+            });
+          } finally {
+            if (operationId) events.flush(operationId);
+          }
+        });
       return operationId ? operations.run(operationId, preview) : preview();
     },
 

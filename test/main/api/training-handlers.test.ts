@@ -126,6 +126,14 @@ describe('the suggested recipe without a target, and networkPreview', () => {
     const missing = await failure(handlers.networkPreview({ datasetId, recipe: { ...recipe, target: { column: 'colour' } }, design: { hidden: [] } }, context));
     expect(missing.message).toContain('colour');
   });
+
+  it('a network preview replaced by a newer edit of the same dataset fails as superseded; the newer one answers', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const older = handlers.networkPreview({ datasetId, recipe, design: { hidden: [] } }, context);
+    const newer = handlers.networkPreview({ datasetId, recipe: { ...recipe, split: { ...recipe.split, seed: recipe.split.seed + 1 } }, design: { hidden: [] } }, context);
+    expect(await failure(older)).toEqual({ code: 'superseded', message: 'A newer edit of the recipe replaced this preview.' });
+    expect((await newer).rows.train + (await newer).rows.validation + (await newer).rows.test).toBe(10_000);
+  });
 });
 
 describe('training runs', () => {
