@@ -10,7 +10,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultTrainingSettings } from '../../../engine/pipeline/training-settings.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
