@@ -12,6 +12,7 @@ import type { StepId } from './steps.ts';
 import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
 import { fileCalls } from './calls/file-calls.ts';
 import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
+import { insightCalls } from './calls/insight-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
@@ -62,6 +63,8 @@ export const calls = {
   ...projectCalls,
   /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
   ...fileCalls,
+  /** Understanding a model: importance, what-if, the network's weights, the report (main/api/calls/insight-calls.ts). */
+  ...insightCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -7,6 +7,7 @@ import type { ProjectSession } from '../project/session.ts';
 import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
 import type { DownloadStore } from '../services/download-store.ts';
 import type { EngineSession } from '../services/engine-pool/engine-session.ts';
+import type { InsightWork } from '../services/insight-work.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
 import type { PredictionStore } from '../services/prediction-store.ts';
@@ -22,6 +23,7 @@ import { createEvaluationHandlers } from './handlers/evaluation-handlers.ts';
 import { createExportHandlers } from './handlers/export-handlers.ts';
 import { resolveSource } from './handlers/files.ts';
 import { createProjectHandlers } from './handlers/project-handlers.ts';
+import { createInsightHandlers } from './handlers/insight-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
@@ -38,6 +40,8 @@ export interface Services {
   readonly recipes: PreparedRecipes;
   /** Trained models: the Train step adds, Evaluate and Predict & export read. */
   readonly models: ModelRegistry;
+  /** Importance, what-if, the network picture and the report: engine work on a model and its judged rows. */
+  readonly insight: InsightWork;
   /** Predicted files, kept until saved. */
   readonly predictions: PredictionStore;
   /** Training runs in workers; finished ones are added to `models`. */
@@ -103,5 +107,6 @@ export function createHandlers(services: Services): Handlers {
     ...createEvaluationHandlers(services),
     ...createExportHandlers(services),
     ...createProjectHandlers(services),
+    ...createInsightHandlers(services),
   };
 }

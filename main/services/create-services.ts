@@ -10,6 +10,7 @@ import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { enginePool, type EnginePool } from './engine-pool/engine-pool.ts';
 import { EngineSession } from './engine-pool/engine-session.ts';
+import { PoolInsightWork } from './engine-pool/pool-insight-work.ts';
 import { ModelRegistry } from './model-registry.ts';
 import { Operations } from './operations.ts';
 import { PredictionStore } from './prediction-store.ts';
@@ -59,6 +60,7 @@ export function createServices(options: ServiceOptions): Services {
     operations: new Operations(),
     events,
     models,
+    insight: new PoolInsightWork(engine),
     predictions: new PredictionStore((predictionId) => engine.predictionsDropped(predictionId)),
     training,
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,

@@ -63,8 +63,12 @@ async function buildAndTrain(app: Session, preset: string, epochs: number): Prom
   await goTo(app, 'Train');
   await page.locator('input[name="epochs"]').fill(String(epochs));
   await page.locator('input[name="epochs"]').press('Tab');
+  // The titanic window's run is listed here too, completed: wait for this run's own row and section.
+  const runsBefore = await page.locator('tr[data-run]').count();
   await page.locator('button.train').click();
-  await app.waitShown('section.run[data-status="completed"]', 180_000);
+  await expect.poll(() => page.locator('tr[data-run]').count()).toBe(runsBefore + 1);
+  const runId = await page.locator('tr[data-run]').last().getAttribute('data-run');
+  await app.waitShown(`section.run[data-run="${runId}"][data-status="completed"]`, 180_000);
 }
 
 /** The six steps of a dataset with a trained model, every Clean wizard and the screens Evaluate and Predict open. */

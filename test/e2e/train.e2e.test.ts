@@ -77,7 +77,7 @@ describe('Build and Train', () => {
     await page.locator('input[name="epochs"]').fill('20');
     await page.locator('input[name="epochs"]').press('Tab');
     // Small batches make this run take a few seconds, long enough to pause it on a shared machine.
-    await page.getByLabel('Batch size').selectOption('8');
+    await page.getByLabel(/^Batch size/).selectOption('8');
     await page.getByRole('button', { name: 'Train 6-6-1' }).click();
     // A 20-epoch 6-6-1 run takes about a second: press Pause from inside the page the moment it is enabled.
     await page.evaluate(
@@ -120,7 +120,7 @@ describe('Build and Train', () => {
     await goTo('Build');
     await page.locator('[data-preset="default"]').click();
     await goTo('Train');
-    await page.getByLabel('Batch size').selectOption('32');
+    await page.getByLabel(/^Batch size/).selectOption('32');
     await page.locator('input[name="epochs"]').fill('2000');
     await page.locator('input[name="epochs"]').press('Tab');
     // Without early stopping this run goes on until stopped.

@@ -37,6 +37,7 @@ export const FILE_PURPOSES = {
   keras: { title: 'Keras script', filter: { name: 'Python script', extensions: ['py'] }, mimeTypes: [] },
   cleaned: { title: 'Cleaned dataset', ...csv },
   onnx: { title: 'ONNX model', filter: { name: 'ONNX model', extensions: ['onnx'] }, mimeTypes: [] },
+  report: { title: 'Training report', filter: { name: 'Web page (HTML)', extensions: ['html'] }, mimeTypes: ['text/html'] },
 } as const satisfies Record<string, FileKind>;
 
 export type FilePurpose = keyof typeof FILE_PURPOSES;

@@ -28,6 +28,14 @@ interface Route {
   readonly home?: string;
 }
 
+type InsightArgs = ArgsOf<'importance'> | ArgsOf<'whatIf'> | ArgsOf<'picture'> | ArgsOf<'saveReport'>;
+
+/** The open datasets an insight call reads rows of. */
+function insightDatasets(args: InsightArgs): string[] {
+  const rows = 'judged' in args ? args.judged : 'activity' in args ? args.activity : 'path' in args ? args.work.data : args.work.average;
+  return rows ? [rows.datasetId] : [];
+}
+
 export class EngineSession implements PreparedRecipes {
   readonly id = randomUUID();
   /** The ModelData sent for a model, by the file main holds (a new file under the same id is sent again). */
@@ -109,6 +117,11 @@ export class EngineSession implements PreparedRecipes {
         return { models: [a.modelId!], home: this.key('predictions', a.predictionId!) };
       case 'savePredictions':
         return { home: this.key('predictions', a.predictionId!) };
+      case 'importance':
+      case 'whatIf':
+      case 'picture':
+      case 'saveReport':
+        return { datasets: insightDatasets(args as InsightArgs), models: [a.modelId!] };
       default:
         return {};
     }

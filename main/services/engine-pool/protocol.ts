@@ -7,8 +7,11 @@
  * a worker deep in synchronous work still sees it) and streams progress until its result or error.
  *
  * A new kind of engine work is one entry in `EngineCalls`, its handler in the worker (worker/*-calls.ts) and its
- * route (engine-routes.ts): which datasets and models it reads, and whose cache it uses.
+ * route (EngineSession.route in engine-session.ts): which datasets and models it reads, and whose cache it uses.
  */
+import type { ImportanceOptions, ImportanceResult } from '../../../engine/insight/importance.ts';
+import type { NetworkPicture } from '../../../engine/insight/network-picture.ts';
+import type { WhatIfResult } from '../../../engine/insight/what-if.ts';
 import type { ModelFile, ModelFileInput } from '../../../engine/model/model-file.ts';
 import type { SplitEvaluation } from '../../../engine/pipeline/train-job.ts';
 import type { InputColumn, Prepared, PreparedPreview, Recipe, Task } from '../../../engine/prep/types.ts';
@@ -17,6 +20,7 @@ import type { Column, ColumnType, Table } from '../../../engine/table/table.ts';
 import type { DatasetProfile, RecipePreview, SuggestedRecipe } from '../../api/calls/recipe-calls.ts';
 import type { Evaluation, EvaluationRows, EvaluationSplit, FilePrediction } from '../../api/calls/results-calls.ts';
 import type { LoadedTable, LoadOptions, LoadProgress } from '../../io/load-table.ts';
+import type { DatasetRows, ReportWork, WhatIfWork } from '../insight-work.ts';
 
 /** Progress of a recipe run: the stage about to run (engine/prep/prepare.ts PrepareWatch). */
 export interface PrepareProgress {
@@ -86,6 +90,11 @@ export interface EngineCalls {
   predictFile: Call<{ readonly path: string; readonly name: string; readonly modelId: string; readonly threshold: number | null; readonly predictionId: string }, FilePrediction, PredictProgress>;
   savePredictions: Call<{ readonly predictionId: string; readonly path: string }, null>;
   buildModelFile: Call<ModelFileInput, ModelFile>;
+  /** The insight work (main/services/insight-work.ts): a model and an open dataset's rows by id. */
+  importance: Call<{ readonly modelId: string; readonly judged: DatasetRows; readonly options: ImportanceOptions }, ImportanceResult>;
+  whatIf: Call<{ readonly modelId: string; readonly work: WhatIfWork }, WhatIfResult>;
+  picture: Call<{ readonly modelId: string; readonly activity: DatasetRows | null }, NetworkPicture>;
+  saveReport: Call<{ readonly modelId: string; readonly path: string; readonly work: ReportWork }, { readonly bytes: number; readonly notes: readonly string[] }>;
 }
 
 export type EngineCallName = keyof EngineCalls;

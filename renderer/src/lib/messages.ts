@@ -20,6 +20,10 @@ export const messages = {
   filePredicted: (name: string, predicted: number, rejected: number) =>
     `${name}: ${predicted.toLocaleString('en-US')} rows predicted${rejected ? `, ${rejected.toLocaleString('en-US')} could not be (see why in the table)` : ''}. Save them as CSV to keep them.`,
   exportWhat: { json: 'model file', tfjs: 'TensorFlow.js folder', keras: 'Keras script', onnx: 'ONNX model' },
+  reportWhat: 'training report',
+  importanceFailed: 'Which inputs matter could not be measured',
+  whatIfFailed: 'The what-if curve could not be drawn',
+  pictureFailed: "The network's learned weights could not be shown",
   saved: (what: string, files: readonly string[]) => `The ${what} was saved: ${files.join(', ')}.`,
   saveFailed: (what: string) => `The ${what} could not be saved`,
   modelOpened: (name: string) => `${name} is open. Nothing in it was run: it was read and checked as data.`,

@@ -8,6 +8,7 @@ import { isUserFacingError } from '../../../../engine/errors.ts';
 import type { FromEngineWorker, ToEngineWorker } from '../protocol.ts';
 import { callContext, type CallHandlers } from './call-context.ts';
 import { datasetCalls } from './dataset-calls.ts';
+import { insightCalls } from './insight-calls.ts';
 import { modelCalls } from './model-calls.ts';
 import { WorkerSessions } from './sessions.ts';
 import { warmUpCalls } from './warm-up.ts';
@@ -16,7 +17,7 @@ const port = parentPort;
 if (!port) throw new Error('engine-worker.ts runs only as a worker thread');
 
 const sessions = new WorkerSessions();
-const handlers: CallHandlers = { ...datasetCalls, ...modelCalls, ...warmUpCalls };
+const handlers: CallHandlers = { ...datasetCalls, ...modelCalls, ...insightCalls, ...warmUpCalls };
 /** The running call's abort, for a `cancel` that arrives while it waits on a file. */
 const aborts = new Map<number, AbortController>();
 

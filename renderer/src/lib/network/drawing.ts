@@ -11,6 +11,8 @@ export interface LayerColumn {
   readonly caption: string;
   /** Names beside the neurons (input features, output classes); at most one per drawn neuron. */
   readonly names?: readonly string[];
+  /** Neurons to draw when not `maxNodes` (the trained picture draws the ones it chose). */
+  readonly drawn?: number;
 }
 
 export interface DrawnNode {
@@ -60,13 +62,13 @@ const BOTTOM = 52;
 export function layoutNetwork(layers: readonly LayerColumn[], options: DrawingOptions): NetworkDrawing {
   const { width, height, maxNodes = 8, sideMargin = 120 } = options;
   const usable = height - TOP - BOTTOM;
-  const tallest = Math.max(1, ...layers.map((l) => Math.min(l.units, maxNodes)));
+  const tallest = Math.max(1, ...layers.map((l) => Math.min(l.units, l.drawn ?? maxNodes)));
   const spacing = Math.min(44, usable / tallest);
   const radius = Math.max(4, Math.min(13, spacing * 0.34));
   const step = layers.length > 1 ? (width - 2 * sideMargin) / (layers.length - 1) : 0;
   const columns = layers.map((layer, i): DrawnColumn => {
     const x = layers.length > 1 ? sideMargin + i * step : width / 2;
-    const drawn = Math.min(layer.units, maxNodes);
+    const drawn = Math.min(layer.units, layer.drawn ?? maxNodes);
     const top = TOP + (usable - drawn * spacing) / 2 + spacing / 2;
     const nodes = Array.from({ length: drawn }, (_, k) => ({ x, y: top + k * spacing, name: layer.names?.[k] ?? null }));
     const last = nodes.at(-1)?.y ?? TOP;

@@ -8,6 +8,7 @@ import type { StepId } from '../../../../main/api/steps.ts';
 import { messages } from '../messages.ts';
 import { fileAt, type ChosenFile, type Platform } from '../platform/platform.ts';
 import { DatasetState } from './dataset.svelte.ts';
+import { InsightState } from './insight.svelte.ts';
 import { Library } from './library.svelte.ts';
 import { Notices } from './notices.svelte.ts';
 import { ProjectState } from './project.svelte.ts';
@@ -30,6 +31,8 @@ export class AppState {
   readonly training: TrainingState;
   /** Evaluate and Predict & export. */
   readonly results: ResultsState;
+  /** Which inputs matter, what-if curves, the trained network's picture, the report. */
+  readonly insight: InsightState;
   /** Saving and opening projects, recovered work, autosave. */
   readonly project: ProjectState;
 
@@ -38,6 +41,7 @@ export class AppState {
     this.library = new Library(platform, this.notices);
     this.recipe = new RecipeState(platform, this.dataset, this.notices);
     this.results = new ResultsState(platform, this.notices, this.dataset);
+    this.insight = new InsightState(platform, this.notices, this.results, this.dataset);
     this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
     const step = { get: () => this.step, set: (step: StepId) => (this.step = step) };
     this.project = new ProjectState(platform, this.notices, { dataset: this.dataset, recipe: this.recipe, training: this.training, results: this.results, step });
