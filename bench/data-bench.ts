@@ -19,6 +19,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { bundleLoadChild, loadChild } from './load-child-bundle.ts';
 
 const run = promisify(execFile);
 const here = fileURLToPath(import.meta.url);
@@ -36,8 +37,6 @@ interface Measure {
   readonly processMs: number;
 }
 
-const bundleDir = path.join(tmpdir(), 'layerlab-bench', 'bundle');
-const loadChild = path.join(bundleDir, 'data-load-child.cjs');
 
 const PANDAS = `
 import json, resource, sys, time
@@ -51,22 +50,6 @@ if path:
 ms = (time.perf_counter() - t) * 1000
 print(json.dumps({"ms": ms, "rssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "rows": rows, "columns": columns}))
 `;
-
-/** The child and the column worker, bundled as scripts/build-main.ts bundles main. */
-async function bundleChild(): Promise<void> {
-  const { build } = await import('esbuild');
-  const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' } as const;
-  await Promise.all([
-    build({
-      ...common,
-      entryPoints: [path.join(repoRoot, 'bench/data-load-child.ts')],
-      outfile: loadChild,
-      define: { 'import.meta.url': '__moduleUrl' },
-      banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    }),
-    build({ ...common, entryPoints: [path.join(repoRoot, 'main/io/column-worker.ts')], outfile: path.join(bundleDir, 'column-worker.cjs') }),
-  ]);
-}
 
 async function measure(command: string, args: string[]): Promise<Measure> {
   const start = performance.now();
@@ -146,7 +129,7 @@ async function main(): Promise<void> {
     await buildMillionRows();
     files.push(million);
   }
-  await bundleChild();
+  await bundleLoadChild();
   const baselines = { ours: (await ours('', 'auto', false)).rssMb, oursWarm: (await ours('', 'auto', true)).rssMb, pandas: (await pandas('')).rssMb };
   console.log(
     `Empty processes: node + bundled loader ${baselines.ours.toFixed(0)} MB (${baselines.oursWarm.toFixed(0)} MB after the warm-up, column worker included), python + pandas ${baselines.pandas.toFixed(0)} MB peak RSS.\n`,

@@ -1,21 +1,29 @@
 /**
  * Layerlab's side of the anchor benchmark: the same network, data, optimizer and epochs as the anchors in
  * ../shared/bench (13 standardized churn features → hidden relu layers → 1 sigmoid, Adam 0.001, binary CE),
- * trained with the engine's `fit`. Prints one JSON line in the anchors' format.
- *   node --import tsx bench/layerlab-mlp.ts --config small|larger|big [--epochs N]
+ * trained with the engine's `fit` the way the app trains: WASM kernels (relaxed SIMD where the runtime has it),
+ * large batches split in halves, a helper thread computing one half when that is measured to pay (`--threads 2`,
+ * the default on two cores; `--threads 1`: one core, same weights). Prints one JSON line in the anchors' format.
+ *   node --import tsx bench/layerlab-mlp.ts --config small|larger|big [--epochs N] [--threads 1|2] [--kernels auto|simd|typescript]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { dataParallelFor } from '../engine/nn/data-parallel.ts';
 import { fit } from '../engine/nn/fit.ts';
 import type { KernelChoice } from '../engine/nn/kernels-dense.ts';
 import { Network } from '../engine/nn/network.ts';
 import { Rng } from '../engine/nn/rng.ts';
-import { withGradientHelper } from '../main/training/gradient-helper.ts';
+import { bestWasmVariant } from '../engine/nn/wasm/wasm-module.ts';
+import { warmUpTraining } from '../engine/pipeline/warm-up.ts';
+import { gradientHelperStarter } from '../main/training/gradient-helper.ts';
+import { enableRelaxedSimd } from '../main/runtime/wasm-features.ts';
+
+enableRelaxedSimd();
 
 const sharedBench = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/bench');
-const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '1' }, kernels: { type: 'string', default: 'auto' }, 'min-rows': { type: 'string' } } });
+const { values: args } = parseArgs({ options: { config: { type: 'string', default: 'small' }, epochs: { type: 'string' }, threads: { type: 'string', default: '2' }, kernels: { type: 'string', default: 'auto' } } });
 const cfg = (JSON.parse(readFileSync(join(sharedBench, 'configs.json'), 'utf8')) as Record<string, { data: string; hidden: number[]; batch_size: number; epochs: number; lr: number }>)[args.config!]!;
 const epochs = Number(args.epochs ?? cfg.epochs);
 
@@ -41,9 +49,11 @@ if (threads !== 1 && threads !== 2) {
   console.error('layerlab-mlp: --threads is 1 or 2');
   process.exit(3);
 }
-const parallel = threads === 2 ? withGradientHelper(network, { kernels: args.kernels as KernelChoice, maxBatch: cfg.batch_size, seed: 43, ...(args['min-rows'] ? { minRows: Number(args['min-rows']) } : {}) }) : null;
-// The helper thread loads its modules (through tsx, from source) before the clock starts, as the anchors' imports do.
-if (parallel && !parallel.waitUntilReady()) console.error('layerlab-mlp: the helper thread did not start; training on one thread');
+const parallel = dataParallelFor(network, { batchSize: cfg.batch_size, samples: meta.n_train * epochs, seed: 42 }, threads === 2 ? gradientHelperStarter() : null);
+// A helper thread loads its modules (through tsx, from source) before the clock starts, as the anchors' imports do.
+if (threads === 2 && parallel?.waitUntilReady() === false) console.error('layerlab-mlp: no helper thread (batches too small to split, or it did not start)');
+// Warm the training code as the app's training worker does when it starts (untimed, like the anchors' imports).
+warmUpTraining();
 const trainer = parallel ?? network;
 const history = fit(
   trainer,
@@ -60,6 +70,7 @@ console.log(JSON.stringify({
   train_seconds: r4(history.seconds), seconds_per_epoch: Math.round((history.seconds / epochs) * 1e6) / 1e6,
   test_accuracy: r4(correct / meta.n_test), test_loss: r4(network.evaluateLoss(xTest, yTest, meta.n_test)),
   n_train: meta.n_train, samples_per_second: Math.round((meta.n_train * epochs) / history.seconds),
-  threads, version: `layerlab, node ${process.versions.node}`,
+  threads, helper_used: parallel?.usingHelper ?? false, kernels: network.kernelChoice === 'auto' ? (bestWasmVariant() ?? 'typescript') : network.kernelChoice,
+  version: `layerlab, node ${process.versions.node}`,
 }));
 parallel?.close();

@@ -40,6 +40,12 @@ export async function buildMain(outDir = MAIN_OUT): Promise<void> {
       outfile: join(outDir, 'engine-worker.cjs'),
       external: Object.keys(manifest.dependencies ?? {}),
     }),
+    // A training worker starts this helper thread for data-parallel batches (main/training/gradient-helper.ts).
+    build({ ...common, entryPoints: [join(ROOT, 'main/training/gradient-helper-worker.ts')], outfile: join(outDir, 'gradient-helper-worker.cjs') }),
+    // A network search runs its trials on these workers (main/search/executors.ts finds it beside main).
+    build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/search/search-worker.ts')], outfile: join(outDir, 'search-worker.cjs') }),
+    // The Train step's K-fold cross-validation runs on this worker (main/search/cross-validations.ts finds it beside main).
+    build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/search/cross-validation-worker.ts')], outfile: join(outDir, 'cross-validation-worker.cjs') }),
     // A large file's load collects some columns on this worker (main/io/remote-columns.ts finds it beside main).
     build({ ...common, entryPoints: [join(ROOT, 'main/io/column-worker.ts')], outfile: join(outDir, 'column-worker.cjs') }),
     build({ ...common, entryPoints: [join(ROOT, 'main/shell/preload.ts')], outfile: join(outDir, 'preload.cjs'), external: ['electron'] }),

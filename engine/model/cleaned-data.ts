@@ -4,6 +4,7 @@
  * index for multi-class, the standardized value for a scaled regression target. Rows the recipe cannot use are
  * left out and listed with their reason.
  */
+import type { ReadOptions } from '../prep/align.ts';
 import { transformForPrediction } from '../prep/predict.ts';
 import { targetValues } from '../prep/target.ts';
 import type { Rejection } from '../prep/types.ts';
@@ -31,7 +32,8 @@ function targetOf(model: LoadedModel, table: Table, rowIndex: Int32Array): Clean
   return { name: target.column, y };
 }
 
-export function cleanedData(model: LoadedModel, table: Table): CleanedData {
-  const input = transformForPrediction(model.recipe, table);
+/** `read`: as for `predictTable`, when the input columns were read as text. */
+export function cleanedData(model: LoadedModel, table: Table, read: ReadOptions = {}): CleanedData {
+  const input = transformForPrediction(model.recipe, table, read);
   return { features: model.recipe.features, x: input.x, rows: input.rows, rowIndex: input.rowIndex, rejected: input.rejected, target: targetOf(model, table, input.rowIndex) };
 }

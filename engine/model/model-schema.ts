@@ -1,5 +1,5 @@
 /**
- * The JSON Schema of the model file, format version 1. `docs/model-format.schema.json` is this object written
+ * The JSON Schema of the model file, format versions 1 and 2. `docs/model-format.schema.json` is this object written
  * out (a test keeps them identical); loading checks a file against it before reading anything, and the fitted
  * recipe's own reader then checks every step's state field by field.
  *
@@ -58,20 +58,54 @@ const layers = {
   leakyReLU: kerasLayer('LeakyReLU', { alpha: finite }, ['alpha']),
 };
 
+/** A layer of a functional model: its name and the layers it reads, beside its class and config. */
+function functionalLayer(layer: JsonSchema): JsonSchema {
+  const inbound = { type: 'array', items: { type: 'array', items: { type: 'array', minItems: 4, maxItems: 4 } } } as const;
+  return { ...layer, required: [...(layer.required ?? []), 'name', 'inbound_nodes'], properties: { ...layer.properties, name, inbound_nodes: inbound } };
+}
+
+const functionalLayers = [
+  functionalLayer(kerasLayer('InputLayer', { dtype: text, sparse: flag }, ['batch_input_shape'])),
+  ...[layers.dense, layers.dropout, layers.batchNormalization, layers.leakyReLU].map(functionalLayer),
+  functionalLayer(kerasLayer('Average', {}, [])),
+];
+
+const tensorRef: JsonSchema = { type: 'array', minItems: 3, maxItems: 3 };
+
+const sequentialTopology = object(
+  {
+    class_name: { const: 'Sequential' },
+    config: object({ name: text, layers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/layer' } } }, ['layers']),
+    keras_version: text,
+    backend: text,
+  },
+  ['class_name', 'config'],
+);
+
+const functionalTopology = object(
+  {
+    class_name: { const: 'Model' },
+    config: object(
+      {
+        name: text,
+        layers: { type: 'array', minItems: 3, items: { $ref: '#/$defs/functionalLayer' } },
+        input_layers: { type: 'array', minItems: 1, maxItems: 1, items: tensorRef },
+        output_layers: { type: 'array', minItems: 1, maxItems: 1, items: tensorRef },
+      },
+      ['layers', 'input_layers', 'output_layers'],
+    ),
+    keras_version: text,
+    backend: text,
+  },
+  ['class_name', 'config'],
+);
+
 const network = object(
   {
     format: { const: 'layers-model' },
     generatedBy: text,
     convertedBy: { type: ['string', 'null'] },
-    modelTopology: object(
-      {
-        class_name: { const: 'Sequential' },
-        config: object({ name: text, layers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/layer' } } }, ['layers']),
-        keras_version: text,
-        backend: text,
-      },
-      ['class_name', 'config'],
-    ),
+    modelTopology: { oneOf: [sequentialTopology, functionalTopology] },
     weightSpecs: { type: 'array', minItems: 1, items: object({ name, shape: { type: 'array', items: positiveCount }, dtype: { const: 'float32' } }) },
     weightData: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$', description: 'base64 text (the weights as little-endian float32 values)' },
     loss: { enum: LOSSES },
@@ -154,13 +188,13 @@ const provenance = object(
 export const MODEL_SCHEMA: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'urn:layerlab:model-format:1',
-  title: 'Layerlab model file, format version 1',
+  title: 'Layerlab model file, format versions 1 and 2',
   description: 'A trained network (TensorFlow.js layers-model topology and weights) with its fitted cleaning recipe, training settings, metrics and provenance. See model-format.md.',
   type: 'object',
   required: ['format', 'version', 'network', 'recipe', 'training', 'metrics', 'provenance'],
   properties: {
     format: { const: 'layerlab-model' },
-    version: { type: 'string', pattern: '^1\\.\\d+$', description: 'the format version "1.<minor>"' },
+    version: { type: 'string', pattern: '^[12]\\.\\d+$', description: 'the format version "1.<minor>" or "2.<minor>"' },
     network: { $ref: '#/$defs/network' },
     recipe: { $ref: '#/$defs/fittedRecipe' },
     decision: object({ threshold: { type: 'number', minimum: 0, maximum: 1 } }),
@@ -171,6 +205,7 @@ export const MODEL_SCHEMA: JsonSchema = {
   $defs: {
     network,
     layer: { oneOf: [layers.dense, layers.dropout, layers.batchNormalization, layers.leakyReLU] },
+    functionalLayer: { oneOf: functionalLayers },
     initializer,
     fittedRecipe,
     fittedTarget,

@@ -25,30 +25,39 @@ function pathOf(parent: string, key: string | number): string {
 /**
  * The path of the first `__proto__` key (or `constructor.prototype`) in a parsed document, or null. Walks
  * iteratively: a hostile file nested a million levels deep must not overflow the stack.
+ * `userKeys`: paths of objects whose keys are the user's own words (a project's column types, keyed by column
+ * name): there a column named `__proto__` is a key like any other, which JSON.parse keeps as an own property and
+ * the readers look up as one (engine/own.ts); their values are still walked.
  */
-export function findForbiddenKey(document: unknown): string | null {
+export function findForbiddenKey(document: unknown, userKeys: readonly string[] = []): string | null {
   const stack: [unknown, string][] = [[document, '']];
   while (stack.length > 0) {
     const [value, path] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], pathOf(path, i)]);
+      // Only objects and lists can hold a key: a list of two million strings costs no path strings.
+      for (let i = value.length - 1; i >= 0; i--) if (typeof value[i] === 'object' && value[i] !== null) stack.push([value[i], pathOf(path, i)]);
       continue;
     }
     const keys = Object.keys(value);
+    const userData = userKeys.includes(path);
     for (const key of keys) {
+      if (userData) continue;
       if (key === '__proto__') return pathOf(path, key);
       const item = (value as Record<string, unknown>)[key];
       if (key === 'constructor' && typeof item === 'object' && item !== null && Object.hasOwn(item, 'prototype')) return pathOf(pathOf(path, key), 'prototype');
     }
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([(value as Record<string, unknown>)[keys[i]!], pathOf(path, keys[i]!)]);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const item = (value as Record<string, unknown>)[keys[i]!];
+      if (typeof item === 'object' && item !== null) stack.push([item, pathOf(path, keys[i]!)]);
+    }
   }
   return null;
 }
 
-/** Throws when the document holds a key that could reach a prototype. */
-export function refuseForbiddenKeys(document: unknown, what: string): void {
-  const path = findForbiddenKey(document);
+/** Throws when the document holds a key that could reach a prototype (outside `userKeys`, see findForbiddenKey). */
+export function refuseForbiddenKeys(document: unknown, what: string, userKeys: readonly string[] = []): void {
+  const path = findForbiddenKey(document, userKeys);
   if (path !== null) {
     throw new UserFacingError('forbidden-key', `${what} holds the field "${path}", which Layerlab never writes and refuses to read (it could alter how programs see every object). The file was not made by Layerlab, or was tampered with.`);
   }

@@ -57,26 +57,31 @@ function initializerName(json: Initializer, where: string): InitializerName {
   return unsupported(where, `an initializer Layerlab does not use (${json.class_name} ${JSON.stringify(json.config)})`);
 }
 
-function unsupported(where: string, what: string): never {
+export function unsupported(where: string, what: string): never {
   throw new UserFacingError('unsupported-topology', `Invalid model file: "${where}" is ${what}. Layerlab reads the Sequential Dense/Dropout/BatchNormalization networks it writes.`);
 }
 
-/** Keras' unique-name scheme: `dense`, `dense_1`, `dense_2`, ... per base name. */
-function namer(): (base: string) => string {
+/** Keras' unique-name scheme: `dense`, `dense_1`, `dense_2`, ... per base name, after an optional prefix. */
+export function namer(prefix = ''): (base: string) => string {
   const counts = new Map<string, number>();
   return (base) => {
     const n = counts.get(base) ?? 0;
     counts.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n}`;
+    return `${prefix}${n === 0 ? base : `${base}_${n}`}`;
   };
 }
 
 export function topologyFromSpec(spec: NetworkSpec, generatedBy: string): ModelTopology {
-  const name = namer();
+  const layers = sequentialLayers(spec, namer());
+  layers[0] = { ...layers[0]!, config: { ...layers[0]!.config, batch_input_shape: [null, spec.inputSize], dtype: 'float32' } };
+  return { class_name: 'Sequential', config: { name: 'sequential', layers }, keras_version: generatedBy, backend: 'tensor_flow.js' };
+}
+
+/** The spec's layers as Keras layer JSON, named by `name`, without an input shape. */
+export function sequentialLayers(spec: NetworkSpec, name: (base: string) => string): KerasLayer[] {
   const layers: KerasLayer[] = [];
   const add = (class_name: string, config: Record<string, unknown>): void => {
-    const first = layers.length === 0 ? { batch_input_shape: [null, spec.inputSize], dtype: 'float32' } : {};
-    layers.push({ class_name, config: { ...config, trainable: true, ...first } });
+    layers.push({ class_name, config: { ...config, trainable: true } });
   };
   for (const layer of spec.layers) {
     if (layer.type === 'dense') {
@@ -113,7 +118,7 @@ export function topologyFromSpec(spec: NetworkSpec, generatedBy: string): ModelT
       });
     }
   }
-  return { class_name: 'Sequential', config: { name: 'sequential', layers }, keras_version: generatedBy, backend: 'tensor_flow.js' };
+  return layers;
 }
 
 function denseSpec(config: Readonly<Record<string, unknown>>, where: string, activation: ActivationName): LayerSpec {
@@ -145,21 +150,33 @@ export interface ReadTopology {
  * found through the topology's own layer names, as TF.js finds them, whatever their order in the file.
  */
 export function specFromTopology(topology: ModelTopology, loss: LossKind, at = 'network.modelTopology'): ReadTopology {
-  const layers: LayerSpec[] = [];
-  const weightNames: string[] = [];
-  const seen = new Set<string>();
   const source = topology.config.layers;
   const shape = source[0]?.config.batch_input_shape as readonly unknown[] | undefined;
+  const inputSize = inputWidth(shape, `${at}.config.layers[0].config.batch_input_shape`);
+  return readLayers(source.map((layer, i) => ({ layer, where: `${at}.config.layers[${i}]` })), inputSize, loss, new Set(), true);
+}
+
+/** The width in a `batch_input_shape` of [null, width]. */
+export function inputWidth(shape: unknown, where: string): number {
   if (!Array.isArray(shape) || shape.length !== 2 || shape[0] !== null || !Number.isInteger(shape[1]) || (shape[1] as number) < 1) {
-    unsupported(`${at}.config.layers[0].config.batch_input_shape`, `${JSON.stringify(shape) ?? 'absent'}, not [null, <number of features>]`);
+    unsupported(where, `${JSON.stringify(shape) ?? 'absent'}, not [null, <number of features>]`);
   }
-  source.forEach((layer, i) => {
-    const where = `${at}.config.layers[${i}]`;
+  return shape[1] as number;
+}
+
+/**
+ * One chain of layers (a Sequential model's, or one ensemble member's) as a spec. `seen` collects layer names
+ * across chains, which must be unique; `shapeOnFirst`: the first layer carries the input shape (Sequential).
+ */
+export function readLayers(source: readonly { layer: KerasLayer; where: string }[], inputSize: number, loss: LossKind, seen: Set<string>, shapeOnFirst: boolean): ReadTopology {
+  const layers: LayerSpec[] = [];
+  const weightNames: string[] = [];
+  source.forEach(({ layer, where }, i) => {
     const { config } = layer;
     const name = config.name as string;
     if (seen.has(name)) unsupported(`${where}.config.name`, `"${name}", the name of an earlier layer too`);
     seen.add(name);
-    if (i > 0 && config.batch_input_shape !== undefined) unsupported(`${where}.config.batch_input_shape`, 'set on a layer other than the first');
+    if ((i > 0 || !shapeOnFirst) && config.batch_input_shape !== undefined) unsupported(`${where}.config.batch_input_shape`, 'set on a layer other than the first');
     if (layer.class_name === 'Dense') {
       const activation = config.activation as ActivationName;
       if (!isTfjsActivation(activation)) unsupported(`${where}.config.activation`, `"${String(config.activation)}", an activation Layerlab does not run`);
@@ -167,7 +184,7 @@ export function specFromTopology(topology: ModelTopology, loss: LossKind, at = '
       weightNames.push(`${name}/kernel`, ...(config.use_bias ? [`${name}/bias`] : []));
     } else if (layer.class_name === 'LeakyReLU') {
       const previous = layers[layers.length - 1];
-      if (previous?.type !== 'dense' || previous.activation !== 'linear' || source[i - 1]?.class_name !== 'Dense') {
+      if (previous?.type !== 'dense' || previous.activation !== 'linear' || source[i - 1]?.layer.class_name !== 'Dense') {
         unsupported(where, 'a LeakyReLU layer that does not follow a linear Dense layer');
       }
       if (config.alpha !== LEAKY_RELU_SLOPE) unsupported(`${where}.config.alpha`, `${String(config.alpha)}, not Keras' leaky_relu slope ${LEAKY_RELU_SLOPE}`);
@@ -183,5 +200,5 @@ export function specFromTopology(topology: ModelTopology, loss: LossKind, at = '
       unsupported(`${where}.class_name`, `"${layer.class_name}"`);
     }
   });
-  return { spec: { inputSize: shape[1] as number, layers, loss }, weightNames };
+  return { spec: { inputSize, layers, loss }, weightNames };
 }

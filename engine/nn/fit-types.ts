@@ -17,9 +17,10 @@ export interface TrainingData {
 }
 
 /**
- * A metric reported after each epoch, e.g. from engine/metrics' `progressMetrics`. It is computed on all training
- * rows and on the validation rows with the end-of-epoch weights in inference mode (one extra forward pass over
- * the training rows per epoch), not as Keras' running average of per-batch values taken while dropout is active.
+ * A metric reported after each epoch, e.g. from engine/metrics' `progressMetrics`. As in Keras, the training value
+ * comes from the outputs of the epoch's own batches (training-mode passes, dropout active, each batch with the
+ * weights of its step: no second pass over the training rows), the validation value from the end-of-epoch
+ * weights in inference mode (engine/nn/epoch-metrics.ts).
  */
 export interface FitMetric {
   /** The log key: `accuracy` is reported as `accuracy` and `val_accuracy`. */

@@ -3,13 +3,15 @@
  * control word, so it needs no event loop and costs nothing per batch.
  *
  * Each epoch: reshuffle the row order (seeded Fisher–Yates), gather each batch into buffers allocated once,
- * compute gradients, step the optimizer. Between batches: pause/cancel, and a throttled progress event only
- * when someone listens. After each epoch: training and validation logs, early stopping, reduce-on-plateau.
+ * compute gradients, keep the batch's outputs for the training metrics, step the optimizer. Between batches:
+ * pause/cancel, and a throttled progress event only when someone listens. After each epoch: training and
+ * validation logs (epoch-metrics.ts), early stopping, reduce-on-plateau.
  * A non-finite loss or weight stops the run and puts back the last finite weights. Same seed, data and
  * network: bit-identical weights.
  */
 import { UserFacingError } from '../errors.ts';
 import { EarlyStopping } from './callbacks/early-stopping.ts';
+import { EpochMetrics } from './epoch-metrics.ts';
 import { checkOption, isWholeNumber } from './callbacks/check-option.ts';
 import { BestTracker, logKeys, resolveMonitor } from './callbacks/monitor.ts';
 import { ReduceLrOnPlateau } from './callbacks/reduce-lr-on-plateau.ts';
@@ -80,6 +82,7 @@ export function fit(network: TrainableNetwork, data: TrainingData, options: FitO
   const totalBatches = epochs * batches;
   const gatherer = new BatchGatherer(train, sampleWeights, batchSize);
   const order = Uint32Array.from({ length: train.rows }, (_, i) => i);
+  const epochMetrics = new EpochMetrics(network, metrics, train, validation);
   const lastFinite = new ParamSnapshot(params);
   lastFinite.capture(0);
   const history: Record<string, number[]> = {};
@@ -110,6 +113,7 @@ export function fit(network: TrainableNetwork, data: TrainingData, options: FitO
       gatherer.gather(order, start, rows);
       const loss = network.computeGradients(gatherer.x, gatherer.y, rows, layerRng, gatherer.weights ?? undefined);
       if (!Number.isFinite(loss)) return { reason: 'diverged', epoch, batch, loss };
+      epochMetrics.addBatch(gatherer.x, gatherer.y, rows);
       optimizer.step(params);
       lossSum += loss * rows;
       seen += rows;
@@ -120,22 +124,6 @@ export function fit(network: TrainableNetwork, data: TrainingData, options: FitO
       }
     }
     return lossSum / seen;
-  };
-
-  const epochLogs = (loss: number): Record<string, number> => {
-    const logs: Record<string, number> = { loss };
-    if (metrics.length > 0) {
-      const predictions = network.predict(train.x, train.rows);
-      for (const m of metrics) logs[m.name] = m.compute(train.y, predictions, train.rows);
-    }
-    if (validation) {
-      logs['val_loss'] = network.evaluateLoss(validation.x, validation.y, validation.rows);
-      if (metrics.length > 0) {
-        const predictions = network.predict(validation.x, validation.rows);
-        for (const m of metrics) logs[`val_${m.name}`] = m.compute(validation.y, predictions, validation.rows);
-      }
-    }
-    return logs;
   };
 
   let stopReason: StopReason = 'completed';
@@ -152,7 +140,7 @@ export function fit(network: TrainableNetwork, data: TrainingData, options: FitO
         stopReason = interruption.reason;
         break;
       }
-      const logs = epochLogs(outcome as number);
+      const logs = epochMetrics.logs(outcome as number);
       lastFinite.capture(epoch);
       epochsCompleted = epoch;
       for (const [key, value] of Object.entries(logs)) history[key]!.push(value);

@@ -4,23 +4,25 @@
  * layer's batch buffers, so a network on the WASM path keeps its activations in WebAssembly memory and the
  * next layer reads them in place.
  *
- * Choosing: `auto` takes WASM for every Dense layer wherever the module runs (WebAssembly with 128-bit SIMD),
- * TypeScript otherwise. Measured per layer shape (bench/kernel-bench.ts, bench/step-bench.ts;
+ * Choosing: `auto` takes WASM for every Dense layer wherever a build of the module runs — relaxed SIMD (fused
+ * multiply-add) first, then 128-bit SIMD (engine/nn/wasm/wasm-module.ts) — TypeScript otherwise; `wasm` is the
+ * fastest WASM build, `relaxed-simd` and `simd` name one (falling back to TypeScript where it cannot run). Measured per layer shape (bench/kernel-bench.ts, bench/step-bench.ts;
  * docs/performance.md): even the classic 13-6-6-1 network's layers run faster on WASM — a call costs well under
  * a microsecond and the TypeScript loops reach about a third of SIMD's arithmetic rate — so there is no size
  * below which TypeScript wins on the networks people build here.
- * The two paths round differently (SIMD sums run in another order; neither uses FMA): results agree to about
- * 1e-6 relative, and each path alone is deterministic.
+ * The paths round differently (SIMD sums run in another order, the relaxed build fuses multiply-adds): results
+ * agree to about 1e-6 relative, and each path alone is deterministic on a given machine.
  */
 import { denseForward, denseInputGrad, denseParamGrads } from './kernels.ts';
 import { ensureCapacity } from './layers/layer.ts';
 import { Arena, type Region } from './wasm/arena.ts';
-import { instantiateKernels, type KernelExports } from './wasm/wasm-module.ts';
+import { bestWasmVariant, instantiateKernels, type KernelExports, type WasmVariant } from './wasm/wasm-module.ts';
 
-export type KernelChoice = 'auto' | 'wasm' | 'typescript';
+export type KernelChoice = 'auto' | 'wasm' | WasmVariant | 'typescript';
+export type KernelPath = WasmVariant | 'typescript';
 
 export interface DenseKernels {
-  readonly path: 'wasm' | 'typescript';
+  readonly path: KernelPath;
   /** True when forward applies a ReLU to x·W + b and backward takes dL/d(output of the ReLU). */
   readonly fusesRelu: boolean;
   /** Makes room for batches of up to `maxRows` rows. */
@@ -72,7 +74,7 @@ export class TypeScriptDenseKernels implements DenseKernels {
  * backward masks dL/da by the stored output in one SIMD pass.
  */
 export class WasmDenseKernels implements DenseKernels {
-  readonly path = 'wasm';
+  readonly path: WasmVariant;
   private readonly k: KernelExports;
   private readonly w: Region;
   private readonly wt: Region;
@@ -93,6 +95,7 @@ export class WasmDenseKernels implements DenseKernels {
     readonly fusesRelu = false,
   ) {
     this.k = arena.kernels;
+    this.path = arena.variant;
     this.w = arena.alloc(inputs * units);
     this.wt = arena.alloc(inputs * units);
     this.b = arena.alloc(units);
@@ -153,15 +156,16 @@ export class DenseKernelFactory {
 
   private wasmArena(): Arena | null {
     if (this.arena === undefined) {
-      const kernels = instantiateKernels();
-      this.arena = kernels ? new Arena(kernels) : null;
+      const variant = this.choice === 'auto' || this.choice === 'wasm' ? bestWasmVariant() : this.choice === 'typescript' ? null : this.choice;
+      const kernels = variant ? instantiateKernels(variant) : null;
+      this.arena = kernels ? new Arena(kernels, variant!) : null;
     }
     return this.arena;
   }
 
   /** `relu`: the layer is followed by a ReLU, which WASM kernels fuse (see `fusesRelu` of the result). */
   create(inputs: number, units: number, relu: boolean): DenseKernels {
-    const arena = this.choice === 'typescript' ? null : this.wasmArena();
+    const arena = this.wasmArena();
     return arena ? new WasmDenseKernels(arena, inputs, units, relu) : new TypeScriptDenseKernels(inputs, units);
   }
 }

@@ -26,37 +26,45 @@ export interface LossArgs {
   /** When given, receives dLoss/dpred (rows × width). */
   grad: Float32Array | null;
   sampleWeights?: Float32Array | undefined;
+  /**
+   * With logits, receives what the fused activation outputs (rows × width), where the loss computes it anyway
+   * (`activates`): the training batch's outputs then cost nothing more.
+   */
+  activated?: Float32Array | null;
 }
 
 export interface Loss {
   readonly kind: LossKind;
   /** The output activation this loss absorbs (reads logits instead), if any. */
   readonly fuses: ActivationName | null;
+  /** With logits, fills `activated` with exactly what the fused activation would output. */
+  readonly activates: boolean;
   /** Columns of y per row, given the network's output width. */
   targetWidth(outputWidth: number): number;
   compute(args: LossArgs): number;
 }
 
-type RowLoss = (pred: Float32Array, y: Float32Array, o: number, yo: number, width: number, fromLogits: boolean, grad: Float32Array | null, scale: number) => number;
+type RowLoss = (pred: Float32Array, y: Float32Array, o: number, yo: number, width: number, fromLogits: boolean, grad: Float32Array | null, scale: number, activated: Float32Array | null) => number;
 
-function make(kind: LossKind, fuses: ActivationName | null, sparse: boolean, rowLoss: RowLoss): Loss {
+function make(kind: LossKind, fuses: ActivationName | null, sparse: boolean, rowLoss: RowLoss, activates = false): Loss {
   return {
     kind,
     fuses,
+    activates,
     targetWidth: (w) => (sparse ? 1 : w),
-    compute({ pred, y, rows, width, fromLogits, grad, sampleWeights }) {
+    compute({ pred, y, rows, width, fromLogits, grad, sampleWeights, activated = null }) {
       const yw = sparse ? 1 : width;
       let total = 0;
       for (let r = 0; r < rows; r++) {
         const w = sampleWeights ? sampleWeights[r]! : 1;
-        total += w * rowLoss(pred, y, r * width, r * yw, width, fromLogits, grad, w / rows);
+        total += w * rowLoss(pred, y, r * width, r * yw, width, fromLogits, grad, w / rows, activated);
       }
       return total / rows;
     },
   };
 }
 
-const binaryCrossentropy = make('binary_crossentropy', 'sigmoid', false, (pred, y, o, yo, width, fromLogits, grad, scale) => {
+const binaryCrossentropy = make('binary_crossentropy', 'sigmoid', false, (pred, y, o, yo, width, fromLogits, grad, scale, activated) => {
   let sum = 0;
   const s = scale / width;
   for (let k = 0; k < width; k++) {
@@ -64,7 +72,11 @@ const binaryCrossentropy = make('binary_crossentropy', 'sigmoid', false, (pred, 
     if (fromLogits) {
       const z = pred[o + k]!;
       sum += Math.max(z, 0) - z * t + Math.log1p(Math.exp(-Math.abs(z)));
-      if (grad) grad[o + k] = (sigmoid(z) - t) * s;
+      if (grad || activated) {
+        const p = sigmoid(z);
+        if (grad) grad[o + k] = (p - t) * s;
+        if (activated) activated[o + k] = p;
+      }
     } else {
       const raw = pred[o + k]!;
       const p = Math.min(Math.max(raw, EPSILON), 1 - EPSILON);
@@ -73,7 +85,7 @@ const binaryCrossentropy = make('binary_crossentropy', 'sigmoid', false, (pred, 
     }
   }
   return sum / width;
-});
+}, true);
 
 function softmaxCrossentropy(kind: LossKind, sparse: boolean): Loss {
   return make(kind, 'softmax', sparse, (pred, y, o, yo, width, fromLogits, grad, scale) => {

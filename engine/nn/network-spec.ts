@@ -42,6 +42,32 @@ function fail(message: string): never {
   throw new UserFacingError('invalid-network', message);
 }
 
+/**
+ * The most parameters a network may have. Training holds several float32 copies of each (weights, gradients,
+ * the optimizer's moments, the best epoch's weights) inside a 32-bit WebAssembly engine that addresses 4 GB at
+ * most, beside the data; at this cap that is already about a gigabyte. A network for a table rarely needs more
+ * than a few hundred thousand.
+ */
+export const MAX_PARAMETERS = 10_000_000;
+
+function checkSize(spec: NetworkSpec): void {
+  const { trainable, nonTrainable } = countParameters(spec);
+  checkParameterCount(trainable + nonTrainable);
+}
+
+/**
+ * Refuses a network of `total` parameters past the cap. Also for a design whose input width is not known yet
+ * (its hidden layers alone can be past the cap), so a run is refused before a worker starts.
+ */
+export function checkParameterCount(total: number): void {
+  if (total > MAX_PARAMETERS) {
+    fail(
+      `This network has ${total.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} Layerlab trains: ` +
+        'training keeps several copies of every parameter in memory, and a 32-bit engine addresses 4 GB at most. Use fewer or narrower layers (a table rarely needs more than a few hundred units per layer).',
+    );
+  }
+}
+
 function isPositiveInteger(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1;
 }
@@ -116,6 +142,7 @@ export function validateNetworkSpec(spec: NetworkSpec): void {
     const after = spec.layers[outputIndex + 1]!;
     fail(`Layer ${outputIndex + 2} (${after.type}) comes after the output layer. Move it before the last Dense layer, which gives the predictions.`);
   }
+  checkSize(spec);
   const output = spec.layers[outputIndex] as DenseSpec;
   const activation = output.activation ?? 'linear';
   if (spec.loss === 'binary_crossentropy' && activation !== 'sigmoid') {

@@ -4,7 +4,7 @@
  */
 import { getActivation } from './activations.ts';
 import { initialize } from './initializers.ts';
-import { DenseKernelFactory, type KernelChoice } from './kernels-dense.ts';
+import { DenseKernelFactory, type KernelChoice, type KernelPath } from './kernels-dense.ts';
 import { ActivationLayer } from './layers/activation-layer.ts';
 import { BatchNorm } from './layers/batch-norm.ts';
 import { DenseLinear } from './layers/dense.ts';
@@ -28,6 +28,10 @@ export class Network implements TrainableNetwork {
   readonly inputSize: number;
   readonly outputSize: number;
   readonly loss: Loss;
+  /** The kernels asked for. */
+  readonly kernelChoice: KernelChoice;
+  /** The kernels that run its Dense layers (a replica on another thread must run the same to compute the same). */
+  readonly kernelPath: KernelPath;
   /** All internal layers, the output activation last. */
   private readonly layers: Layer[];
   /** The layers run in training: without the output activation when the loss reads logits. */
@@ -36,7 +40,15 @@ export class Network implements TrainableNetwork {
   private readonly allParams: Param[];
   private readonly trainableParams: Param[];
   private lossGrad: Float32Array = new Float32Array(0);
+  /** The training batch's outputs when the loss computes them on its way (a sigmoid fused into the loss). */
+  private lossOutputs: Float32Array = new Float32Array(0);
+  private readonly lossActivates: boolean;
   private capacity = 0;
+  /** The last training batch: what `computeGradients` fed the loss, and how many rows. */
+  private lastTrainOut: Float32Array = new Float32Array(0);
+  private lastTrainRows = 0;
+  /** The last `batchOutputs` view, reused while its buffer and row count stay the same. */
+  private outputsView: Float32Array = new Float32Array(0);
 
   /** Builds the network and draws its initial weights from `rng`. */
   constructor(spec: NetworkSpec, rng: Rng, options: NetworkOptions = {}) {
@@ -52,7 +64,9 @@ export class Network implements TrainableNetwork {
       counts.set(base, n + 1);
       return n === 0 ? base : `${base}_${n}`;
     };
-    const kernels = new DenseKernelFactory(options.kernels);
+    this.kernelChoice = options.kernels ?? 'auto';
+    const kernels = new DenseKernelFactory(this.kernelChoice);
+    let path: KernelPath | null = null;
     let width = spec.inputSize;
     for (const layer of spec.layers) {
       if (layer.type === 'dense') {
@@ -60,6 +74,7 @@ export class Network implements TrainableNetwork {
         const penalty = layer.l1 || layer.l2 ? { l1: layer.l1 ?? 0, l2: layer.l2 ?? 0 } : null;
         const activation = layer.activation ?? 'linear';
         const denseKernels = kernels.create(width, layer.units, activation === 'relu');
+        path = denseKernels.path;
         const dense = new DenseLinear(name, width, layer.units, layer.useBias !== false, penalty, denseKernels);
         initialize(layer.kernelInitializer ?? 'glorot_uniform', dense.kernel.value, width, layer.units, rng);
         // Keras' compute_fans for a 1-D shape: fan_in = fan_out = its length.
@@ -73,9 +88,11 @@ export class Network implements TrainableNetwork {
         this.layers.push(new BatchNorm(uniqueName('batch_normalization'), width, layer.momentum ?? 0.99, layer.epsilon ?? 1e-3));
       }
     }
+    this.kernelPath = path!;
     const last = this.layers[this.layers.length - 1];
     this.fromLogits = last instanceof ActivationLayer && last.activation.name === this.loss.fuses;
     this.trainLayers = this.fromLogits ? this.layers.slice(0, -1) : this.layers;
+    this.lossActivates = this.fromLogits && this.loss.activates;
     this.allParams = this.layers.flatMap((l) => [...l.params()]);
     this.trainableParams = this.allParams.filter((p) => p.trainable);
   }
@@ -97,6 +114,7 @@ export class Network implements TrainableNetwork {
     if (rows <= this.capacity) return;
     for (const layer of this.layers) layer.reserve(rows);
     this.lossGrad = new Float32Array(rows * this.outputSize);
+    if (this.lossActivates) this.lossOutputs = new Float32Array(rows * this.outputSize);
     this.capacity = rows;
   }
 
@@ -104,7 +122,10 @@ export class Network implements TrainableNetwork {
     this.reserve(rows);
     let out = x;
     for (const layer of this.trainLayers) out = layer.forward(out, rows, 'train', rng);
-    let loss = this.loss.compute({ pred: out, y, rows, width: this.outputSize, fromLogits: this.fromLogits, grad: this.lossGrad, sampleWeights });
+    this.lastTrainOut = out;
+    this.lastTrainRows = rows;
+    const activated = this.lossActivates ? this.lossOutputs : null;
+    let loss = this.loss.compute({ pred: out, y, rows, width: this.outputSize, fromLogits: this.fromLogits, grad: this.lossGrad, sampleWeights, activated });
     let grad: Float32Array | null = this.lossGrad;
     for (let i = this.trainLayers.length - 1; i >= 0 && grad; i--) grad = this.trainLayers[i]!.backward(grad, rows, i > 0);
     for (const layer of this.trainLayers) {
@@ -112,6 +133,19 @@ export class Network implements TrainableNetwork {
       layer.addPenaltyGradient();
     }
     return loss;
+  }
+
+  /**
+   * The last `computeGradients` batch's outputs as `predict` gives them (probabilities, values), from its
+   * training-mode forward pass: Keras' training metrics are computed from these. Valid until the next call.
+   */
+  batchOutputs(): Float32Array {
+    const out = this.lastTrainOut, rows = this.lastTrainRows;
+    // With a fused loss the training pass stopped at the logits: apply the output activation alone.
+    const outputs = this.lossActivates ? this.lossOutputs : this.fromLogits ? this.layers[this.layers.length - 1]!.forward(out, rows, 'infer', null) : out;
+    const length = rows * this.outputSize;
+    if (this.outputsView.buffer !== outputs.buffer || this.outputsView.byteOffset !== outputs.byteOffset || this.outputsView.length !== length) this.outputsView = outputs.subarray(0, length);
+    return this.outputsView;
   }
 
   predict(x: Float32Array, rows: number): Float32Array {
@@ -127,6 +161,24 @@ export class Network implements TrainableNetwork {
     this.forEachChunk(x, rows, this.trainLayers, (out, start, n) => {
       const args = { pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width: this.outputSize, fromLogits: this.fromLogits, grad: null };
       total += n * this.loss.compute(sampleWeights ? { ...args, sampleWeights: sampleWeights.subarray(start, start + n) } : args);
+    });
+    return total / rows;
+  }
+
+  /**
+   * One inference pass for the epoch's validation: the mean loss (as `evaluateLoss`) and, in `outputs`
+   * (rows × outputSize, the caller's buffer), what `predict` would return. Allocates nothing.
+   */
+  evaluate(x: Float32Array, y: Float32Array, rows: number, outputs: Float32Array, sampleWeights?: Float32Array): number {
+    if (rows === 0) return NaN;
+    const yWidth = this.loss.targetWidth(this.outputSize);
+    const head = this.fromLogits ? this.layers[this.layers.length - 1]! : null;
+    let total = 0;
+    this.forEachChunk(x, rows, this.trainLayers, (out, start, n) => {
+      const args = { pred: out, y: y.subarray(start * yWidth, (start + n) * yWidth), rows: n, width: this.outputSize, fromLogits: this.fromLogits, grad: null };
+      total += n * this.loss.compute(sampleWeights ? { ...args, sampleWeights: sampleWeights.subarray(start, start + n) } : args);
+      const inferred = head ? head.forward(out, n, 'infer', null) : out;
+      outputs.set(inferred.subarray(0, n * this.outputSize), start * this.outputSize);
     });
     return total / rows;
   }

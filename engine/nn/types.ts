@@ -47,6 +47,16 @@ export interface TrainableNetwork {
   /** Mean loss on a batch in inference mode, without penalties and without touching gradients. */
   evaluateLoss(x: Float32Array, y: Float32Array, rows: number, sampleWeights?: Float32Array): number;
   params(): readonly Param[];
+  /**
+   * The last computeGradients batch's outputs in `predict`'s form, from its training-mode pass (what Keras
+   * computes training metrics from). Without it the fit loop predicts each batch again.
+   */
+  batchOutputs?(): Float32Array;
+  /**
+   * evaluateLoss and predict in one inference pass: returns the mean loss and writes the outputs into the
+   * caller's `outputs` (rows × outputSize). Without it the fit loop calls both.
+   */
+  evaluate?(x: Float32Array, y: Float32Array, rows: number, outputs: Float32Array, sampleWeights?: Float32Array): number;
 }
 
 /** The slice of `Rng` that layers need (dropout masks). */

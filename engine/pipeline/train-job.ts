@@ -3,19 +3,22 @@
  * training rows only), build the network for the task, fit it, and evaluate it on the test rows. Pure engine
  * code: the CLI runs it in-process, the app inside a worker thread.
  */
-import { classificationReport, progressMetrics, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
 import type { TrainingControl } from '../nn/control.ts';
+import { dataParallelFor, type StartHelper } from '../nn/data-parallel.ts';
+import type { ModelBaselines } from '../model/model-file.ts';
+import { baselinesFor } from './baselines.ts';
 import { fit } from '../nn/fit.ts';
-import type { FitHistory, FitHooks, FitMetric, FitOptions } from '../nn/fit-types.ts';
+import type { FitHistory, FitHooks } from '../nn/fit-types.ts';
 import { Network } from '../nn/network.ts';
 import { networkToJSON, type NetworkJSON } from '../nn/network-json.ts';
-import type { NetworkSpec } from '../nn/network-spec.ts';
 import { Rng } from '../nn/rng.ts';
 import { prepare } from '../prep/prepare.ts';
-import type { DataSplit, FittedRecipe, FittedTarget, Prepared, Recipe, StepReport } from '../prep/types.ts';
+import type { FittedRecipe, Prepared, Recipe, StepReport } from '../prep/types.ts';
 import type { Table } from '../table/table.ts';
-import { UserFacingError } from '../errors.ts';
+import { buildNetworkSpec, evaluateSplit, fitOptionsFor, type SplitEvaluation } from './network-fit.ts';
 import type { NetworkDesign, TrainingSettings } from './training-settings.ts';
+
+export { buildNetworkSpec, evaluateSplit, fitOptionsFor, type SplitEvaluation } from './network-fit.ts';
 
 export interface TrainingJob {
   readonly table: Table;
@@ -31,17 +34,6 @@ export interface PreparedJob {
   readonly settings: TrainingSettings;
 }
 
-export interface SplitEvaluation {
-  readonly rows: number;
-  readonly report: ClassificationReport | RegressionReport;
-  /** Source row (in the job's table) of each evaluated row. */
-  readonly rowIndex: Int32Array;
-  /** Classification: class index per row. Regression: the actual value in the target's units. */
-  readonly actual: Int32Array | Float64Array;
-  /** Classification: probabilities (rows × 1 P(positive), or rows × K). Regression: predicted values in the target's units. */
-  readonly predicted: Float32Array | Float64Array;
-}
-
 export interface TrainingResult {
   readonly fitted: FittedRecipe;
   readonly network: NetworkJSON;
@@ -51,77 +43,18 @@ export interface TrainingResult {
   readonly parameterCount: number;
   readonly test: SplitEvaluation | null;
   readonly validation: SplitEvaluation | null;
+  /** The test rows scored by the majority class (or mean) and a linear model: what the network adds. */
+  readonly baselines?: ModelBaselines | null;
+  /** 2 when a helper thread computed half of each large batch at the end of training (engine/nn/data-parallel.ts). */
+  readonly threads: 1 | 2;
 }
 
-/** The full spec: inputs sized by the recipe, hidden layers from the design, output and loss from the task. */
-export function buildNetworkSpec(design: NetworkDesign, fitted: FittedRecipe, settings: Pick<TrainingSettings, 'loss'>): NetworkSpec {
-  const target = fitted.target;
-  const output =
-    target.task === 'binary'
-      ? ({ type: 'dense', units: 1, activation: 'sigmoid' } as const)
-      : target.task === 'multiclass'
-        ? ({ type: 'dense', units: target.outputWidth, activation: 'softmax' } as const)
-        : ({ type: 'dense', units: 1, activation: design.outputActivation ?? 'linear' } as const);
-  let loss = target.loss;
-  if (target.task === 'regression' && settings.loss) {
-    if (!['mse', 'mae', 'huber'].includes(settings.loss)) {
-      throw new UserFacingError('invalid-loss', `The loss "${settings.loss}" is for classification, but "${target.column}" is a regression target. Use mse, mae or huber.`);
-    }
-    loss = settings.loss;
-  }
-  return { inputSize: fitted.features.length, layers: [...design.hidden, output], loss };
-}
-
-function progressMetricFor(target: FittedTarget): FitMetric {
-  if (target.task === 'binary') return { name: 'accuracy', direction: 'max', compute: progressMetrics.binaryAccuracy };
-  if (target.task === 'multiclass') return { name: 'accuracy', direction: 'max', compute: progressMetrics.sparseAccuracy };
-  return { name: 'r2', direction: 'max', compute: progressMetrics.r2 };
-}
-
-function balancedClassWeights(split: DataSplit, classes: number): Record<number, number> {
-  const counts = new Float64Array(classes);
-  for (let i = 0; i < split.rows; i++) counts[split.y[i]!]! += 1;
-  const weights: Record<number, number> = {};
-  counts.forEach((c, k) => {
-    if (c > 0) weights[k] = split.rows / (classes * c);
-  });
-  return weights;
-}
-
-export function fitOptionsFor(settings: TrainingSettings, fitted: FittedRecipe, train: DataSplit, validation: DataSplit | null, control?: TrainingControl): FitOptions {
-  const hasValidation = validation !== null && validation.rows > 0;
-  const target = fitted.target;
-  const classes = target.classLabels?.length ?? 0;
-  const monitor = hasValidation ? 'val_loss' : 'loss';
-  return {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    optimizer: settings.optimizer,
-    seed: settings.seed,
-    metrics: [progressMetricFor(target)],
-    ...(hasValidation ? { validationData: { x: validation.x, y: validation.y, rows: validation.rows, features: fitted.features.length, targetWidth: 1 } } : {}),
-    ...(settings.earlyStopping ? { earlyStopping: { monitor, ...settings.earlyStopping } } : {}),
-    ...(settings.reduceLrOnPlateau ? { reduceLrOnPlateau: { monitor, ...settings.reduceLrOnPlateau } } : {}),
-    ...(settings.classWeight === 'balanced' && classes > 0 ? { classWeight: balancedClassWeights(train, classes) } : {}),
-    ...(control ? { control } : {}),
-  };
-}
-
-/** Evaluates a trained network on a prepared split, in the user's units. */
-export function evaluateSplit(network: Network, fitted: FittedRecipe, split: DataSplit): SplitEvaluation | null {
-  if (split.rows === 0) return null;
-  const outputs = network.predict(split.x, split.rows);
-  const target = fitted.target;
-  if (target.task === 'regression') {
-    const { mean, std } = target.scale ?? { mean: 0, std: 1 };
-    const actual = Float64Array.from(split.y, (v) => v * std + mean);
-    const predicted = Float64Array.from(outputs, (v) => v * std + mean);
-    return { rows: split.rows, report: regressionReport(actual, predicted), rowIndex: split.rowIndex, actual, predicted };
-  }
-  const labels = Int32Array.from(split.y);
-  const classLabels = target.classLabels!;
-  const report = classificationReport({ labels, probabilities: outputs, classCount: classLabels.length, classLabels: [...classLabels] });
-  return { rows: split.rows, report, rowIndex: split.rowIndex, actual: labels, predicted: outputs };
+export interface TrainingJobOptions {
+  /**
+   * Starts the helper thread of data-parallel training (main/training/gradient-helper.ts). Absent or null: this
+   * run has one core (e.g. one of several trials trained side by side). The weights are the same either way.
+   */
+  readonly startHelper?: StartHelper | null;
 }
 
 export interface TrainingJobHooks extends FitHooks {
@@ -129,23 +62,34 @@ export interface TrainingJobHooks extends FitHooks {
   onPrepared?(info: { readonly reports: readonly StepReport[]; readonly features: readonly string[]; readonly rows: TrainingResult['rows'] }): void;
 }
 
-export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
-  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control);
+export function runTrainingJob(job: TrainingJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
+  return runPreparedJob({ prepared: prepare(job.table, job.recipe), design: job.design, settings: job.settings }, hooks, control, options);
 }
 
-export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl): TrainingResult {
+/** Training only reads the prepared float32 matrices: one preparation can serve many runs. */
+export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, control?: TrainingControl, options: TrainingJobOptions = {}): TrainingResult {
   const { prepared } = job;
   const { fitted, train, validation, test } = prepared;
   const rows = { train: train.rows, validation: validation.rows, test: test.rows };
   hooks.onPrepared?.({ reports: prepared.reports, features: fitted.features, rows });
   const spec = buildNetworkSpec(job.design, fitted, job.settings);
   const network = new Network(spec, new Rng(job.settings.seed));
-  const history = fit(
-    network,
-    { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 },
-    fitOptionsFor(job.settings, fitted, train, validation, control),
-    hooks,
-  );
+  const { batchSize, epochs, seed } = job.settings;
+  const parallel = dataParallelFor(network, { batchSize, samples: train.rows * epochs, seed }, options.startHelper ?? null);
+  let history: FitHistory;
+  let threads: 1 | 2;
+  try {
+    history = fit(
+      parallel ?? network,
+      { x: train.x, y: train.y, rows: train.rows, features: fitted.features.length, targetWidth: 1 },
+      fitOptionsFor(job.settings, fitted, train, validation, control),
+      hooks,
+    );
+    threads = parallel?.usingHelper ? 2 : 1;
+  } finally {
+    parallel?.close();
+  }
+  const cancelled = history.stopReason === 'cancelled';
   return {
     fitted,
     network: networkToJSON(network),
@@ -155,5 +99,8 @@ export function runPreparedJob(job: PreparedJob, hooks: TrainingJobHooks = {}, c
     parameterCount: network.parameterCount.trainable,
     test: evaluateSplit(network, fitted, test),
     validation: evaluateSplit(network, fitted, validation),
+    // A stopped run ends now: its baselines would take another fit.
+    baselines: cancelled ? null : baselinesFor(fitted, train, validation.rows > 0 ? validation : null, test, job.settings),
+    threads,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { MISSING_CODE, type Column } from '../table/table.ts';
 import { compareLabels } from './stats.ts';
-import { labelAt, numberLabel } from './table-ops.ts';
+import { numberLabel } from './table-ops.ts';
 
 /** [negative, positive] pairs, compared trimmed and case-insensitively. */
 const NEGATIVE_POSITIVE: readonly (readonly [string, string])[] = [
@@ -45,6 +45,9 @@ export function orderBinaryLabels(a: string, b: string): [string, string] {
   return [first!, second!];
 }
 
+/** Up to this many distinct numbers are counted in a Map. */
+const FEW_VALUES = 64;
+
 /** Occurrences of each label at `rows` (missing skipped), whatever the storage. */
 export function countLabels(column: Column, rows: Int32Array): Map<string, number> {
   const counts = new Map<string, number>();
@@ -59,7 +62,17 @@ export function countLabels(column: Column, rows: Int32Array): Map<string, numbe
     });
     return counts;
   }
-  // Sorting and counting runs is several times faster than a Map keyed by doubles.
+  // Few distinct numbers (a 0/1 target, codes): one pass with a small Map. Many: sorting and counting runs is
+  // several times faster than a large Map keyed by doubles.
+  const byValue = new Map<number, number>();
+  for (let i = 0; i < rows.length && byValue.size <= FEW_VALUES; i++) {
+    const v = column.values[rows[i]!]!;
+    if (!Number.isNaN(v)) byValue.set(v, (byValue.get(v) ?? 0) + 1);
+  }
+  if (byValue.size <= FEW_VALUES) {
+    for (const [v, n] of [...byValue].sort((a, b) => a[0] - b[0])) counts.set(numberLabel(v), (counts.get(numberLabel(v)) ?? 0) + n);
+    return counts;
+  }
   const present = new Float64Array(rows.length);
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -88,14 +101,17 @@ export function labelLookup(column: Column, mapLabel: (label: string) => number,
       return code === MISSING_CODE ? missing : byCode[code]!;
     };
   }
-  const cache = new Map<string, number>();
+  // Keyed by the number itself: writing a million numbers as labels cost most of preparing a large table.
+  // A Map's keys compare as SameValueZero, as the labels do (0 and −0 both read "0").
+  const cache = new Map<number, number>();
+  const { values } = column;
   return (row) => {
-    const label = labelAt(column, row);
-    if (label === null) return missing;
-    let mapped = cache.get(label);
+    const value = values[row]!;
+    if (Number.isNaN(value)) return missing;
+    let mapped = cache.get(value);
     if (mapped === undefined) {
-      mapped = mapLabel(label);
-      cache.set(label, mapped);
+      mapped = mapLabel(numberLabel(value));
+      cache.set(value, mapped);
     }
     return mapped;
   };

@@ -5,10 +5,11 @@
  * and the other rows go on.
  */
 import type { Table } from '../table/table.ts';
-import { alignToSchema } from './align.ts';
-import { featureColumns, featureMatrix, rowsWithGaps } from './matrix.ts';
+import { alignToSchema, outOfRange, type ReadOptions } from './align.ts';
+import { featureColumns, featureMatrix, rowsWithGaps, type FeatureProblem } from './matrix.ts';
 import { executionOrder, transformStep } from './run-step.ts';
-import { allRows, rowsWhere, takeRows } from './table-ops.ts';
+import { UserFacingError } from '../errors.ts';
+import { allRows, categoryColumn, numberColumn, rowsWhere, takeRows } from './table-ops.ts';
 import type { FittedRecipe, InputColumn, Rejection } from './types.ts';
 
 export interface PredictionInput {
@@ -19,10 +20,15 @@ export interface PredictionInput {
   readonly rowIndex: Int32Array;
   /** Rows left out, by row of the given table, ascending. */
   readonly rejected: readonly Rejection[];
+  /** Rows predicted despite something the user should hear of (an unseen category), by row, ascending. */
+  readonly warnings: readonly Rejection[];
 }
 
-function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: 'empty' | 'infinite'): Rejection {
+function gapReason(aligned: Table, schema: readonly InputColumn[], sourceRow: number, feature: string, kind: FeatureProblem): Rejection {
   if (kind === 'infinite') return { row: sourceRow, column: feature, reason: `"${feature}" is infinite, which the model cannot use.` };
+  if (kind === 'too-large') {
+    return { row: sourceRow, column: feature, reason: `"${feature}" is too large for the model after the recipe's steps (beyond ±3.4e38, what its 32-bit numbers hold).` };
+  }
   const emptyInput = schema.find((spec, i) => !spec.missingAllowed && isEmpty(aligned, i, sourceRow));
   if (emptyInput) {
     return { row: sourceRow, column: emptyInput.name, reason: `"${emptyInput.name}" is empty, and the recipe has no value to fill in for it (no missing-values step covers it). Enter a value.` };
@@ -35,8 +41,48 @@ function isEmpty(table: Table, columnIndex: number, row: number): boolean {
   return column.storage === 'number' ? Number.isNaN(column.values[row]!) : column.codes[row]! < 0;
 }
 
-export function transformForPrediction(fitted: FittedRecipe, table: Table): PredictionInput {
-  const { table: aligned, rejected } = alignToSchema(table, fitted.inputSchema);
+/** A recipe whose steps make other features than it lists cannot be one Layerlab wrote: said in one short line. */
+function refuseOtherFeatures(made: readonly string[], listed: readonly string[]): void {
+  const at = made.findIndex((name, i) => name !== listed[i]);
+  if (at < 0 && made.length === listed.length) return;
+  const where = at < 0 ? Math.min(made.length, listed.length) : at;
+  const shown = (name: string | undefined) => (name === undefined ? 'nothing' : `"${name.length > 60 ? `${name.slice(0, 60)}…` : name}"`);
+  throw new UserFacingError(
+    'invalid-model',
+    `Invalid model file: its recipe's steps make ${made.length.toLocaleString('en-US')} features, but "recipe.features" lists ${listed.length.toLocaleString('en-US')} ` +
+      `(feature ${where + 1} is ${shown(made[where])} where the list has ${shown(listed[where])}). The file was not written by Layerlab as it is, or was edited; export the model again.`,
+  );
+}
+
+/**
+ * Checks, without any data, that a fitted recipe read from a file makes exactly the features it lists: before any
+ * row is predicted, and bounded first by the list's own length (an encoding that claims two million levels for a
+ * handful of features is refused at once, not built).
+ */
+export function checkFittedFeatures(fitted: FittedRecipe): void {
+  for (const { state } of fitted.steps) {
+    const encoding = state as { method?: unknown; levels?: readonly unknown[] };
+    const levels = encoding.method === 'one-hot' && Array.isArray(encoding.levels) ? encoding.levels.length : 0;
+    if (levels > fitted.features.length) {
+      throw new UserFacingError(
+        'invalid-model',
+        `Invalid model file: an encoding in its recipe has ${levels.toLocaleString('en-US')} levels, but "recipe.features" lists only ${fitted.features.length.toLocaleString('en-US')} features. The file was not written by Layerlab as it is, or was edited; export the model again.`,
+      );
+    }
+  }
+  const empty: Table = {
+    rowCount: 0,
+    columns: fitted.inputSchema.map((input) =>
+      input.storage === 'number' ? numberColumn(input.name, new Float64Array(0), input.type, 'model input') : categoryColumn(input.name, new Int32Array(0), input.categories ?? [], input.type, 'model input'),
+    ),
+  };
+  transformForPrediction(fitted, empty);
+}
+
+export function transformForPrediction(fitted: FittedRecipe, table: Table, read: ReadOptions = {}): PredictionInput {
+  const { table: aligned, rejected } = alignToSchema(table, fitted.inputSchema, read);
+  const warnings = new Map<number, Rejection>();
+  for (const note of outOfRange(aligned, fitted.inputSchema)) if (!warnings.has(note.row)) warnings.set(note.row, note);
   const states = new Map(fitted.steps.map((s) => [s.id, s.state]));
   let sourceRows = allRows(aligned.rowCount);
   let current = aligned;
@@ -51,14 +97,12 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
       throw new Error(`step "${step.id}" removed rows without a reason at prediction`);
     }
     for (const r of output.rejected ?? []) rejected.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
+    for (const r of output.notes ?? []) if (!warnings.has(sourceRows[r.row]!)) warnings.set(sourceRows[r.row]!, { ...r, row: sourceRows[r.row]! });
     if (output.keptRows) sourceRows = output.keptRows.map((r) => sourceRows[r]!);
     current = output.table;
   }
   const features = featureColumns(current, fitted.target.column);
-  const names = features.map((c) => c.name);
-  if (names.join('\u0000') !== fitted.features.join('\u0000')) {
-    throw new Error(`prediction features [${names.join(', ')}] differ from the fitted features [${fitted.features.join(', ')}]`);
-  }
+  refuseOtherFeatures(features.map((c) => c.name), fitted.features);
   const gaps = rowsWithGaps(features, current.rowCount);
   for (const [row, gap] of gaps) rejected.set(sourceRows[row]!, gapReason(aligned, fitted.inputSchema, sourceRows[row]!, gap.feature, gap.kind));
   const keep = new Uint8Array(current.rowCount).map((_, row) => (gaps.has(row) ? 0 : 1));
@@ -68,5 +112,6 @@ export function transformForPrediction(fitted: FittedRecipe, table: Table): Pred
     rows: rows.length,
     rowIndex: rows.map((r) => sourceRows[r]!),
     rejected: [...rejected.values()].sort((a, b) => a.row - b.row),
+    warnings: [...warnings.values()].filter((w) => !rejected.has(w.row)).sort((a, b) => a.row - b.row),
   };
 }

@@ -9,6 +9,7 @@
  */
 import { UserFacingError } from '../errors.ts';
 import type { Column, NumberColumn, Table } from '../table/table.ts';
+import { derivationOf } from './derived-columns.ts';
 import { inputSchema, type ColumnInputs } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
@@ -17,6 +18,8 @@ import { executionOrder, fitStep, requireTargetUntouched, transformStep } from '
 import { splitRows } from './split.ts';
 import { stepDefinition } from './steps/registry.ts';
 import { allRows, formatCount, plural, takeRows } from './table-ops.ts';
+import { countLabels } from './labels.ts';
+import { refuseUniqueClasses, targetWarnings } from './target-checks.ts';
 import { classIndices, describeTarget, fitTarget, planTarget, requireTargetColumn, rowsWithTarget, targetValues, type TargetPlan } from './target.ts';
 import type { DataSplit, FittedRecipe, FittedStep, FittedTarget, Prepared, PreparedPreview, Recipe, RecipeStep, RowsBySplit, StepOutput, StepReport } from './types.ts';
 
@@ -103,8 +106,8 @@ interface SplitStage extends Stage {
 export class PrepareCache {
   source: Table | null = null;
   stages: readonly Stage[] = [];
-  /** Columns known to hold only finite numbers (columns are never written after they are made). */
-  readonly finite = new WeakSet<Float64Array>();
+  /** Columns known to hold only finite numbers, by values or derivation (never written after they are made). */
+  readonly finite = new WeakSet<object>();
 }
 
 function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[], key: string): SplitStage {
@@ -125,7 +128,9 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   if (emptyTargets > 0) frame = keepRows(frame, withTarget);
   const targetColumn = requireTargetColumn(frame.table, targetName);
   const plan = planTarget(targetColumn, allRows(frame.table.rowCount), recipe.target);
-  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets));
+  refuseUniqueClasses(targetColumn, countLabels(targetColumn, allRows(frame.table.rowCount)), plan.task);
+  const warnings = targetWarnings(targetColumn, allRows(frame.table.rowCount), plan);
+  reports.push(stageReport('target', `${emptyTargets > 0 ? `removed ${plural(emptyTargets, 'row')} with an empty target, ` : ''}${describeTarget(plan)}`, emptyTargets, warnings));
 
   const classes = plan.task === 'regression' ? undefined : classIndices(targetColumn, plan.classLabels!);
   const split = splitRows(frame.table.rowCount, recipe.split, classes);
@@ -135,8 +140,23 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
   frame = { ...frame, splitOf };
   if (split.train.length === 0) throw noTrainingRows('The split');
   const stratified = recipe.split.stratify && classes ? ', stratified by class' : '';
-  reports.push(stageReport('split', `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`));
+  reports.push(
+    stageReport(
+      'split',
+      `${formatCount(split.train.length)} training, ${formatCount(split.validation.length)} validation, ${formatCount(split.test.length)} test rows (seed ${recipe.split.seed}${stratified})`,
+      0,
+      split.test.length === 0 && recipe.split.test > 0 ? [noTestRows(frame.table.rowCount, recipe.split.test)] : [],
+    ),
+  );
   return { key, frame, trainRows: split.train, reports, states, plan, inputs: new Map() };
+}
+
+/** A test share that gave no test row: the test metrics will be missing, and the user should hear why before training. */
+function noTestRows(rows: number, share: number): string {
+  return (
+    `No row is left for the test: ${plural(rows, 'row')} reach the split, too few to hold out ${Math.round(share * 100)}% (each class keeps its rows for training first). ` +
+    'The model will train, but nothing will say how it does on new rows. Add rows, or check the steps and filters that removed them.'
+  );
 }
 
 function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
@@ -181,29 +201,36 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache, watch?: P
   let reusing = earlier[0]?.key === splitKey;
   if (!reusing) watch?.({ stepId: 'split', done: 0, total });
   const first = (reusing ? earlier[0] : splitStage(source, recipe, ordered.filter((s) => stepDefinition(s.kind).beforeSplit), splitKey)) as SplitStage;
-  const stages: Stage[] = [first];
+  // Only a cache keeps every stage: otherwise each stage's new columns are garbage once the next replaces them.
+  const kept: Stage[] = [first];
   // The cache grows with the run: a run stopped midway (cancelled, or a step that fails) leaves the stages it finished.
   if (cache) {
     cache.source = source;
-    cache.stages = stages;
+    cache.stages = kept;
   }
-  for (const step of ordered.filter((s) => !stepDefinition(s.kind).beforeSplit)) {
+  const reports = [...first.reports];
+  const stateList = [...first.states];
+  let last: Stage = first;
+  ordered.filter((s) => !stepDefinition(s.kind).beforeSplit).forEach((step, i) => {
     const key = JSON.stringify(step);
-    const cached = earlier[stages.length];
+    const cached = earlier[i + 1];
     reusing &&= cached?.key === key;
-    if (!reusing) watch?.({ stepId: step.id, done: stages.length, total });
-    stages.push(reusing ? cached! : stepStage(stages.at(-1)!, step, key));
-  }
+    if (!reusing) watch?.({ stepId: step.id, done: i + 1, total });
+    last = reusing ? cached! : stepStage(last, step, key);
+    if (cache) kept.push(last);
+    reports.push(...last.reports);
+    stateList.push(...last.states);
+  });
 
-  const { frame, trainRows } = stages.at(-1)!;
+  const { frame, trainRows } = last;
   if (trainRows.length === 0) throw noTrainingRows('The recipe');
   const schema = inputSchema(first.frame.table, first.trainRows, recipe, first.inputs);
   const features = featureColumns(frame.table, targetName);
   const target = plainCopy(fitTarget(first.plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
-  const states = new Map(stages.flatMap((s) => s.states));
+  const states = new Map(stateList);
   const steps: FittedStep[] = recipe.steps.map((s) => ({ id: s.id, kind: s.kind, state: states.get(s.id) }));
   const fitted: FittedRecipe = { format: FITTED_RECIPE_FORMAT, version: 1, recipe, steps, features: features.map((c) => c.name), target, inputSchema: schema };
-  return { fitted, reports: stages.flatMap((s) => s.reports), frame, features };
+  return { fitted, reports, frame, features };
 }
 
 /** With a cache, the stages the last run on the same table went through with the same inputs are not run again. */
@@ -225,9 +252,10 @@ export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache, wat
 export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache, watch?: PrepareWatch): PreparedPreview {
   const { fitted, reports, frame, features } = run(source, recipe, cache, watch);
   for (const column of features) {
-    if (cache?.finite.has(column.values)) continue;
-    if (!allFinite(column.values)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
-    cache?.finite.add(column.values);
+    const key = derivationOf(column) ?? column.values;
+    if (cache?.finite.has(key)) continue;
+    if (!allFinite(column)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
+    cache?.finite.add(key);
   }
   const counts = [0, 0, 0];
   frame.splitOf.forEach((s) => counts[s]!++);
@@ -248,9 +276,13 @@ export function preparePreview(source: Table, recipe: Recipe, rows: number, cach
   };
 }
 
-function allFinite(values: Float64Array): boolean {
+function allFinite(column: NumberColumn): boolean {
+  const d = derivationOf(column);
+  if (d?.kind === 'one-hot') return !d.codes.includes(d.missing);
   // v · 0 is ±0 for every finite number and NaN for NaN and ±Infinity; a sum without a branch is the fastest scan.
+  // Rounded to float32 first, as the network will see it: beyond ±3.4e38 that is Infinity too.
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]! * 0;
+  if (d) for (let i = 0; i < d.source.length; i++) sum += Math.fround((d.source[i]! - d.center) / d.scale) * 0;
+  else for (let i = 0; i < column.values.length; i++) sum += Math.fround(column.values[i]!) * 0;
   return sum === 0;
 }

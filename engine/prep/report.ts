@@ -51,8 +51,9 @@ export function stepReport(step: RecipeStep, definition: StepDefinition<unknown,
 }
 
 /** A report for the two stages that are not steps (dropping rows without a target, the split). */
-export function stageReport(kind: 'target' | 'split', summary: string, rowsRemoved = 0): StepReport {
+export function stageReport(kind: 'target' | 'split', summary: string, rowsRemoved = 0, warnings: readonly string[] = []): StepReport {
   return {
+    ...(warnings.length > 0 ? { warnings } : {}),
     stepId: kind,
     kind,
     summary,

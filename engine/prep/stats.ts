@@ -44,20 +44,43 @@ export function presentValues(column: NumberColumn, rows: Int32Array, purpose: s
   return out.subarray(0, n);
 }
 
+/** The largest |values[i] - center|: the scale that keeps sums of huge values (1e300) from overflowing. */
+function largestDistance(values: Float64Array, center: number): number {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, Math.abs(values[i]! - center));
+  return largest;
+}
+
+/** The mean; values near the largest doubles (1e307) are summed scaled down, so the sum cannot overflow. */
 export function mean(values: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i]!;
-  return positiveZero(sum / values.length);
+  if (Number.isFinite(sum)) return positiveZero(sum / values.length);
+  const scale = largestDistance(values, 0);
+  let scaled = 0;
+  for (let i = 0; i < values.length; i++) scaled += values[i]! / scale;
+  return positiveZero((scaled / values.length) * scale);
 }
 
-/** Population standard deviation (ddof = 0, as scikit-learn's StandardScaler), two-pass for accuracy. */
+/**
+ * Population standard deviation (ddof = 0, as scikit-learn's StandardScaler), two-pass for accuracy. Squares of
+ * distances beyond 1e154 overflow: those are measured in units of the largest distance instead (Infinity only
+ * when the distances themselves overflow, which the caller refuses with a message).
+ */
 export function populationStd(values: Float64Array, center: number): number {
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const d = values[i]! - center;
     sum += d * d;
   }
-  return Math.sqrt(sum / values.length);
+  if (Number.isFinite(sum)) return Math.sqrt(sum / values.length);
+  const scale = largestDistance(values, center);
+  let scaled = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = (values[i]! - center) / scale;
+    scaled += d * d;
+  }
+  return Math.sqrt(scaled / values.length) * scale;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Small immutable operations on Tables: steps build new tables and never write into the one they get. */
 import { UserFacingError } from '../errors.ts';
+import { takeDerived } from './derived-columns.ts';
 import { MISSING_CODE, type CategoryColumn, type Column, type ColumnType, type NumberColumn, type Table } from '../table/table.ts';
 
 export function numberColumn(name: string, values: Float64Array, type: ColumnType, reason: string): NumberColumn {
@@ -55,8 +56,11 @@ export function removeColumns(table: Table, names: ReadonlySet<string>): Table {
 }
 
 export function takeRows(table: Table, rows: Int32Array): Table {
+  const taken = new Map<object, Float64Array | Int32Array>();
   const columns = table.columns.map((c): Column => {
     if (c.storage === 'number') {
+      const derived = takeDerived(c, rows, taken);
+      if (derived) return derived;
       const values = new Float64Array(rows.length);
       for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]!]!;
       return { ...c, values };

@@ -19,6 +19,7 @@ import type { Column, Table } from '../table/table.ts';
 import { countLabels, labelLookup, orderBinaryLabels, sortLabels } from './labels.ts';
 import { mean, populationStd, presentValues } from './stats.ts';
 import { formatCount, quoteList, requireColumn } from './table-ops.ts';
+import { refuseIdentifier } from './target-checks.ts';
 import type { FittedTarget, TargetChoice, Task } from './types.ts';
 
 export const MAX_INTEGER_CLASSES = 20;
@@ -59,6 +60,22 @@ function refuseInfinite(column: Column): void {
   }
 }
 
+/** Beyond this, a prediction's squared error (the loss, MSE, R²) no longer fits in a double. */
+export const LARGEST_REGRESSION_TARGET = 1e150;
+
+function refuseTooLarge(column: Column, rows: Int32Array): void {
+  if (column.storage !== 'number') return;
+  let largest = 0;
+  for (let i = 0; i < rows.length; i++) largest = Math.max(largest, Math.abs(column.values[rows[i]!]!) || 0);
+  if (largest > LARGEST_REGRESSION_TARGET) {
+    throw new UserFacingError(
+      'target-too-large',
+      `The target "${column.name}" reaches ${largest.toPrecision(3)}: errors on that scale cannot be squared in double precision (beyond about ${LARGEST_REGRESSION_TARGET.toExponential(0)}), so neither the loss nor R² could be measured. ` +
+        'Express it in larger units (divide it by a power of ten in the file), or predict its logarithm, then train again.',
+    );
+  }
+}
+
 function classLabelsFor(column: Column, task: Task, labels: string[], choice: TargetChoice): string[] {
   if (task === 'binary') {
     if (labels.length !== 2) {
@@ -91,6 +108,7 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
     );
   }
   const task = choice.task ?? detectTask(column, counts);
+  refuseIdentifier(column);
   if (task === 'regression') {
     if (column.storage === 'category') {
       throw new UserFacingError(
@@ -98,6 +116,7 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
         `The target "${column.name}" holds text (${quoteList(sortLabels(counts.keys()), 3)}), which cannot be predicted as a number. Predict it as classes (binary or multi-class), or choose a numeric column.`,
       );
     }
+    refuseTooLarge(column, rows);
     return { column: column.name, task, targetWidth: 1, outputWidth: 1, loss: LOSS[task] };
   }
   const classLabels = classLabelsFor(column, task, [...counts.keys()], choice);
@@ -112,10 +131,14 @@ export function planTarget(column: Column, rows: Int32Array, choice: TargetChoic
   };
 }
 
+function classIndexOf(column: Column, classLabels: readonly string[]): (row: number) => number {
+  const index = new Map(classLabels.map((l, i) => [l, i]));
+  return labelLookup(column, (label) => index.get(label) ?? -1, -1);
+}
+
 /** Class index of every row (−1 for an empty cell). */
 export function classIndices(column: Column, classLabels: readonly string[]): Int32Array {
-  const index = new Map(classLabels.map((l, i) => [l, i]));
-  const lookup = labelLookup(column, (label) => index.get(label) ?? -1, -1);
+  const lookup = classIndexOf(column, classLabels);
   const n = column.storage === 'number' ? column.values.length : column.codes.length;
   const out = new Int32Array(n);
   for (let row = 0; row < n; row++) out[row] = lookup(row);
@@ -135,8 +158,8 @@ export function fitTarget(plan: TargetPlan, column: Column, trainRows: Int32Arra
 export function targetValues(column: Column, rows: Int32Array, target: FittedTarget): Float32Array {
   const y = new Float32Array(rows.length);
   if (target.task !== 'regression') {
-    const classes = classIndices(column, target.classLabels!);
-    for (let i = 0; i < rows.length; i++) y[i] = classes[rows[i]!]!;
+    const classOf = classIndexOf(column, target.classLabels!);
+    for (let i = 0; i < rows.length; i++) y[i] = classOf(rows[i]!);
     return y;
   }
   if (column.storage !== 'number') throw new Error(`regression target "${column.name}" is not numeric`);

@@ -67,6 +67,11 @@ export interface StepOutput {
   readonly keptRows?: Int32Array;
   /** Predict mode: one entry per row not kept. */
   readonly rejected?: readonly Rejection[];
+  /**
+   * Predict mode: rows kept, but with a value the step handled by a rule the user should hear of (a category
+   * never seen in training, encoded as all zeros): the prediction is made, and the row says why to doubt it.
+   */
+  readonly notes?: readonly Rejection[];
   /** Cells the step rewrote (imputed, clipped, marked missing); 0 for steps that reshape columns. */
   readonly cellsChanged: number;
   /** What the step did when no count says it: "standardized 6 columns". */
@@ -167,6 +172,8 @@ export interface StepReport {
   readonly learnedFromRows: number;
   readonly columnsAdded: readonly string[];
   readonly columnsRemoved: readonly string[];
+  /** What the user should know before training on this (a suspicious target, a split with no test rows). */
+  readonly warnings?: readonly string[];
 }
 
 export interface Prepared {

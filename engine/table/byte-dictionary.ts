@@ -3,20 +3,16 @@
  * building a JavaScript string each time. Open addressing with linear probing; keys live in one growing arena.
  */
 export class ByteDictionary {
-  private slots: Int32Array;
-  private mask: number;
-  private hashes = new Int32Array(64);
-  private offsets = new Int32Array(64);
-  private lengths = new Int32Array(64);
-  private values = new Int32Array(64);
-  private arena = new Uint8Array(4096);
+  // Small to start, doubling as it fills: every column of a 200,000-column file has one, most with a value or two.
+  private slots = new Int32Array(16);
+  private mask = 15;
+  private hashes = new Int32Array(8);
+  private offsets = new Int32Array(8);
+  private lengths = new Int32Array(8);
+  private values = new Int32Array(8);
+  private arena = new Uint8Array(64);
   private arenaUsed = 0;
   size = 0;
-
-  constructor() {
-    this.slots = new Int32Array(256);
-    this.mask = 255;
-  }
 
   /** The code stored for `bytes[start, end)`, or -1. */
   get(bytes: Uint8Array, start: number, end: number): number {

@@ -26,6 +26,20 @@ export interface ColumnBuilderOptions {
   readonly decode?: CellDecoder;
 }
 
+/** What a list of markers means for every column that uses it: built once per list, not once per column. */
+const markerFacts = new WeakMap<readonly string[], { index: ReadonlyMap<string, number>; numeric: readonly [point: boolean, comma: boolean] }>();
+
+/** The markers' index, and whether one of them reads as a number (`-999`) with this decimal mark. */
+function factsOf(markers: readonly string[], decimalComma: boolean): { index: ReadonlyMap<string, number>; numeric: boolean } {
+  let facts = markerFacts.get(markers);
+  if (!facts) {
+    const numeric = (comma: boolean) => markers.some((m) => !Number.isNaN(parseNumberText(m, comma)));
+    facts = { index: new Map(markers.map((m, i) => [m, i])), numeric: [numeric(false), numeric(true)] };
+    markerFacts.set(markers, facts);
+  }
+  return { index: facts.index, numeric: facts.numeric[decimalComma ? 1 : 0] };
+}
+
 export class ColumnBuilder {
   length = 0;
   private capacity: number;
@@ -38,10 +52,13 @@ export class ColumnBuilder {
   constructor(options: ColumnBuilderOptions) {
     this.capacity = Math.max(16, options.capacity ?? 1024);
     this.markers = options.markers;
+    // The same list for every column of a table, so its facts are shared.
+    const facts = factsOf(options.markers, options.decimalComma);
     this.context = {
-      markerIndex: new Map(options.markers.map((m, i) => [m, i])),
-      markerCounts: new Int32Array(options.markers.length),
-      numericMarkers: options.markers.some((m) => !Number.isNaN(parseNumberText(m, options.decimalComma))),
+      markerIndex: facts.index,
+      // A plain list: a typed array's bookkeeping (~200 bytes) would cost more than its counts, per column.
+      markerCounts: new Array<number>(options.markers.length).fill(0),
+      numericMarkers: facts.numeric,
       decimalComma: options.decimalComma,
       separator: options.decimalComma ? 44 : 46,
       decode: options.decode,

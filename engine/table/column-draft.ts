@@ -26,6 +26,8 @@ export interface NumbersBody {
   readonly strays: readonly StrayText[];
   /** False when some number was written so that `String(value)` would not give the text back (`41.0`). */
   readonly exactText: boolean;
+  /** Numbers written with thousands separators (`1,234`), read as numbers: how many, and the first one. */
+  readonly grouped: { readonly cells: number; readonly example: string } | null;
 }
 
 export interface ColumnDraft {
@@ -43,7 +45,7 @@ export interface CellContext {
   /** Missing marker → its index in `markerCounts`. */
   readonly markerIndex: ReadonlyMap<string, number>;
   /** Missing cells per marker, counted as cells arrive. */
-  readonly markerCounts: Int32Array;
+  readonly markerCounts: number[];
   /** Some marker reads as a number (`-999`), so number cells must be checked against markers first. */
   readonly numericMarkers: boolean;
   readonly decimalComma: boolean;

@@ -11,6 +11,7 @@ import { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
 import { inferColumn, type InferContext, type InferredColumn } from './infer.ts';
 import type { ColumnType } from './table.ts';
+import { ownValue } from '../own.ts';
 
 /** Everything that shapes a column's cells and inference, for every column of the table. */
 export interface ColumnSetup {
@@ -22,6 +23,8 @@ export interface ColumnSetup {
   readonly dayFirst?: boolean;
   readonly capacity?: number;
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Columns read as exact text when present (see TableBuilderOptions). */
+  readonly keepText?: readonly string[];
   readonly zeroMeansMissing?: readonly string[];
   readonly positionLabel: 'line' | 'row';
 }
@@ -50,8 +53,13 @@ const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['categorical', 'text', 'id'
 /** Records per slice when storing a run column by column: small enough that offsets and bytes stay in cache. */
 export const RUN_SLICE = 256;
 
+/** The type the user (or the reader) fixed for a column; an own key only, so a column named `constructor` has none. */
+function fixedType(name: string, setup: ColumnSetup): ColumnType | undefined {
+  return ownValue(setup.columnTypes, name) ?? (setup.keepText?.includes(name) ? 'text' : undefined);
+}
+
 export function columnBuilderFor(name: string, setup: ColumnSetup, decode: CellDecoder | undefined): ColumnBuilder {
-  const type = setup.columnTypes?.[name];
+  const type = fixedType(name, setup);
   return new ColumnBuilder({
     markers: setup.markers,
     decimalComma: setup.decimalComma,
@@ -66,7 +74,7 @@ export function inferContextFor(name: string, setup: ColumnSetup, lines: Int32Ar
     decimalComma: setup.decimalComma,
     dayFirst: setup.dayFirst,
     zeroMeansMissing: setup.zeroMeansMissing?.includes(name) ?? false,
-    type: setup.columnTypes?.[name],
+    type: fixedType(name, setup),
     describeRow: (row) => `${setup.positionLabel} ${lines[row]!}`,
   };
 }

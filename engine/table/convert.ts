@@ -11,7 +11,7 @@ import { booleanPair } from './boolean-text.ts';
 import { categoryColumn, levelsFromValues, numberColumn, valuesFromLevels } from './column-make.ts';
 import { decideDateOrder, formatDate, parseDateText } from './date-text.ts';
 import { errors, formatNumber, quoted, reasons } from './messages.ts';
-import { parseNumberText } from './number-text.ts';
+import { parseCellNumber } from './number-text.ts';
 import { MISSING_CODE, type CategoryColumn, type Column, type ColumnType, type NumberColumn } from './table.ts';
 
 export interface ConvertOptions {
@@ -64,7 +64,7 @@ function fromCategories(column: CategoryColumn, type: ColumnType, options: Conve
   const read =
     type === 'datetime'
       ? datesOf(levels, options)
-      : levels.map((level) => parseNumberText(level, options.decimalComma ?? false));
+      : levels.map((level) => parseCellNumber(level, options.decimalComma ?? false));
   const unreadable = levels.filter((_, i) => read[i] !== read[i]);
   if (unreadable.length === levels.length) {
     throw errors.cannotConvert(name, type, `none of its values (${levels.slice(0, 3).map(quoted).join(', ')}) reads as ${type === 'datetime' ? 'a date' : 'a number'}`);

@@ -20,7 +20,7 @@ import {
 import { formatNumber, quoted, reasons, warnings } from './messages.ts';
 import { isInfinityText } from './missing.ts';
 import { countDistinct, fewDistinct, summarizeNumbers } from './number-summary.ts';
-import { parseNumberText } from './number-text.ts';
+import { parseCellNumber, parseNumberText } from './number-text.ts';
 import { MISSING_CODE, type Column, type ColumnType } from './table.ts';
 
 export interface InferContext {
@@ -68,6 +68,7 @@ function fromNumbers(body: NumbersBody, found: Findings): Column {
   const texts = body.strays.filter((s) => !isInfinityText(s.text));
   noteStrays(texts, found);
   noteInfinities(body.strays.filter((s) => isInfinityText(s.text)), found);
+  if (body.grouped) noteGrouped(body.grouped.cells, body.grouped.example, found);
   return numericColumn(body.values, found);
 }
 
@@ -86,12 +87,14 @@ function fromLevels(body: LevelsBody, found: Findings): Column {
     return categoryColumn(name, 'boolean', finish(found, reasons.booleanWords(...pair)), codes, levels, pair);
   }
 
-  const numbers = levels.map((level) => parseNumberText(level, ctx.decimalComma));
+  const numbers = levels.map((level) => parseCellNumber(level, ctx.decimalComma));
   const codeExample = levels.find((level, i) => numbers[i] === numbers[i] && /^[+-]?0\d/.test(level));
   const numberStrays = straysOf(levels, counts, body.firstRows, (i) => numbers[i] === numbers[i]);
   if (codeExample === undefined && numberStrays.kept > 0 && tolerable(numberStrays, present)) {
     noteStrays(numberStrays.texts, found);
     noteInfinities(numberStrays.infinities, found);
+    const grouped = levels.flatMap((level, i) => (numbers[i] === numbers[i] && parseNumberText(level, ctx.decimalComma) !== numbers[i] ? [i] : []));
+    if (grouped.length > 0) noteGrouped(grouped.reduce((n, i) => n + counts[i]!, 0), levels[grouped[0]!]!, found);
     return numericColumn(valuesFromLevels(codes, numbers), found);
   }
 
@@ -141,8 +144,16 @@ function noteInfinities(infinities: Strays['infinities'], found: Findings): void
   if (infinities.length === 0) return;
   const cells = infinities.reduce((a, s) => a + s.count, 0);
   const where = found.where(Math.min(...infinities.map((s) => s.firstRow)));
-  found.notes.push(reasons.infinities(cells, where));
-  found.warnings.push(warnings.infinities(found.name, cells, where));
+  const examples = [...infinities].sort((a, b) => b.count - a.count).map((s) => `${quoted(s.text)} ×${s.count}`);
+  found.notes.push(reasons.infinities(cells, examples, where));
+  found.warnings.push(warnings.infinities(found.name, cells, examples, where));
+}
+
+/** Thousands separators are read, and said so: a European decimal comma could look the same (`1,234`). */
+function noteGrouped(cells: number, example: string, found: Findings): void {
+  const value = formatNumber(parseCellNumber(example, found.ctx.decimalComma));
+  found.notes.push(reasons.grouped(cells, example, value));
+  found.warnings.push(warnings.grouped(found.name, cells, example, value, found.ctx.decimalComma));
 }
 
 function noteConstant(values: readonly string[], found: Findings): void {

@@ -7,17 +7,26 @@ import { fitted, type CellContext, type LevelsBody } from './column-draft.ts';
 import { trimCell } from './missing.ts';
 
 export const LEVELS_BEFORE_NUMBERS = 4096;
+/** Rows after which cells arriving as bytes are looked up by their bytes (see `addRun`). */
+const BYTE_LOOKUP_AFTER_ROWS = 64;
+/** Levels a dictionary searches in order before it takes a Map. */
+const SMALL_LOOKUP = 8;
 
 export class LevelCells {
   codes: Int32Array;
-  readonly levels: string[] = [];
-  readonly firstRows: number[] = [];
-  counts = new Int32Array(64);
+  levels: string[] = [];
+  firstRows: number[] = [];
+  /** Cells per level. A plain list: a typed array costs ~200 bytes of bookkeeping, times 200,000 columns. */
+  counts: number[] = [];
   /** Set when this dictionary was rebuilt from numbers written otherwise than in shortest form. */
   rewrittenNumbers = false;
   private readonly context: CellContext;
-  /** Raw and trimmed texts → code, or -(2 + marker index) for missing markers. */
-  private readonly lookup = new Map<string, number>();
+  /**
+   * Raw and trimmed texts → code, or -(2 + marker index) for missing markers. Made once the column has more than
+   * SMALL_LOOKUP levels or has seen BYTE_LOOKUP_AFTER_ROWS rows; before that the few levels are searched in
+   * order (the columns of a wide file of few rows never need one).
+   */
+  private lookup: Map<string, number> | null = null;
   /** In front of `lookup` when cells arrive as bytes. */
   private byteLookup: ByteDictionary | null = null;
   private lastRaw: string | null = null;
@@ -36,7 +45,7 @@ export class LevelCells {
     let code: number;
     if (raw === this.lastRaw) code = this.lastCode;
     else {
-      code = this.lookup.get(raw) ?? this.newKey(raw, row);
+      code = this.find(raw) ?? this.newKey(raw, row);
       this.lastRaw = raw;
       this.lastCode = code;
     }
@@ -48,6 +57,15 @@ export class LevelCells {
    * after the cell that fills the dictionary when `stopWhenFull`; returns how many cells it took.
    */
   addRun(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, offset: number, stride: number, n: number, row: number, stopWhenFull: boolean): number {
+    // The byte dictionary pays for itself over many rows; a column of a few rows (a wide file of 200,000
+    // columns and one row) reads its cells as text instead of holding one per column.
+    if (row + n <= BYTE_LOOKUP_AFTER_ROWS && this.byteLookup === null) {
+      for (let i = 0, k = offset; i < n; i++, k += stride) {
+        this.add(this.context.decode!(bytes, starts[k]!, ends[k]!), row + i);
+        if (stopWhenFull && this.full) return i + 1;
+      }
+      return n;
+    }
     const codes = this.codes;
     const lookup = (this.byteLookup ??= new ByteDictionary());
     const markerCounts = this.context.markerCounts;
@@ -62,7 +80,7 @@ export class LevelCells {
         code = lookup.get(bytes, start, start + length);
         if (code === -1) {
           const raw = this.context.decode!(bytes, start, start + length);
-          code = this.lookup.get(raw) ?? this.newKey(raw, row + i);
+          code = this.find(raw) ?? this.newKey(raw, row + i);
           lookup.set(bytes, start, start + length, code);
           counts = this.counts;
           if (stopWhenFull && this.full) {
@@ -86,7 +104,7 @@ export class LevelCells {
 
   /** The code of a text, making it a level if new (for rebuilding from numbers). */
   codeOf(text: string, row: number): number {
-    return this.lookup.get(text) ?? this.newKey(text, row);
+    return this.find(text) ?? this.newKey(text, row);
   }
 
   store(code: number, row: number): void {
@@ -110,30 +128,45 @@ export class LevelCells {
     const codes = fitted(this.codes, length);
     this.codes = new Int32Array(0);
     this.byteLookup = null;
-    this.lookup.clear();
-    const counts = Array.from(this.counts.subarray(0, this.levels.length));
-    return { kind: 'levels', codes, levels: this.levels, counts, firstRows: this.firstRows, rewrittenNumbers: this.rewrittenNumbers };
+    this.lookup = null;
+    return { kind: 'levels', codes, levels: this.levels, counts: this.counts, firstRows: this.firstRows, rewrittenNumbers: this.rewrittenNumbers };
+  }
+
+  private find(key: string): number | undefined {
+    if (this.lookup) return this.lookup.get(key);
+    const i = this.levels.indexOf(key);
+    return i < 0 ? undefined : i;
+  }
+
+  private remember(key: string, code: number): void {
+    this.lookup?.set(key, code);
   }
 
   private newKey(raw: string, row: number): number {
+    if (this.lookup === null && (this.levels.length >= SMALL_LOOKUP || row >= BYTE_LOOKUP_AFTER_ROWS)) {
+      this.lookup = new Map(this.levels.map((level, code) => [level, code]));
+    }
     const text = trimCell(raw);
-    let code = text === raw ? undefined : this.lookup.get(text);
+    let code = text === raw ? undefined : this.find(text);
     if (code === undefined) {
       const marker = this.context.markerIndex.get(text);
       if (marker !== undefined) code = -2 - marker;
       else {
         code = this.levels.length;
-        this.levels.push(text);
-        this.firstRows.push(row);
-        if (code === this.counts.length) {
-          const counts = new Int32Array(code * 2);
-          counts.set(this.counts);
-          this.counts = counts;
+        if (code === 0) {
+          // Literals of one: a first push would reserve 17 slots in each list (~130 bytes), per column.
+          this.levels = [text];
+          this.firstRows = [row];
+          this.counts = [0];
+        } else {
+          this.levels.push(text);
+          this.firstRows.push(row);
+          this.counts.push(0);
         }
       }
-      this.lookup.set(text, code);
+      this.remember(text, code);
     }
-    this.lookup.set(raw, code);
+    if (text !== raw) this.remember(raw, code);
     return code;
   }
 }

@@ -14,6 +14,27 @@ export function quoted(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text);
 }
 
+/** A value shown in a message, cut to a readable length (a cell may be two megabytes of text). */
+function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}… (${text.length.toLocaleString('en-US')} characters)` : text;
+}
+
+/** Past this many, the load report lists a count instead: 200,000 constant columns are one fact, not 200,000 lines. */
+export const MAX_LISTED_WARNINGS = 25;
+
+/**
+ * `all`, or its first ones and a line saying how many more there are and where each is still said. `unlisted`:
+ * warnings already left out (never kept, to keep a wide table's load light).
+ */
+export function listedWarnings(all: readonly string[], unlisted = 0): readonly string[] {
+  if (all.length + unlisted <= MAX_LISTED_WARNINGS) return all;
+  const more = all.length + unlisted - (MAX_LISTED_WARNINGS - 1);
+  return [
+    ...all.slice(0, MAX_LISTED_WARNINGS - 1),
+    `${more.toLocaleString('en-US')} more notes like these, about other columns, are not listed here; each column's reason (its card in the Data step, or "layerlab inspect") still says what concerns it.`,
+  ];
+}
+
 function list(items: readonly string[], max = 5): string {
   const shown = items.slice(0, max).join(', ');
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
@@ -59,10 +80,13 @@ export const reasons = {
     evidence ? `month/day/year, as ${quoted(evidence)} shows` : 'month/day/year assumed: no day above 12 tells',
   strays: (cells: number, examples: readonly string[], where: string) =>
     `${cells} cell${cells === 1 ? '' : 's'} of text (${list(examples, 3)}, first at ${where}) read as missing`,
-  infinities: (cells: number, where: string) => `${cells} infinite value${cells === 1 ? '' : 's'} (first at ${where}) read as missing`,
+  infinities: (cells: number, examples: readonly string[], where: string) =>
+    `${cells} infinite value${cells === 1 ? '' : 's'} (${list(examples, 3)}, first at ${where}) read as missing`,
+  grouped: (cells: number, example: string, value: string) =>
+    `${cells} number${cells === 1 ? '' : 's'} written with thousands separators (${quoted(example)} → ${value})`,
   zerosMissing: (cells: number) => `${cells} zero${cells === 1 ? '' : 's'} read as missing, as you asked`,
   markedMissing: (cells: number, markers: readonly string[]) => `${cells} cell${cells === 1 ? '' : 's'} written as ${list(markers, 4)} read as missing, as you asked`,
-  constant: (value: string) => `only one value (${value}): it carries no information`,
+  constant: (value: string) => `only one value (${shown(value)}): it carries no information`,
   reformatted: () => 'some numbers were rewritten in shortest form (41.0 → 41)',
   chosen: (type: ColumnType, inferred: string) => `you chose ${TYPE_LABELS[type]} (inferred: ${inferred})`,
   chosenAtLoad: (type: ColumnType, distinct: number) => `you chose ${TYPE_LABELS[type]} (${distinct} different values)`,
@@ -75,12 +99,17 @@ export const warnings = {
   allMissing: (column: string) =>
     `Column ${quoted(column)} is empty in every row; it cannot help a model. Drop it in the cleaning step.`,
   constant: (column: string, value: string) =>
-    `Column ${quoted(column)} holds the same value (${value}) in every row; it cannot help a model. Drop it in the cleaning step.`,
+    `Column ${quoted(column)} holds the same value (${shown(value)}) in every row; it cannot help a model. Drop it in the cleaning step.`,
   nanLiterals: (column: string, cells: number) =>
     `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' says' : 's say'} "NaN"; read as missing.`,
-  infinities: (column: string, cells: number, where: string) =>
-    `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' holds' : 's hold'} an infinite value (first at ${where}); read as missing. ` +
+  infinities: (column: string, cells: number, examples: readonly string[], where: string) =>
+    `Column ${quoted(column)}: ${cells} cell${cells === 1 ? ' holds' : 's hold'} an infinite value (${list(examples, 3)}, first at ${where}); read as missing. ` +
     'If it means something, replace it in the file with a (large) number.',
+  grouped: (column: string, cells: number, example: string, value: string, decimalComma: boolean) =>
+    `Column ${quoted(column)}: ${cells} number${cells === 1 ? ' is' : 's are'} written with thousands separators (such as ${quoted(example)}), read as ${value}. ` +
+    (decimalComma
+      ? 'If the dots mark decimals instead, save the file with one decimal mark throughout.'
+      : 'If the commas mark decimals instead, save the file again with decimal points (a spreadsheet\'s number format), then reload it.'),
   strays: (column: string, cells: number, examples: readonly string[], where: string) =>
     `Column ${quoted(column)} holds numbers, but ${cells} cell${cells === 1 ? ' is' : 's are'} text (${list(examples, 3)}, first at ${where}); ` +
     'read as missing. To keep them as values, set the column type to categorical; to mark them missing, add them as missing markers.',

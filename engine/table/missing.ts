@@ -14,10 +14,15 @@ export function missingMarkerList(userMarkers: readonly string[] = []): string[]
 }
 
 const INFINITY_TEXT = /^[+-]?(inf|infinity|∞)$/i;
+const EXPONENT_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$/;
 
-/** `Infinity`, `-inf`, `∞`: a numeric literal no model can learn from, reported rather than stored. */
+/**
+ * `Infinity`, `-inf`, `∞`, or a number too large for a double (`1e309`): a numeric value no model can learn
+ * from, reported rather than stored.
+ */
 export function isInfinityText(trimmed: string): boolean {
-  return trimmed.length <= 9 && INFINITY_TEXT.test(trimmed);
+  if (trimmed.length <= 9 && INFINITY_TEXT.test(trimmed)) return true;
+  return trimmed.length <= 40 && EXPONENT_NUMBER.test(trimmed) && !Number.isFinite(Number(trimmed));
 }
 
 export function isBlank(text: string): boolean {

@@ -8,7 +8,7 @@ import { MAX_STRAY_TEXTS, straysAreTolerable } from './inference-rules.ts';
 import { LevelCells } from './level-cells.ts';
 import { isInfinityText, trimCell } from './missing.ts';
 import { isCanonicalNumberBytes, parseNumberBytes } from './number-bytes.ts';
-import { isCanonicalNumberText, parseNumberText } from './number-text.ts';
+import { isCanonicalNumberText, parseCellNumber, parseGroupedNumberText, parseNumberText } from './number-text.ts';
 
 const CODE_WITH_LEADING_ZERO = /^[+-]?0\d/;
 
@@ -26,6 +26,8 @@ export class NumberCells {
   private readonly strayOf: number[] = [];
   private strayTextDistinct = 0;
   private strayTextCells = 0;
+  private groupedCells = 0;
+  private groupedExample = '';
 
   constructor(context: CellContext, values: Float64Array) {
     this.context = context;
@@ -37,7 +39,7 @@ export class NumberCells {
    * leading zeros; otherwise null and the column stays text.
    */
   static fromLevels(levels: LevelCells, length: number, capacity: number, context: CellContext): NumberCells | null {
-    const numbers = levels.levels.map((text) => parseNumberText(text, context.decimalComma));
+    const numbers = levels.levels.map((text) => parseCellNumber(text, context.decimalComma));
     const strays = levels.levels.filter((text, code) => numbers[code] !== numbers[code] && !isInfinityText(text));
     if (strays.length > MAX_STRAY_TEXTS || levels.levels.some((text, code) => numbers[code] === numbers[code] && CODE_WITH_LEADING_ZERO.test(text))) return null;
     const cells = new NumberCells(context, new Float64Array(capacity));
@@ -48,6 +50,7 @@ export class NumberCells {
       const value = code < 0 ? NaN : numbers[code]!;
       cells.values[row] = value;
       if (code >= 0 && value !== value) cells.addStray(levels.levels[code]!, row);
+      else if (code >= 0 && parseNumberText(levels.levels[code]!, context.decimalComma) !== value) cells.addGrouped(levels.levels[code]!);
     }
     return cells.dominate(length, false) ? cells : null;
   }
@@ -60,12 +63,14 @@ export class NumberCells {
     if (value === value) {
       this.values[row] = value;
       if (this.exactText && !this.isExact(text)) this.exactText = false;
-    } else {
-      this.values[row] = NaN;
-      const index = marker ?? this.context.markerIndex.get(text);
-      if (index !== undefined) this.context.markerCounts[index]!++;
-      else this.addStray(text, row);
+      return;
     }
+    const index = marker ?? this.context.markerIndex.get(text);
+    const grouped = index === undefined ? parseGroupedNumberText(text, this.context.decimalComma) : NaN;
+    this.values[row] = grouped;
+    if (grouped === grouped) this.addGrouped(text);
+    else if (index !== undefined) this.context.markerCounts[index]!++;
+    else this.addStray(text, row);
   }
 
   /**
@@ -126,11 +131,17 @@ export class NumberCells {
     const values = fitted(this.values, length);
     this.values = new Float64Array(0);
     const strays = this.strayTexts.map((text, i) => ({ text, count: this.strayCounts[i]!, firstRow: this.strayFirstRows[i]! }));
-    return { kind: 'numbers', values, strays, exactText: this.exactText };
+    const grouped = this.groupedCells > 0 ? { cells: this.groupedCells, example: this.groupedExample } : null;
+    return { kind: 'numbers', values, strays, exactText: this.exactText, grouped };
   }
 
   private isExact(text: string): boolean {
     return isCanonicalNumberText(this.context.decimalComma ? text.replace(',', '.') : text);
+  }
+
+  private addGrouped(text: string): void {
+    if (this.groupedCells++ === 0) this.groupedExample = text;
+    this.exactText = false;
   }
 
   private addStray(text: string, row: number): void {

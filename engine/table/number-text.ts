@@ -77,12 +77,40 @@ export function isCanonicalNumberText(text: string): boolean {
   return !(first === DIGIT_0 && integerEnd - i === 1 && text.startsWith('000000', dot + 1));
 }
 
+/** Digit groups of three after a first group of one to three: `1,234,567.5`; the separator and the mark vary. */
+const GROUPED_POINT = /^[+-]?[1-9]\d{0,2}(?:([,\u00a0\u202f '’])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+const GROUPED_COMMA = /^[+-]?[1-9]\d{0,2}(?:([.\u00a0\u202f '’])\d{3})(?:\1\d{3})*(?:,\d+)?$/;
+
+/**
+ * The number a trimmed cell writes with thousands separators (`1,234.5`, `12 345`, `1'000`, and `1.234,5` when
+ * decimals are written with a comma), or NaN. Each group after the first has exactly three digits and one
+ * separator is used throughout, so `1,5` and `12,34` are never taken for one.
+ */
+export function parseGroupedNumberText(text: string, decimalComma: boolean): number {
+  if (text.length > 40) return NaN;
+  const match = (decimalComma ? GROUPED_COMMA : GROUPED_POINT).exec(text);
+  if (!match) return NaN;
+  const digits = text.split(match[1]!).join('');
+  const value = Number(decimalComma ? digits.replace(',', '.') : digits);
+  return Number.isFinite(value) ? value : NaN;
+}
+
+/** A cell as a number: plain decimal notation, or else with thousands separators; NaN when neither. */
+export function parseCellNumber(text: string, decimalComma: boolean): number {
+  const value = parseNumberText(text, decimalComma);
+  return value === value ? value : parseGroupedNumberText(text, decimalComma);
+}
+
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 const DECIMAL_POINT = /^[+-]?\d*\.\d+$/;
+/** `1,234` (or `1.234`): a decimal to some, a thousand to others; it proves nothing either way. */
+const LIKE_THOUSANDS = /^[+-]?[1-9]\d{0,2}[,.]\d{3}$/;
 
 /**
  * Whether a file writes decimals with a comma (`41,5`), judged on sample cells. Only possible when the comma is
- * not the field delimiter; decided by majority so a stray `1.5` in a European file does not flip it.
+ * not the field delimiter; decided by majority so a stray `1.5` in a European file does not flip it. Cells that
+ * could be a thousand as well (`1,234`) do not count: with no other evidence, such a file keeps decimal points
+ * and those cells are read as grouped thousands, which the load report says.
  */
 export function detectDecimalComma(cells: Iterable<string>, delimiter: string): boolean {
   if (delimiter === ',') return false;
@@ -90,6 +118,7 @@ export function detectDecimalComma(cells: Iterable<string>, delimiter: string): 
   let points = 0;
   for (const raw of cells) {
     const cell = raw.trim();
+    if (LIKE_THOUSANDS.test(cell)) continue;
     if (DECIMAL_COMMA.test(cell)) commas++;
     else if (DECIMAL_POINT.test(cell)) points++;
   }

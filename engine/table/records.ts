@@ -2,6 +2,7 @@
  * Tables from values already in memory: rows typed into a form, one record to predict, fixtures in tests.
  * They go through the same builder and inference as a loaded file, so a value reads the same either way.
  */
+import { ownValue } from '../own.ts';
 import { formatDate } from './date-text.ts';
 import { TableBuilder, type BuiltTable, type TableBuilderOptions } from './table-builder.ts';
 
@@ -33,7 +34,7 @@ export function tableFromRecords(records: readonly Readonly<Record<string, Recor
   const columns = options.columns ?? [...new Set(records.flatMap((record) => Object.keys(record)))];
   return tableFromRows(
     columns,
-    records.map((record) => columns.map((name) => record[name])),
+    records.map((record) => columns.map((name) => ownValue(record, name))),
     options,
   );
 }

@@ -9,7 +9,7 @@ import type { CellDecoder } from './column-draft.ts';
 import { columnBuilderFor, inferContextFor, storeRunInto, type ColumnSetup, type ColumnSink } from './column-sink.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
 import { inferColumn, type InferredColumn } from './infer.ts';
-import { errors, warnings as messages } from './messages.ts';
+import { errors, listedWarnings, MAX_LISTED_WARNINGS, warnings as messages } from './messages.ts';
 import { parseNumberText } from './number-text.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
 import type { Column, ColumnType, Table } from './table.ts';
@@ -29,6 +29,8 @@ export interface TableBuilderOptions {
   readonly zeroMeansMissing?: readonly string[];
   /** The user's types, by column name, overriding inference. */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Columns read as exact text when present (a file to predict: the model reads each cell itself). */
+  readonly keepText?: readonly string[];
   /** A row-count guess, so columns allocate once. */
   readonly expectedRows?: number;
   /** Rows × columns beyond which loading stops with `too-large`. */
@@ -69,6 +71,8 @@ export class TableBuilder {
   private readonly header: readonly string[];
   private readonly firstNameAscii: boolean;
   private columns: ColumnBuilder[];
+  /** Column warnings beyond MAX_LISTED_WARNINGS: counted, not kept. */
+  private unlisted = 0;
   private lines: Int32Array;
   private readonly notes: string[] = [];
   private readonly shape: RowShape;
@@ -98,6 +102,7 @@ export class TableBuilder {
       dayFirst: options.dayFirst,
       capacity: options.expectedRows,
       columnTypes: options.columnTypes,
+      ...(options.keepText ? { keepText: options.keepText } : {}),
       zeroMeansMissing: options.zeroMeansMissing,
       positionLabel: options.positionLabel ?? 'line',
     };
@@ -139,9 +144,9 @@ export class TableBuilder {
   finish(): BuiltTable {
     if (this.sink) throw new Error('a table builder with a column sink finishes with finishPausing');
     const warnings = this.finishChecks();
-    const columns = this.names.map((_, j) => this.inferAt(j, warnings));
-    this.columns = [];
-    return { table: { rowCount: this.rowCount, columns }, warnings };
+    const builders = this.release();
+    const columns = this.names.map((_, j) => this.inferAt(j, builders, warnings));
+    return { table: { rowCount: this.rowCount, columns }, warnings: listedWarnings(warnings, this.unlisted) };
   }
 
   /**
@@ -154,16 +159,20 @@ export class TableBuilder {
     const elsewhere = this.sink?.finish(this.lines.subarray(0, this.rowCount));
     elsewhere?.catch(() => undefined); // awaited below; not unhandled if a column here fails first
     const columns: Column[] = [];
-    for (let j = 0; j < this.columns.length; j++) {
-      columns.push(this.inferAt(j, warnings));
+    const builders = this.release();
+    // A pause costs a turn of the event loop: after enough work, not after each of 200,000 tiny columns.
+    let since = Date.now();
+    for (let j = 0; j < builders.length; j++) {
+      columns.push(this.inferAt(j, builders, warnings));
+      if (Date.now() - since < PAUSE_AFTER_MS) continue;
       await pause();
+      since = Date.now();
     }
-    this.columns = [];
     for (const inferred of (await elsewhere) ?? ([] as InferredColumn[])) {
       columns.push(inferred.column);
-      warnings.push(...inferred.warnings);
+      this.keep(warnings, inferred.warnings);
     }
-    return { table: { rowCount: this.rowCount, columns }, warnings };
+    return { table: { rowCount: this.rowCount, columns }, warnings: listedWarnings(warnings, this.unlisted) };
   }
 
   /** Right width, nothing pending, first cell neither blank nor the header's: the row cannot be special. */
@@ -237,18 +246,38 @@ export class TableBuilder {
     return [...this.notes, ...this.shape.warnings()];
   }
 
-  private inferAt(j: number, warnings: string[]): Column {
+  /** The column builders, handed over for inference: each is let go once its column is made (see `inferAt`). */
+  private release(): (ColumnBuilder | null)[] {
+    const builders: (ColumnBuilder | null)[] = this.columns;
+    this.columns = [];
+    return builders;
+  }
+
+  /** Column j, inferred; its builder is dropped at once, so a wide table never holds all builders and all columns. */
+  private inferAt(j: number, builders: (ColumnBuilder | null)[], warnings: string[]): Column {
     const name = this.names[j]!;
-    const draft = this.columns[j]!.finish();
+    const draft = builders[j]!.finish();
+    builders[j] = null;
     const inferred = inferColumn(name, draft, inferContextFor(name, this.setup, this.lines));
-    warnings.push(...inferred.warnings);
+    this.keep(warnings, inferred.warnings);
     return inferred.column;
+  }
+
+  /** Column warnings past what the report lists are only counted (see `listedWarnings`). */
+  private keep(warnings: string[], more: readonly string[]): void {
+    for (const warning of more) {
+      if (warnings.length < MAX_LISTED_WARNINGS) warnings.push(warning);
+      else this.unlisted++;
+    }
   }
 
   private position(line: number): string {
     return `${this.options.positionLabel ?? 'line'} ${line}`;
   }
 }
+
+/** Inference of a wide table yields the event loop this often (a progress event, a cancel). */
+const PAUSE_AFTER_MS = 8;
 
 function grow(array: Int32Array): Int32Array {
   const next = new Int32Array(Math.ceil(array.length * 1.5));

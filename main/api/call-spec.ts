@@ -21,4 +21,6 @@ export function call<Req, const Desktop extends boolean = false>(request: Valida
 export const none = v.object({});
 /** Ids the renderer echoes back: operation ids it makes up, dataset and upload ids main gave it. */
 export const id = v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
-export const filePath = v.string({ min: 1, max: 4096 });
+/** A file main reads (`source`) or writes (`destination`): the web host refuses both, the desktop checks them (main/api/file-access.ts). */
+export const readPath = v.filePath('read');
+export const writePath = v.filePath('write');

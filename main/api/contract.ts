@@ -9,13 +9,17 @@
 import type { Task } from '../../engine/prep/types.ts';
 import { COLUMN_TYPES, type ColumnType } from '../../engine/table/table.ts';
 import type { StepId } from './steps.ts';
-import { call, filePath, id, none, type CallSpec } from './call-spec.ts';
+import { call, id, none, readPath, type CallSpec } from './call-spec.ts';
 import { fileCalls } from './calls/file-calls.ts';
 import { projectCalls, type ProjectEvent } from './calls/project-calls.ts';
 import { insightCalls } from './calls/insight-calls.ts';
 import { resultsCalls, resultsProgressEventTypes, type ResultsEvent } from './calls/results-calls.ts';
 import { trainingCalls, trainingProgressEventTypes, type TrainingEvent } from './calls/training-calls.ts';
+import { qualityCalls } from './calls/quality-calls.ts';
+import { validationCalls, type CrossValidationEvent } from './calls/validation-calls.ts';
+import { searchCalls, searchProgressEventTypes, type SearchEvent } from './calls/search-calls.ts';
 import { recipeCalls, recipeProgressEventTypes, type RecipeEvent } from './calls/recipe-calls.ts';
+import { runCalls } from './calls/run-calls.ts';
 import { v } from './validate.ts';
 
 export type { CallSpec };
@@ -37,11 +41,13 @@ export const calls = {
       /** Chosen by the window so that it can `cancel` the load and match `loadProgress` events. */
       operationId: id,
       source: v.variant('kind', {
-        path: { path: filePath },
+        path: { path: readPath },
         sample: { sampleId: id },
         /** Bytes the browser posted to the web host's upload endpoint first. */
         upload: { uploadId: id },
       }),
+      /** A workbook's sheet to read (the sheet picker); the first visible sheet when absent. Text files ignore it. */
+      sheet: v.optional(v.string({ min: 1, max: 255 })),
     }),
   ).returns<DatasetSummary>(),
   datasetRows: call(
@@ -57,12 +63,20 @@ export const calls = {
   ...recipeCalls,
   /** Build and Train steps (main/api/calls/training-calls.ts). */
   ...trainingCalls,
+  /** Train step's network search (main/api/calls/search-calls.ts). */
+  ...searchCalls,
+  /** Train step's K-fold cross-validation (main/api/calls/validation-calls.ts). */
+  ...validationCalls,
   /** Evaluate and Predict & export steps (main/api/calls/results-calls.ts). */
   ...resultsCalls,
+  /** Evaluate: the baselines beside the network (main/api/calls/quality-calls.ts). */
+  ...qualityCalls,
   /** Projects, their data file, autosave and recovery (main/api/calls/project-calls.ts). */
   ...projectCalls,
   /** The desktop's open and save dialogs (main/api/calls/file-calls.ts). */
   ...fileCalls,
+  /** Renaming and deleting runs and models (main/api/calls/run-calls.ts). */
+  ...runCalls,
   /** Understanding a model: importance, what-if, the network's weights, the report (main/api/calls/insight-calls.ts). */
   ...insightCalls,
 } as const;
@@ -81,11 +95,13 @@ export type AppEvent =
   | { readonly type: 'recentFilesChanged'; readonly files: readonly RecentFile[] }
   | RecipeEvent
   | TrainingEvent
+  | SearchEvent
+  | CrossValidationEvent
   | ResultsEvent
   | ProjectEvent;
 
 /** Events that may arrive many times a second: delivered at most 30 times a second per operation, latest wins. */
-export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...resultsProgressEventTypes]);
+export const progressEventTypes: ReadonlySet<AppEvent['type']> = new Set(['loadProgress', ...recipeProgressEventTypes, ...trainingProgressEventTypes, ...searchProgressEventTypes, ...resultsProgressEventTypes]);
 
 /** What a menu item or a keyboard shortcut asks the window to do. */
 export type AppCommand =

@@ -1,11 +1,13 @@
 /**
- * The one gate every call passes, whichever transport carried it: the sender is checked, then the payload is
- * validated against the contract, then the handler runs; whatever happens, the caller gets an Envelope.
+ * The one gate every call passes, whichever transport carried it: the sender is checked, then every path the
+ * payload names is held to the transport's rule (main/api/file-access.ts), then the payload is validated against
+ * the contract, then the handler runs; whatever happens, the caller gets an Envelope.
  * User-facing errors keep their code and message; anything else is logged here and reported as `internal`.
  */
 import { isUserFacingError } from '../../engine/errors.ts';
 import { callNames, calls, type ApiErrorBody, type CallName, type DesktopOnlyCall, type Envelope, type RequestOf, type ResponseOf } from './contract.ts';
-import { ValidationError } from './validate.ts';
+import { noPaths, type FileAccess } from './file-access.ts';
+import { pathsIn, ValidationError } from './validate.ts';
 
 /** Who made a call, as the transport established it. */
 export interface Sender {
@@ -66,10 +68,16 @@ export function handle<K extends CallName>(
   handler: Handler<K> | undefined,
   policy: SenderPolicy,
   log: (error: unknown) => void,
+  files: FileAccess = noPaths,
 ): (payload: unknown, sender: Sender) => Promise<Envelope<ResponseOf<K>>> {
   const spec = calls[name];
+  const slots = spec.request.pathSlots ?? [];
   return async (payload, sender) => {
     if (!policy(sender)) return { ok: false, error: apiErrors.forbidden(name) };
+    for (const { path, use } of pathsIn(slots, payload)) {
+      const refusal = await files.refusal(path, use);
+      if (refusal) return { ok: false, error: refusal };
+    }
     let request: RequestOf<K>;
     try {
       request = spec.request.parse(payload) as RequestOf<K>;
@@ -88,11 +96,14 @@ export function handle<K extends CallName>(
   };
 }
 
-/** One `handle()`-wrapped entry per contract call, looked up by the name the transport received. */
-export function createDispatch(handlers: Handlers, policy: SenderPolicy, log: (error: unknown) => void): Dispatch {
+/**
+ * One `handle()`-wrapped entry per contract call, looked up by the name the transport received. `files` is the
+ * transport's rule for paths; without one, every path is refused.
+ */
+export function createDispatch(handlers: Handlers, policy: SenderPolicy, log: (error: unknown) => void, files: FileAccess = noPaths): Dispatch {
   const byName = handlers as Partial<Record<CallName, Handler<CallName>>>;
   const table = new Map<string, (payload: unknown, sender: Sender) => Promise<Envelope<unknown>>>();
-  for (const name of callNames) table.set(name, handle(name, byName[name], policy, log));
+  for (const name of callNames) table.set(name, handle(name, byName[name], policy, log, files));
   return async (name, payload, sender) => {
     const entry = table.get(name);
     return entry ? entry(payload, sender) : { ok: false, error: apiErrors.unknownCall(name) };

@@ -15,16 +15,22 @@ import type { PreparedRecipes } from '../services/prepared-recipes.ts';
 import type { RecentFiles } from '../services/recent-files.ts';
 import type { SampleLibrary } from '../services/sample-library.ts';
 import type { UploadStore } from '../services/upload-store.ts';
+import type { AppSearches } from '../search/app-searches.ts';
+import type { CrossValidations } from '../search/cross-validations.ts';
 import type { TrainingRuns } from '../training/training-runs.ts';
 import type { AppInfo, RequestOf } from './contract.ts';
 import type { EventHub } from './event-hub.ts';
+import type { FileAccess } from './file-access.ts';
 import type { Handlers } from './handle.ts';
 import { createEvaluationHandlers } from './handlers/evaluation-handlers.ts';
 import { createExportHandlers } from './handlers/export-handlers.ts';
 import { resolveSource } from './handlers/files.ts';
 import { createProjectHandlers } from './handlers/project-handlers.ts';
 import { createInsightHandlers } from './handlers/insight-handlers.ts';
+import { createQualityHandlers } from './handlers/quality-handlers.ts';
 import { createRecipeHandlers } from './handlers/recipe-handlers.ts';
+import { createRunHandlers } from './handlers/run-handlers.ts';
+import { createSearchHandlers } from './handlers/search-handlers.ts';
 import { createTrainingHandlers } from './handlers/training-handlers.ts';
 
 export interface Services {
@@ -46,6 +52,10 @@ export interface Services {
   readonly predictions: PredictionStore;
   /** Training runs in workers; finished ones are added to `models`. */
   readonly training: TrainingRuns;
+  /** Network searches in workers; a trial the user picks becomes a run in `training`. */
+  readonly searches: AppSearches;
+  /** The Train step's K-fold cross-validations, each in its own worker. */
+  readonly crossValidations: CrossValidations;
   /** Only the web host receives uploaded files. */
   readonly uploads: UploadStore | null;
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
@@ -54,6 +64,8 @@ export interface Services {
   readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable & { readonly missing?: readonly number[] }>;
   /** The project being worked on: where it was saved, its autosave and recovered states. */
   readonly project: ProjectSession;
+  /** Which paths windows may name: none in the web host, the user's choices on the desktop. */
+  readonly files: FileAccess;
 }
 
 type Source = RequestOf<'openDataset'>['source'];
@@ -81,12 +93,14 @@ export function createHandlers(services: Services): Handlers {
   return {
     appInfo: async () => services.info,
     listSamples: () => samples.list(),
-    listRecentFiles: () => recent.list(),
-    openDataset: ({ operationId, source }) =>
+    // A browser cannot open a path, so the desktop's recent files mean nothing there (and are nobody's business).
+    listRecentFiles: async () => (services.files.pathsAllowed ? recent.list() : []),
+    openDataset: ({ operationId, source, sheet }) =>
       operations.run(operationId, async (signal) => {
         const resolved = resolve(services, source);
         try {
           const loaded = await services.loadTable(resolved.path, {
+            ...(sheet ? { sheet } : {}),
             signal,
             onProgress: (progress) => events.publish({ type: 'loadProgress', operationId, ...progress }),
           });
@@ -104,9 +118,12 @@ export function createHandlers(services: Services): Handlers {
     cancel: async ({ operationId }) => ({ cancelled: operations.cancel(operationId) }),
     ...createRecipeHandlers(services),
     ...createTrainingHandlers(services),
+    ...createSearchHandlers(services),
+    ...createQualityHandlers(services),
     ...createEvaluationHandlers(services),
     ...createExportHandlers(services),
     ...createProjectHandlers(services),
+    ...createRunHandlers(services),
     ...createInsightHandlers(services),
   };
 }

@@ -21,6 +21,23 @@ export interface Validator<T> {
   /** Returns the value typed, or throws a ValidationError naming the offending path. */
   parse(value: unknown, path?: string): T;
   readonly describe: string;
+  /**
+   * Where a value of this shape may hold a path on main's disk (see `v.filePath`), so that a transport can
+   * hold every path to its own rule before anything else happens. Composed validators gather their parts'
+   * slots; a custom validator that can hold a path must declare its own.
+   */
+  readonly pathSlots?: readonly PathSlot[];
+}
+
+/** How a path file is used: read by main (an open), or written (a save). */
+export type PathUse = 'read' | 'write';
+
+/** One step from a payload's root towards a path: a field, any item of a list, or a variant's tag. */
+export type SlotStep = { readonly key: string } | { readonly item: true } | { readonly tag: string; readonly value: string };
+
+export interface PathSlot {
+  readonly steps: readonly SlotStep[];
+  readonly use: PathUse;
 }
 
 export type Infer<V> = V extends Validator<infer T> ? T : never;
@@ -34,8 +51,13 @@ interface OptionalValidator<T> extends Validator<T | undefined> {
   readonly optional: true;
 }
 
-function validator<T>(describe: string, check: (value: unknown, path: string) => T): Validator<T> {
-  return { describe, parse: (value, path = '') => check(value, path) };
+function validator<T>(describe: string, check: (value: unknown, path: string) => T, pathSlots?: readonly PathSlot[]): Validator<T> {
+  return { describe, parse: (value, path = '') => check(value, path), ...(pathSlots?.length ? { pathSlots } : {}) };
+}
+
+/** `inner`'s slots, each behind `step`. */
+function slotsBehind(step: SlotStep, inner: Validator<unknown>): PathSlot[] {
+  return (inner.pathSlots ?? []).map((slot) => ({ ...slot, steps: [step, ...slot.steps] }));
 }
 
 function fail(path: string, expected: string): never {
@@ -59,6 +81,12 @@ export const v = {
     return validator(describe, (value, path) =>
       typeof value === 'string' && value.length >= min && value.length <= max && (!pattern || pattern.test(value)) ? value : fail(path, describe),
     );
+  },
+
+  /** A path on main's disk, `use`d for reading or writing: the one shape a path may take in a payload. */
+  filePath(use: PathUse): Validator<string> {
+    const text = v.string({ min: 1, max: 4096 });
+    return validator(`a file path (${text.describe})`, (value, path) => text.parse(value, path), [{ steps: [], use }]);
   },
 
   number(options: { min?: number; max?: number; integer?: boolean } = {}): Validator<number> {
@@ -90,11 +118,11 @@ export const v = {
     return validator(describe, (value, path) => {
       if (!Array.isArray(value) || value.length > options.max) fail(path, describe);
       return Array.from(value, (x, i) => item.parse(x, join(path, i)));
-    });
+    }, slotsBehind({ item: true }, item));
   },
 
   optional<T>(inner: Validator<T>): OptionalValidator<T> {
-    return { ...validator(`${inner.describe} or nothing`, (value, path) => (value === undefined ? undefined : inner.parse(value, path))), optional: true };
+    return { ...validator(`${inner.describe} or nothing`, (value, path) => (value === undefined ? undefined : inner.parse(value, path)), inner.pathSlots), optional: true };
   },
 
   /** An exact object: every declared key checked, every undeclared key rejected. */
@@ -110,7 +138,7 @@ export const v = {
         if (parsed !== undefined) out[key] = parsed;
       }
       return out as Flat<ObjectOf<S>>;
-    });
+    }, keys.flatMap((key) => slotsBehind({ key }, shape[key]!)));
   },
 
   /** One of several object shapes told apart by the string in `key` (`{ kind: 'path', … } | { kind: 'sample', … }`). */
@@ -122,6 +150,33 @@ export const v = {
       const tag = isPlainObject(value) ? value[key] : undefined;
       if (typeof tag !== 'string' || !Object.hasOwn(objects, tag)) fail(join(path, key), describe);
       return objects[tag]!.parse(value, path) as never;
-    });
+    }, tags.flatMap((tag) => slotsBehind({ tag: key, value: tag }, objects[tag]!)));
   },
 };
+
+/**
+ * The strings a payload holds in `slots`, read from the payload as it arrived (before validation), so that a
+ * transport's rule about paths is applied to whatever was sent. Only own fields are followed.
+ */
+export function pathsIn(slots: readonly PathSlot[], payload: unknown): { readonly path: string; readonly use: PathUse }[] {
+  const found: { path: string; use: PathUse }[] = [];
+  const walk = (value: unknown, steps: readonly SlotStep[], use: PathUse): void => {
+    const [step, ...rest] = steps;
+    if (!step) {
+      if (typeof value === 'string') found.push({ path: value, use });
+      return;
+    }
+    if ('item' in step) {
+      if (Array.isArray(value)) for (const item of value) walk(item, rest, use);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if ('tag' in step) {
+      if (Object.hasOwn(value, step.tag) && (value as Record<string, unknown>)[step.tag] === step.value) walk(value, rest, use);
+      return;
+    }
+    if (Object.hasOwn(value, step.key)) walk((value as Record<string, unknown>)[step.key], rest, use);
+  };
+  for (const slot of slots) walk(payload, slot.steps, slot.use);
+  return found;
+}

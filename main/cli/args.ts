@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserFacingError } from '../../engine/errors.ts';
+import { TYPE_LABELS } from '../../engine/table/messages.ts';
+import type { ColumnType } from '../../engine/table/table.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -25,4 +27,19 @@ export function numberOption(value: string | undefined, flag: string, fallback: 
 export function listOption(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** `--type col=categorical,b=text`: the column types to load with. */
+export function typesOption(value: string | undefined): Record<string, ColumnType> {
+  // Built with fromEntries: a column named "__proto__" or "constructor" is a key like any other.
+  return Object.fromEntries(
+    listOption(value).map((pair) => {
+      const at = pair.lastIndexOf('=');
+      const type = pair.slice(at + 1).trim() as ColumnType;
+      if (at <= 0 || !Object.hasOwn(TYPE_LABELS, type)) {
+        throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
+      }
+      return [pair.slice(0, at).trim(), type];
+    }),
+  );
 }

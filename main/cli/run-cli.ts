@@ -1,4 +1,5 @@
 import { isUserFacingError } from '../../engine/errors.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import { commands } from './commands.ts';
 
 export interface CliStreams {
@@ -21,6 +22,7 @@ Run "layerlab <command> --help" for a command's options.
 
 /** Runs one CLI command and returns the process exit code. User mistakes print one line, never a stack trace. */
 export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+  enableRelaxedSimd();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);

@@ -1,109 +1,17 @@
 /**
- * The fixed Python every exported Keras script carries. Helpers: reading the file the way Layerlab read it
- * (trimmed cells, the same missing-value markers, numbers written as category labels exactly as JavaScript
- * writes them) and replacing a column in place, as Layerlab's steps do, so feature order matches. Then the
- * parts of the four steps that read only the script's constants (TASK, CLASS_LABELS, SPLIT, EPOCHS, ...).
+ * The fixed Python only the exported Keras script carries (the cleaning helpers it shares with the PyTorch
+ * script are in pandas-reading.ts): the parts of steps 3 and 4 that read only the script's constants (TASK,
+ * CLASS_LABELS, SPLIT, EPOCHS, ...), and the entry point.
  */
-import { DEFAULT_MISSING_MARKERS } from '../../engine/table/missing.ts';
-import { py } from './python-literal.ts';
 
-export const PYTHON_HELPERS = String.raw`
-MISSING_MARKERS = ${py([...DEFAULT_MISSING_MARKERS])}
-
-
-def number_label(value):
-    """The text JavaScript's String(number) gives: how Layerlab names a number used as a category ("1", "2.5")."""
-    if value == 0:
-        return "0"
-    if float(value).is_integer() and abs(value) < 1e21:
-        return str(int(value))
-    sign, digits, exponent = Decimal(repr(float(value))).as_tuple()
-    text = "".join(map(str, digits)).rstrip("0")
-    k = len(text)
-    n = exponent + len(digits)
-    if k <= n <= 21:
-        body = text + "0" * (n - k)
-    elif 0 < n <= 21:
-        body = text[:n] + "." + text[n:]
-    elif -6 < n <= 0:
-        body = "0." + "0" * -n + text
-    else:
-        e = n - 1
-        body = (text if k == 1 else text[0] + "." + text[1:]) + "e" + ("+" if e >= 0 else "-") + str(abs(e))
-    return ("-" if sign else "") + body
-
-
-def as_labels(series):
-    """A column as category labels: trimmed texts, numbers written as Layerlab writes them; missing stays NaN."""
-    def label(value):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return np.nan
-        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-            return number_label(float(value))
-        return str(value).strip()
-    return series.map(label)
-
-
-def as_numbers(series, decimal_comma=False):
-    if series.dtype == object:
-        text = series.astype("string").str.strip()
-        if decimal_comma:
-            text = text.str.replace(",", ".", regex=False)
-        return pd.to_numeric(text, errors="coerce").astype("float64")
-    return pd.to_numeric(series, errors="coerce").astype("float64")
-
-
-def target_labels(series):
-    """Class labels of the target: numbers when every value is one (as Layerlab stores them), else the texts."""
-    numbers = pd.to_numeric(series, errors="coerce")
-    if numbers.notna().sum() == series.notna().sum():
-        return as_labels(numbers)
-    return as_labels(series)
-
-
-def read_table(path):
-    """Every cell as text, trimmed, with Layerlab's missing-value markers turned into NaN."""
-    if path.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        frame = pd.read_excel(path, sheet_name=SOURCE.get("sheet") or 0, dtype=object)
-    else:
-        frame = pd.read_csv(path, sep=SOURCE.get("delimiter") or None, engine="python" if not SOURCE.get("delimiter") else "c",
-                            dtype=str, keep_default_na=False, encoding=SOURCE.get("encoding") or "utf-8-sig")
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda column: column.map(lambda v: v.strip() if isinstance(v, str) else v))
-    return frame.replace(MISSING_MARKERS, np.nan)
-
-
-def replace_column(frame, name, new_columns):
-    """Puts new_columns (a dict of name → values) where column name was, as Layerlab's steps do."""
-    at = list(frame.columns).index(name)
-    left, right = frame.iloc[:, :at], frame.iloc[:, at + 1:]
-    return pd.concat([left, pd.DataFrame(new_columns, index=frame.index), right], axis=1)
+/** Keras' script reads the whole file at once: each reason rows are left out is printed as it happens. */
+export const KERAS_LEFT_OUT = String.raw`
+def left_out(count, reason, examples=()):
+    print(f"{count} rows left out: {reason}" + (f": {list(examples)[:5]}" if len(examples) else ""))
 `;
 
-/** The end of `clean()`: the feature matrix and the target as the network learns it. */
-export const PYTHON_CLEAN_TAIL = String.raw`
-    missing = [name for name in FEATURES if name not in frame.columns]
-    if missing:
-        raise ValueError(f"the recipe did not produce the features {missing}")
-    features = frame[FEATURES].astype("float64")
-    usable = np.isfinite(features).all(axis=1)
-    y = encode_target(frame[TARGET]) if TARGET in frame.columns else None
-    if training and y is not None:
-        usable &= y.notna()
-    if not usable.all():
-        print(f"{int((~usable).sum())} rows left out: empty or infinite values the recipe does not fill")
-    return features[usable].astype("float32"), (y[usable] if y is not None else None)
-
-
-def encode_target(values):
-    """y as the network learns it: 0/1, the class index, or the standardized value."""
-    if TASK == "regression":
-        return values if TARGET_SCALE is None else (values - TARGET_SCALE["mean"]) / TARGET_SCALE["std"]
-    return values.map({label: index for index, label in enumerate(CLASS_LABELS)}).astype("float64")
-`;
-
-/** Steps 3 and 4 and the entry point: nothing in them depends on the model but the constants above them. */
-export const PYTHON_TRAIN_EVALUATE = String.raw`
+/** Step 3's split: the script's own train/validation/test rows, in Layerlab's proportions. */
+export const PYTHON_SPLIT = String.raw`
 # ---------------------------------------------------------------------------------------------------------
 # Step 3: train it. Same proportions, seed and settings as in Layerlab; scikit-learn draws its own rows, so the
 # split (and therefore the scores) differ a little from Layerlab's.
@@ -122,7 +30,10 @@ def split(X, y):
     return X_train, X_val, X_test, y_train, y_val, y_test
 
 
-def train(model, X_train, y_train, X_val, y_val):
+`;
+
+/** Step 3 for one network: fit with the constants' epochs, batch size, class weights and callbacks. */
+export const PYTHON_TRAIN = String.raw`def train(model, X_train, y_train, X_val, y_val):
     import keras
 
     validation = (X_val.to_numpy(), y_val.to_numpy()) if len(X_val) else None
@@ -135,7 +46,10 @@ def train(model, X_train, y_train, X_val, y_val):
                      callbacks=callbacks(keras, monitor), class_weight=class_weight, verbose=2)
 
 
-# ---------------------------------------------------------------------------------------------------------
+`;
+
+/** Step 4: the test rows' scores, next to Layerlab's own. */
+export const PYTHON_EVALUATE = String.raw`# ---------------------------------------------------------------------------------------------------------
 # Step 4: evaluate it on the test rows (Layerlab's own test scores are in LAYERLAB_TEST_METRICS).
 # ---------------------------------------------------------------------------------------------------------
 def evaluate(model, X_test, y_test):
@@ -158,7 +72,10 @@ def evaluate(model, X_test, y_test):
     print(f"Layerlab's test scores: {LAYERLAB_TEST_METRICS}")
 
 
-def main():
+`;
+
+/** The entry point of a one-network script. */
+export const PYTHON_MAIN = String.raw`def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", nargs="?", default=SOURCE["name"], help=f"the data file (default: {SOURCE['name']})")
     parser.add_argument("--save", default="model.keras", help="where to save the trained Keras model")
@@ -182,3 +99,6 @@ def main():
 if __name__ == "__main__":
     main()
 `;
+
+/** Steps 3 and 4 and the entry point: nothing in them depends on the model but the constants above them. */
+export const PYTHON_TRAIN_EVALUATE = `${PYTHON_SPLIT}${PYTHON_TRAIN}${PYTHON_EVALUATE}${PYTHON_MAIN}`;

@@ -8,10 +8,13 @@
 import type { ModelFile } from '../../engine/model/model-file.ts';
 import type { LayerSpec } from '../../engine/nn/network-spec.ts';
 import type { OptimizerSettings } from '../../engine/nn/optimizers/create-optimizer.ts';
-import { specFromTopology } from '../../engine/model/tfjs-topology.ts';
+import { readMembers } from '../../engine/model/load-model.ts';
 import { writeFileAtomic } from '../project/atomic-write.ts';
-import { cleaningCode } from './keras-cleaning.ts';
-import { PYTHON_CLEAN_TAIL, PYTHON_HELPERS, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
+import { ensembleBuildCode, membersConstant, PYTHON_ENSEMBLE_MAIN, PYTHON_TRAIN_MEMBER } from './keras-ensemble.ts';
+import { KERAS_LEFT_OUT, PYTHON_EVALUATE, PYTHON_SPLIT, PYTHON_TRAIN_EVALUATE } from './keras-helpers.ts';
+import { cleaningCode } from './pandas-recipe.ts';
+import { PANDAS_CLEAN_TAIL, PANDAS_READING } from './pandas-reading.ts';
+import { pythonConstants } from './python-constants.ts';
 import { py, pyComment, pyFloat } from './python-literal.ts';
 
 const KERAS_LOSS: Record<string, string> = {
@@ -64,41 +67,6 @@ function callbacksCode(file: ModelFile): string[] {
   return lines;
 }
 
-function inputKinds(file: ModelFile): Record<string, string> {
-  return Object.fromEntries(file.recipe.inputSchema.map((c) => [c.name, c.type === 'datetime' ? 'date' : c.storage === 'number' ? 'number' : 'text']));
-}
-
-/** Python's name for the encoding Layerlab detected; utf-8-sig also skips a byte-order mark. */
-function pythonEncoding(encoding: string | null | undefined): string | null {
-  if (!encoding) return null;
-  return encoding === 'utf-8' ? 'utf-8-sig' : encoding;
-}
-
-function constants(file: ModelFile): string {
-  const { recipe, provenance, training } = file;
-  const target = recipe.target;
-  const source = provenance.source;
-  const split = recipe.recipe.split;
-  const metrics = file.metrics.test as Record<string, unknown> | null;
-  const reported = metrics ? Object.fromEntries(['accuracy', 'balancedAccuracy', 'auc', 'r2', 'rmse', 'mae'].filter((k) => typeof metrics[k] === 'number').map((k) => [k, metrics[k] as number])) : {};
-  return [
-    `SOURCE = ${py({ name: source.name, sha256: source.sha256, rows: source.rows, sheet: source.sheet ?? null, delimiter: source.delimiter ?? null, decimalComma: source.decimalComma ?? false, encoding: pythonEncoding(source.encoding) })}`,
-    `TARGET = ${py(target.column)}`,
-    `TASK = ${py(target.task)}`,
-    `CLASS_LABELS = ${py(target.classLabels ? [...target.classLabels] : null)}`,
-    `TARGET_SCALE = ${py(target.scale ? { mean: target.scale.mean, std: target.scale.std } : null)}`,
-    `THRESHOLD = ${pyFloat(file.decision?.threshold ?? 0.5)}  # binary: P(${target.classLabels?.[1] ?? 'positive'}) at or above it predicts ${target.classLabels?.[1] ?? 'the positive class'}`,
-    `INPUT_COLUMNS = ${py(inputKinds(file))}`,
-    `FEATURES = ${py([...recipe.features])}`,
-    `SEED = ${training.settings.seed}`,
-    `SPLIT = ${py({ validation: split.validation, test: split.test, stratify: split.stratify })}`,
-    `EPOCHS = ${training.settings.epochs}`,
-    `BATCH_SIZE = ${training.settings.batchSize}`,
-    `CLASS_WEIGHT = ${py(training.settings.classWeight)}`,
-    `LAYERLAB_TEST_METRICS = ${py(reported)}`,
-  ].join('\n');
-}
-
 function header(file: ModelFile): string {
   const { recipe, provenance } = file;
   const target = recipe.target;
@@ -120,51 +88,15 @@ function header(file: ModelFile): string {
 }
 
 export function kerasScript(file: ModelFile): string {
-  const { spec } = specFromTopology(file.network.modelTopology, file.network.loss);
+  const specs = readMembers(file.network.modelTopology, file.network.loss).map((m) => m.spec);
+  const spec = specs[0]!;
   const task = file.recipe.target.task;
   const metrics = task === 'regression' ? '["mean_absolute_error"]' : '["accuracy"]';
   const callbacks = callbacksCode(file);
-  return `${header(file)}
-import argparse
-import math
-from decimal import Decimal
-
-import numpy as np
-import pandas as pd
-
-${constants(file)}
-${PYTHON_HELPERS}
-
-# ---------------------------------------------------------------------------------------------------------
-# Step 1: clean the data with the recipe Layerlab fitted on its training rows (the constants are written in).
-# ---------------------------------------------------------------------------------------------------------
-def load_data(path):
-    """The file, with each column the model reads typed as Layerlab typed it."""
-    frame = read_table(path)
-    absent = [name for name in INPUT_COLUMNS if name not in frame.columns]
-    if absent:
-        raise SystemExit(f"{path} lacks the columns the model needs: {absent}")
-    for name, kind in INPUT_COLUMNS.items():
-        if kind == "number":
-            frame[name] = as_numbers(frame[name], SOURCE["decimalComma"])
-        elif kind == "date":
-            frame[name] = pd.to_datetime(frame[name], utc=True, errors="coerce")
-        else:
-            frame[name] = as_labels(frame[name])
-    if TARGET in frame.columns:
-        frame[TARGET] = as_numbers(frame[TARGET], SOURCE["decimalComma"]) if TASK == "regression" else target_labels(frame[TARGET])
-    return frame
-
-
-def clean(frame, training=True):
-    """X (float32, the FEATURES in order) and y as the network learns it (None without a target column).
-    The index of X keeps each row's position in the file; rows a step removes are left out."""
-${cleaningCode(file.recipe)}${PYTHON_CLEAN_TAIL}
-
-# ---------------------------------------------------------------------------------------------------------
-# Step 2: build the network (the same layers, activations and initializers as in Layerlab).
-# ---------------------------------------------------------------------------------------------------------
-def build_model():
+  const ensemble = specs.length > 1;
+  const build = ensemble
+    ? ensembleBuildCode(file, specs, { layerCode, optimizerCode, loss: KERAS_LOSS[file.network.loss]!, metrics })
+    : `def build_model():
     import keras
     from keras import layers
 
@@ -178,8 +110,38 @@ ${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
 
 def callbacks(keras, monitor):
     return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
+`;
+  return `${header(file)}
+import argparse
+import math
+from decimal import Decimal
 
-${PYTHON_TRAIN_EVALUATE}`;
+import numpy as np
+import pandas as pd
+
+${pythonConstants(file)}${ensemble ? `\n${membersConstant(file)}` : ''}
+${PANDAS_READING}${KERAS_LEFT_OUT}
+
+# ---------------------------------------------------------------------------------------------------------
+# Step 1: clean the data with the recipe Layerlab fitted on its training rows (the constants are written in).
+# ---------------------------------------------------------------------------------------------------------
+def load_data(path):
+    """The file, with each column the model reads typed as Layerlab typed it."""
+    frame = read_table(path)
+    require_columns(frame.columns, path)
+    return type_columns(frame)
+
+
+def clean(frame, training=True):
+    """X (float32, the FEATURES in order) and y as the network learns it (None without a target column).
+    The index of X keeps each row's position in the file; rows a step removes are left out."""
+${cleaningCode(file.recipe)}${PANDAS_CLEAN_TAIL}
+
+# ---------------------------------------------------------------------------------------------------------
+# Step 2: build the network (the same layers, activations and initializers as in Layerlab).
+# ---------------------------------------------------------------------------------------------------------
+${build}
+${ensemble ? `${PYTHON_SPLIT}${PYTHON_TRAIN_MEMBER}${PYTHON_EVALUATE}${PYTHON_ENSEMBLE_MAIN}` : PYTHON_TRAIN_EVALUATE}`;
 }
 
 export async function saveKerasScript(path: string, file: ModelFile): Promise<void> {

@@ -31,3 +31,13 @@ export function pyComment(text: string, indent = ''): string {
     .map((line) => `${indent}# ${line}`.trimEnd())
     .join('\n');
 }
+
+/** `py(value)` laid out over lines, one entry per line, wherever the one-line form would pass `width` columns. */
+export function pyPretty(value: PythonValue, indent = '', width = 116): string {
+  const flat = py(value);
+  if (value === null || typeof value !== 'object' || indent.length + flat.length <= width) return flat;
+  const inner = `${indent}    `;
+  const entries = Array.isArray(value) ? value.map((v) => pyPretty(v, inner, width)) : Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pyPretty(v, inner, width)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return `${open}\n${entries.map((e) => `${inner}${e},`).join('\n')}\n${indent}${close}`;
+}

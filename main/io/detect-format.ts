@@ -41,6 +41,7 @@ export function detectFormat(head: Uint8Array, file: string): DetectedFormat {
     throw ioErrors.binary(file, 'Microsoft Office 97–2003 document');
   }
   for (const [kind, signature] of SIGNATURES) if (startsWith(head, signature)) throw ioErrors.binary(file, kind);
+  refuseDocument(head, file);
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { format: 'text', encoding: 'utf-8', bom: true };
   if (startsWith(head, [0xff, 0xfe])) return { format: 'text', encoding: 'utf-16le', bom: true };
   if (startsWith(head, [0xfe, 0xff])) return { format: 'text', encoding: 'utf-16be', bom: true };
@@ -48,6 +49,38 @@ export function detectFormat(head: Uint8Array, file: string): DetectedFormat {
   if (utf16 !== null) return { format: 'text', encoding: utf16, bom: false };
   if (head.includes(0)) throw ioErrors.binary(file, null);
   return { format: 'text', encoding: 'utf-8', bom: false };
+}
+
+/** JSON, JSON lines: a small file that parses whole, or a start no table header has (`{"key":`, `[{`, `[[`, `["a",`). */
+function isJson(body: Uint8Array, start: string): boolean {
+  if (!/^[[{]/.test(start)) return false;
+  if (body.length < HEAD_BYTES - 3) {
+    try {
+      JSON.parse(new TextDecoder().decode(body));
+      return true;
+    } catch {
+      // Not one JSON value: perhaps JSON lines, or a table whose first name starts with a bracket.
+    }
+  }
+  return /^\{\s*"[^"\n]*"\s*:|^\[\s*[[{]|^\[\s*"[^"\n]*"\s*[,\]]/.test(start);
+}
+
+const SAVE_TABLE = 'Layerlab reads tables from CSV (or other delimited text) and .xlsx files.';
+
+/**
+ * Text that is a document rather than a table: a web page, a JSON or XML file. Read as a table it would give one
+ * odd column or "no data rows"; said for what it is instead (whatever its name).
+ */
+function refuseDocument(head: Uint8Array, file: string): void {
+  const start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const text = new TextDecoder('latin1').decode(head.subarray(start, start + 512)).trimStart();
+  if (/^<!doctype html|^<html[\s>]/i.test(text)) {
+    throw ioErrors.notATable(file, 'an HTML page (a web page saved from a browser)', `${SAVE_TABLE} Export the table from the site as CSV, or open the page in a spreadsheet program and save the table as CSV, then load that file.`);
+  }
+  if (/^<\?xml/i.test(text)) throw ioErrors.notATable(file, 'an XML document', `${SAVE_TABLE} Convert it to CSV (a spreadsheet program can open most XML tables), then load that file.`);
+  if (isJson(head.subarray(start), text)) {
+    throw ioErrors.notATable(file, 'a JSON document', `${SAVE_TABLE} Convert it to CSV (for example with pandas: pd.read_json(...).to_csv(...), or a spreadsheet program), then load that file.`);
+  }
 }
 
 /** Text saved as UTF-16 without a byte order mark: nearly every other byte is zero (the high byte of ASCII). */

@@ -11,6 +11,7 @@ import type { ColumnType, Table } from '../../engine/table/table.ts';
 import { detectFormat, HEAD_BYTES, type TextEncoding } from './detect-format.ts';
 import { DEFAULT_LIMITS, type LoadLimits } from './limits.ts';
 import { ioErrors, ioWarnings } from './messages.ts';
+import { checkWorkbookExpansion } from './zip-check.ts';
 import { NotUtf8Error, readDelimitedText, type LoadProgress, type TextReadOptions } from './read-text.ts';
 import type { ParallelChoice } from './remote-columns.ts';
 
@@ -27,6 +28,8 @@ export interface LoadOptions {
   readonly skipRaggedRows?: boolean;
   /** Types chosen by the user, by column name; text types keep the exact texts of the file. */
   readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** Columns read as exact text when the file has them (a file to predict: the model judges each cell). */
+  readonly keepText?: readonly string[];
   readonly onProgress?: (progress: LoadProgress) => void;
   readonly signal?: AbortSignal;
   readonly limits?: Partial<LoadLimits>;
@@ -49,6 +52,8 @@ export interface SourceInfo {
   /** SHA-256 of the file's bytes, hex. */
   readonly sha256: string;
   readonly bytes: number;
+  /** Text files: the columns written in double quotes in every one of the first rows (see quoted-columns.ts). */
+  readonly quotedColumns?: readonly string[];
 }
 
 export interface LoadedTable {
@@ -67,7 +72,8 @@ async function checkedSize(path: string, name: string, limits: LoadLimits): Prom
     throw ioErrors.unreadable(name, code ?? (error as Error).message);
   }
   if (info.isDirectory()) throw ioErrors.notAFile(path);
-  if (info.size === 0) throw ioErrors.emptyFile(name);
+  if (!info.isFile()) throw ioErrors.notRegular(path);
+  if (info.size === 0) throw (await readHead(path, name)).length > 0 ? ioErrors.systemFile(path) : ioErrors.emptyFile(name);
   if (info.size > limits.maxBytes) throw ioErrors.tooLarge(name, info.size, limits.maxBytes);
   return info.size;
 }
@@ -104,11 +110,13 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
     zeroMeansMissing: options.zeroMeansMissing,
     skipRaggedRows: options.skipRaggedRows,
     columnTypes: options.columnTypes,
+    ...(options.keepText ? { keepText: options.keepText } : {}),
     maxCells: limits.maxCells,
   };
   const common = { path, file: name, totalBytes: bytes, table, onProgress: options.onProgress, signal: options.signal, parallel: options.parallel };
 
   if (detected.format === 'xlsx') {
+    await checkWorkbookExpansion(path, name);
     // exceljs takes 0.3–0.7 s to import here: only workbooks pay for it.
     const { readWorkbook } = await import('./read-xlsx.ts');
     const read = await readWorkbook({ ...common, sheet: options.sheet });
@@ -144,6 +152,7 @@ export async function loadTable(path: string, options: LoadOptions = {}): Promis
       sheets: [],
       sha256: read.sha256,
       bytes,
+      quotedColumns: read.quotedColumns,
     },
     warnings: [...warnings, ...read.built.warnings],
   };
@@ -155,6 +164,7 @@ export async function listSheets(path: string): Promise<string[]> {
   await checkedSize(path, name, DEFAULT_LIMITS);
   const detected = detectFormat(await readHead(path, name), name);
   if (detected.format !== 'xlsx') return [];
+  await checkWorkbookExpansion(path, name);
   const { listWorkbookSheets } = await import('./read-xlsx.ts');
   return listWorkbookSheets(path, name);
 }

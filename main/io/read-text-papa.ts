@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { isBlank } from '../../engine/table/missing.ts';
 import { TableBuilder, type BuiltTable } from '../../engine/table/table-builder.ts';
-import { ioErrors } from './messages.ts';
+import { ioErrors, ioWarnings } from './messages.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 import { CHUNK_BYTES, NotUtf8Error, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
@@ -50,11 +50,27 @@ function embeddedLineBreaks(fields: readonly string[]): number {
   return breaks;
 }
 
+/**
+ * A row papaparse found a malformed quote in. A quote that swallowed line breaks (never closed, or closed in the
+ * middle of a field) has merged the lines after it into one cell: refused, saying where the quote opened. One
+ * closed mid-field on its own line (`"Smith, John" Jr`) keeps its text, with a warning.
+ */
+function quoteProblem(fields: readonly string[], line: number, header: readonly string[], file: string, warnings: string[]): void {
+  const at = fields.findIndex((field) => /[\r\n]/.test(field));
+  if (at >= 0) {
+    const field = fields[at]!;
+    throw ioErrors.unclosedQuote(file, line, header[at] ?? `column ${at + 1}`, field, (field.match(/\r\n|\r|\n/g) ?? []).length);
+  }
+  if (warnings.length < 5) warnings.push(ioWarnings.malformedQuote(file, line));
+}
+
 export async function readPapaLane(options: TextReadOptions, layout: TextLayout, expectedRows: number): Promise<TextReadResult> {
   const state: ReadState = { bytes: 0, hash: createHash('sha256'), quotes: false };
   const input = Readable.from(decodedChunks(options, state), { objectMode: true });
+  const quoteWarnings: string[] = [];
   const built = await new Promise<BuiltTable>((resolve, reject) => {
     let builder: TableBuilder | null = null;
+    let header: readonly string[] | null = null;
     let nextLine = 1;
     let failure: unknown = null;
     const fail = (error: unknown, parser?: Papa.Parser) => {
@@ -72,11 +88,14 @@ export async function readPapaLane(options: TextReadOptions, layout: TextLayout,
       chunk(results, parser) {
         if (failure !== null) return parser.abort();
         try {
-          for (const fields of results.data) {
+          const malformed = new Set(results.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
+          results.data.forEach((fields, i) => {
             const line = nextLine;
             nextLine += state.quotes ? 1 + embeddedLineBreaks(fields) : 1;
+            if (malformed.has(i)) quoteProblem(fields, line, header ?? fields, options.file, quoteWarnings);
             if (builder !== null) builder.addRow(fields, line);
             else if (!fields.every(isBlank)) {
+              header = fields;
               builder = new TableBuilder(fields, line, {
                 ...options.table,
                 source: options.file,
@@ -85,7 +104,7 @@ export async function readPapaLane(options: TextReadOptions, layout: TextLayout,
                 expectedRows,
               });
             }
-          }
+          });
           options.onProgress?.({ bytes: state.bytes, totalBytes: options.totalBytes, rows: builder?.rowCount ?? 0 });
         } catch (error) {
           fail(error, parser);
@@ -95,7 +114,7 @@ export async function readPapaLane(options: TextReadOptions, layout: TextLayout,
         options.signal?.removeEventListener('abort', onAbort);
         if (failure !== null) return;
         if (builder === null) return reject(ioErrors.emptyFile(options.file));
-        builder.finishPausing(pause).then(resolve, reject);
+        builder.finishPausing(pause).then((table) => resolve({ ...table, warnings: [...quoteWarnings, ...table.warnings] }), reject);
       },
       error(error: unknown) {
         options.signal?.removeEventListener('abort', onAbort);

@@ -8,6 +8,7 @@ import { QuotedFieldError } from './byte-records.ts';
 import { ioErrors } from './messages.ts';
 import { readBytesLane } from './read-text-bytes.ts';
 import { readPapaLane } from './read-text-papa.ts';
+import { quotedColumnIndexes } from './quoted-columns.ts';
 import { sniffLayout } from './sniff-delimiter.ts';
 import { expectedRows, hasQuotedField, readSample, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
@@ -18,7 +19,10 @@ export interface TextLaneChoice {
   readonly lane?: 'auto' | 'papaparse';
 }
 
-export async function readDelimitedText(options: TextReadOptions & TextLaneChoice): Promise<TextReadResult> {
+/** What was read, and which columns the file writes in quotes in its first rows (by name). */
+export type DelimitedText = TextReadResult & { readonly quotedColumns: readonly string[] };
+
+export async function readDelimitedText(options: TextReadOptions & TextLaneChoice): Promise<DelimitedText> {
   if (options.signal?.aborted) throw ioErrors.cancelled(options.file);
   const sample = await readSample(options);
   if (isBlank(sample.text)) throw ioErrors.emptyFile(options.file);
@@ -27,10 +31,12 @@ export async function readDelimitedText(options: TextReadOptions & TextLaneChoic
   const plain = (options.encoding === 'utf-8' || options.encoding === 'windows-1252') && !hasQuotedField(sample.chunk, layout.delimiter);
   if (plain && options.lane !== 'papaparse') {
     try {
-      return await readBytesLane(options, layout, rows);
+      return { ...(await readBytesLane(options, layout, rows)), quotedColumns: [] };
     } catch (error) {
       if (!(error instanceof QuotedFieldError)) throw error;
     }
   }
-  return readPapaLane(options, layout, rows);
+  const read = await readPapaLane(options, layout, rows);
+  const names = read.built.table.columns.map((c) => c.name);
+  return { ...read, quotedColumns: quotedColumnIndexes(sample.text, layout.delimiter).flatMap((j) => names[j] ?? []) };
 }

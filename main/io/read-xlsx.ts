@@ -160,6 +160,13 @@ async function readSheet(
 
 const FORMULA_WITHOUT_RESULT = 'formula without a result';
 
+/** Reported as a broken workbook, with this as the reason (its cells would otherwise read as "[object Object]"). */
+class SharedStringsAfterSheet extends Error {
+  constructor() {
+    super('its shared texts come after its sheet, an order this reader cannot follow; saving it again from Excel or LibreOffice puts them first');
+  }
+}
+
 /** The text a cell shows. `numFmt` is asked for only when a formula's cached number may be a date. */
 function cellText(value: unknown, numFmt: () => string | undefined, errorCells: string[]): string {
   if (value === null || value === undefined) return '';
@@ -187,6 +194,8 @@ function cellText(value: unknown, numFmt: () => string | undefined, errorCells: 
     return '';
   }
   if (cell.text !== undefined) return cellText(cell.text, numFmt, errorCells);
+  // exceljs' streaming reader gives a shared string's index when the strings come after the sheet in the file.
+  if ('sharedString' in cell) throw new SharedStringsAfterSheet();
   return String(value);
 }
 

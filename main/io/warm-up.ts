@@ -44,9 +44,12 @@ export function warmUpText(rows = ROWS): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** The folder prefix in the system's temporary folder; `<prefix><pid>-<random>` (see main/services/leftovers.ts). */
+export const WARM_UP_PREFIX = 'layerlab-warm-up-';
+
 /** Writes the synthetic file to a fresh temporary folder, runs `use` on its path, and deletes the folder. */
 export async function warmUpFile(use: (path: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'layerlab-warm-up-'));
+  const dir = await mkdtemp(join(tmpdir(), `${WARM_UP_PREFIX}${process.pid}-`));
   try {
     const file = join(dir, 'warm-up.csv');
     await writeFile(file, warmUpText());

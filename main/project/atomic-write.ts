@@ -6,7 +6,8 @@
  * survives a power cut.
  *
  * A writer killed midway leaves its temporary file behind; the next write to the same target removes such
- * leftovers once their process is gone.
+ * leftovers once their process is gone, and `removeAbandonedTemporaries` clears a whole folder (at start, for
+ * files such as recovery files whose name changes with every session).
  */
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
@@ -32,20 +33,33 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** Temporary files of `target` left by writers that were killed (their process no longer exists). */
-async function removeLeftovers(target: string): Promise<void> {
-  const prefix = `.${basename(target)}.`;
+/** The writer's process id in a temporary file's name (`.<target>.<pid>.<random>.layerlab-tmp`), or null. */
+function writerOf(name: string): number | null {
+  if (!name.startsWith('.') || !name.endsWith(SUFFIX)) return null;
+  const parts = name.slice(0, -SUFFIX.length).split('.');
+  const pid = Number(parts.at(-2));
+  return parts.length >= 4 && Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * Temporary files in `folder` left by writers that were killed (their process no longer exists), of every
+ * target, or only of `target` when given. A live writer's (another window's, this one's) are never touched.
+ */
+export async function removeAbandonedTemporaries(folder: string, target?: string): Promise<number> {
+  const prefix = target === undefined ? '.' : `.${basename(target)}.`;
   let names: string[];
   try {
-    names = await readdir(dirname(target));
+    names = await readdir(folder);
   } catch {
-    return;
+    return 0;
   }
+  let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(SUFFIX)) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !isProcessAlive(pid)) await unlink(join(dirname(target), name)).catch(() => undefined);
+    const pid = name.startsWith(prefix) ? writerOf(name) : null;
+    if (pid === null || pid === process.pid || isProcessAlive(pid)) continue;
+    await unlink(join(folder, name)).then(() => removed++, () => undefined);
   }
+  return removed;
 }
 
 async function syncFolder(folder: string): Promise<void> {
@@ -106,7 +120,7 @@ function cannotWrite(target: string, error: unknown): unknown {
 
 /** Writes `data` (text as UTF-8, bytes, or chunks from a generator) to `target` atomically. */
 export async function writeFileAtomic(target: string, data: WriteChunks): Promise<void> {
-  await removeLeftovers(target);
+  await removeAbandonedTemporaries(dirname(target), target);
   const temporary = temporaryName(target);
   const handle = await open(temporary, 'wx').catch((error: unknown) => {
     throw cannotWrite(target, error);

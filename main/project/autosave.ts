@@ -14,7 +14,7 @@ import { readProject, type ProjectFile } from './project-file.ts';
 import { projectDocumentJson } from './project-json.ts';
 
 const RECOVERY_FORMAT = 'layerlab-recovery';
-const SUFFIX = '.layerlab-recovery';
+export const RECOVERY_SUFFIX = '.layerlab-recovery';
 
 export interface Recoverable {
   /** The file's name without its suffix: what a window names it by (never a path). */
@@ -51,7 +51,7 @@ export class Autosave {
 
   constructor(private readonly options: AutosaveOptions) {
     this.id = `session-${process.pid}-${randomBytes(4).toString('hex')}`;
-    this.file = join(options.dir, `${this.id}${SUFFIX}`);
+    this.file = join(options.dir, `${this.id}${RECOVERY_SUFFIX}`);
   }
 
   /** Records the latest state; it reaches the disk `delayMs` after the last change (or on `flush`). */
@@ -88,7 +88,7 @@ export class Autosave {
 
 /** The state in one recovery file; null when it is a live session's (not a crash) or not a recovery file. Throws when damaged. */
 async function readRecovery(dir: string, id: string): Promise<Recoverable | null> {
-  const file = join(dir, `${id}${SUFFIX}`);
+  const file = join(dir, `${id}${RECOVERY_SUFFIX}`);
   const document = parseJsonText(await readFile(file, 'utf8'), file) as RecoveryDocument;
   // A live session (this one, or another window's) is not a crash.
   if (document?.format !== RECOVERY_FORMAT || document.pid === process.pid || isProcessAlive(document.pid)) return null;
@@ -99,9 +99,9 @@ async function readRecovery(dir: string, id: string): Promise<Recoverable | null
 export async function listRecoverable(dir: string): Promise<Recoverable[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const found: Recoverable[] = [];
-  for (const name of names.filter((n) => n.endsWith(SUFFIX))) {
+  for (const name of names.filter((n) => n.endsWith(RECOVERY_SUFFIX))) {
     try {
-      const entry = await readRecovery(dir, name.slice(0, -SUFFIX.length));
+      const entry = await readRecovery(dir, name.slice(0, -RECOVERY_SUFFIX.length));
       if (entry) found.push(entry);
     } catch {
       // A recovery file that cannot be read offers nothing; it never stops the app from starting.

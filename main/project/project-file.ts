@@ -149,7 +149,7 @@ export function readProject(json: unknown): ProjectFile {
     const model = typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'layerlab-model';
     throw new UserFacingError('not-a-project', model ? 'This is a Layerlab model file, not a project. Open it from the Predict step, or with "layerlab predict".' : `This is not a Layerlab project (expected "format": "${PROJECT_FORMAT}").`);
   }
-  refuseForbiddenKeys(json, 'This project file');
+  refuseForbiddenKeys(json, 'This project file', ['dataset.options.columnTypes', 'dataset.options.columnMissingMarkers']);
   const version = (json as { version?: unknown }).version;
   const major = typeof version === 'string' ? Number(/^(\d+)\.\d+$/.exec(version)?.[1]) : NaN;
   if (major > PROJECT_MAJOR_VERSION) {

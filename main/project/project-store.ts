@@ -58,9 +58,7 @@ async function isFile(path: string): Promise<boolean> {
 export async function checkDataset(project: ProjectFile, projectPath: string): Promise<DatasetCheck> {
   const dataset = project.dataset;
   if (!dataset) return { status: 'none' };
-  if (!isAbsolute(dataset.path)) {
-    return { status: 'missing', expectedPath: dataset.path, message: `The data file ${dataset.name} was uploaded from a browser, so Layerlab cannot find it by itself. Locate it to go on; the saved runs and models are kept.` };
-  }
+  if (!isAbsolute(dataset.path)) return uploadedData(dataset);
   let path = dataset.path;
   let moved = false;
   if (!(await isFile(path))) {
@@ -84,7 +82,34 @@ export async function checkDataset(project: ProjectFile, projectPath: string): P
   return moved ? { status: 'moved', path, message: `The data file was found at ${path} (the project's folder moved); the project now points there.` } : { status: 'ok', path };
 }
 
-export async function openProject(path: string): Promise<OpenedProject> {
+/**
+ * The web host's answer in place of `checkDataset`: a browser's project names files on the computer of whoever
+ * saved it, and the host never opens (or even looks for) a path a file it was sent names; the user uploads it.
+ */
+export function datasetToUpload(project: ProjectFile): DatasetCheck {
+  const dataset = project.dataset;
+  if (!dataset) return { status: 'none' };
+  if (!isAbsolute(dataset.path)) return uploadedData(dataset);
+  return { status: 'missing', expectedPath: dataset.path, message: `Choose the data file ${dataset.name} to go on (the browser version opens only files you upload); it is checked against the project by its SHA-256. The saved runs and models are kept.` };
+}
+
+function uploadedData(dataset: NonNullable<ProjectFile['dataset']>): DatasetCheck {
+  return { status: 'missing', expectedPath: dataset.path, message: `The data file ${dataset.name} was uploaded from a browser, so Layerlab cannot find it by itself. Locate it to go on; the saved runs and models are kept.` };
+}
+
+/**
+ * The web host's check: the only file it looks at is one of its own samples (bundled data, nothing of the
+ * user's), found again by its path and bytes; any other data file is uploaded by the user (`datasetToUpload`).
+ */
+export async function checkOwnSample(project: ProjectFile, isSample: (path: string) => boolean): Promise<DatasetCheck> {
+  const dataset = project.dataset;
+  if (!dataset || !isSample(dataset.path)) return datasetToUpload(project);
+  // No path beside the project: a sent project's relative path must not lead anywhere.
+  return checkDataset({ ...project, dataset: { ...dataset, relativePath: null } }, dataset.path);
+}
+
+/** `findData: false` (the web host): only the host's own samples are looked for, see `checkOwnSample`. */
+export async function openProject(path: string, options: { findData?: boolean; isSample?: (path: string) => boolean } = {}): Promise<OpenedProject> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -93,7 +118,7 @@ export async function openProject(path: string): Promise<OpenedProject> {
     throw new UserFacingError('project-not-found', code === 'ENOENT' ? `Project file not found: ${path}.` : `Cannot read the project ${path} (${code ?? (error as Error).message}).`);
   }
   let project = readProject(parseJsonText(text, path));
-  const dataset = await checkDataset(project, path);
+  const dataset = options.findData === false ? await checkOwnSample(project, options.isSample ?? (() => false)) : await checkDataset(project, path);
   if (dataset.status === 'moved') project = { ...project, dataset: { ...project.dataset!, path: dataset.path } };
   return { path, project, dataset };
 }

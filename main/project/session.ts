@@ -30,6 +30,16 @@ export interface HeldData {
   readonly name: string;
 }
 
+/** The working state the window last reported, kept in memory: what a reloaded page (or a reopened tab) gets back. */
+export interface LiveState {
+  readonly project: ProjectFile;
+  /** The dataset it was working on, while main still holds it. */
+  readonly datasetId: string | null;
+  readonly at: string;
+  /** Where the project was saved or opened from, when it was reported. */
+  readonly projectPath: string | null;
+}
+
 type DataState =
   | { readonly status: 'idle' }
   | { readonly status: 'awaiting-data'; readonly awaited: AwaitedData; readonly unreadable: string | null }
@@ -47,6 +57,8 @@ export class ProjectSession {
   /** Where the project was last saved or opened from; null for one never saved, or saved as a download. */
   private projectPath: string | null = null;
   private data: DataState = IDLE;
+  /** The last working state with something in it; a fresh window reporting nothing yet does not replace it. */
+  private liveState: LiveState | null = null;
   private readonly autosave: Autosave | null;
 
   /** `recoveryDir`: where recovery files live (<settings>/recovery); null keeps no recovery file. */
@@ -81,10 +93,30 @@ export class ProjectSession {
   }
 
   /** The working state changed: it reaches the recovery file a moment later. A state with nothing in it is not kept. */
-  report(project: ProjectFile): void {
+  report(project: ProjectFile, datasetId: string | null = null): void {
+    // A window cannot close its dataset: a state without one after a state with one is a fresh window (a reload)
+    // reporting before it has taken the work back, and must not replace it.
+    if (this.liveState?.project.dataset && !project.dataset) return;
+    const empty = !project.dataset && project.runs.length === 0;
+    if (!empty) this.liveState = { project, datasetId, at: new Date().toISOString(), projectPath: this.projectPath };
     if (!this.autosave) return;
-    if (!project.dataset && project.runs.length === 0) void this.autosave.discard();
+    if (empty) void this.autosave.discard();
     else this.autosave.update(project, this.projectPath);
+  }
+
+  /** The id a window names the live state by (the same namespace as recovered states). */
+  get liveId(): string {
+    return this.recoveryId ?? 'live-session';
+  }
+
+  /** The working state the window last reported (null before any, or once discarded). */
+  get live(): LiveState | null {
+    return this.liveState;
+  }
+
+  /** The user discarded the live state: a reloaded page is no longer offered it. */
+  discardLive(): void {
+    this.liveState = null;
   }
 
   /** Writes the reported state now instead of a moment later. */

@@ -15,11 +15,13 @@ export function skewnessOf(column: Column): number | null {
 export function profileOf(table: Table): ProfileWithSkewness {
   let profile = profiles.get(table);
   if (!profile) {
-    const skewness: Record<string, number> = {};
-    for (const column of table.columns) {
-      const skew = skewnessOf(column);
-      if (skew !== null) skewness[column.name] = skew;
-    }
+    // fromEntries: a column named "__proto__" gets its own entry (an assignment would set the prototype).
+    const skewness: Record<string, number> = Object.fromEntries(
+      table.columns.flatMap((column) => {
+        const skew = skewnessOf(column);
+        return skew === null ? [] : [[column.name, skew] as const];
+      }),
+    );
     profile = { ...profileTable(table), skewness };
     profiles.set(table, profile);
   }

@@ -51,6 +51,8 @@ export function summarize(entry: TrainedModel, loaded: LoadedModel): ModelSummar
     threshold: recipe.target.task === 'binary' ? loaded.threshold : null,
     test: headline(file.metrics.test),
     heldOutRows: entry.result !== null,
+    split: recipe.recipe.split,
+    rows: { train: file.training.rows.train, validation: file.training.rows.validation, test: file.training.rows.test },
   };
 }
 

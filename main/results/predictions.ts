@@ -3,9 +3,11 @@
  * not see in training), and a whole file, predicted in chunks so that progress can be shown and a cancel is
  * heard between chunks. The work is the model file's own predict path (engine/model/predict.ts).
  */
+import { parseCellNumber } from '../../engine/table/number-text.ts';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { LoadedModel } from '../../engine/model/load-model.ts';
 import { predictRecords, predictTable, type ModelPredictions } from '../../engine/model/predict.ts';
+import type { ReadOptions } from '../../engine/prep/align.ts';
 import { takeRows } from '../../engine/prep/table-ops.ts';
 import type { InputColumn, Rejection } from '../../engine/prep/types.ts';
 import { cellValue, type Table } from '../../engine/table/table.ts';
@@ -31,7 +33,8 @@ export function valueWarning(input: InputColumn, text: string): string | null {
     }
     return null;
   }
-  const parsed = Number(value);
+  // Read as a file's cell is (engine/prep/align.ts): thousands separators yes, `0x1F` or `Infinity` no.
+  const parsed = parseCellNumber(value, false);
   if (!Number.isFinite(parsed)) {
     return input.type === 'datetime' ? null : `"${value}" is not a number, and "${input.name}" holds numbers. Enter a number.`;
   }
@@ -63,22 +66,34 @@ export function predictOne(model: LoadedModel, values: readonly { column: string
   return { prediction: result.labels![0]!, value: null, probabilities, error: null, warnings };
 }
 
-/** Predicts `table` a chunk at a time; `onProgress` after each chunk; throws `cancelled` once `signal` aborts. */
-export async function predictInChunks(model: LoadedModel, table: Table, threshold: number, signal: AbortSignal, onProgress: (done: number) => void): Promise<ModelPredictions> {
+/**
+ * Predicts `table` a chunk at a time; `onProgress` after each chunk; throws `cancelled` once `signal` aborts.
+ * `read`: how the file writes numbers and dates (its input columns read as text, see `inputNames`).
+ */
+export async function predictInChunks(
+  model: LoadedModel,
+  table: Table,
+  threshold: number,
+  signal: AbortSignal,
+  onProgress: (done: number) => void,
+  read: ReadOptions = {},
+): Promise<ModelPredictions> {
   const parts: ModelPredictions[] = [];
   const rejected: Rejection[] = [];
+  const warnings: Rejection[] = [];
   for (let start = 0; start < table.rowCount; start += PREDICT_CHUNK_ROWS) {
     if (signal.aborted) throw new UserFacingError('cancelled', 'Predicting the file was cancelled. Nothing was saved.');
     const end = Math.min(table.rowCount, start + PREDICT_CHUNK_ROWS);
     const rows = Int32Array.from({ length: end - start }, (_, i) => start + i);
-    const part = predictTable(model, takeRows(table, rows), threshold);
+    const part = predictTable(model, takeRows(table, rows), threshold, read);
     parts.push({ ...part, rowIndex: part.rowIndex.map((r) => r + start) });
     for (const r of part.rejected) rejected.push({ ...r, row: r.row + start });
+    for (const w of part.warnings) warnings.push({ ...w, row: w.row + start });
     onProgress(end);
     // Lets the event loop deliver progress and hear a cancel between chunks.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return joinPredictions(model, parts, rejected);
+  return joinPredictions(model, parts, rejected, warnings);
 }
 
 function concatFloat<T extends Float32Array | Float64Array>(arrays: readonly T[], make: (n: number) => T): T {
@@ -91,10 +106,10 @@ function concatFloat<T extends Float32Array | Float64Array>(arrays: readonly T[]
   return out;
 }
 
-function joinPredictions(model: LoadedModel, parts: readonly ModelPredictions[], rejected: readonly Rejection[]): ModelPredictions {
+function joinPredictions(model: LoadedModel, parts: readonly ModelPredictions[], rejected: readonly Rejection[], warnings: readonly Rejection[]): ModelPredictions {
   const rowIndex = Int32Array.from(parts.flatMap((p) => Array.from(p.rowIndex)));
   if (model.recipe.target.task === 'regression') {
-    return { values: concatFloat(parts.map((p) => p.values!), (n) => new Float64Array(n)), rowIndex, rejected };
+    return { values: concatFloat(parts.map((p) => p.values!), (n) => new Float64Array(n)), rowIndex, rejected, warnings };
   }
   return {
     labels: parts.flatMap((p) => p.labels!),
@@ -102,6 +117,7 @@ function joinPredictions(model: LoadedModel, parts: readonly ModelPredictions[],
     classLabels: model.recipe.target.classLabels!,
     rowIndex,
     rejected,
+    warnings,
   };
 }
 
@@ -113,17 +129,19 @@ export function describePredictions(predictionId: string, name: string, model: L
     if (source < byRow.length) byRow[source] = i;
   });
   const reasons = new Map(predictions.rejected.map((r) => [r.row, r.reason]));
+  const cautions = new Map(predictions.warnings.map((w) => [w.row, w.reason]));
   const shownInputs = table.columns.slice(0, 6);
   const regression = predictions.values !== undefined;
   const rows = Array.from(byRow, (i, row): (number | string | null)[] => {
     const inputs = shownInputs.map((c) => cellValue(c, row));
-    if (i < 0) return [row + 1, ...inputs, null, ...(regression ? [] : [null]), reasons.get(row) ?? 'not predicted'];
-    if (regression) return [row + 1, ...inputs, Number(predictions.values![i]!.toPrecision(6)), null];
+    if (i < 0) return [row + 1, ...inputs, null, ...(regression ? [] : [null]), reasons.get(row) ?? 'not predicted', null];
+    const caution = cautions.get(row) ?? null;
+    if (regression) return [row + 1, ...inputs, Number(predictions.values![i]!.toPrecision(6)), null, caution];
     const p = predictions.probabilities!;
     const classLabels = target.classLabels!;
     const label = predictions.labels![i]!;
     const confidence = classLabels.length === 2 ? (label === classLabels[1] ? p[i]! : 1 - p[i]!) : p[i * classLabels.length + classLabels.indexOf(label)]!;
-    return [row + 1, ...inputs, label, Math.round(confidence * 1000) / 1000, null];
+    return [row + 1, ...inputs, label, Math.round(confidence * 1000) / 1000, null, caution];
   });
   const counts = predictions.labels
     ? target.classLabels!.map((label) => ({ label, rows: predictions.labels!.filter((l) => l === label).length }))
@@ -135,8 +153,10 @@ export function describePredictions(predictionId: string, name: string, model: L
     predicted: predictions.rowIndex.length,
     rejected: predictions.rejected.length,
     rejections: predictions.rejected.slice(0, SHOWN_REJECTIONS).map((r) => ({ row: r.row + 1, column: r.column, reason: r.reason })),
+    warned: predictions.warnings.length,
+    warnings: predictions.warnings.slice(0, SHOWN_REJECTIONS).map((w) => ({ row: w.row + 1, column: w.column, reason: w.reason })),
     preview: {
-      columns: ['row', ...shownInputs.map((c) => c.name), `predicted_${target.column}`, ...(regression ? [] : ['confidence']), 'prediction_error'],
+      columns: ['row', ...shownInputs.map((c) => c.name), `predicted_${target.column}`, ...(regression ? [] : ['confidence']), 'prediction_error', 'prediction_warning'],
       rows,
     },
     counts,

@@ -1,7 +1,8 @@
 /** Wires the services for one running app, whichever transport serves it. */
 import { join } from 'node:path';
-import type { AppInfo } from '../api/contract.ts';
+import type { AppEvent, AppInfo } from '../api/contract.ts';
 import { EventHub } from '../api/event-hub.ts';
+import { GrantedPaths, WebPaths, type FileAccess } from '../api/file-access.ts';
 import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
@@ -16,6 +17,8 @@ import { Operations } from './operations.ts';
 import { PredictionStore } from './prediction-store.ts';
 import { RecentFiles } from './recent-files.ts';
 import { SampleLibrary } from './sample-library.ts';
+import { AppSearches } from '../search/app-searches.ts';
+import { CrossValidations } from '../search/cross-validations.ts';
 import { TrainingRuns } from '../training/training-runs.ts';
 import { UploadStore } from './upload-store.ts';
 
@@ -27,12 +30,15 @@ export interface ServiceOptions {
   readonly acceptUploads: boolean;
   /** The engine workers; the process's pool (shared by every app in it) unless given. */
   readonly pool?: EnginePool;
+  /** The desktop shell's own registry (its dialogs grant paths); by default the web host refuses every path. */
+  readonly files?: FileAccess;
 }
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
   const models = new ModelRegistry();
   const datasets = new DatasetStore(3, (datasetId) => engine.datasetChanged(datasetId));
+  const recent = new RecentFiles(join(options.settingsDir, 'recent-files.json'));
   const engine = new EngineSession(options.pool ?? enginePool, {
     tableOf: (datasetId) => datasets.get(datasetId).table,
     modelOf: (modelId) => {
@@ -40,20 +46,23 @@ export function createServices(options: ServiceOptions): Services {
       return { file: model, heldOut: result ? { test: result.test, validation: result.validation } : null };
     },
   });
-  const training: TrainingRuns = new TrainingRuns({
-    publish: (event) => {
-      events.publish(event);
-      // A run that trains keeps a core to itself: the engine pool works on the others (or on one).
-      engine.reserveCores('training', training.list().filter((run) => run.status === 'training').length);
-    },
-    models,
-    app: appIdentity,
-    buildModel: (input) => engine.call('buildModelFile', input),
-  });
+  const publish = (event: AppEvent): void => {
+    events.publish(event);
+    // A run, search or cross-validation that ends gives its cores back to the engine pool.
+    engine.coresChanged();
+  };
+  const training: TrainingRuns = new TrainingRuns({ publish, models, app: appIdentity, buildModel: (input) => engine.call('buildModelFile', input) });
+  const crossValidations: CrossValidations = new CrossValidations({ publish });
+  const searches: AppSearches = new AppSearches({ publish, flush: (searchId) => events.flush(searchId), training });
+  // Training runs, searches and cross-validations each keep the cores their threads use: the engine pool works on
+  // the others (never on fewer than one), so neither side starves the other (engine-pool.ts, `reserve`).
+  engine.reserveCores('training', () => training.coresInUse());
+  engine.reserveCores('search', () => searches.coresInUse());
+  engine.reserveCores('cross-validation', () => crossValidations.coresInUse());
   return {
     info: options.info,
     samples: new SampleLibrary(options.samplesDir),
-    recent: new RecentFiles(join(options.settingsDir, 'recent-files.json')),
+    recent,
     datasets,
     engine,
     recipes: engine,
@@ -63,10 +72,14 @@ export function createServices(options: ServiceOptions): Services {
     insight: new PoolInsightWork(engine),
     predictions: new PredictionStore((predictionId) => engine.predictionsDropped(predictionId)),
     training,
+    crossValidations,
+    searches,
     uploads: options.acceptUploads ? new UploadStore(DEFAULT_LIMITS.maxBytes) : null,
     downloads: options.acceptUploads ? new DownloadStore() : null,
     loadTable: engine.loadTable,
     project: new ProjectSession(join(options.settingsDir, 'recovery'), { onDataState: (state) => events.publish({ type: 'projectData', state }) }),
+    // The web host's pages name no paths; the desktop's name only those the user chose.
+    files: options.files ?? (options.acceptUploads ? new WebPaths() : new GrantedPaths(async () => (await recent.list()).map((file) => file.path))),
   };
 }
 
@@ -74,6 +87,8 @@ export function createServices(options: ServiceOptions): Services {
 export async function closeServices(services: Services): Promise<void> {
   services.operations.cancelAll();
   await services.project.close();
+  await services.searches.dispose();
+  await services.crossValidations.dispose();
   await services.training.dispose();
   services.engine.close();
   services.events.close();

@@ -23,6 +23,9 @@ export interface TrainedModel {
   readonly path: string | null;
 }
 
+/** Deleted models kept for an undo; older ones are let go. */
+const KEEP_DELETED = 20;
+
 /** A model ready to predict with, beside what the registry knows of it. */
 export interface OpenModel {
   readonly entry: TrainedModel;
@@ -32,6 +35,8 @@ export interface OpenModel {
 export class ModelRegistry {
   private readonly models = new Map<string, TrainedModel>();
   private readonly loadedModels = new Map<string, { readonly file: ModelFile; readonly loaded: LoadedModel }>();
+  /** Deleted models, with where they stood in the list, until an undo brings them back. */
+  private readonly deleted = new Map<string, { readonly entry: TrainedModel; readonly index: number }>();
   private opened = 0;
 
   /** `loaded`: the model already loaded from the same file (a file just read), so it is not loaded twice. */
@@ -73,8 +78,45 @@ export class ModelRegistry {
     return this.list().map((entry) => this.open(entry.modelId));
   }
 
+  /**
+   * The open model that `model` is a copy of (same source data, same creation time, same weights): a project's
+   * run that is open already, so reopening it must not list it twice.
+   */
+  findSame(model: ModelFile): TrainedModel | null {
+    for (const entry of this.models.values()) if (sameModel(entry.model, model)) return entry;
+    return null;
+  }
+
+  /** Puts a model aside (an undo brings it back); false when it is not open. */
   remove(modelId: string): boolean {
+    const entry = this.models.get(modelId);
+    if (!entry) return false;
+    this.deleted.set(modelId, { entry, index: [...this.models.keys()].indexOf(modelId) });
+    while (this.deleted.size > KEEP_DELETED) this.deleted.delete(this.deleted.keys().next().value!);
     this.loadedModels.delete(modelId);
     return this.models.delete(modelId);
   }
+
+  /** Brings a deleted model back where it was in the list; false when it is not among the deleted. */
+  restore(modelId: string): boolean {
+    const kept = this.deleted.get(modelId);
+    if (!kept) return false;
+    this.deleted.delete(modelId);
+    const entries = [...this.models.entries()];
+    entries.splice(Math.min(kept.index, entries.length), 0, [modelId, kept.entry]);
+    this.models.clear();
+    for (const [id, entry] of entries) this.models.set(id, entry);
+    return true;
+  }
+
+  rename(modelId: string, label: string): boolean {
+    const entry = this.models.get(modelId);
+    if (!entry) return false;
+    this.models.set(modelId, { ...entry, label });
+    return true;
+  }
+}
+
+function sameModel(a: ModelFile, b: ModelFile): boolean {
+  return a.provenance.created === b.provenance.created && a.provenance.source.sha256 === b.provenance.source.sha256 && a.network.weightData === b.network.weightData;
 }

@@ -1,6 +1,6 @@
 /** The bundled sample datasets: which exist on this install and where their files are. */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { SampleInfo } from '../api/contract.ts';
 import { SAMPLE_CATALOG, type SampleEntry } from './sample-catalog.ts';
@@ -29,6 +29,12 @@ export class SampleLibrary {
   /** The documented target of a dataset opened from a sample; undefined for any other file. */
   targetOf(dataset: { readonly origin: string; readonly name: string }): string | undefined {
     return dataset.origin === 'sample' ? this.catalog.find((sample) => sample.fileName === dataset.name)?.target : undefined;
+  }
+
+  /** Whether `path` is one of these samples' files (a reopened project's data, which the web host may open again). */
+  isSampleFile(path: string): boolean {
+    const absolute = resolve(path);
+    return this.catalog.some((entry) => resolve(this.dir, entry.fileName) === absolute);
   }
 
   pathOf(id: string): string {

@@ -1,13 +1,18 @@
 /**
- * Files a browser sends to the web host, spooled to a private temporary folder until `openDataset` has loaded
- * them, then deleted. The browser cannot hand over a path, only bytes; saved here, they load exactly like a file
- * opened by path.
+ * Files a browser sends to the web host, spooled to a private temporary folder until a call (`openDataset`,
+ * `predictFile`, ...) has read them, then deleted. The browser cannot hand over a path, only bytes; saved here,
+ * they load exactly like a file opened by path.
+ *
+ * Bounded: one file at most `maxBytes`; at most `maxFiles` waiting at once and `maxTotalBytes` together; an
+ * upload no call has used within `ttlMs` (a page closed between its upload and its call) is deleted. The
+ * folder's name carries the process id, so a host started after a crash removes what a dead one left
+ * (main/services/leftovers.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserFacingError } from '../../engine/errors.ts';
@@ -16,6 +21,15 @@ export interface Upload {
   readonly path: string;
   readonly name: string;
 }
+
+export interface UploadLimits {
+  readonly maxFiles: number;
+  readonly maxTotalBytes: number;
+  readonly ttlMs: number;
+}
+
+/** The folder prefix in the system's temporary folder; `<prefix><pid>-<random>`. */
+export const UPLOADS_PREFIX = 'layerlab-uploads-';
 
 /** A file name safe to create on any system, keeping what the user would recognise. */
 export function safeFileName(name: string): string {
@@ -26,29 +40,59 @@ export function safeFileName(name: string): string {
   return cleaned || 'upload';
 }
 
+const gb = (bytes: number) => `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+
 export class UploadStore {
   private root: Promise<string> | null = null;
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads = new Map<string, Upload & { readonly bytes: number; readonly arrived: number }>();
+  /** Bytes of uploads still arriving, counted against the total as they come. */
+  private arriving = 0;
+  private arrivingFiles = 0;
+  readonly limits: UploadLimits;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(
+    readonly maxBytes: number,
+    limits: Partial<UploadLimits> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.limits = { maxFiles: 8, maxTotalBytes: 2 * maxBytes, ttlMs: 15 * 60_000, ...limits };
+  }
 
-  /** Streams `body` to disk; rejects bodies over the size limit without keeping any of it. */
+  /** Throws `too-large` / `too-many-uploads` when a file of `bytes` (0: not known yet) cannot be taken now. */
+  checkRoom(name: string, bytes: number): void {
+    this.dropExpired();
+    if (bytes > this.maxBytes) throw this.tooLarge(name);
+    if (this.uploads.size + this.arrivingFiles >= this.limits.maxFiles) {
+      throw new UserFacingError(
+        'too-many-uploads',
+        `${safeFileName(name)} was not taken: ${this.limits.maxFiles} uploaded files are already waiting to be opened (the most Layerlab keeps at once). Wait for them to finish opening, or reload the page, then try again.`,
+      );
+    }
+    if (this.pendingBytes() + bytes > this.limits.maxTotalBytes) throw this.noRoom(name);
+  }
+
+  /** Streams `body` to disk; rejects a body over the limits without keeping any of it. */
   async save(name: string, body: Readable): Promise<string> {
-    this.root ??= mkdtemp(join(tmpdir(), 'layerlab-uploads-'));
+    this.checkRoom(name, 0);
+    this.root ??= mkdtemp(join(tmpdir(), `${UPLOADS_PREFIX}${process.pid}-`));
     const uploadId = randomUUID();
     const dir = join(await this.root, uploadId);
     await mkdir(dir);
     const upload: Upload = { path: join(dir, safeFileName(name)), name: safeFileName(name) };
     let received = 0;
     const tooLarge = this.tooLarge(upload.name);
-    const { maxBytes } = this;
+    const noRoom = this.noRoom(upload.name);
+    const store = this;
+    this.arrivingFiles++;
     try {
       await pipeline(
         body,
         async function* (chunks: AsyncIterable<Buffer>) {
           for await (const chunk of chunks) {
             received += chunk.length;
-            if (received > maxBytes) throw tooLarge;
+            store.arriving += chunk.length;
+            if (received > store.maxBytes) throw tooLarge;
+            if (store.pendingBytes() > store.limits.maxTotalBytes) throw noRoom;
             yield chunk;
           }
         },
@@ -57,32 +101,54 @@ export class UploadStore {
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
       throw error;
+    } finally {
+      this.arrivingFiles--;
+      this.arriving -= received;
     }
-    this.uploads.set(uploadId, upload);
+    this.uploads.set(uploadId, { ...upload, bytes: received, arrived: this.now() });
     return uploadId;
   }
 
   /** The saved file, until `discard`. */
   get(uploadId: string): Upload {
+    this.dropExpired();
     const upload = this.uploads.get(uploadId);
     if (!upload) {
-      throw new UserFacingError('unknown-upload', 'That uploaded file is no longer available (the web host was restarted or it was already closed). Choose the file again.');
+      throw new UserFacingError('unknown-upload', 'That uploaded file is no longer available (the web host was restarted, it was already opened, or it waited too long). Choose the file again.');
     }
-    return upload;
+    return { path: upload.path, name: upload.name };
   }
 
   async discard(uploadId: string): Promise<void> {
     const upload = this.uploads.get(uploadId);
     if (!upload) return;
     this.uploads.delete(uploadId);
-    await rm(join(upload.path, '..'), { recursive: true, force: true });
+    await rm(dirname(upload.path), { recursive: true, force: true });
   }
 
   tooLarge(name: string): UserFacingError {
     return new UserFacingError(
       'too-large',
-      `${safeFileName(name)} is larger than the ${(this.maxBytes / 1024 ** 3).toFixed(1)} GB Layerlab loads at once. Load a sample of its rows (split the file), then try again.`,
+      `${safeFileName(name)} is larger than the ${gb(this.maxBytes)} Layerlab loads at once. Load a sample of its rows (split the file), then try again.`,
     );
+  }
+
+  private noRoom(name: string): UserFacingError {
+    return new UserFacingError(
+      'too-large',
+      `${safeFileName(name)} was not taken: uploaded files waiting to be opened would pass ${gb(this.limits.maxTotalBytes)} together (the most Layerlab keeps at once). Wait for them to finish opening, then try again.`,
+    );
+  }
+
+  private pendingBytes(): number {
+    let total = this.arriving;
+    for (const upload of this.uploads.values()) total += upload.bytes;
+    return total;
+  }
+
+  private dropExpired(): void {
+    const oldest = this.now() - this.limits.ttlMs;
+    for (const [id, upload] of this.uploads) if (upload.arrived < oldest) void this.discard(id);
   }
 
   /** Deletes every upload and the temporary folder. */

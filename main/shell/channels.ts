@@ -3,6 +3,11 @@ import type { CallName } from '../api/contract.ts';
 
 export const callChannel = (name: CallName): string => `layerlab:call:${name}`;
 export const EVENT_CHANNEL = 'layerlab:event';
+/**
+ * The preload tells main the path of a file the user dropped on the window (or picked in a file input), so that
+ * main lets the window open it: only the preload sends here, and only for a File that has a path on disk.
+ */
+export const DROPPED_FILE_CHANNEL = 'layerlab:dropped-file';
 
 /** The renderer is served from here, never from file:// (Electron's security checklist, item 18). */
 export const APP_SCHEME = 'app';

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { AppCommand } from '../api/contract.ts';
+import { GrantedPaths } from '../api/file-access.ts';
 import { createDispatch, trustOrigin } from '../api/handle.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { closeServices, createServices } from '../services/create-services.ts';
@@ -12,12 +13,13 @@ import { enginePool } from '../services/engine-pool/engine-pool.ts';
 import { APP_NAME } from '../services/settings-dir.ts';
 import { appProtocolHandler } from './app-protocol.ts';
 import { APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL } from './channels.ts';
-import { registerIpc } from './ipc.ts';
+import { registerDropGrants, registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu-template.ts';
 import { fileDialogHandlers } from './file-dialogs.ts';
 import { denyPermissions, hardenContents } from './security.ts';
 import { windowOptions } from './window-options.ts';
 import { deleteRecoveryOnQuit } from './quit-cleanly.ts';
+import { sweepLeftovers } from '../services/leftovers.ts';
 
 // Before `ready`: the name fixes the settings folder, the scheme must be known as secure and standard.
 app.setName(APP_NAME);
@@ -28,6 +30,8 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const samplesDir = app.isPackaged ? join(process.resourcesPath, 'samples') : join(__dirname, '..', '..', 'resources', 'samples');
 const iconPath = join(__dirname, '..', '..', 'resources', 'icons', 'png', '512x512.png');
 
+/** Paths the user chose (dialogs, drops) or opened before (recent files): the only ones a window may name. */
+const grantedPaths = new GrantedPaths(async () => (await services.recent.list()).map((file) => file.path));
 const services = createServices({
   info: {
     name: APP_NAME,
@@ -39,6 +43,7 @@ const services = createServices({
   samplesDir,
   settingsDir: app.getPath('userData'),
   acceptUploads: false,
+  files: grantedPaths,
 });
 const windows = new Set<BrowserWindow>();
 
@@ -91,13 +96,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents: WebContents) => hardenContents(contents, APP_ORIGIN));
 
   void app.whenReady().then(async () => {
+    await sweepLeftovers({ recoveryDir: join(app.getPath('userData'), 'recovery') });
     denyPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
-    const handlers = {
-      ...createHandlers(services),
-      ...fileDialogHandlers(dialog, () => BrowserWindow.getFocusedWindow() ?? [...windows][0]),
-    };
-    registerIpc(ipcMain, createDispatch(handlers, trustOrigin(APP_ORIGIN), (error) => console.error(error)), isAppWindow);
+    const handlers = { ...createHandlers(services), ...fileDialogHandlers(dialog, () => BrowserWindow.getFocusedWindow() ?? [...windows][0], grantedPaths) };
+    registerIpc(ipcMain, createDispatch(handlers, trustOrigin(APP_ORIGIN), (error) => console.error(error), grantedPaths), isAppWindow);
+    registerDropGrants(ipcMain, grantedPaths, isAppWindow, trustOrigin(APP_ORIGIN));
     services.events.subscribe((event) => {
       for (const window of windows) if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
       if (event.type === 'recentFilesChanged') void refreshMenu();

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { callNames, type AppEvent, type DesktopBridge } from '../api/contract.ts';
-import { callChannel, EVENT_CHANNEL } from './channels.ts';
+import { callChannel, DROPPED_FILE_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 const calls = Object.fromEntries(callNames.map((name) => [name, (request: unknown) => ipcRenderer.invoke(callChannel(name), request)]));
 
@@ -17,7 +17,12 @@ const bridge: DesktopBridge = {
     ipcRenderer.on(EVENT_CHANNEL, forward);
     return () => void ipcRenderer.removeListener(EVENT_CHANNEL, forward);
   },
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  pathForFile: (file) => {
+    // Only a File the user dropped or picked has a path; main then lets the window open that one file.
+    const path = webUtils.getPathForFile(file);
+    if (path) ipcRenderer.sendSync(DROPPED_FILE_CHANNEL, path);
+    return path;
+  },
 };
 
 contextBridge.exposeInMainWorld('layerlab', bridge);

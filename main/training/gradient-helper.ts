@@ -1,34 +1,32 @@
 /**
- * Trains on both cores: wraps a Network in the engine's DataParallelNetwork with a worker_threads helper.
- * The helper blocks in Atomics.wait between batches and ends when `close()` is called.
+ * The helper thread of data-parallel training (engine/nn/data-parallel.ts), started with worker_threads. It
+ * blocks in Atomics.wait between batches and ends when its network is closed. The engine decides which batches
+ * are split and times whether the helper pays; this file only starts the thread, and says whether this machine
+ * has a core to spare.
  */
-import { existsSync } from 'node:fs';
-import { DataParallelNetwork, type DataParallelOptions, type HelperSetup } from '../../engine/nn/data-parallel.ts';
+import { availableParallelism } from 'node:os';
+import { DataParallelNetwork, splitMinRows, type DataParallelOptions, type HelperSetup, type StartHelper } from '../../engine/nn/data-parallel.ts';
 import type { Network } from '../../engine/nn/network.ts';
-import { launchWorker } from '../workers/worker-launcher.ts';
+import { bundledOrSource, launchWorker } from '../workers/worker-launcher.ts';
 
-/**
- * Batches below this many rows stay on one thread: measured with bench/parallel-bench.ts on this 2-core
- * machine (docs/performance.md), the exchange costs more than half a batch of small-network arithmetic.
- */
-export const PARALLEL_MIN_FLOPS_PER_BATCH = 4e6;
-
+/** The helper: its bundle beside the training worker in a desktop build, the .ts source otherwise. */
 function helperFile(): URL {
-  const bundled = new URL('./gradient-helper-worker.cjs', import.meta.url);
-  return existsSync(bundled) ? bundled : new URL('./gradient-helper-worker.ts', import.meta.url);
+  return bundledOrSource(new URL('./gradient-helper-worker.cjs', import.meta.url), new URL('./gradient-helper-worker.ts', import.meta.url));
 }
 
-/** Rows from which a batch of this network is split: where its arithmetic passes PARALLEL_MIN_FLOPS_PER_BATCH. */
-export function parallelMinRows(network: Network): number {
-  const flopsPerRow = 6 * network.trainable().reduce((sum, p) => sum + p.value.length, 0);
-  return Math.max(2, Math.ceil(PARALLEL_MIN_FLOPS_PER_BATCH / flopsPerRow));
-}
-
-export function withGradientHelper(network: Network, options: Omit<DataParallelOptions, 'minRows'> & { minRows?: number }): DataParallelNetwork {
-  const start = (setup: HelperSetup): (() => void) => {
+/** Starts the helper thread, or null where there is no second core to give it. */
+export function gradientHelperStarter(cores = availableParallelism()): StartHelper | null {
+  if (cores < 2) return null;
+  return (setup: HelperSetup) => {
     const worker = launchWorker(helperFile(), { workerData: setup });
+    // A helper that fails to start says so in the shared state words, and training goes on without it.
+    worker.on('error', () => {});
     worker.unref();
     return () => void worker.terminate();
   };
-  return new DataParallelNetwork(network, start, { ...options, minRows: options.minRows ?? parallelMinRows(network) });
+}
+
+/** A network whose large batches are split, with a helper thread (benchmarks and tests). */
+export function withGradientHelper(network: Network, options: Omit<DataParallelOptions, 'minRows' | 'startHelper'> & { minRows?: number; startHelper?: StartHelper | null }): DataParallelNetwork {
+  return new DataParallelNetwork(network, { ...options, minRows: options.minRows ?? splitMinRows(network), startHelper: options.startHelper === undefined ? gradientHelperStarter() : options.startHelper });
 }

@@ -4,7 +4,9 @@
  * run ends with something learned, its model file in the ModelRegistry for the Evaluate and Predict steps.
  */
 import type { Worker } from 'node:worker_threads';
+import { UserFacingError } from '../../engine/errors.ts';
 import { buildModelFile, type ModelFile, type ModelFileInput, type ModelSource } from '../../engine/model/model-file.ts';
+import type { EpochEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
 import type { Prepared } from '../../engine/prep/types.ts';
@@ -18,6 +20,8 @@ export interface RunRequest {
   readonly datasetId: string;
   /** The run's network and settings, and its data once prepared (a preparation that fails fails the run, with its reason). */
   readonly job: { readonly design: NetworkDesign; readonly settings: TrainingSettings; readonly prepared: Prepared | Promise<Prepared> };
+  /** The column it predicts (the recipe's target). */
+  readonly target: string;
   /** The data's provenance, recorded in the model file. */
   readonly source: ModelSource;
   readonly label?: string;
@@ -29,6 +33,8 @@ export interface TrainingRunsOptions {
   readonly app: () => Promise<AppIdentity>;
   /** Builds a finished run's model file (the app's engine pool does, off main's thread); here by default. */
   readonly buildModel?: (input: ModelFileInput) => Promise<ModelFile>;
+  /** Runs that may train (or wait paused) at once; MAX_ACTIVE_RUNS by default. */
+  readonly maxActiveRuns?: number;
   /** For tests: how a worker is made. */
   readonly startWorker?: () => Worker;
   readonly stopGraceMs?: number;
@@ -36,7 +42,9 @@ export interface TrainingRunsOptions {
 
 interface RunRecord {
   readonly datasetId: string;
-  readonly label: string;
+  /** The user may rename a run. */
+  label: string;
+  readonly target: string;
   readonly design: NetworkDesign;
   readonly settings: TrainingSettings;
   readonly source: ModelSource;
@@ -44,6 +52,21 @@ interface RunRecord {
   modelId: string | null;
   /** Set when the run finished but its model could not be kept: the run then counts as failed. */
   modelError: { readonly code: string; readonly message: string } | null;
+}
+
+/**
+ * Runs training (or paused) at once. Each has its own worker holding its own copy of the prepared data and its
+ * network; past a few, they only share the same cores more thinly and the memory runs out.
+ */
+export const MAX_ACTIVE_RUNS = 4;
+
+const ENDED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
+
+function tooManyRuns(active: number): UserFacingError {
+  return new UserFacingError(
+    'too-many-runs',
+    `${active} runs are already training or paused, the most Layerlab runs at once (each has its own worker and its own copy of the data). Stop one, or wait for one to finish, then start this one.`,
+  );
 }
 
 /** "6-6-1": units of each Dense layer, the output included. */
@@ -68,9 +91,29 @@ function outcomeOf(result: TrainingResult): RunOutcome {
   };
 }
 
+const FINISHED: ReadonlySet<RunSummary['status']> = new Set(['completed', 'stopped', 'failed']);
+
+/** A run trained elsewhere (a search's trial) and handed over finished: no worker, its epochs from its history. */
+export interface AdoptedRun {
+  readonly datasetId: string;
+  readonly label: string;
+  /** The column it predicts (the recipe's target). */
+  readonly target: string;
+  readonly design: NetworkDesign;
+  readonly settings: TrainingSettings;
+  readonly source: ModelSource;
+  readonly result: TrainingResult;
+  readonly epochs: readonly EpochEvent[];
+  readonly begin: TrainBeginEvent;
+}
+
 export class TrainingRuns {
   private readonly sessions: TrainingSessions;
   private readonly records = new Map<string, RunRecord>();
+  /** Runs the user deleted: out of the list until an undo. */
+  private readonly deleted = new Set<string>();
+  private readonly adopted = new Map<string, { readonly run: AdoptedRun; readonly startedAt: number; readonly modelId: string; label: string }>();
+  private adoptedCount = 0;
 
   constructor(private readonly options: TrainingRunsOptions) {
     this.sessions = new TrainingSessions({
@@ -82,10 +125,12 @@ export class TrainingRuns {
 
   start(request: RunRequest): RunSummary {
     const { job } = request;
+    const active = this.sessions.list().filter((run) => !ENDED.has(run.status)).length;
+    if (active >= (this.options.maxActiveRuns ?? MAX_ACTIVE_RUNS)) throw tooManyRuns(active);
     const ready = Promise.resolve(job.prepared).then((prepared): PreparedJob => ({ prepared, design: job.design, settings: job.settings }));
     const runId = this.sessions.start(ready, request.label);
     const label = this.sessions.get(runId)!.label;
-    this.records.set(runId, { datasetId: request.datasetId, label, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
+    this.records.set(runId, { datasetId: request.datasetId, label, target: request.target, design: job.design, settings: job.settings, source: request.source, begin: null, modelId: null, modelError: null });
     return this.summary(runId)!;
   }
 
@@ -101,11 +146,55 @@ export class TrainingRuns {
     return this.sessions.stop(runId);
   }
 
+  /** Cores the runs keep busy now: one per run that trains (its data-parallel helper, when it pays, borrows a second). */
+  coresInUse(): number {
+    return this.sessions.list().filter((run) => run.status === 'training').length;
+  }
+
   list(): RunSummary[] {
-    return this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    const trained = this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
+    const adopted = [...this.adopted.keys()].map((runId) => this.summary(runId)!);
+    return [...trained, ...adopted].filter((run) => !this.deleted.has(run.runId)).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** A finished run leaves the list (an undo brings it back); a run still going must be stopped first. */
+  delete(runId: string): boolean {
+    const summary = this.summary(runId);
+    if (!summary || this.deleted.has(runId)) return false;
+    if (!FINISHED.has(summary.status)) throw new UserFacingError('run-active', `${summary.label} is still ${summary.status}. Stop it first, then delete it.`);
+    this.deleted.add(runId);
+    return true;
+  }
+
+  undelete(runId: string): boolean {
+    return this.deleted.delete(runId);
+  }
+
+  rename(runId: string, label: string): boolean {
+    const record = this.records.get(runId) ?? this.adopted.get(runId);
+    if (!record || this.deleted.has(runId)) return false;
+    record.label = label;
+    return true;
+  }
+
+  /** Keeps a finished run trained elsewhere as an ordinary one: its model goes to the registry, its summary to the window. */
+  async adopt(run: AdoptedRun): Promise<RunSummary> {
+    const runId = `search-run-${++this.adoptedCount}`;
+    const model = await this.modelFile({ result: run.result, design: run.design, settings: run.settings, source: run.source, app: await this.options.app() });
+    const name = designName(run.design, outputSize(run.result.network.spec));
+    this.options.models.add({ modelId: runId, label: `${run.label} · ${name} · ${run.settings.optimizer.kind}`, datasetId: run.datasetId, model, result: run.result, path: null });
+    this.adopted.set(runId, { run, startedAt: Date.now(), modelId: runId, label: run.label });
+    const summary = this.summary(runId)!;
+    this.options.publish({ type: 'trainingProgress', runId, status: 'completed', begin: run.begin, summary });
+    return summary;
   }
 
   summary(runId: string): RunSummary | null {
+    const adopted = this.adopted.get(runId);
+    if (adopted) {
+      const { run } = adopted;
+      return { runId, label: adopted.label, datasetId: run.datasetId, dataset: { name: run.source.name, sha256: run.source.sha256 }, target: run.target, status: 'completed', startedAt: adopted.startedAt, design: run.design, settings: run.settings, begin: run.begin, epochs: run.epochs, outcome: outcomeOf(run.result), modelId: adopted.modelId, error: null };
+    }
     const info = this.sessions.get(runId);
     const record = this.records.get(runId);
     if (!info || !record) return null;
@@ -113,6 +202,8 @@ export class TrainingRuns {
       runId,
       label: record.label,
       datasetId: record.datasetId,
+      dataset: { name: record.source.name, sha256: record.source.sha256 },
+      target: record.target,
       status: record.modelError ? 'failed' : info.status,
       startedAt: info.startedAt,
       design: record.design,
@@ -161,10 +252,13 @@ export class TrainingRuns {
   /** A run that learned at least one epoch becomes a model, even when stopped early. */
   private async register(runId: string, record: RunRecord, result: TrainingResult | undefined): Promise<void> {
     if (!result || result.history.epochsCompleted < 1) return;
-    const input: ModelFileInput = { result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() };
-    const model = this.options.buildModel ? await this.options.buildModel(input) : buildModelFile(input);
+    const model = await this.modelFile({ result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() });
     const name = designName(record.design, outputSize(result.network.spec));
     this.options.models.add({ modelId: runId, label: `${record.label} · ${name} · ${record.settings.optimizer.kind}`, datasetId: record.datasetId, model, result, path: null });
     record.modelId = runId;
+  }
+
+  private async modelFile(input: ModelFileInput): Promise<ModelFile> {
+    return this.options.buildModel ? await this.options.buildModel(input) : buildModelFile(input);
   }
 }

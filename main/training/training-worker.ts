@@ -6,8 +6,15 @@ import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
+import { warmUpTraining } from '../../engine/pipeline/warm-up.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import { shareEvaluation } from '../services/engine-pool/shared-memory.ts';
+import { gradientHelperStarter } from './gradient-helper.ts';
 import type { StartRequest, WorkerMessage } from './protocol.ts';
+
+enableRelaxedSimd();
+// Before the job's message is handled: the run's first epoch then pays for no compilation.
+warmUpTraining();
 
 const port = parentPort;
 if (!port) throw new Error('training-worker.ts runs only as a worker thread');
@@ -34,6 +41,7 @@ port.once('message', (request: StartRequest) => {
         onResume: (event) => post({ type: 'resumed', event }),
       },
       control,
+      { startHelper: gradientHelperStarter() },
     );
     // The held-out predictions in shared memory: the engine workers that evaluate them read these very bytes.
     post({ type: 'done', result: { ...result, test: shareEvaluation(result.test), validation: shareEvaluation(result.validation) } });

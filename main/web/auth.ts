@@ -1,31 +1,27 @@
 /**
  * Who may talk to the web host: only a page that holds this launch's random token, reached under the exact
- * host the server listens on. The token arrives once in the address the host prints (`/?token=…`), is moved
- * into an HttpOnly, SameSite=Strict cookie, and every later request must carry it (cookie or header).
- * The Host check stops DNS-rebinding pages; SameSite and the JSON-only API stop cross-site form posts.
+ * host the server listens on. The token arrives once in the address the host prints, after `#` (a fragment
+ * never reaches any server, log or Referer); the page keeps it in its tab (sessionStorage) and sends it in a
+ * header with every call. There is no cookie: cookies ignore ports, so every other server on 127.0.0.1 would
+ * receive it, and a second host would overwrite the first one's.
+ * The Host check stops DNS-rebinding pages; a custom header cannot be sent cross-origin without a CORS
+ * preflight, which the host never grants.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'layerlab_token';
 export const TOKEN_HEADER = 'x-layerlab-token';
+/** The launch address carries the token as `#token=…`; the page reads it from there (renderer web-token.ts). */
+export const TOKEN_FRAGMENT = 'token';
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function sameSecret(given: string, expected: string): boolean {
+export function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookie(request: IncomingMessage, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
 }
 
 export class Gatekeeper {
@@ -39,30 +35,24 @@ export class Gatekeeper {
     return `http://${this.host}`;
   }
 
+  /** The address to open: the token in the fragment, which the browser keeps to itself. */
+  get launchUrl(): string {
+    return `${this.origin}/#${TOKEN_FRAGMENT}=${this.token}`;
+  }
+
   hostAllowed(request: IncomingMessage): boolean {
     return request.headers.host === this.host;
   }
 
-  /** The token from the cookie or the header; the query-string form is only for `tokenInQuery`. */
+  /** The token from the header, the only place it is accepted. */
   authenticated(request: IncomingMessage): boolean {
     const header = request.headers[TOKEN_HEADER];
-    const given = typeof header === 'string' ? header : cookie(request, TOKEN_COOKIE);
-    return given !== null && sameSecret(given, this.token);
-  }
-
-  /** True when the URL carries the right `?token=`: the first visit, which trades it for the cookie. */
-  tokenInQuery(url: URL): boolean {
-    const given = url.searchParams.get('token');
-    return given !== null && sameSecret(given, this.token);
+    return typeof header === 'string' && sameSecret(header, this.token);
   }
 
   /** A browser's Origin header, when sent, must be this host's own. */
   originAllowed(request: IncomingMessage): boolean {
     const origin = request.headers.origin;
     return origin === undefined || origin === this.origin;
-  }
-
-  sessionCookie(): string {
-    return `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
   }
 }

@@ -182,9 +182,16 @@ describe(`axe on a ${CLASSES.length}-class all-categorical table, target first, 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
     await chooser.setFiles({ name: 'soybean-like.csv', mimeType: 'text/csv', buffer: Buffer.from(soybeanLikeCsv()) });
     await page.waitForSelector('.dataset h1:has-text("soybean-like.csv")');
+    // Asked what to predict before anything is prepared: the question is audited, then answered.
+    await app.waitShown('[data-testid="target-question"]');
+    await page.locator('details.unlikely summary').click().catch(() => undefined);
+    for (const theme of THEMES) {
+      await useTheme(app, theme);
+      await check(app, '19 classes', theme, 'Data what to predict');
+    }
+    await page.locator('[data-target-choice="Class"]').click();
+    await page.locator('[data-action="confirm-target"]').click();
     await goTo(app, 'Clean');
-    await app.waitShown('#target-column');
-    if ((await page.locator('#target-column').inputValue()) !== 'Class') await page.locator('#target-column').selectOption('Class');
     await expect.poll(() => page.locator('[data-testid="clean-counts"]').textContent(), { timeout: 30_000 }).toMatch(/features?$/);
     expect(await page.locator('.meta').first().textContent()).toContain('one of several classes');
     await buildAndTrain(app, 'default', 30);

@@ -196,10 +196,17 @@ describe('the web host gate', () => {
     expect(await allowed.json()).toMatchObject({ ok: true, value: { name: 'Layerlab', transport: 'web' } });
   });
 
-  it('refuses the page itself without the token, and requests naming another host (DNS rebinding)', async () => {
-    expect((await fetch(`${host.origin}/`)).status).toBe(403);
-    expect(await get(`${host.origin}/`, { 'x-layerlab-token': host.token })).toBe(200);
-    expect(await get(`${host.origin}/`, { 'x-layerlab-token': host.token, host: `evil.example:${new URL(host.origin).port}` })).toBe(403);
+  it('serves the page (the app’s code) without the token, but not to a request naming another host (DNS rebinding)', async () => {
+    expect(host.url, 'the key travels after #, which no server receives').toMatch(/\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(await get(`${host.origin}/`, {})).toBe(200);
+    expect(await get(`${host.origin}/`, { host: `evil.example:${new URL(host.origin).port}` })).toBe(403);
+  });
+
+  it('takes the key out of the address bar, keeps it in the tab, and sends it as a header: no cookie', async () => {
+    const { page } = app;
+    expect(page.url(), 'no key left in the address').toBe(`${host.origin}/`);
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(await page.evaluate(() => sessionStorage.getItem('layerlab-token'))).toBe(host.token);
   });
 
   it('refuses a call sent from another origin even with the token', async () => {

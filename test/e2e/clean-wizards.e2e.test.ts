@@ -143,6 +143,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press('Control+O');
       await (await chooser).setFiles(`${DATASETS}/variants/football_results_utf8.csv`);
       await page.waitForSelector('.dataset h1:has-text("football_results_utf8.csv")');
+      // Not a sample: the app asks what to predict first; the suggestion is taken.
+      await page.locator('[data-action="confirm-target"]').click();
       await page.locator('#step-tab-clean').click();
       await expect.poll(() => report('dates-date').textContent()).toContain('removed 1 column, added 3 columns');
       await page.locator('#wizard-tab-dates').click();

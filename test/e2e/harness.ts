@@ -14,7 +14,7 @@ import { buildRenderer } from '../../scripts/build-renderer.ts';
 import { ROOT } from '../../scripts/paths.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -60,6 +60,8 @@ export interface RunningHost {
   readonly origin: string;
   readonly token: string;
   readonly settingsDir: string;
+  /** The host's process id: the name of what it leaves in the temporary folder carries it. */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crash: nothing is cleaned up, the settings folder stays. */
   kill(): Promise<void>;
@@ -95,8 +97,9 @@ export async function startWebHost(rendererDir: string, options: { settingsDir?:
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
     settingsDir,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

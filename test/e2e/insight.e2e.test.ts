@@ -267,6 +267,9 @@ describe('26 classes and regression', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+O')]);
     await chooser.setFiles({ name: 'letters.csv', mimeType: 'text/csv', buffer: Buffer.from(truthCsv(truthTable('multiclass', 2600, 5))) });
     await page.waitForSelector('.dataset h1:has-text("letters.csv")');
+    // Not a sample: the Data step asks what to predict before anything is prepared.
+    await page.locator('[data-target-choice="target"]').click();
+    await page.locator('[data-action="confirm-target"]').click();
     await goTo(app, 'Clean');
     await app.waitShown('#target-column');
     if ((await page.locator('#target-column').inputValue()) !== 'target') await page.locator('#target-column').selectOption('target');

@@ -65,7 +65,8 @@ async function predicts(app: Session): Promise<string[]> {
   const { page } = app;
   await goTo(app, 'Predict & export');
   await page.getByRole('button', { name: 'Predict', exact: true }).click();
-  await page.waitForSelector('[data-prediction]');
+  // An earlier answer stays shown, aria-busy, until this Predict's reply arrives.
+  await page.waitForSelector('.answer[aria-busy="false"] [data-prediction]');
   const widths = await page.locator('.answer .fill').evaluateAll((bars) => bars.map((bar) => (bar as HTMLElement).style.width));
   return [(await page.locator('[data-prediction]').textContent())!, ...widths];
 }
@@ -179,6 +180,7 @@ describe('unsaved work after a crash, and projects across restarts', () => {
     const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.getByRole('button', { name: /Open a file/ }).click()]);
     await chooser.setFiles(data);
     await app.page.waitForSelector('.dataset h1:has-text("my-iris.csv")');
+    await app.page.locator('[data-action="confirm-target"]').click();
     await goTo(app, 'Clean');
     await app.page.waitForSelector('[data-step]');
     const removed = (await app.page.locator('[data-step]').last().getAttribute('data-step'))!;

@@ -156,14 +156,22 @@ describe('Evaluate', () => {
 });
 
 describe('Predict & export', () => {
+  /**
+   * Submits the form and waits for its own answer: an answer from an earlier Predict stays shown (aria-busy) until
+   * the new reply arrives, so waiting for any [data-prediction] could read the previous row's answer.
+   */
+  async function predictForm(): Promise<void> {
+    await app.page.locator('form.form button[type="submit"]').click();
+    await app.page.waitForSelector('.answer[aria-busy="false"] [data-prediction]');
+  }
+
   it('predicts a typed row and warns about a value outside the training range', async () => {
     const { page } = app;
     await goTo('Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('150');
     expect(await page.locator('[data-input="Age"] .range').textContent()).toMatch(/^Outside the training range 18 – 9\d$/);
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     expect(['0', '1']).toContain(await page.locator('[data-prediction]').textContent());
     expect(await page.locator('[data-input="Age"] [role="alert"]').textContent()).toMatch(/150 is outside the training range of "Age"/);
     await app.shot('predict-form-warning');
@@ -179,14 +187,13 @@ describe('Predict & export', () => {
     expect(saved.suggestedFilename()).toBe('Churn_Modelling-predictions.csv');
     const lines = (await readFile((await saved.path())!, 'utf8')).trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(10_001);
-    expect(lines[0]).toMatch(/,Exited,predicted_Exited,probability_0,probability_1,prediction_error$/);
+    expect(lines[0]).toMatch(/,Exited,predicted_Exited,probability_0,probability_1,prediction_error,prediction_warning$/);
   });
 
   it('exports the model as JSON, opens it back and predicts the same', async () => {
     const { page } = app;
     await page.locator('[data-input="Age"] input').fill('44');
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     const answer = await page.locator('.answer').textContent();
     const exported = await download(() => page.locator('[data-export="json"]').click());
     expect(exported.suggestedFilename()).toBe(`Churn_Modelling-${churnRun}.json`);
@@ -201,8 +208,7 @@ describe('Predict & export', () => {
     expect(await page.locator('select[aria-label="Model to show"]').inputValue()).toBe('file-1');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('44');
-    await page.locator('form.form button[type="submit"]').click();
-    await page.waitForSelector('[data-prediction]');
+    await predictForm();
     expect(await page.locator('.answer').textContent()).toBe(answer);
     await app.shot('predict-file-model');
   });
@@ -258,7 +264,8 @@ describe('Predict & export', () => {
     const before = await page.locator('select[aria-label="Model to show"] option').count();
     await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
     await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
-    await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(2 * before);
+    // Its models are the ones open already: each is listed once, not twice (issue 12, trap 6).
+    await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(before);
     await page.locator('#step-panel').evaluate((panel) => panel.closest('.content')?.scrollTo(0, 0));
     await app.shot('project-reopened');
     await goTo('Build');
@@ -285,6 +292,8 @@ describe('a multi-class model (iris)', () => {
     const { page } = app;
     const iris = await trainSample('iris', [8], 60, 'Iris 8');
     await goTo('Evaluate');
+    // The window's dataset is churn: the iris model is listed under "Every dataset".
+    await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(iris);
     await expect.poll(() => page.locator('.cell[data-cell]').count()).toBe(9);
     expect(await page.locator('.matrix [data-predicted-label]').allTextContents()).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -299,6 +308,7 @@ describe('a regression model (housing)', () => {
     const { page } = app;
     const housing = await trainSample('housing', [16], 3, 'Housing 16');
     await goTo('Evaluate');
+    await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(housing);
     await app.waitShown('[data-metric="R²"]');
     expect(Number(await page.locator('[data-metric="R²"]').textContent())).toBeGreaterThan(0.3);

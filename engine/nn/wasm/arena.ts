@@ -5,7 +5,7 @@
  * `view()`, which re-creates it only after a growth (counted in `generation`: comparing two numbers is cheaper
  * than reading `memory.buffer`, which crosses into the engine on every call).
  */
-import type { KernelExports } from './wasm-module.ts';
+import type { KernelExports, WasmVariant } from './wasm-module.ts';
 
 const PAGE_BYTES = 65536;
 /** Offset 0 means "no bias" to the kernels: the first region starts after it, 16-byte aligned for v128. */
@@ -38,7 +38,11 @@ export class Arena {
   private heapView: Float32Array = new Float32Array(0);
   private heapGeneration = -1;
 
-  constructor(readonly kernels: KernelExports) {}
+  constructor(
+    readonly kernels: KernelExports,
+    /** Which build of the kernels runs here. */
+    readonly variant: WasmVariant,
+  ) {}
 
   alloc(length: number): Region {
     const offset = this.top;

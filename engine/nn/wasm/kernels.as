@@ -1,12 +1,24 @@
-// The Dense layer's matrix kernels in AssemblyScript with 128-bit SIMD (f32x4). Compiled by
-// scripts/build-wasm-kernels.ts into kernels-wasm.generated.ts; engine/nn/kernels-wasm.ts calls them.
+// The Dense layer's matrix kernels in AssemblyScript with 128-bit SIMD (f32x4). Compiled twice by
+// scripts/wasm-kernels.ts: with relaxed SIMD (kernels-relaxed-wasm.generated.ts, multiply-adds fused where the
+// CPU has FMA) and without (kernels-wasm.generated.ts); engine/nn/wasm/wasm-module.ts picks the first this
+// runtime validates, engine/nn/kernels-dense.ts calls them.
 // Every pointer is a byte offset into the module's memory; every matrix is row-major float32, and W has the
 // Keras shape [inputs, units] like the TypeScript kernels in engine/nn/kernels.ts (the reference).
 //
 // One micro-kernel shape serves all three products: 4 rows of the output × 8 columns, 8 f32x4 accumulators
 // held in locals (registers), each step loading two vectors of the streamed row-major operand and splatting
-// four scalars of the other (load32_splat: one instruction each). Edges: 4 columns, then single columns; single rows. No FMA: an add follows each
-// multiply, so results match the TypeScript path to rounding only (sums run in a different order).
+// four scalars of the other (load32_splat: one instruction each). Edges: 4 columns, then single columns;
+// single rows. Sums run in another order than the TypeScript path's, and the relaxed build may fuse: results
+// match the reference to rounding only, and each build is deterministic on a given machine.
+
+// a · b + c on four lanes: one fused multiply-add in the relaxed build (f32x4.relaxed_madd: fused where the
+// hardware can, else multiply then add), a multiply then an add otherwise. Resolved at compile time.
+// @ts-ignore: decorator
+@inline
+function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
 
 // out[r, j] = b[j] + Σ_i x[r, i] · w[i, j]  (b = 0: no bias). relu != 0 clamps at 0 (a fused ReLU).
 export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usize, units: i32, out: usize, relu: i32): void {
@@ -29,10 +41,10 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
         const io = <usize>i << 2;
         const s0 = v128.load32_splat(x0 + io), s1 = v128.load32_splat(x1 + io);
         const s2 = v128.load32_splat(x2 + io), s3 = v128.load32_splat(x3 + io);
-        a0 = f32x4.add(a0, f32x4.mul(s0, w0)); a1 = f32x4.add(a1, f32x4.mul(s0, w1));
-        c0 = f32x4.add(c0, f32x4.mul(s1, w0)); c1 = f32x4.add(c1, f32x4.mul(s1, w1));
-        d0 = f32x4.add(d0, f32x4.mul(s2, w0)); d1 = f32x4.add(d1, f32x4.mul(s2, w1));
-        e0 = f32x4.add(e0, f32x4.mul(s3, w0)); e1 = f32x4.add(e1, f32x4.mul(s3, w1));
+        a0 = madd(s0, w0, a0); a1 = madd(s0, w1, a1);
+        c0 = madd(s1, w0, c0); c1 = madd(s1, w1, c1);
+        d0 = madd(s2, w0, d0); d1 = madd(s2, w1, d1);
+        e0 = madd(s3, w0, e0); e1 = madd(s3, w1, e1);
         wp += ws;
       }
       if (relu) {
@@ -52,10 +64,10 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       for (let i = 0; i < inputs; i++) {
         const wv = v128.load(wp);
         const io = <usize>i << 2;
-        a = f32x4.add(a, f32x4.mul(v128.load32_splat(x0 + io), wv));
-        c = f32x4.add(c, f32x4.mul(v128.load32_splat(x1 + io), wv));
-        d = f32x4.add(d, f32x4.mul(v128.load32_splat(x2 + io), wv));
-        e = f32x4.add(e, f32x4.mul(v128.load32_splat(x3 + io), wv));
+        a = madd(v128.load32_splat(x0 + io), wv, a);
+        c = madd(v128.load32_splat(x1 + io), wv, c);
+        d = madd(v128.load32_splat(x2 + io), wv, d);
+        e = madd(v128.load32_splat(x3 + io), wv, e);
         wp += ws;
       }
       if (relu) { a = f32x4.max(a, zero); c = f32x4.max(c, zero); d = f32x4.max(d, zero); e = f32x4.max(e, zero); }
@@ -85,7 +97,7 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       let a = b ? v128.load(b + jo) : zero;
       let wp = w + jo;
       for (let i = 0; i < inputs; i++) {
-        a = f32x4.add(a, f32x4.mul(v128.load32_splat(x0 + (<usize>i << 2)), v128.load(wp)));
+        a = madd(v128.load32_splat(x0 + (<usize>i << 2)), v128.load(wp), a);
         wp += ws;
       }
       if (relu) a = f32x4.max(a, zero);
@@ -139,10 +151,10 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
         const g0 = v128.load(gp), g1 = v128.load(gp, 16);
         const s0 = v128.load32_splat(xp), s1 = v128.load32_splat(xp, 4);
         const s2 = v128.load32_splat(xp, 8), s3 = v128.load32_splat(xp, 12);
-        a0 = f32x4.add(a0, f32x4.mul(s0, g0)); a1 = f32x4.add(a1, f32x4.mul(s0, g1));
-        c0 = f32x4.add(c0, f32x4.mul(s1, g0)); c1 = f32x4.add(c1, f32x4.mul(s1, g1));
-        d0 = f32x4.add(d0, f32x4.mul(s2, g0)); d1 = f32x4.add(d1, f32x4.mul(s2, g1));
-        e0 = f32x4.add(e0, f32x4.mul(s3, g0)); e1 = f32x4.add(e1, f32x4.mul(s3, g1));
+        a0 = madd(s0, g0, a0); a1 = madd(s0, g1, a1);
+        c0 = madd(s1, g0, c0); c1 = madd(s1, g1, c1);
+        d0 = madd(s2, g0, d0); d1 = madd(s2, g1, d1);
+        e0 = madd(s3, g0, e0); e1 = madd(s3, g1, e1);
         gp += gs; xp += xs;
       }
       v128.store(w0 + jo, a0); v128.store(w0 + jo, a1, 16);
@@ -156,10 +168,10 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       let gp = g + jo, xp = x + io;
       for (let r = 0; r < rows; r++) {
         const gv = v128.load(gp);
-        a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), gv));
-        c = f32x4.add(c, f32x4.mul(v128.load32_splat(xp, 4), gv));
-        d = f32x4.add(d, f32x4.mul(v128.load32_splat(xp, 8), gv));
-        e = f32x4.add(e, f32x4.mul(v128.load32_splat(xp, 12), gv));
+        a = madd(v128.load32_splat(xp), gv, a);
+        c = madd(v128.load32_splat(xp, 4), gv, c);
+        d = madd(v128.load32_splat(xp, 8), gv, d);
+        e = madd(v128.load32_splat(xp, 12), gv, e);
         gp += gs; xp += xs;
       }
       v128.store(w0 + jo, a); v128.store(w1 + jo, c); v128.store(w2 + jo, d); v128.store(w3 + jo, e);
@@ -185,7 +197,7 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       let a = zero;
       let gp = g + jo, xp = x + io;
       for (let r = 0; r < rows; r++) {
-        a = f32x4.add(a, f32x4.mul(v128.load32_splat(xp), v128.load(gp)));
+        a = madd(v128.load32_splat(xp), v128.load(gp), a);
         gp += gs; xp += xs;
       }
       v128.store(w0 + jo, a);
@@ -220,5 +232,36 @@ export function reluGrad(g: usize, a: usize, n: i32, dst: usize): void {
   for (; k < n; k++) {
     const o = <usize>k << 2;
     store<f32>(dst + o, load<f32>(a + o) > 0 ? load<f32>(g + o) : 0);
+  }
+}
+
+// Adam's update of n values (engine/nn/optimizers/adam.ts), in float64 exactly as the JavaScript loop: each
+// float32 read is widened, every operation rounds once in float64 in the same order, and only the stores round
+// to float32. Bit-identical to the JavaScript path, two values per instruction.
+//   m ← m + (g − m)·keep1;  v ← v + (g² − v)·keep2;  w ← w − (m·alpha) / (√v + epsilon)
+export function adamUpdate(w: usize, g: usize, m: usize, v: usize, n: i32, keep1: f64, keep2: f64, alpha: f64, epsilon: f64): void {
+  const k1 = f64x2.splat(keep1), k2 = f64x2.splat(keep2), al = f64x2.splat(alpha), ep = f64x2.splat(epsilon);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const o = <usize>i << 2;
+    const gi = f64x2.promote_low_f32x4(v128.load64_zero(g + o));
+    const m0 = f64x2.promote_low_f32x4(v128.load64_zero(m + o));
+    const v0 = f64x2.promote_low_f32x4(v128.load64_zero(v + o));
+    const mi = f64x2.add(m0, f64x2.mul(f64x2.sub(gi, m0), k1));
+    const vi = f64x2.add(v0, f64x2.mul(f64x2.sub(f64x2.mul(gi, gi), v0), k2));
+    const w0 = f64x2.promote_low_f32x4(v128.load64_zero(w + o));
+    const wi = f64x2.sub(w0, f64x2.div(f64x2.mul(mi, al), f64x2.add(f64x2.sqrt(vi), ep)));
+    v128.store64_lane(m + o, f32x4.demote_f64x2_zero(mi), 0);
+    v128.store64_lane(v + o, f32x4.demote_f64x2_zero(vi), 0);
+    v128.store64_lane(w + o, f32x4.demote_f64x2_zero(wi), 0);
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const gi = <f64>load<f32>(g + o), m0 = <f64>load<f32>(m + o), v0 = <f64>load<f32>(v + o);
+    const mi = m0 + (gi - m0) * keep1;
+    const vi = v0 + (gi * gi - v0) * keep2;
+    store<f32>(m + o, <f32>mi);
+    store<f32>(v + o, <f32>vi);
+    store<f32>(w + o, <f32>(<f64>load<f32>(w + o) - (mi * alpha) / (Math.sqrt(vi) + epsilon)));
   }
 }

@@ -9,6 +9,7 @@
  */
 import { UserFacingError } from '../../errors.ts';
 import type { Column, Table } from '../../table/table.ts';
+import { derivedColumn } from '../derived-columns.ts';
 import { JsonReader } from '../json-reader.ts';
 import { countLabels, labelLookup, orderBinaryLabels, sortLabels } from '../labels.ts';
 import { noTrainingValues } from '../stats.ts';
@@ -106,14 +107,8 @@ function outputColumns(state: EncodeState, names: readonly string[], codes: Int3
     const type = state.method === 'binary' ? 'boolean' : 'integer';
     return [numberColumn(names[0]!, values, type, `${state.method} encoding of "${source.name}"`)];
   }
-  // One pass over the rows sets the single 1 of each row; the arrays start at 0.
-  const outputs = names.map(() => new Float64Array(rows));
-  for (let r = 0; r < rows; r++) {
-    const code = codes[r]!;
-    if (code >= 0) outputs[code]![r] = 1;
-    else if (code === MISSING) for (const values of outputs) values[r] = NaN;
-  }
-  return names.map((name, k) => numberColumn(name, outputs[k]!, 'boolean', `one-hot encoding of "${source.name}"`));
+  // Categories stay codes until the matrix is built (derived-columns.ts): no array of zeros and ones per level.
+  return names.map((name, k) => derivedColumn(name, 'boolean', `one-hot encoding of "${source.name}"`, { kind: 'one-hot', codes, code: k, missing: MISSING }));
 }
 
 function transform(table: Table, state: EncodeState, mode: TransformMode): StepOutput {
@@ -122,6 +117,7 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
   const codes = new Int32Array(table.rowCount);
   const keep = new Uint8Array(table.rowCount).fill(1);
   const rejected: Rejection[] = [];
+  const notes: Rejection[] = [];
   let unseen = 0;
   let firstUnseen = '';
   const policy = unseenPolicy(state);
@@ -132,6 +128,12 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
     if (policy === 'error' && mode === 'predict') {
       keep[row] = 0;
       rejected.push({ row, column: source.name, reason: `"${source.name}" is "${labelAt(source, row)}", a value never seen in the training rows.` });
+    } else if (mode === 'predict') {
+      notes.push({
+        row,
+        column: source.name,
+        reason: `"${source.name}" is "${labelAt(source, row)}", a value never seen in the training rows: encoded as all zeros, as the recipe says for unseen values. Treat this prediction with care.`,
+      });
     }
   }
   if (unseen > 0 && policy === 'error' && mode === 'prepare') {
@@ -143,7 +145,7 @@ function transform(table: Table, state: EncodeState, mode: TransformMode): StepO
   }
   const replaced = replaceColumn(table, source.name, outputColumns(state, encodedFeatures(state), codes, source));
   const cellsChanged = policy === 'zeros' ? unseen : 0;
-  if (rejected.length === 0) return { table: replaced, cellsChanged };
+  if (rejected.length === 0) return { table: replaced, cellsChanged, ...(notes.length > 0 ? { notes } : {}) };
   const keptRows = rowsWhere(keep);
   return { table: takeRows(replaced, keptRows), keptRows, rejected, cellsChanged };
 }

@@ -57,14 +57,17 @@ function hasMissing(column: Column, rows: Int32Array): boolean {
 
 /** The filled column, its "was missing" flag if wanted, and how many cells were filled. */
 function fillColumn(column: Column, spec: ImputedColumn): { columns: Column[]; filled: number } {
-  const flags = new Float64Array(column.storage === 'number' ? column.values.length : column.codes.length);
+  const rows = column.storage === 'number' ? column.values.length : column.codes.length;
+  const flags = spec.indicator ? new Float64Array(rows) : null;
+  let count = 0;
   let filled: Column;
   if (column.storage === 'number') {
     const values = Float64Array.from(column.values);
     for (let i = 0; i < values.length; i++) {
       if (Number.isNaN(values[i]!)) {
         values[i] = spec.fill as number;
-        flags[i] = 1;
+        if (flags) flags[i] = 1;
+        count++;
       }
     }
     filled = numberColumn(column.name, values, column.type, column.reason);
@@ -77,15 +80,14 @@ function fillColumn(column: Column, spec: ImputedColumn): { columns: Column[]; f
     for (let i = 0; i < codes.length; i++) {
       if (codes[i] === MISSING_CODE) {
         codes[i] = code;
-        flags[i] = 1;
+        if (flags) flags[i] = 1;
+        count++;
       }
     }
     filled = categoryColumn(column.name, codes, levels, column.type, column.reason);
   }
-  let count = 0;
-  for (let i = 0; i < flags.length; i++) count += flags[i]!;
   const columns = [filled];
-  if (spec.indicator) columns.push(numberColumn(indicatorName(column.name), flags, 'boolean', `1 where "${column.name}" was empty`));
+  if (flags) columns.push(numberColumn(indicatorName(column.name), flags, 'boolean', `1 where "${column.name}" was empty`));
   return { columns, filled: count };
 }
 

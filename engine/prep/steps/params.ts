@@ -98,6 +98,12 @@ export interface LogTransformParams {
 
 export type DatePart = 'year' | 'month' | 'day' | 'day-of-week';
 
+/** Replace each number column by its pieces (see piecewise-linear.ts); `pieces` is the most per column. */
+export interface PiecewiseLinearParams {
+  readonly columns: readonly string[];
+  readonly pieces?: number;
+}
+
 export interface DatePartsParams {
   readonly column: string;
   readonly parts?: readonly DatePart[];
@@ -114,6 +120,7 @@ export interface StepParamsByKind {
   scale: ScaleParams;
   'log-transform': LogTransformParams;
   'date-parts': DatePartsParams;
+  'piecewise-linear': PiecewiseLinearParams;
 }
 
 export type StepKind = keyof StepParamsByKind;
@@ -129,4 +136,5 @@ export const STEP_KINDS: readonly StepKind[] = [
   'scale',
   'log-transform',
   'date-parts',
+  'piecewise-linear',
 ];

@@ -10,6 +10,7 @@ import { invalidValues, type InvalidValuesState } from './invalid-values.ts';
 import { logTransform, type LogTransformState } from './log-transform.ts';
 import type { StepKind, StepParamsByKind } from './params.ts';
 import { outliers, type OutlierState } from './outliers.ts';
+import { piecewiseLinear, type PiecewiseLinearState } from './piecewise-linear.ts';
 import { scale, type ScaleState } from './scale.ts';
 
 export interface StepStateByKind {
@@ -23,6 +24,7 @@ export interface StepStateByKind {
   scale: ScaleState;
   'log-transform': LogTransformState;
   'date-parts': DatePartsState;
+  'piecewise-linear': PiecewiseLinearState;
 }
 
 const DEFINITIONS: { readonly [K in StepKind]: StepDefinition<StepParamsByKind[K], StepStateByKind[K]> } = {
@@ -36,6 +38,7 @@ const DEFINITIONS: { readonly [K in StepKind]: StepDefinition<StepParamsByKind[K
   scale,
   'log-transform': logTransform,
   'date-parts': dateParts,
+  'piecewise-linear': piecewiseLinear,
 };
 
 /**

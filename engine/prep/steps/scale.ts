@@ -4,10 +4,12 @@
  * x' = (x − center) / scale. A zero spread (a constant column) becomes a scale of 1, as scikit-learn does, so
  * the column turns into zeros instead of a division by zero. Empty cells stay empty.
  */
+import { UserFacingError } from '../../errors.ts';
 import type { Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
 import { mean, median, populationStd, positiveZero, presentValues, quantile, sortedCopy } from '../stats.ts';
-import { numberColumn, plural, quoteList, replaceColumn, requireNumberColumn } from '../table-ops.ts';
+import { derivedColumn } from '../derived-columns.ts';
+import { plural, quoteList, replaceColumn, requireNumberColumn } from '../table-ops.ts';
 import type { StepDefinition, StepOutput } from '../types.ts';
 import type { ScaleMethod, ScaleParams } from './params.ts';
 
@@ -68,6 +70,12 @@ export const scale: StepDefinition<ScaleParams, ScaleState> = {
     const columns = params.columns.map((column): ScaledColumn => {
       const values = presentValues(requireNumberColumn(table, column, PURPOSE, INSTEAD), trainRows, 'scaling');
       const [center, spread] = learn(values, params.method);
+      if (!Number.isFinite(center) || !Number.isFinite(spread)) {
+        throw new UserFacingError(
+          'values-too-large',
+          `Column "${column}" spans more than a double can measure (its values reach ${values.reduce((m, v) => Math.max(m, Math.abs(v)), 0).toPrecision(3)}), so it cannot be scaled. Express it in larger units (divide it by a power of ten in the file), or add a log transform for it before the scaling step.`,
+        );
+      }
       return { column, center, scale: spread === 0 ? 1 : spread };
     });
     return { method: params.method, columns };
@@ -77,9 +85,9 @@ export const scale: StepDefinition<ScaleParams, ScaleState> = {
     let out = table;
     for (const { column, center, scale: spread } of state.columns) {
       const source = requireNumberColumn(out, column, PURPOSE, INSTEAD);
-      const values = new Float64Array(source.values.length);
-      for (let i = 0; i < values.length; i++) values[i] = (source.values[i]! - center) / spread;
-      out = replaceColumn(out, column, [numberColumn(column, values, 'numeric', `${source.reason}; ${METHOD_TEXT[state.method][0]}`)]);
+      // Derived, not copied: the matrix computes (x − center) / scale as it is built (derived-columns.ts).
+      const derivation = { kind: 'affine', source: source.values, center, scale: spread } as const;
+      out = replaceColumn(out, column, [derivedColumn(column, 'numeric', `${source.reason}; ${METHOD_TEXT[state.method][0]}`, derivation)]);
     }
     return { table: out, cellsChanged: 0, note: `${METHOD_TEXT[state.method][0]} ${plural(state.columns.length, 'column')}` };
   },

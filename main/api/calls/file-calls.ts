@@ -4,7 +4,7 @@
  * the web host. What the user picks a file for (its purpose) fixes what the dialogs and the browser's picker
  * offer, from one list. Spread into `calls` by main/api/contract.ts; the dialogs live in main/shell/file-dialogs.ts.
  */
-import { call, filePath, id } from '../call-spec.ts';
+import { call, id, readPath, writePath } from '../call-spec.ts';
 import { v } from '../validate.ts';
 
 /** File extensions of the tables Layerlab reads (CSV and other delimited text, Excel workbooks). */
@@ -35,6 +35,7 @@ export const FILE_PURPOSES = {
   predictions: { title: 'predictions', ...csv },
   tfjs: { title: 'TensorFlow.js folder', filter: null, mimeTypes: [] },
   keras: { title: 'Keras script', filter: { name: 'Python script', extensions: ['py'] }, mimeTypes: [] },
+  pytorch: { title: 'PyTorch training script', filter: { name: 'Python script', extensions: ['py'] }, mimeTypes: [] },
   cleaned: { title: 'Cleaned dataset', ...csv },
   onnx: { title: 'ONNX model', filter: { name: 'ONNX model', extensions: ['onnx'] }, mimeTypes: [] },
   report: { title: 'Training report', filter: { name: 'Web page (HTML)', extensions: ['html'] }, mimeTypes: ['text/html'] },
@@ -45,13 +46,13 @@ export type FilePurpose = keyof typeof FILE_PURPOSES;
 const purpose = v.enum(Object.keys(FILE_PURPOSES) as [FilePurpose, ...FilePurpose[]]);
 
 export const destination = v.variant('kind', {
-  path: { path: filePath },
+  path: { path: writePath },
   /** Web host: the file is written to a private folder and fetched with GET /api/download?id=…. */
   download: {},
 });
 
 export const source = v.variant('kind', {
-  path: { path: filePath },
+  path: { path: readPath },
   upload: { uploadId: id },
 });
 
@@ -69,7 +70,7 @@ export interface SavedFile {
   readonly name: string;
   /** Where it was written on the desktop; null for a download. */
   readonly path: string | null;
-  /** Web host: fetch GET /api/download?id=<downloadId>. */
+  /** Web host: GET /api/download?id=<downloadId>, once, within minutes (main/services/download-store.ts). */
   readonly downloadId: string | null;
   readonly bytes: number;
 }

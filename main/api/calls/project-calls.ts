@@ -94,6 +94,8 @@ export interface OpenedProjectSummary {
   readonly settings: TrainingSettings | null;
   readonly dataset:
     | { readonly status: 'ok' | 'moved'; readonly path: string; readonly name: string; readonly message: string | null }
+    /** A reloaded window's dataset, still open in main: nothing to read again. */
+    | { readonly status: 'open'; readonly summary: DatasetSummary; readonly markers: Readonly<Record<string, readonly string[]>> }
     | { readonly status: 'missing' | 'changed'; readonly path: string | null; readonly name: string; readonly message: string }
     | { readonly status: 'none' };
 }
@@ -121,6 +123,11 @@ export interface RecoverySummary {
   readonly models: number;
   /** The .layerlab file it was last saved to; null for work never saved. */
   readonly projectPath: string | null;
+  /**
+   * True for the state this running app's window last reported (the page was reloaded, or its tab closed and
+   * opened again): the window takes it back at once; false for a session that ended without closing cleanly.
+   */
+  readonly live: boolean;
 }
 
 /** Events of this area. */

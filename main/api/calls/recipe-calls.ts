@@ -5,8 +5,10 @@
  */
 import { isUserFacingError } from '../../../engine/errors.ts';
 import { recipeFromJSON } from '../../../engine/prep/recipe-json.ts';
+import type { TargetSuggestion } from '../../../engine/prep/target-choice.ts';
 import { TASKS, type Recipe, type StepReport, type Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
+import type { TypeSuggestion } from '../../../engine/table/code-columns.ts';
 import { COLUMN_TYPES } from '../../../engine/table/table.ts';
 import { call, id } from '../call-spec.ts';
 import type { DatasetSummary } from '../contract.ts';
@@ -17,6 +19,8 @@ import { v, ValidationError, type Validator } from '../validate.ts';
 export const MAX_RECIPE_STEPS = 500;
 /** Missing markers per column. */
 export const MAX_MARKERS = 20;
+/** Columns one bulk type change may name (wider than any table a person edits by hand). */
+export const MAX_BULK_COLUMNS = 5000;
 /** Cleaned rows a preview shows. */
 export const MAX_PREVIEW_ROWS = 200;
 
@@ -47,6 +51,10 @@ export const recipeCalls = {
   profileDataset: call(v.object({ datasetId: id })).returns<DatasetProfile>(),
   /** The user's type for a column; the dataset in main changes, every later call sees the new column. */
   setColumnType: call(v.object({ datasetId: id, column: columnName, type: v.enum(COLUMN_TYPES) })).returns<ColumnTypeChanged>(),
+  /** The user's types for several columns at once: all are changed, or none (the first refusal says why). */
+  setColumnTypes: call(
+    v.object({ datasetId: id, changes: v.array(v.object({ column: columnName, type: v.enum(COLUMN_TYPES) }), { max: MAX_BULK_COLUMNS }) }),
+  ).returns<ColumnTypesChanged>(),
   /**
    * Values that mean "missing" in one column (`0`, `-999`, `unknown`), read as empty cells from now on; an
    * empty list gives the column back as it was loaded.
@@ -54,9 +62,11 @@ export const recipeCalls = {
   setMissingMarkers: call(
     v.object({ datasetId: id, column: columnName, markers: v.array(v.string({ min: 1, max: 100 }), { max: MAX_MARKERS }) }),
   ).returns<ColumnTypeChanged>(),
+  /** Which column to predict: the most likely one with its reason, the alternatives, and the columns that should not be. */
+  suggestTarget: call(v.object({ datasetId: id })).returns<TargetSuggestion>(),
   /**
    * A first recipe for predicting `target` (task detected unless given); without `target`, for the column the
-   * engine chooses (a sample's documented target, else the last column it accepts: engine/prep/target-choice.ts).
+   * engine chooses (a sample's documented target, else the best-ranked column it accepts: engine/prep/target-choice.ts).
    */
   suggestRecipe: call(
     v.object({ datasetId: id, target: v.optional(columnName), task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
@@ -76,6 +86,9 @@ export const recipeCalls = {
   saveCleanedCsv: call(v.object({ datasetId: id, recipe, destination })).returns<SavedCleanedCsv>(),
 } as const;
 
+export type { TargetCandidate, TargetSuggestion } from '../../../engine/prep/target-choice.ts';
+export type { TypeSuggestion } from '../../../engine/table/code-columns.ts';
+
 export interface DatasetProfile {
   readonly datasetId: string;
   readonly rows: number;
@@ -84,6 +97,14 @@ export interface DatasetProfile {
   readonly columns: readonly ColumnProfile[];
   /** Number columns but dates, by name: the skewness of their values (0 symmetric, > 1 a long right tail). */
   readonly skewness: Readonly<Record<string, number>>;
+  /** Types the Data step suggests, with why (quoted whole-number codes as categories). */
+  readonly typeSuggestions: readonly TypeSuggestion[];
+}
+
+export interface ColumnTypesChanged {
+  readonly summary: DatasetSummary;
+  /** Each changed column as it is now, in the order asked. */
+  readonly columns: readonly Omit<ColumnTypeChanged, 'summary'>[];
 }
 
 export interface ColumnTypeChanged {

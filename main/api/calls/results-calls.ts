@@ -6,7 +6,7 @@
  * export-handlers.ts.
  */
 import type { ClassificationReport, RegressionReport } from '../../../engine/metrics/index.ts';
-import type { InputColumn } from '../../../engine/prep/types.ts';
+import type { InputColumn, SplitSpec } from '../../../engine/prep/types.ts';
 import { call, id, none } from '../call-spec.ts';
 import type { Task } from '../contract.ts';
 import { v } from '../validate.ts';
@@ -56,8 +56,8 @@ export const resultsCalls = {
   predictFile: call(v.object({ operationId: id, modelId: id, source, threshold })).returns<FilePrediction>(),
   /** Writes a file's predictions as CSV: every column of the file, the prediction, probabilities, errors. */
   savePredictions: call(v.object({ predictionId: id, destination })).returns<SavedFiles>(),
-  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs), a Keras script (keras) or one ONNX graph, cleaning included (onnx). */
-  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras', 'onnx']), destination, threshold })).returns<SavedFiles>(),
+  /** The model as a Layerlab model file (json), a TF.js Layers folder (tfjs), a Keras script (keras), one ONNX graph, cleaning included (onnx), or a PyTorch DDP training script (pytorch). */
+  exportModel: call(v.object({ modelId: id, format: v.enum(['json', 'tfjs', 'keras', 'onnx', 'pytorch']), destination, threshold })).returns<SavedFiles>(),
   /** A model file from disk (checked, never executed) joins the open models. */
   openModelFile: call(v.object({ source })).returns<ModelSummary>(),
 } as const;
@@ -82,6 +82,9 @@ export interface ModelSummary {
   readonly test: HeadlineMetrics | null;
   /** True when the held-out predictions are in main (a run of this session). */
   readonly heldOutRows: boolean;
+  /** The split it was trained with (the recipe's), and the rows each part had. */
+  readonly split: SplitSpec;
+  readonly rows: { readonly train: number; readonly validation: number; readonly test: number };
 }
 
 export interface HeadlineMetrics {
@@ -161,6 +164,10 @@ export interface FilePrediction {
   readonly rejected: number;
   /** The first few reasons a row could not be predicted, with its 1-based row. */
   readonly rejections: readonly { readonly row: number; readonly column: string; readonly reason: string }[];
+  /** Rows predicted despite a value the model handled by rule (a category never seen in training). */
+  readonly warned: number;
+  /** The first few of them, with the 1-based row and why to doubt the prediction. */
+  readonly warnings: readonly { readonly row: number; readonly column: string; readonly reason: string }[];
   /** The first rows of the result, as the CSV will hold them. */
   readonly preview: { readonly columns: readonly string[]; readonly rows: readonly (readonly (number | string | null)[])[] };
   /** Classification: predicted rows per class. */

@@ -40,7 +40,7 @@ const learningRate = v.optional(v.number({ min: 1e-7, max: 10 }));
 export const networkDesign = v.object({
   hidden: v.array(
     v.variant('type', {
-      dense: { units: v.number({ min: 1, max: 4096, integer: true }), activation: v.optional(activation) },
+      dense: { units: v.number({ min: 1, max: 4096, integer: true }), activation: v.optional(activation), l1: v.optional(v.number({ min: 0, max: 1 })), l2: v.optional(v.number({ min: 0, max: 1 })) },
       dropout: { rate: v.number({ min: 0, max: 0.95 }) },
       batchNormalization: {},
     }),
@@ -49,8 +49,12 @@ export const networkDesign = v.object({
   outputActivation: v.optional(activation),
 });
 
+/** The most epochs a run may ask for, and the longest early-stopping patience (the Train step's fields say so). */
+export const MAX_EPOCHS = 10_000;
+export const MAX_PATIENCE = 1000;
+
 export const trainingSettings = v.object({
-  epochs: v.number({ min: 1, max: 10_000, integer: true }),
+  epochs: v.number({ min: 1, max: MAX_EPOCHS, integer: true }),
   batchSize: v.number({ min: 1, max: 65_536, integer: true }),
   optimizer: v.variant('kind', {
     adam: { learningRate },
@@ -63,7 +67,7 @@ export const trainingSettings = v.object({
   /** Regression: mse, mae or huber (the engine explains why a classification loss does not fit). */
   loss: v.optional(v.enum(LOSSES)),
   earlyStopping: orFalse(
-    v.object({ patience: v.number({ min: 1, max: 1000, integer: true }), minDelta: v.optional(v.number({ min: 0, max: 1e6 })), restoreBestWeights: v.boolean() }),
+    v.object({ patience: v.number({ min: 1, max: MAX_PATIENCE, integer: true }), minDelta: v.optional(v.number({ min: 0, max: 1e6 })), restoreBestWeights: v.boolean() }),
   ),
   reduceLrOnPlateau: orFalse(
     v.object({ patience: v.number({ min: 1, max: 1000, integer: true }), factor: v.number({ min: 0.01, max: 0.99 }), minLearningRate: v.optional(v.number({ min: 0, max: 1 })) }),
@@ -123,6 +127,9 @@ export interface RunSummary {
   readonly runId: string;
   readonly label: string;
   readonly datasetId: string;
+  /** The data it trained on (file name and SHA-256: the same file opened again is the same dataset) and what it predicts. */
+  readonly dataset: { readonly name: string; readonly sha256: string };
+  readonly target: string;
   readonly status: RunStatus;
   readonly startedAt: number;
   readonly design: NetworkDesign;

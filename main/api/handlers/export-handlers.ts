@@ -6,6 +6,7 @@
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { withDecisionThreshold } from '../../../engine/model/model-file.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
+import { saveTorchScript } from '../../export/pytorch/torch-script.ts';
 import { saveOnnxModel } from '../../export/onnx/export-onnx.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
@@ -56,6 +57,7 @@ export function createExportHandlers(services: Services): AreaHandlers<ExportCal
       if (format === 'json') return saveOne(services, destination, `${base}.json`, (path) => saveModelFile(path, file));
       if (format === 'keras') return saveOne(services, destination, `${base}-keras.py`, (path) => saveKerasScript(path, file));
       if (format === 'onnx') return saveOne(services, destination, `${base}.onnx`, async (path) => void (await saveOnnxModel(path, loaded, { threshold: file.decision?.threshold })));
+      if (format === 'pytorch') return saveOne(services, destination, `${base}-pytorch.py`, (path) => saveTorchScript(path, file));
       return saveFolder(services, destination, async (dir) => {
         const written = await exportTfjsFolder(file, dir);
         return [written.modelPath, written.weightsPath];

@@ -11,6 +11,7 @@ import type { AreaHandlers } from '../handle.ts';
 import { NewestWins } from './newest-wins.ts';
 import type { Services } from '../handlers.ts';
 import { saveOne } from './files.ts';
+import { targetSuggestionFor } from './target-choice.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
 
@@ -34,7 +35,25 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
   }
 
   return {
-    profileDataset: async ({ datasetId }) => ({ datasetId, ...(await engine.call('profile', { datasetId })) }),
+    profileDataset: async ({ datasetId }) => {
+      const { loaded } = datasets.get(datasetId);
+      return { datasetId, ...(await engine.call('profile', { datasetId, quotedColumns: loaded.source.quotedColumns ?? [] })) };
+    },
+
+    setColumnTypes: async ({ datasetId, changes }) => {
+      const { table } = datasets.get(datasetId);
+      const originals = changes.map(({ column }) => requireColumnNamed(table, column));
+      // Every column is converted (in the pool, side by side) before any is replaced: a refused one leaves the dataset as it was.
+      const results = await Promise.all(changes.map(({ type }, i) => engine.call('changeColumn', { column: originals[i]!, change: { type } })));
+      let summary = datasets.get(datasetId).summary;
+      const columns = results.map((result, i) => {
+        const { summary: after, ...column } = changed(datasetId, originals[i]!, result, { type: changes[i]!.type });
+        summary = after;
+        unmarked.get(datasetId)?.delete(changes[i]!.column);
+        return column;
+      });
+      return { summary, columns };
+    },
 
     setColumnType: async ({ datasetId, column, type }) => {
       const original = requireColumnNamed(datasets.get(datasetId).table, column);
@@ -56,6 +75,8 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       unmarked.set(datasetId, byName);
       return changed(datasetId, original, result, { markers });
     },
+
+    suggestTarget: ({ datasetId }) => targetSuggestionFor(services, datasetId),
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
       const { summary } = datasets.get(datasetId);

@@ -1,5 +1,5 @@
 /** What the Build and Train calls (main/api/calls/training-calls.ts) do, in terms of the services. */
-import { countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
+import { checkParameterCount, countParameters, validateNetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { buildNetworkSpec } from '../../../engine/pipeline/train-job.ts';
 import { modelSource } from '../../export/app-identity.ts';
 import type { NetworkPreview, trainingCalls } from '../calls/training-calls.ts';
@@ -33,9 +33,11 @@ export function createTrainingHandlers(services: Services): AreaHandlers<typeof 
     },
     startTraining: async ({ datasetId, recipe, design, settings, label }) => {
       const { loaded } = datasets.get(datasetId);
+      // The hidden layers alone (one input, one output) may be past the cap: refused here, before a worker starts.
+      checkParameterCount(countParameters({ inputSize: 1, layers: [...design.hidden, { type: 'dense', units: 1 }], loss: 'mse' }).trainable);
       // Started at once as `preparing`; a recipe that cannot be prepared fails the run, with its reason.
       const prepared = recipes.prepared(datasetId, recipe);
-      return training.start({ datasetId, job: { prepared, design, settings }, source: modelSource(loaded), ...(label ? { label } : {}) });
+      return training.start({ datasetId, job: { prepared, design, settings }, target: recipe.target.column, source: modelSource(loaded), ...(label ? { label } : {}) });
     },
     pauseTraining: async ({ runId }) => ({ changed: training.pause(runId) }),
     resumeTraining: async ({ runId }) => ({ changed: training.resume(runId) }),

@@ -2,9 +2,8 @@ import { UserFacingError } from '../../../engine/errors.ts';
 import { formatDate } from '../../../engine/table/date-text.ts';
 import { formatNumber, TYPE_LABELS } from '../../../engine/table/messages.ts';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../../engine/table/profile.ts';
-import type { ColumnType } from '../../../engine/table/table.ts';
 import { loadTable, type LoadedTable } from '../../io/load-table.ts';
-import { listOption, parseCommandArgs } from '../args.ts';
+import { listOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 
 const USAGE = `usage: layerlab inspect <file> [options]
@@ -25,18 +24,6 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function columnTypes(value: string | undefined): Record<string, ColumnType> {
-  const types: Record<string, ColumnType> = {};
-  for (const pair of listOption(value)) {
-    const at = pair.lastIndexOf('=');
-    const type = pair.slice(at + 1).trim() as ColumnType;
-    if (at <= 0 || !(type in TYPE_LABELS)) {
-      throw new UserFacingError('usage', `--type takes column=type pairs with a type among ${Object.keys(TYPE_LABELS).join(', ')}; got "${pair}".`);
-    }
-    types[pair.slice(0, at).trim()] = type;
-  }
-  return types;
-}
 
 export const inspectCommand: CliCommand = {
   async run(args, io) {
@@ -51,11 +38,12 @@ export const inspectCommand: CliCommand = {
       sheet: values.sheet,
       missingMarkers: listOption(values.missing),
       zeroMeansMissing: listOption(values['zero-missing']),
-      columnTypes: columnTypes(values.type),
+      columnTypes: typesOption(values.type),
       skipRaggedRows: values['skip-ragged-rows'] ?? false,
     });
     const profile = profileTable(loaded.table);
-    io.stdout.write(values.json ? `${JSON.stringify(jsonReport(loaded, profile))}\n` : textReport(loaded, profile));
+    // Written a slice at a time: a file of 200,000 columns would otherwise make one string of tens of megabytes.
+    for (const chunk of values.json ? jsonChunks(jsonReport(loaded, profile)) : textChunks(loaded, profile)) io.stdout.write(chunk);
     return 0;
   },
 };
@@ -63,6 +51,18 @@ export const inspectCommand: CliCommand = {
 function jsonReport({ source, warnings }: LoadedTable, profile: TableProfile) {
   const { path: _path, ...file } = source;
   return { ...file, rows: profile.rows, columns: profile.columns, duplicateRows: profile.duplicateRows, memoryBytes: profile.memoryBytes, warnings };
+}
+
+/** Columns per chunk of output. */
+const CHUNK = 1000;
+
+/** Exactly `JSON.stringify(report)` and a line break, the columns a chunk at a time. */
+function* jsonChunks(report: ReturnType<typeof jsonReport>): Generator<string> {
+  const placeholder = '\u0000columns\u0000';
+  const [before, after] = JSON.stringify({ ...report, columns: placeholder }).split(JSON.stringify(placeholder)) as [string, string];
+  yield `${before}[`;
+  for (let i = 0; i < report.columns.length; i += CHUNK) yield `${i > 0 ? ',' : ''}${JSON.stringify(report.columns.slice(i, i + CHUNK)).slice(1, -1)}`;
+  yield `]${after}\n`;
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -98,29 +98,21 @@ function summary(column: ColumnProfile): string {
   return `${range}, mean ${formatNumber(column.mean)}, median ${formatNumber(column.median!)}`;
 }
 
-function table(rows: readonly string[][], rightAligned: ReadonlySet<number>): string {
-  const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => row[j]!.length)));
-  return rows
-    .map((row) => row.map((cell, j) => (j === row.length - 1 ? cell : rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  '))
-    .join('\n');
-}
-
-function textReport(loaded: LoadedTable, profile: TableProfile): string {
+/** The text report, a slice of lines at a time; each column's table row is made twice (widths, then lines) rather than kept. */
+function* textChunks(loaded: LoadedTable, profile: TableProfile): Generator<string> {
   const { source, warnings } = loaded;
   const percent = (n: number) => (n === 0 ? '0' : `${n} (${Math.max(1, Math.round((100 * n) / profile.rows))}%)`);
-  const rows = [
-    ['column', 'type', 'missing', 'distinct', 'values'],
-    ...profile.columns.map((c) => [c.name, TYPE_LABELS[c.type], percent(c.missing), String(c.distinct), summary(c)]),
-  ];
-  const lines = [
-    `${source.name} — ${describeSource(loaded)}`,
-    `${profile.rows} rows × ${profile.columns.length} columns, ${profile.duplicateRows} duplicate rows, ${size(profile.memoryBytes)} in memory, sha256 ${source.sha256.slice(0, 12)}…`,
-    '',
-    table(rows, new Set([2, 3])),
-    '',
-    'Why these types:',
-    ...profile.columns.map((c) => `  ${c.name}: ${c.reason}`),
-  ];
-  if (warnings.length > 0) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
-  return `${lines.join('\n')}\n`;
+  const header = ['column', 'type', 'missing', 'distinct', 'values'];
+  const cells = (c: ColumnProfile) => [c.name, TYPE_LABELS[c.type], percent(c.missing), String(c.distinct), summary(c)];
+  const widths = header.map((h) => h.length);
+  for (const column of profile.columns) cells(column).forEach((cell, j) => (widths[j] = Math.max(widths[j]!, cell.length)));
+  const rightAligned = new Set([2, 3]);
+  const line = (row: readonly string[]) => row.map((cell, j) => (j === row.length - 1 ? cell : rightAligned.has(j) ? cell.padStart(widths[j]!) : cell.padEnd(widths[j]!))).join('  ');
+  yield `${source.name} — ${describeSource(loaded)}\n`;
+  yield `${profile.rows} rows × ${profile.columns.length} columns, ${profile.duplicateRows} duplicate rows, ${size(profile.memoryBytes)} in memory, sha256 ${source.sha256.slice(0, 12)}…\n\n`;
+  yield `${line(header)}\n`;
+  for (let i = 0; i < profile.columns.length; i += CHUNK) yield profile.columns.slice(i, i + CHUNK).map((c) => `${line(cells(c))}\n`).join('');
+  yield '\nWhy these types:\n';
+  for (let i = 0; i < profile.columns.length; i += CHUNK) yield profile.columns.slice(i, i + CHUNK).map((c) => `  ${c.name}: ${c.reason}\n`).join('');
+  if (warnings.length > 0) yield `\nWarnings:\n${warnings.map((w) => `  - ${w}\n`).join('')}`;
 }

@@ -4,12 +4,15 @@ import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
 import { DEFAULT_HIDDEN_UNITS, defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
+import { warmUpTraining } from '../../../engine/pipeline/warm-up.ts';
+import { crossValidate } from '../../../engine/pipeline/cross-validate.ts';
 import { buildModelFile } from '../../../engine/model/model-file.ts';
 import { TASKS, type Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
-import { listOption, numberOption, parseCommandArgs } from '../args.ts';
+import { gradientHelperStarter } from '../../training/gradient-helper.ts';
+import { listOption, numberOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 import { jsonSummary, textSummary } from '../train-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
@@ -28,8 +31,11 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
   --patience 10           epochs without validation improvement before stopping (0: never stop early)
   --task binary|multiclass|regression   override the detected task
   --class-weight balanced weigh rare classes up
+  --folds K               also K-fold cross-validate the network on the non-test rows: each metric as mean ± spread
+  --type col=categorical  set column types (numeric, integer, boolean, categorical, datetime, text, id), comma-separated
   --sheet NAME            sheet of an .xlsx workbook
   --seed 42
+  --threads 2             threads for large batches (1: one core; the weights are the same either way)
   --out model.json        save the trained model
   --json                  print one JSON object instead of the summary`;
 
@@ -48,8 +54,11 @@ const options = {
   patience: { type: 'string' },
   task: { type: 'string' },
   'class-weight': { type: 'string' },
+  folds: { type: 'string' },
   sheet: { type: 'string' },
+  type: { type: 'string' },
   seed: { type: 'string' },
+  threads: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -81,6 +90,8 @@ export const trainCommand: CliCommand = {
     if (testSize + validationSize >= 0.95) throw new UserFacingError('usage', `--test-size and --validation-size leave almost nothing to train on (${testSize} + ${validationSize}).`);
     const patience = numberOption(values.patience, 'patience', 10, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
     const seed = numberOption(values.seed, 'seed', 42, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const threads = numberOption(values.threads, 'threads', 2, (n) => n === 1 || n === 2, '1 or 2');
+    const folds = values.folds === undefined ? null : numberOption(values.folds, 'folds', 0, (n) => Number.isInteger(n) && n >= 2, 'a whole number ≥ 2 (5 or 10 are usual)');
 
     const settings = defaultTrainingSettings({
       epochs: numberOption(values.epochs, 'epochs', 100, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
@@ -92,22 +103,29 @@ export const trainCommand: CliCommand = {
     });
     const design = { hidden: denseStack(hidden, activation, numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)')) };
 
-    const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
-    for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
+    // Compiles and warms the training code (on generated rows) before anything is timed: once per process.
+    const warming = performance.now();
+    warmUpTraining();
+    const warmUpSeconds = (performance.now() - warming) / 1000;
+    const loaded = await loadTable(file, { ...(values.sheet ? { sheet: values.sheet } : {}), columnTypes: typesOption(values.type) });
     const recipe = buildRecipe(loaded.table, {
       target: values.target,
       drop: listOption(values.drop),
       ...(task ? { task } : {}),
       split: { test: testSize, validation: validationSize, seed },
     });
+    // Before the timed job: `seconds` stays the one training job, with or without --folds.
+    const crossValidation = folds === null ? null : crossValidate(loaded.table, recipe, design, settings, folds);
     const started = performance.now();
-    const result = runTrainingJob({ table: loaded.table, recipe, design, settings });
+    const result = runTrainingJob({ table: loaded.table, recipe, design, settings }, {}, undefined, { startHelper: threads === 2 ? gradientHelperStarter() : null });
     const seconds = (performance.now() - started) / 1000;
+    // Notes about the file come after a success: a refused run says one thing, the reason.
+    for (const warning of loaded.warnings) io.stderr.write(`layerlab train: note: ${warning}\n`);
 
     if (values.out) {
       await saveModelFile(values.out, buildModelFile({ result, design, settings, source: modelSource(loaded), app: await appIdentity() }));
     }
-    const summaryInput = { file: basename(file), table: loaded.table, result, seconds, out: values.out ?? null };
+    const summaryInput = { file: basename(file), table: loaded.table, result, seconds, warmUpSeconds, out: values.out ?? null, crossValidation };
     io.stdout.write(values.json ? `${JSON.stringify(jsonSummary(summaryInput))}\n` : textSummary(summaryInput));
     return 0;
   },

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../../engine/errors.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
+import { inputNames } from '../../../engine/model/predict.ts';
 import { cleanedCsvLines, saveCleanedCsv } from '../../export/cleaned-csv.ts';
 import { readModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
@@ -24,8 +25,8 @@ export const transformCommand: CliCommand = {
     if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and a data file.\n${USAGE}`);
     const [modelPath, dataPath] = positionals as [string, string];
     const model = await readModelFile(modelPath);
-    const { table } = await loadTable(dataPath, values.sheet ? { sheet: values.sheet } : {});
-    const data = cleanedData(model, table);
+    const { table, source } = await loadTable(dataPath, { keepText: inputNames(model), ...(values.sheet ? { sheet: values.sheet } : {}) });
+    const data = cleanedData(model, table, { decimalComma: source.decimalComma });
     if (values.out) await saveCleanedCsv(values.out, data);
     else for (const line of cleanedCsvLines(data)) io.stdout.write(line);
     const summary = { rows: table.rowCount, written: data.rows, rejected: data.rejected.length, features: data.features.length, target: data.target?.name ?? null, out: values.out ?? null };

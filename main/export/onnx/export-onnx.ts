@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../../project/atomic-write.ts';
 import { appIdentity, type AppIdentity } from '../app-identity.ts';
 import { GraphBuilder, ML_DOMAIN } from './graph-builder.ts';
 import { badOpset, MAX_OPSET, MIN_OPSET, ONNX_OUTPUTS, outputNameTaken } from './messages.ts';
-import { emitNetwork } from './network-graph.ts';
+import { emitPredictor } from './network-graph.ts';
 import { encodeModel, type Model } from './onnx-proto.ts';
 import { emitOutputs } from './outputs-graph.ts';
 import { emitRecipe, inputType } from './recipe-graph.ts';
@@ -61,7 +61,7 @@ export function onnxModel(model: LoadedModel, options: OnnxOptions = {}): Model 
   if (taken) outputNameTaken(taken.name);
   const g = new GraphBuilder([...recipe.inputSchema.map((c) => c.name), ...ONNX_OUTPUTS]);
   const cleaned = emitRecipe(g, recipe, options.emitters);
-  const output = emitNetwork(g, model.network, cleaned.features);
+  const output = emitPredictor(g, model.network, cleaned.features);
   for (const { info, tensor } of emitOutputs(g, recipe.target, output, cleaned, threshold)) g.output(info, tensor);
   const source = file.provenance.source;
   const doc = `Layerlab model predicting "${recipe.target.column}" (${recipe.target.task}) from ${recipe.inputSchema.length} raw columns, trained on ${source.name} (SHA-256 ${source.sha256}).`;

@@ -6,6 +6,7 @@
  */
 import { LEAKY_RELU_SLOPE, type ActivationName } from '../../../engine/nn/activations.ts';
 import type { LayerSpec } from '../../../engine/nn/network-spec.ts';
+import { Ensemble, type Predictor } from '../../../engine/nn/ensemble.ts';
 import type { Network } from '../../../engine/nn/network.ts';
 import type { GraphBuilder } from './graph-builder.ts';
 import { float, int } from './onnx-proto.ts';
@@ -86,7 +87,17 @@ const batchNormalization: LayerEmitter<'batchNormalization'> = (ctx, layer, x) =
 
 const LAYERS: { readonly [T in LayerSpec['type']]: LayerEmitter<T> } = { dense, dropout, batchNormalization };
 
-/** The network's output (float [N, outputs]) from its input (float [N, features]). */
+/**
+ * The model's output (float [N, outputs]) from its input (float [N, features]): one network, or an ensemble's
+ * members side by side and their element-wise Mean, as Keras' Average layer and Layerlab's Ensemble compute it.
+ */
+export function emitPredictor(g: GraphBuilder, predictor: Predictor, input: string): string {
+  if (!(predictor instanceof Ensemble)) return emitNetwork(g, predictor as Network, input);
+  const outputs = predictor.members.map((member) => emitNetwork(g, member, input));
+  return g.op('Mean', outputs, {}, { hint: 'ensemble/mean' });
+}
+
+/** One network's output (float [N, outputs]) from its input (float [N, features]). */
 export function emitNetwork(g: GraphBuilder, network: Network, input: string): string {
   const counts = new Map<string, number>();
   const name = (base: string): string => {

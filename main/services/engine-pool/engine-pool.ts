@@ -11,8 +11,9 @@
  *   dataset's prepared stages are cached, so an edit of the last step re-runs only that step.
  * - Tables and models go to a worker once, before the first call there that reads them (shared memory: the
  *   columns are not copied), and again only when they change.
- * - Cores are shared with training: while runs train (each in a thread of its own), `reserve` takes their
- *   cores out of the pool's share, down to one worker. Work then queues in main, and training keeps its cores.
+ * - Cores are shared with training, searches and cross-validations: while they run (each on threads of its
+ *   own), `reserve` takes their cores out of the pool's share, down to one worker (never none: a preview must
+ *   still answer). Work then queues in main, and their threads keep their cores; as they end, the pool grows back.
  * - Started with the app (`start`): the workers are created and warmed on a small synthetic table while the
  *   user looks at the first screen; anywhere else (tests, scripts) they start with the first call.
  */
@@ -74,7 +75,8 @@ export class EnginePool {
   private readonly workers: (PoolWorker | null)[];
   private readonly waiting: Waiting[] = [];
   private readonly homes = new Map<string, number>();
-  private readonly reserved = new Map<string, number>();
+  /** Cores others use, by who reserved them: counted again each time the pool starts calls. */
+  private readonly reserved = new Map<string, () => number>();
   private readonly startWorker: () => Worker;
   private nextCallId = 1;
   private closed = false;
@@ -96,14 +98,24 @@ export class EnginePool {
   /** Workers the pool may keep busy now: one per core, less the cores others reserved, never fewer than one. */
   get capacity(): number {
     let reserved = 0;
-    for (const cores of this.reserved.values()) reserved += cores;
+    for (const cores of this.reserved.values()) reserved += cores();
     return Math.max(1, this.size - reserved);
   }
 
-  /** Takes `cores` out of the pool's share under `key` (0 gives them back): training runs and searches do, while they run. */
-  reserve(key: string, cores: number): void {
-    if (cores > 0) this.reserved.set(key, cores);
+  /**
+   * Takes `cores` out of the pool's share under `key`: a count (0 gives them back), or how many are in use now,
+   * asked each time the pool starts calls (so a search that has just started counts at once). Training runs,
+   * searches and cross-validations do; call `recount` when theirs goes down, so waiting calls start.
+   */
+  reserve(key: string, cores: number | (() => number)): void {
+    if (typeof cores === 'function') this.reserved.set(key, cores);
+    else if (cores > 0) this.reserved.set(key, () => cores);
     else this.reserved.delete(key);
+    this.dispatch();
+  }
+
+  /** Reserved cores may have been given back: starts the calls that now fit. */
+  recount(): void {
     this.dispatch();
   }
 

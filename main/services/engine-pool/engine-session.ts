@@ -40,6 +40,8 @@ export class EngineSession implements PreparedRecipes {
   readonly id = randomUUID();
   /** The ModelData sent for a model, by the file main holds (a new file under the same id is sent again). */
   private readonly modelData = new WeakMap<ModelFile, ModelData>();
+  /** Why this app reserved cores (reserveCores), given back when it closes. */
+  private readonly reasons = new Set<string>();
 
   constructor(
     private readonly pool: EnginePool,
@@ -79,13 +81,22 @@ export class EngineSession implements PreparedRecipes {
     this.pool.forget(this.key('predictions', predictionId), { type: 'forget', session: this.id, kind: 'predictions', id: predictionId });
   }
 
-  /** Cores in use elsewhere for `reason` (training runs), which the pool leaves alone. */
-  reserveCores(reason: string, cores: number): void {
+  /**
+   * Cores in use elsewhere for `reason` (training runs, searches, cross-validations), which the pool leaves alone:
+   * a count, or a function the pool asks whenever it starts calls (see EnginePool.reserve).
+   */
+  reserveCores(reason: string, cores: number | (() => number)): void {
+    this.reasons.add(reason);
     this.pool.reserve(`${reason}:${this.id}`, cores);
   }
 
+  /** Some reserved cores were given back (a run, search or cross-validation ended): waiting calls may start. */
+  coresChanged(): void {
+    this.pool.recount();
+  }
+
   close(): void {
-    this.reserveCores('training', 0);
+    for (const reason of this.reasons) this.pool.reserve(`${reason}:${this.id}`, 0);
     this.pool.closeSession(this.id);
   }
 
@@ -99,6 +110,7 @@ export class EngineSession implements PreparedRecipes {
     const recipes = (datasetId: string) => this.key('recipes', datasetId);
     switch (name) {
       case 'profile':
+      case 'suggestTarget':
       case 'suggest':
       case 'typicalValues':
         return { datasets: [a.datasetId!] };

@@ -14,6 +14,7 @@ import type { NetworkPicture } from '../../../engine/insight/network-picture.ts'
 import type { WhatIfResult } from '../../../engine/insight/what-if.ts';
 import type { ModelFile, ModelFileInput } from '../../../engine/model/model-file.ts';
 import type { SplitEvaluation } from '../../../engine/pipeline/train-job.ts';
+import type { SuggestTargetOptions, TargetSuggestion } from '../../../engine/prep/target-choice.ts';
 import type { InputColumn, Prepared, PreparedPreview, Recipe, Task } from '../../../engine/prep/types.ts';
 import type { ColumnProfile } from '../../../engine/table/profile.ts';
 import type { Column, ColumnType, Table } from '../../../engine/table/table.ts';
@@ -75,7 +76,9 @@ export interface EngineCalls {
   /** Runs every kind of engine work once on a small synthetic table, so the first real file finds the code compiled. */
   warmUp: Call<{ readonly part: number }, { readonly parts: number }>;
   loadTable: Call<{ readonly path: string; readonly options: Omit<LoadOptions, 'onProgress' | 'signal'> }, SharedLoadedTable, LoadProgress>;
-  profile: Call<{ readonly datasetId: string }, Omit<DatasetProfile, 'datasetId'>>;
+  /** `quotedColumns`: the columns the file quoted (the loader's), whose whole-number codes are suggested as categories. */
+  profile: Call<{ readonly datasetId: string; readonly quotedColumns: readonly string[] }, Omit<DatasetProfile, 'datasetId'>>;
+  suggestTarget: Call<{ readonly datasetId: string; readonly options: SuggestTargetOptions }, TargetSuggestion>;
   suggest: Call<{ readonly datasetId: string; readonly target?: string; readonly task?: Task; readonly positiveLabel?: string; readonly preferredTarget?: string }, SuggestedRecipe>;
   changeColumn: Call<{ readonly column: Column; readonly change: ColumnChange }, ChangedColumn>;
   /** The Clean step's answer, a failing step included (ok: false). */

@@ -53,6 +53,10 @@ const STEPS = {
     term: 'Date parts',
     text: 'A date is one growing number that means little to a network on its own. Splitting it into year, month and day of the week lets the network find seasons and weekly patterns that repeat.',
   },
+  'step-piecewise-linear': {
+    term: 'Numbers in pieces',
+    text: "Cuts each numeric column at its training rows' quantiles into up to 16 pieces and gives the network one input per piece: full for the pieces below the value, partly full for its own, empty above. The network can then bend its response range by range, as decision trees do, instead of drawing one smooth trend through a column. The network search tries it next to plain scaled numbers.",
+  },
 } as const satisfies Record<`step-${StepKind}`, ConceptText>;
 
 export const CONCEPTS = {

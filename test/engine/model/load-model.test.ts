@@ -34,8 +34,8 @@ const BROKEN: [string, (f: Json) => unknown, string, RegExp][] = [
   ['a TF.js model.json', () => ({ format: 'layers-model', modelTopology: {}, weightsManifest: [] }), 'not-a-model', /TensorFlow\.js model\.json.*not the cleaning recipe/],
   ['a project file', () => ({ format: 'layerlab-project', version: '1.0' }), 'not-a-model', /Layerlab project \(\.layerlab\)/],
   ['a list instead of an object', () => [1, 2], 'not-a-model', /not a Layerlab model file: it holds a list, not an object with "format": "layerlab-model"/],
-  ['a newer major version', (f) => ({ ...f, version: '2.0', network: 'changed shape' }), 'model-too-new', /format version 2\.0, made by a newer Layerlab; this one reads version 1\.x\. Update Layerlab/],
-  ['a version that is a number', (f) => ({ ...f, version: 1 }), 'invalid-model', /"version" should be a version such as "1\.0", found 1\./],
+  ['a newer major version', (f) => ({ ...f, version: '3.0', network: 'changed shape' }), 'model-too-new', /format version 3\.0, made by a newer Layerlab; this one reads versions 1\.x to 2\.x\. Update Layerlab/],
+  ['a version that is a number', (f) => ({ ...f, version: 1 }), 'invalid-model', /"version" should be a version such as "2\.0", found 1\./],
   ['no network', (f) => (delete f.network, f), 'invalid-model', /"network" should be an object, found nothing\./],
   ['weights that are not base64', (f) => ((f.network.weightData = 'abc$'), f), 'invalid-model', /"network\.weightData" should be base64 text \(the weights as little-endian float32 values\), found "abc\$"/],
   ['weights cut short', (f) => ((f.network.weightData = f.network.weightData.slice(0, 400)), f), 'invalid-model', /"network\.weightData" should be \d+ bytes \(\d+ float32 values, as the weight specs add up to\), found 300 bytes/],
@@ -58,9 +58,17 @@ const BROKEN: [string, (f: Json) => unknown, string, RegExp][] = [
   ['a malformed SHA-256', (f) => ((f.provenance.source.sha256 = 'abc'), f), 'invalid-model', /"provenance\.source\.sha256" should be 64 lowercase hexadecimal digits \(a SHA-256\), found "abc"/],
   ['a date that is not ISO', (f) => ((f.provenance.created = '31/01/2025'), f), 'invalid-model', /"provenance\.created" should be a UTC date and time such as "2025-01-31T12:00:00\.000Z", found "31\/01\/2025"/],
   ['a threshold above 1', (f) => ((f.decision = { threshold: 5 }), f), 'invalid-model', /"decision\.threshold" should be a number ≥ 0 and ≤ 1, found 5/],
+  ['a billion units in a layer (refused before anything is allocated)', (f) => ((layers(f)[0]!.config.units = 1e9), f), 'invalid-model', /cannot be built: This network has [\d,]+ parameters, more than the 10,000,000 Layerlab trains/],
+  ['an encoding claiming two million levels for a handful of features', (f) => ((oneHot(f).levels = Array.from({ length: 2_000_000 }, (_, i) => `L${i}`)), f), 'invalid-model', /^Invalid model file: an encoding in its recipe has 2,000,000 levels, but "recipe\.features" lists only \d+ features\./],
+  ['an encoding whose levels are not the features listed', (f) => ((oneHot(f).levels = oneHot(f).levels.map((l: string) => `${l}!`)), f), 'invalid-model', /^Invalid model file: its recipe's steps make \d+ features, but "recipe\.features" lists \d+ \(feature \d+ is "[^"]+!" where the list has "[^"]+"\)\.[^\n]{0,200}$/],
+  ['far more weight data than the network has weights', (f) => ((f.network.weightData = 'AAAA'.repeat(500_000)), f), 'invalid-model', /^Invalid model file: "network\.weightData" holds about 1,500,000 bytes, but the network in "network\.modelTopology" has [\d,]+ weights/],
   ['a "__proto__" key', (f) => JSON.parse(JSON.stringify(f).replace('"stopReason"', '"__proto__":{"polluted":true},"stopReason"')), 'forbidden-key', /holds the field "training\.__proto__", which Layerlab never writes and refuses to read/],
   ['a "constructor.prototype" key', (f) => ((f.metrics.constructor = { prototype: { polluted: true } }), f), 'forbidden-key', /"metrics\.constructor\.prototype"/],
 ];
+
+function oneHot(f: Json): Json {
+  return f.recipe.steps.find((s: Json) => s.kind === 'encode' && s.state.method === 'one-hot').state;
+}
 
 function stepState(f: Json, kind: string): Json {
   return f.recipe.steps.find((s: Json) => s.kind === kind).state;

@@ -5,6 +5,7 @@ import { DenseLinear } from '../../../engine/nn/layers/dense.ts';
 import { Network } from '../../../engine/nn/network.ts';
 import type { NetworkSpec } from '../../../engine/nn/network-spec.ts';
 import { Rng } from '../../../engine/nn/rng.ts';
+import { enableRelaxedSimd } from '../../../main/runtime/wasm-features.ts';
 import { binaryAccuracy, diabetes } from './fit-fixtures.ts';
 import { expectGradientsClose, numericGradient, randomArray } from './gradient-check.ts';
 
@@ -25,17 +26,22 @@ function train(kernels: KernelChoice): { network: Network; accuracy: number } {
   return { network, accuracy: binaryAccuracy.compute(data.y, network.predict(data.x, data.rows), data.rows) };
 }
 
+enableRelaxedSimd();
+
 describe('a network on the WASM kernels', () => {
   it('runs its Dense layers on WASM (ReLU fused) when asked, on TypeScript when asked', () => {
     const paths = (kernels: KernelChoice): string[] =>
       (new Network(spec, new Rng(1), { kernels }) as unknown as { layers: unknown[] }).layers.map((l) => (l instanceof DenseLinear ? l.kernelPath : 'activation'));
-    expect(paths('wasm')).toEqual(['wasm', 'wasm', 'wasm', 'activation']);
+    expect(paths('wasm')).toEqual(['relaxed-simd', 'relaxed-simd', 'relaxed-simd', 'activation']);
+    expect(paths('simd')).toEqual(['simd', 'simd', 'simd', 'activation']);
     expect(paths('typescript')).toEqual(['typescript', 'activation', 'typescript', 'activation', 'typescript', 'activation']);
   });
+});
 
+describe.each(['relaxed-simd', 'simd'] as const)('a network on the WASM %s kernels', (variant) => {
   it('has gradients that match finite differences', () => {
     const rng = new Rng(8);
-    const net = new Network(spec, new Rng(3), { kernels: 'wasm' });
+    const net = new Network(spec, new Rng(3), { kernels: variant });
     const rows = 5;
     const x = randomArray(rows * 8, rng, 1.5);
     const y = Float32Array.from({ length: rows }, () => rng.int(2));
@@ -48,12 +54,12 @@ describe('a network on the WASM kernels', () => {
   });
 
   it('trains bit-identically twice with the same seed', () => {
-    const a = train('wasm').network.getWeights(), b = train('wasm').network.getWeights();
+    const a = train(variant).network.getWeights(), b = train(variant).network.getWeights();
     a.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(b[i]!)));
   });
 
   it('trains to the weights and accuracy of the TypeScript path, up to float rounding', () => {
-    const wasm = train('wasm'), ts = train('typescript');
+    const wasm = train(variant), ts = train('typescript');
     const wW = wasm.network.getWeights(), tW = ts.network.getWeights();
     let worst = 0;
     wW.forEach((w, i) => w.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - tW[i]![j]!)))));

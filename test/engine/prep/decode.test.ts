@@ -20,7 +20,7 @@ describe('decodePredictions', () => {
   });
 
   it('names the most probable of several classes, the lower class on a tie', () => {
-    const fitted = fittedFor({ column: 'species' }, cat('y', ['setosa', 'virginica', 'versicolor']));
+    const fitted = fittedFor({ column: 'species' }, cat('y', ['setosa', 'virginica', 'versicolor', 'setosa', 'virginica', 'versicolor']));
     const decoded = decodePredictions(fitted, Float32Array.of(0.1, 0.2, 0.7, 0.4, 0.4, 0.2), 2);
     expect(decoded.labels).toEqual(['virginica', 'setosa']);
     expect(decoded.classLabels).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -39,7 +39,7 @@ describe('decodePredictions', () => {
   });
 
   it('refuses outputs that do not match the network width for this target', () => {
-    const fitted = fittedFor({ column: 'species' }, cat('y', ['a', 'b', 'c']));
+    const fitted = fittedFor({ column: 'species' }, cat('y', ['a', 'b', 'c', 'a', 'b', 'c']));
     expect(() => decodePredictions(fitted, new Float32Array(4), 2)).toThrow(RangeError);
   });
 });

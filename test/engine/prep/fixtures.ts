@@ -87,7 +87,11 @@ function columnFrom(name: string, cells: readonly string[], missing: ReadonlySet
 
 /** A dataset from ../shared/datasets; cells are trimmed, "" and `missing` markers are empty cells. */
 export function loadDataset(file: string, options: { missing?: readonly string[]; delimiter?: string } = {}): Table {
-  const text = readFileSync(join(DATASETS, file), 'utf8');
+  return tableFromCsv(readFileSync(join(DATASETS, file), 'utf8'), options);
+}
+
+/** A table from CSV text, read as `loadDataset` reads a file. */
+export function tableFromCsv(text: string, options: { missing?: readonly string[]; delimiter?: string } = {}): Table {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
   const [header, ...body] = parsed.data;
   const missing = new Set(['', ...(options.missing ?? [])]);

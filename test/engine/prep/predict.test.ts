@@ -78,9 +78,12 @@ describe('transformForPrediction: rows it cannot prepare', () => {
     expect(out.rejected).toEqual([{ row: 1, column: 'Balance', reason: '"Balance" is empty, and the recipe has no value to fill in for it (no missing-values step covers it). Enter a value.' }]);
   });
 
-  it('gives an unseen category all zeros by default', () => {
+  it('gives an unseen category all zeros by default, and says so on that row', () => {
     const fitted = fit().fitted;
-    const out = transformForPrediction(fitted, newRows(['Italy'], [30], [10]));
+    const out = transformForPrediction(fitted, newRows(['Italy', 'Spain'], [30, 31], [10, 20]));
+    expect(out.warnings).toEqual([
+      { row: 0, column: 'Geography', reason: '"Geography" is "Italy", a value never seen in the training rows: encoded as all zeros, as the recipe says for unseen values. Treat this prediction with care.' },
+    ]);
     expect(Array.from(out.x.subarray(0, 3))).toEqual([0, 0, 0]);
   });
 
@@ -96,7 +99,7 @@ describe('transformForPrediction: rows it cannot prepare', () => {
     const rows = tableOf(cat('Geography', ['France', 'Spain', 'France']), cat('Age', ['42', 'forty', '']), cat('Balance', ['10.5', '3', ' 7 ']));
     const out = transformForPrediction(fit().fitted, rows);
     expect(Array.from(out.rowIndex)).toEqual([0, 2]);
-    expect(out.rejected).toEqual([{ row: 1, column: 'Age', reason: '"Age" is "forty", which is not a number.' }]);
+    expect(out.rejected).toEqual([{ row: 1, column: 'Age', reason: '"Age" is "forty", which is not a number. Enter a number (such as 42 or 3.5).' }]);
     const direct = transformForPrediction(fit().fitted, newRows(['France', 'France'], [42, null], [10.5, 7]));
     expect(out.x).toEqual(direct.x);
   });
@@ -117,6 +120,25 @@ describe('transformForPrediction: rows it cannot prepare', () => {
     expect(out.rejected[0]!.reason).toContain('trained only on rows where "Age" is at least 18');
   });
 
+  it('reads numbers with thousands separators and the file’s decimal comma as the loader does, never Number()’s extras', () => {
+    const rows = tableOf(cat('Geography', ['France', 'Spain', 'France', 'Spain']), cat('Age', ['42', '0x1F', '1e3', 'Infinity']), cat('Balance', ['1,234.5', '3', '7', '8']));
+    const out = transformForPrediction(fit().fitted, rows);
+    expect(Array.from(out.rowIndex)).toEqual([0, 2]);
+    expect(out.rejected.map((r) => r.reason)).toEqual([
+      '"Age" is "0x1F", which is not a number. Enter a number (such as 42 or 3.5).',
+      '"Age" is "Infinity", an infinite value the model cannot use. Enter a finite number.',
+    ]);
+    const european = transformForPrediction(fit().fitted, tableOf(cat('Geography', ['France']), cat('Age', ['42']), cat('Balance', ['1.234,5'])), { decimalComma: true });
+    expect(european.rejected).toEqual([]);
+    expect(Array.from(european.x)).toEqual(Array.from(out.x.subarray(0, european.x.length)));
+  });
+
+  it('flags a predicted row whose number lies outside the training range', () => {
+    const out = transformForPrediction(fit().fitted, newRows(['France', 'France'], [30, 300], [10, 20]));
+    expect(Array.from(out.rowIndex)).toEqual([0, 1]);
+    expect(out.warnings).toEqual([{ row: 1, column: 'Age', reason: expect.stringMatching(/^"Age" is 300, outside its training range \(\d+ to \d+\): the model never saw such a value\. Treat this prediction with care\.$/) }]);
+  });
+
   it('reads dates written as text like the dates of the training file', () => {
     const n = 12;
     const days = Array.from({ length: n }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 10}`);
@@ -124,6 +146,6 @@ describe('transformForPrediction: rows it cannot prepare', () => {
     const prepared = fit([{ id: 'd', kind: 'date-parts', params: { column: 'day' } }], table);
     const out = transformForPrediction(prepared.fitted, tableOf(cat('day', ['2024-03-15', 'soon'])));
     expect(Array.from(out.x)).toEqual([2024, 3, 4]);
-    expect(out.rejected[0]!.reason).toBe('"day" is "soon", which is not a date.');
+    expect(out.rejected[0]!.reason).toBe('"day" is "soon", which is not a date. Enter a date.');
   });
 });

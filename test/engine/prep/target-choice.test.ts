@@ -7,12 +7,17 @@ const label = cat('label', ['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
 const constant = cat('constant', ['same', 'same', 'same', 'same', 'same', 'same', 'same', 'same']);
 
 describe('targetCandidates', () => {
-  it('tries the preferred column first, then every column from the last', () => {
-    expect(targetCandidates(tableOf(x, label, constant), { preferredTarget: 'x' })).toEqual(['x', 'constant', 'label']);
+  it('tries the preferred column first, then the suggestion ranking, and never a column that should not be the target', () => {
+    expect(targetCandidates(tableOf(x, label, constant), { preferredTarget: 'x' })).toEqual(['x', 'label']);
   });
 
   it('ignores a preferred column the table does not have', () => {
     expect(targetCandidates(tableOf(x, label), { preferredTarget: 'species' })).toEqual(['label', 'x']);
+  });
+
+  it('ranks as suggestTarget does: a year in the last column comes after a label in the first', () => {
+    const year = num('year', [2007, 2008, 2009, 2007, 2008, 2009, 2007, 2008]);
+    expect(targetCandidates(tableOf(label, x, year))).toEqual(['label', 'x']);
   });
 });
 
@@ -30,8 +35,13 @@ describe('defaultRecipe', () => {
   });
 
   it('says why the first candidate was refused when no column can be predicted', () => {
+    const error = errorOf(() => defaultRecipe(tableOf(label, constant)));
+    expect(error.code).toBe('no-features');
+  });
+
+  it('says no column looks predictable rather than predicting one that should not be', () => {
     const error = errorOf(() => defaultRecipe(tableOf(constant, cat('other', ['k', 'k', 'k', 'k', 'k', 'k', 'k', 'k']))));
-    expect(error.code).toBe('target-one-class');
-    expect(error.message).toContain('"other"');
+    expect(error.code).toBe('no-target');
+    expect(error.message).toMatch(/^No column of this table looks like something to predict/);
   });
 });

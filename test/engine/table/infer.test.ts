@@ -67,13 +67,31 @@ describe('inference of numbers', () => {
     expect(textsOf(column)).toEqual(['02134', '10001', '02134', '90210']);
   });
 
-  it('reads infinities and NaN literals as missing, with a warning for each', () => {
+  it('reads infinities and NaN literals as missing, with a warning for each naming the spellings', () => {
     const { column, warnings } = infer(['1.5', 'Infinity', '-inf', 'NaN', '2']);
     expect(numbersOf(column)).toEqual([1.5, NaN, NaN, NaN, 2]);
-    expect(column.reason).toContain('2 infinite values (first at row 3) read as missing');
+    expect(column.reason).toContain('2 infinite values ("Infinity" ×1, "-inf" ×1, first at row 3) read as missing');
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/Column "x": 1 cell says "NaN"; read as missing/);
-    expect(warnings[1]).toMatch(/Column "x": 2 cells hold an infinite value \(first at row 3\)/);
+    expect(warnings[1]).toMatch(/Column "x": 2 cells hold an infinite value \("Infinity" ×1, "-inf" ×1, first at row 3\)/);
+  });
+
+  it('keeps a number column numeric when many of its cells are infinite or overflow a double (1e309)', () => {
+    const cells = Array.from({ length: 40 }, (_, i) => (i % 10 === 3 ? 'Infinity' : i % 10 === 7 ? '1e309' : i % 10 === 8 ? '-inf' : `${i}.5`));
+    const { column, warnings } = infer(cells);
+    expect(column).toMatchObject({ type: 'numeric', storage: 'number' });
+    expect(numbersOf(column).filter(Number.isNaN)).toHaveLength(12);
+    expect(warnings).toEqual([expect.stringMatching(/^Column "x": 12 cells hold an infinite value \("Infinity" ×4, "1e309" ×4, "-inf" ×4, first at row 5\); read as missing\./)]);
+  });
+
+  it('reads numbers written with thousands separators, and says so with an example', () => {
+    const { column, warnings } = infer(['1,234', '56', '7,890.5', '12,345,678', '', '999']);
+    expect(column.type).toBe('numeric');
+    expect(numbersOf(column)).toEqual([1234, 56, 7890.5, 12345678, NaN, 999]);
+    expect(column.reason).toContain('3 numbers written with thousands separators ("1,234" → 1234)');
+    expect(warnings).toEqual([expect.stringMatching(/^Column "x": 3 numbers are written with thousands separators \(such as "1,234"\), read as 1234\. If the commas mark decimals instead/)]);
+    const european = infer(['1.234,5', '12,5', '7.000'], 'x', { decimalComma: true });
+    expect(numbersOf(european.column)).toEqual([1234.5, 12.5, 7000]);
   });
 
   it('turns zeros into missing values when asked (Pima insulin)', () => {

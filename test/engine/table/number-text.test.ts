@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimalComma, isCanonicalNumberText, parseNumberText } from '../../../engine/table/number-text.ts';
+import { detectDecimalComma, isCanonicalNumberText, parseCellNumber, parseGroupedNumberText, parseNumberText } from '../../../engine/table/number-text.ts';
+import { isInfinityText } from '../../../engine/table/missing.ts';
 import { isCanonicalNumberBytes, parseNumberBytes } from '../../../engine/table/number-bytes.ts';
 import { Rng } from '../../../engine/nn/rng.ts';
 
@@ -23,6 +24,32 @@ describe('parseNumberText', () => {
     expect(parseNumberText('-122,23', true)).toBe(-122.23);
     expect(parseNumberText('880', true)).toBe(880);
     expect(parseNumberText('41.5', true)).toBeNaN();
+  });
+});
+
+describe('parseGroupedNumberText', () => {
+  it('reads thousands separators used consistently, in groups of three', () => {
+    expect(parseGroupedNumberText('1,234', false)).toBe(1234);
+    expect(parseGroupedNumberText('-1,234,567.25', false)).toBe(-1234567.25);
+    expect(parseGroupedNumberText('12 345', false)).toBe(12345);
+    expect(parseGroupedNumberText("1'000", false)).toBe(1000);
+    expect(parseGroupedNumberText('1\u202f000,5', true)).toBe(1000.5);
+    expect(parseGroupedNumberText('1.234,5', true)).toBe(1234.5);
+  });
+
+  it('refuses what only looks like it', () => {
+    for (const text of ['1,5', '12,34', '1,2345', '0,123', '1,234.567.8', '1,234 567', ',123', '1234', '1.234']) {
+      expect(parseGroupedNumberText(text, false), text).toBeNaN();
+    }
+    expect(parseGroupedNumberText('1,234', true), 'a decimal comma file groups with dots').toBeNaN();
+    expect(parseCellNumber('12.5', false)).toBe(12.5);
+  });
+});
+
+describe('isInfinityText', () => {
+  it('names infinities and numbers too large for a double', () => {
+    for (const text of ['Infinity', '-inf', '+INF', '∞', '1e309', '-2.5E400']) expect(isInfinityText(text), text).toBe(true);
+    for (const text of ['1e308', 'info', '12', '1e3O9']) expect(isInfinityText(text), text).toBe(false);
   });
 });
 
@@ -64,6 +91,11 @@ describe('parseNumberBytes', () => {
 describe('detectDecimalComma', () => {
   it('calls a semicolon file with 41,5-style cells decimal-comma', () => {
     expect(detectDecimalComma(['-122,23', '37,88', '41,0', 'NEAR BAY'], ';')).toBe(true);
+  });
+
+  it('takes no evidence from cells that could be thousands (1,234): alone, they keep the decimal point', () => {
+    expect(detectDecimalComma(['62,151', '8,234', '1,500'], ';')).toBe(false);
+    expect(detectDecimalComma(['62,151', '8,234', '3,5'], ';'), 'one cell that is surely a decimal decides').toBe(true);
   });
 
   it('keeps the point when points are the majority or the comma is the delimiter', () => {

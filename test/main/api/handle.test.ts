@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UserFacingError } from '../../../engine/errors.ts';
 import { callNames, calls, MAX_ROWS_PER_REQUEST } from '../../../main/api/contract.ts';
+import { anyPath } from './api-test-kit.ts';
 import { createDispatch, handle, trustOrigin, type Handlers, type Sender } from '../../../main/api/handle.ts';
 
 const ORIGIN = 'app://layerlab';
@@ -42,7 +43,7 @@ describe('handle(): the sender', () => {
 });
 
 describe('handle(): the payload, against the contract', () => {
-  const dispatch = createDispatch(handlers(), policy, () => {});
+  const dispatch = createDispatch(handlers(), policy, () => {}, anyPath);
   const refused = async (name: string, payload: unknown) => {
     const result = await dispatch(name, payload, trusted);
     if (result.ok) throw new Error(`${name} accepted ${JSON.stringify(payload)}`);

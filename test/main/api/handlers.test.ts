@@ -9,7 +9,7 @@ import type { AppEvent } from '../../../main/api/contract.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { CallContext } from '../../../main/api/handle.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -25,6 +25,8 @@ beforeEach(async () => {
     samplesDir: 'resources/samples',
     settingsDir,
     acceptUploads: true,
+    // Paths as on the desktop (the handlers are called past the gate, whose rule file-access.test.ts pins).
+    files: anyPath,
   });
   events = [];
   services.events.subscribe((event) => events.push(event));
@@ -91,6 +93,16 @@ describe('openDataset and datasetRows', () => {
     expect(existsSync(path)).toBe(false);
     expect(existsSync(dirname(path))).toBe(false);
     expect((await failure(handlers.openDataset({ operationId: 'up2', source: { kind: 'upload', uploadId } }, context))).code).toBe('unknown-upload');
+  });
+
+  it('reads the sheet of a workbook the window asks for, and names every sheet for the picker', async () => {
+    const handlers = createHandlers(services);
+    const path = `${DATASETS}/variants/two_sheets_titanic_iris.xlsx`;
+    const first = await handlers.openDataset({ operationId: 'wb1', source: { kind: 'path', path } }, context);
+    expect(first).toMatchObject({ sheet: 'titanic', sheets: ['titanic', 'iris'], rowCount: 200 });
+    const second = await handlers.openDataset({ operationId: 'wb2', source: { kind: 'path', path }, sheet: 'iris' }, context);
+    expect(second).toMatchObject({ sheet: 'iris', rowCount: 150 });
+    expect(second.columns.map((c) => c.name)).toContain('species');
   });
 
   it('passes the loader’s user-facing errors through unchanged', async () => {

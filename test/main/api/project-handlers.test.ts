@@ -15,10 +15,10 @@ import type { Recipe } from '../../../engine/prep/types.ts';
 import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import type { ProjectData, ProjectDataState } from '../../../main/api/calls/project-calls.ts';
-import { emptyProject } from '../../../main/project/project-store.ts';
+import { emptyProject, sha256OfFile } from '../../../main/project/project-store.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained } from '../../engine/model/trained.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
 const context: CallContext = { sender: { authenticated: true, origin: 'app://layerlab', topFrame: true } };
@@ -26,12 +26,17 @@ const context: CallContext = { sender: { authenticated: true, origin: 'app://lay
 let services: Services;
 let dir: string;
 
-function servicesIn(settingsDir: string): Services {
+/**
+ * Uploads and downloads, as in the web host; paths too, as on the desktop (the handlers are called directly,
+ * past the gate, so the path rule is the desktop's), unless `web` asks for the web host's rule.
+ */
+function servicesIn(settingsDir: string, web = false): Services {
   return createServices({
     info: { name: 'Layerlab', version: '0.1.0', transport: 'web', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
     samplesDir: 'resources/samples',
     settingsDir,
     acceptUploads: true,
+    ...(web ? {} : { files: anyPath }),
   });
 }
 
@@ -67,7 +72,7 @@ function deadPid(): number {
 
 describe('payloads', () => {
   it('refuses malformed project and recovery requests before any handler runs', async () => {
-    const dispatch = createDispatch(createHandlers(services), trustOrigin('app://layerlab'), () => {});
+    const dispatch = createDispatch(createHandlers(services), trustOrigin('app://layerlab'), () => {}, anyPath);
     const refused = async (name: string, payload: unknown) => {
       const envelope = await dispatch(name, payload, context.sender);
       expect(envelope.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
@@ -123,6 +128,28 @@ describe('the working state in a project', () => {
     expect(cleared.summary.columns.find((c) => c.name === 'Fare')!.missing, 'the markers can be taken off again').toBe(0);
   });
 
+  it('keeps the types and markers of columns named constructor, toString and __proto__ through a save and a reopen', async () => {
+    const file = join(dir, 'proto.csv');
+    writeFileSync(file, `constructor,toString,__proto__,y\n${Array.from({ length: 30 }, (_, i) => `${i % 4},${i % 3 ? 'a' : 'b'},${i % 5},${i % 2}`).join('\n')}\n`);
+    const handlers = createHandlers(services);
+    const { datasetId } = await handlers.openDataset({ operationId: 'proto', source: { kind: 'path', path: file } }, context);
+    await handlers.setColumnType({ datasetId, column: '__proto__', type: 'categorical' }, context);
+    await handlers.setColumnType({ datasetId, column: 'constructor', type: 'text' }, context);
+    await handlers.setMissingMarkers({ datasetId, column: 'toString', markers: ['b'] }, context);
+    const { recipe } = await handlers.suggestRecipe({ datasetId, target: 'y' }, context);
+    const path = join(dir, 'proto.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Proto', datasetId, recipe }, context);
+    const saved = readFileSync(path, 'utf8');
+    expect(saved).toContain('"__proto__": "categorical"');
+    expect(({} as Record<string, unknown>).categorical, 'nothing reached Object.prototype').toBeUndefined();
+
+    await handlers.openProject({ source: { kind: 'path', path } }, context);
+    const data = opened(await handlers.locateProjectData({ operationId: 'proto-again', source: { kind: 'path', path: file } }, context));
+    const typeOf = (name: string) => data.summary.columns.find((c) => c.name === name)!.type;
+    expect([typeOf('constructor'), typeOf('toString'), typeOf('__proto__'), typeOf('y')]).toEqual(['text', 'categorical', 'categorical', 'boolean']);
+    expect(Object.entries(data.markers)).toEqual([['toString', ['b']]]);
+  });
+
   it("saves each model's decision threshold into it, and the reopened model follows it", async () => {
     const { handlers, datasetId } = await openTitanic();
     const model = await trained('titanic');
@@ -132,6 +159,36 @@ describe('the working state in a project', () => {
     const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
     expect(reopened.models[0]!.threshold).toBe(0.35);
     expect(reopened.recipe, 'no recipe from the window: the selected model gives it').toEqual(model.file.recipe.recipe);
+  });
+});
+
+describe('a reloaded window and a reopened project', () => {
+  it('gives a reloaded window its state back with the dataset main still holds, and the models it had, once each', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const model = await trained('titanic');
+    services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId, model: model.file, result: model.result, path: null });
+    await handlers.setMissingMarkers({ datasetId, column: 'Fare', markers: ['0'] }, context);
+    await handlers.updateSession({ name: 'Titanic', datasetId, recipe, design, settings, step: 'evaluate', selectedModelId: 'run-1', thresholds: [{ modelId: 'run-1', threshold: 0.4 }] }, context);
+    // The reloaded page reports its empty state before it asks: the work is not lost to it.
+    await handlers.updateSession({ name: 'Layerlab project', step: 'data' }, context);
+    const [live] = await handlers.listRecoveries({}, context);
+    expect(live).toMatchObject({ live: true, name: 'Titanic', datasetName: 'titanic.csv', models: 1 });
+    const resumed = await handlers.openRecovery({ recoveryId: live!.recoveryId }, context);
+    expect(resumed).toMatchObject({ name: 'Titanic', step: 'evaluate', recipe, design, settings, selectedModelId: 'run-1' });
+    expect(resumed.dataset).toMatchObject({ status: 'open', summary: { datasetId, name: 'titanic.csv' }, markers: { Fare: ['0'] } });
+    expect((await handlers.listModels({}, context)).map((m) => m.modelId), 'the run is not listed twice').toEqual(['run-1']);
+    expect(resumed.models[0]).toMatchObject({ modelId: 'run-1', threshold: 0.4, heldOutRows: true });
+  });
+
+  it('lists each model once when a saved project is opened while its runs are still open', async () => {
+    const { handlers, datasetId, recipe } = await openTitanic();
+    const model = await trained('titanic');
+    services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId, model: model.file, result: model.result, path: null });
+    const path = join(dir, 'twice.layerlab');
+    await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Twice', datasetId, recipe, selectedModelId: 'run-1' }, context);
+    const reopened = await handlers.openProject({ source: { kind: 'path', path } }, context);
+    expect(reopened.selectedModelId).toBe('run-1');
+    expect((await handlers.listModels({}, context)).map((m) => m.modelId)).toEqual(['run-1']);
   });
 });
 
@@ -163,7 +220,7 @@ describe('locating the data file', () => {
     const first = await handlers.openDataset({ operationId: 'up', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context);
     const { recipe } = await handlers.suggestRecipe({ datasetId: first.datasetId }, context);
     const saved = await handlers.saveProject({ destination: { kind: 'download' }, name: 'Iris', datasetId: first.datasetId, recipe }, context);
-    const file = (await services.downloads!.get(saved.files[0]!.downloadId!)).path;
+    const file = (await services.downloads!.take(saved.files[0]!.downloadId!)).path;
     expect(JSON.parse(readFileSync(file, 'utf8')).dataset).toMatchObject({ path: 'my-iris.csv', name: 'my-iris.csv', relativePath: null });
 
     const reopened = await handlers.openProject({ source: await upload(file, 'Iris.layerlab') }, context);
@@ -175,6 +232,72 @@ describe('locating the data file', () => {
     expect(wrong.status).toBe('changed');
     const right = opened(await handlers.locateProjectData({ operationId: 'right', source: await upload(join(DATASETS, 'iris.csv'), 'my-iris.csv') }, context));
     expect(right.summary).toMatchObject({ name: 'my-iris.csv', origin: 'upload', rowCount: 150 });
+  });
+
+  it('in the web host, never looks for (or opens) the data file an uploaded project or a recovered state names on disk', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const secret = join(dir, 'secret.csv');
+    copyFileSync(join(DATASETS, 'iris.csv'), secret);
+    const model = await trained('titanic');
+    // A project that names a file of this computer by its absolute path, with the right SHA-256 even.
+    const project = {
+      ...emptyProject('Crafted'),
+      dataset: { path: secret, relativePath: null, name: 'secret.csv', sha256: await sha256OfFile(secret), bytes: 1, sheet: null, options: {} },
+      runs: [{ id: 'run-1', label: 'Run 1', startedAt: '2026-11-28T10:00:00.000Z', status: 'completed', model: model.file, error: null }],
+    };
+    const crafted = join(dir, 'crafted.layerlab');
+    writeFileSync(crafted, JSON.stringify(project));
+    const reopened = await handlers.openProject({ source: { kind: 'upload', uploadId: await services.uploads!.save('crafted.layerlab', Readable.from(readFileSync(crafted))) } }, context);
+    expect(reopened.dataset).toMatchObject({ status: 'missing', name: 'secret.csv' });
+    expect(reopened.dataset.status === 'missing' && reopened.dataset.message).toMatch(/^Choose the data file secret\.csv to go on \(the browser version opens only files you upload\)/);
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', name: 'secret.csv', found: null });
+
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    const pid = deadPid();
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0d.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    const restored = await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0d` }, context);
+    expect(restored.dataset).toMatchObject({ status: 'missing' });
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', found: null });
+  });
+});
+
+describe("a web host's project on one of its own samples", () => {
+  it('is found again by its path and bytes, and the page may name that file back (only for reading, and no other)', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const sample = resolve(services.samples.pathOf('iris'));
+    const project = { ...emptyProject('On a sample'), dataset: { path: sample, relativePath: '../../etc/passwd', name: 'iris.csv', sha256: await sha256OfFile(sample), bytes: 1, sheet: null, options: {} } };
+    const pid = deadPid();
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0d.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0d` }, context);
+    expect(services.project.dataState).toMatchObject({ status: 'awaiting-data', name: 'iris.csv', found: sample });
+    const dispatch = createDispatch(handlers, trustOrigin('app://layerlab'), () => {}, services.files);
+    const sender = context.sender;
+    const read = await dispatch('locateProjectData', { operationId: 'locate', source: { kind: 'path', path: sample } }, sender);
+    expect(read).toMatchObject({ ok: true, value: { status: 'opened' } });
+    const other = resolve(services.samples.pathOf('titanic'));
+    expect(await dispatch('openDataset', { operationId: 'open', source: { kind: 'path', path: other } }, sender)).toMatchObject({ ok: false, error: { code: 'path-refused' } });
+    expect(await dispatch('saveCleanedCsv', { datasetId: 'd1', recipe: null, destination: { kind: 'path', path: sample } }, sender)).toMatchObject({ ok: false, error: { code: 'path-refused' } });
+  });
+
+  it('is uploaded again when its bytes are not the sample’s', async () => {
+    await closeServices(services);
+    services = servicesIn(join(dir, 'settings'), true);
+    const handlers = createHandlers(services);
+    const sample = resolve(services.samples.pathOf('iris'));
+    const project = { ...emptyProject('Edited sample'), dataset: { path: sample, relativePath: null, name: 'iris.csv', sha256: '0'.repeat(64), bytes: 1, sheet: null, options: {} } };
+    const pid = deadPid();
+    const recovery = join(dir, 'settings', 'recovery');
+    mkdirSync(recovery, { recursive: true });
+    writeFileSync(join(recovery, `session-${pid}-0a0b0c0e.layerlab-recovery`), JSON.stringify({ format: 'layerlab-recovery', pid, projectPath: null, savedAt: '2026-11-28T10:05:00.000Z', project }));
+    const restored = await handlers.openRecovery({ recoveryId: `session-${pid}-0a0b0c0e` }, context);
+    expect(restored.dataset).toMatchObject({ status: 'changed' });
   });
 });
 
@@ -241,7 +364,9 @@ describe('autosave and recovery', () => {
     const [file] = readdirSync(recovery);
     const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
     expect(document).toMatchObject({ pid: process.pid, projectPath: null, project: { name: 'Titanic', recipe, design, settings, view: { step: 'build' } } });
-    expect(await handlers.listRecoveries({}, context), 'a live session is not a crash').toEqual([]);
+    expect(await handlers.listRecoveries({}, context), 'a live session is not a crash: it is offered only as the live state').toEqual([
+      { recoveryId: services.project.liveId, name: 'Titanic', savedAt: expect.any(String), datasetName: 'titanic.csv', models: 0, projectPath: null, live: true },
+    ]);
     const path = join(dir, 'saved.layerlab');
     await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic', datasetId, recipe }, context);
     expect(readdirSync(recovery), 'a save leaves nothing to recover').toEqual([]);
@@ -270,7 +395,7 @@ describe('autosave and recovery', () => {
     const handlers = createHandlers(services);
     const [entry, ...others] = await handlers.listRecoveries({}, context);
     expect(others).toEqual([]);
-    expect(entry).toEqual({ recoveryId: `session-${pid}-0a0b0c0d`, name: 'Churn work', savedAt: '2026-11-28T10:05:00.000Z', datasetName: null, models: 1, projectPath: '/work/churn.layerlab' });
+    expect(entry).toEqual({ recoveryId: `session-${pid}-0a0b0c0d`, name: 'Churn work', savedAt: '2026-11-28T10:05:00.000Z', datasetName: null, models: 1, projectPath: '/work/churn.layerlab', live: false });
 
     const restored = await handlers.openRecovery({ recoveryId: entry!.recoveryId }, context);
     expect(restored).toMatchObject({ name: 'Churn work', path: '/work/churn.layerlab', step: 'evaluate', selectedModelId: 'file-1', design: model.design, dataset: { status: 'none' } });

@@ -1,5 +1,5 @@
 /** The Clean step's calls over the real services, on the bundled samples and the shared datasets. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { AppEvent } from '../../../main/api/contract.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
+import { classesCsv, yearLastCsv } from '../../fixtures/newcomer-tables.ts';
 import { failure } from './api-test-kit.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -140,6 +141,40 @@ describe('setColumnType', () => {
   });
 });
 
+describe('setColumnTypes and the suggested types', () => {
+  async function openDisease(): Promise<string> {
+    const path = join(settingsDir, 'disease19.csv');
+    await writeFile(path, classesCsv(19));
+    return (await handlers.openDataset({ operationId: 'open-disease', source: { kind: 'path', path } }, context)).datasetId;
+  }
+
+  it('suggests the quoted numeric codes of a soybean-like table as categories, with the reason, and not the target', async () => {
+    const datasetId = await openDisease();
+    const { typeSuggestions } = await handlers.profileDataset({ datasetId }, context);
+    expect(typeSuggestions.map((t) => t.column)).toEqual(['date', 'plant.stand', 'precip', 'temp', 'hail', 'crop.hist', 'area.dam', 'sever', 'seed.tmt', 'germ', 'leaves', 'stem', 'roots']);
+    expect(typeSuggestions[0]).toEqual({ column: 'date', type: 'categorical', reason: 'written in quotes ("0", "1", "2") with 3 different values: codes for categories, not amounts' });
+    expect((await handlers.profileDataset({ datasetId: await openSample('titanic') }, context)).typeSuggestions, 'titanic quotes only its text').toEqual([]);
+  });
+
+  it('changes every named column at once, and the suggestion is then taken', async () => {
+    const datasetId = await openDisease();
+    const { typeSuggestions } = await handlers.profileDataset({ datasetId }, context);
+    const changed = await handlers.setColumnTypes({ datasetId, changes: typeSuggestions.map(({ column, type }) => ({ column, type })) }, context);
+    expect(changed.summary.columns.filter((c) => c.type === 'categorical')).toHaveLength(14);
+    expect(changed.columns.map((c) => c.profile.storage)).toEqual(typeSuggestions.map(() => 'category'));
+    expect((await handlers.profileDataset({ datasetId }, context)).typeSuggestions).toEqual([]);
+    const recipe = await suggested(datasetId, 'Class');
+    expect(recipe.steps.filter((s) => s.kind === 'encode')).toHaveLength(13);
+  });
+
+  it('changes none when one is refused, naming it', async () => {
+    const datasetId = await openSample('titanic');
+    const error = await failure(handlers.setColumnTypes({ datasetId, changes: [{ column: 'SibSp', type: 'categorical' }, { column: 'Fare', type: 'integer' }] }, context));
+    expect(error.message).toContain('Fare');
+    expect((await handlers.profileDataset({ datasetId }, context)).columns.find((c) => c.name === 'SibSp')!.type).toBe('integer');
+  });
+});
+
 describe('setMissingMarkers', () => {
   it('reads the zeros of diabetes Insulin as missing, then changes its mind and gives the column back', async () => {
     const datasetId = await openShared('diabetes.csv');
@@ -161,6 +196,24 @@ describe('setMissingMarkers', () => {
     const tooMany = await dispatch('setMissingMarkers', { datasetId, column: 'Age', markers: Array.from({ length: 21 }, (_, i) => String(i)) }, sender);
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await failure(handlers.setMissingMarkers({ datasetId, column: 'Deck', markers: ['0'] }, context))).toMatchObject({ code: 'unknown-column' });
+  });
+});
+
+describe('suggestTarget', () => {
+  it('suggests the label of a table whose last column is a year, and the default recipe predicts the same', async () => {
+    const path = join(settingsDir, 'birds.csv');
+    await writeFile(path, yearLastCsv());
+    const datasetId = (await handlers.openDataset({ operationId: 'open-birds', source: { kind: 'path', path } }, context)).datasetId;
+    const suggestion = await handlers.suggestTarget({ datasetId }, context);
+    expect(suggestion.suggested?.column).toBe('species');
+    expect(suggestion.unlikely.map((c) => c.column)).toEqual(['year']);
+    expect((await handlers.suggestRecipe({ datasetId }, context)).recipe.target.column).toBe('species');
+  });
+
+  it("puts a sample's documented target first, saying so", async () => {
+    const suggestion = await handlers.suggestTarget({ datasetId: await openSample('housing') }, context);
+    expect(suggestion.suggested).toMatchObject({ column: 'median_house_value', task: 'regression' });
+    expect(suggestion.suggested!.reason).toMatch(/this sample is meant to predict/);
   });
 });
 
@@ -331,7 +384,7 @@ describe('saveCleanedCsv', () => {
     const withoutEmptyAge: Recipe = { ...recipe, steps: recipe.steps.map((s) => (s.id === 'impute-median-flag' ? { id: s.id, kind: 'impute', params: { columns: ['Age'], strategy: 'drop-rows' } } : s)) };
     const saved = await handlers.saveCleanedCsv({ datasetId, recipe: withoutEmptyAge, destination: { kind: 'download' } }, context);
     expect(saved).toMatchObject({ rows: 714, files: [{ name: 'titanic-cleaned.csv', path: null, downloadId: expect.any(String) }] });
-    const download = await services.downloads!.get(saved.files[0]!.downloadId!);
+    const download = await services.downloads!.take(saved.files[0]!.downloadId!);
     expect((await readFile(download.path, 'utf8')).trimEnd().split('\r\n')).toHaveLength(715);
   });
 });

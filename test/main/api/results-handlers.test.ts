@@ -13,7 +13,7 @@ import { createDispatch, trustOrigin, type CallContext } from '../../../main/api
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
 import { trained, type CaseName } from '../../engine/model/trained.ts';
-import { failure } from './api-test-kit.ts';
+import { anyPath, failure } from './api-test-kit.ts';
 import { fields, text } from '../export/onnx/proto-reader.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -30,6 +30,8 @@ beforeEach(async () => {
     samplesDir: 'resources/samples',
     settingsDir: dir,
     acceptUploads: true,
+    // Paths as on the desktop (the handlers are called past the gate, whose rule file-access.test.ts pins).
+    files: anyPath,
   });
   events = [];
   services.events.subscribe((event) => events.push(event));
@@ -149,7 +151,7 @@ describe('a binary run (titanic)', () => {
     expect(result).toMatchObject({ name: 'titanic.csv', rows: 891 });
     expect(result.predicted + result.rejected).toBe(891);
     expect(result.counts.reduce((n, c) => n + c.rows, 0)).toBe(result.predicted);
-    expect(result.preview.columns.slice(-3)).toEqual(['predicted_Survived', 'confidence', 'prediction_error']);
+    expect(result.preview.columns.slice(-4)).toEqual(['predicted_Survived', 'confidence', 'prediction_error', 'prediction_warning']);
     const progress = events.filter((e) => e.type === 'predictProgress');
     expect(progress.at(-1)).toMatchObject({ operationId: 'p1', phase: 'predict', done: 891, total: 891 });
     const path = join(dir, 'out.csv');
@@ -157,10 +159,10 @@ describe('a binary run (titanic)', () => {
     expect(saved.files).toEqual([{ name: 'out.csv', path, downloadId: null, bytes: expect.any(Number) }]);
     const lines = (await readFile(path, 'utf8')).trimEnd().split(/\r?\n/);
     expect(lines).toHaveLength(892);
-    expect(lines[0]).toMatch(/^PassengerId,Survived,.*,predicted_Survived,probability_0,probability_1,prediction_error$/);
+    expect(lines[0]).toMatch(/^PassengerId,Survived,.*,predicted_Survived,probability_0,probability_1,prediction_error,prediction_warning$/);
     const download = await handlers.savePredictions({ predictionId: result.predictionId, destination: { kind: 'download' } }, context);
     expect(download.files[0]).toMatchObject({ name: 'titanic-predictions.csv', path: null });
-    expect(await readFile((await services.downloads!.get(download.files[0]!.downloadId!)).path, 'utf8')).toBe(await readFile(path, 'utf8'));
+    expect(await readFile((await services.downloads!.take(download.files[0]!.downloadId!)).path, 'utf8')).toBe(await readFile(path, 'utf8'));
   });
 
   it('exports the model, opens the file back and predicts the same; evaluated again once its data is open', async () => {
@@ -217,7 +219,7 @@ describe('a binary run (titanic)', () => {
     expect(error.message).toMatch(/titanic\.csv/);
   });
 
-  it('exports a TF.js folder and a Keras script, as files or downloads', async () => {
+  it('exports a TF.js folder, a Keras script and a PyTorch script, as files or downloads', async () => {
     const { handlers } = await run('titanic', 'titanic.csv');
     const folder = join(dir, 'tfjs');
     const tfjs = await handlers.exportModel({ modelId: 'run-1', format: 'tfjs', destination: { kind: 'path', path: folder } }, context);
@@ -227,14 +229,17 @@ describe('a binary run (titanic)', () => {
     expect(downloads.files.map((f) => [f.name, f.path])).toEqual([['model.json', null], ['weights.bin', null]]);
     const keras = await handlers.exportModel({ modelId: 'run-1', format: 'keras', destination: { kind: 'download' } }, context);
     expect(keras.files[0]!.name).toBe('titanic-run-1-keras.py');
-    expect(await readFile((await services.downloads!.get(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
+    expect(await readFile((await services.downloads!.take(keras.files[0]!.downloadId!)).path, 'utf8')).toMatch(/import keras/);
+    const torch = await handlers.exportModel({ modelId: 'run-1', format: 'pytorch', destination: { kind: 'path', path: join(dir, 'train.py') } }, context);
+    expect(torch.files[0]!.path).toBe(join(dir, 'train.py'));
+    expect(await readFile(join(dir, 'train.py'), 'utf8')).toMatch(/DistributedDataParallel/);
   });
 
   it('exports the whole model as ONNX, with the decision threshold chosen in Evaluate', async () => {
     const { handlers } = await run('titanic', 'titanic.csv');
     const onnx = await handlers.exportModel({ modelId: 'run-1', format: 'onnx', destination: { kind: 'download' }, threshold: 0.3 }, context);
     expect(onnx.files.map((f) => f.name)).toEqual(['titanic-run-1.onnx']);
-    const model = fields(new Uint8Array(await readFile((await services.downloads!.get(onnx.files[0]!.downloadId!)).path)));
+    const model = fields(new Uint8Array(await readFile((await services.downloads!.take(onnx.files[0]!.downloadId!)).path)));
     const metadata = Object.fromEntries(model.get(14)!.map((e) => fields(e as Uint8Array)).map((e) => [text(e.get(1)![0]), text(e.get(2)![0])]));
     expect(metadata).toMatchObject({ 'layerlab.target': 'Survived', 'layerlab.threshold': '0.3' });
     const path = join(dir, 'titanic.onnx');
@@ -247,11 +252,13 @@ describe('a binary run (titanic)', () => {
     const path = join(dir, 'work.layerlab');
     await handlers.saveProject({ destination: { kind: 'path', path }, name: 'Titanic work', datasetId, selectedModelId: 'run-1', step: 'evaluate' }, context);
     const opened = await handlers.openProject({ source: { kind: 'path', path } }, context);
-    expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'file-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
+    // Its run is still open in this session: the project's model is that run, not a second copy of it.
+    expect(opened).toMatchObject({ name: 'Titanic work', step: 'evaluate', selectedModelId: 'run-1', dataset: { status: 'ok', path: join(DATASETS, 'titanic.csv'), name: 'titanic.csv' } });
     expect(opened.recipe?.target.column).toBe('Survived');
     expect(opened.design).toEqual(model.design);
     expect(opened.settings).toEqual(model.settings);
-    const [original] = await handlers.listModels({}, context);
+    const [original, ...others] = await handlers.listModels({}, context);
+    expect(others).toEqual([]);
     expect(opened.models).toHaveLength(1);
     expect(opened.models[0]).toMatchObject({ label: 'Run 1', shape: original!.shape, test: original!.test });
     const error = await failure(handlers.openProject({ source: { kind: 'path', path: join(DATASETS, 'iris.csv') } }, context));

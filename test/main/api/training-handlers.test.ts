@@ -234,6 +234,33 @@ describe('training runs', () => {
     await closeServices(services);
     expect(services.training.list()).toEqual([]);
   });
+
+  it('refuses a run past the cap of runs at once, saying why, and takes it once one has ended', async () => {
+    const models = new ModelRegistry();
+    const runs = new TrainingRuns({ publish: () => {}, models, app: () => Promise.reject(new Error('not needed')), maxActiveRuns: 1 });
+    try {
+      const iris = (await loadTable('resources/samples/iris.csv')).table;
+      const job = { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 100_000, earlyStopping: false, reduceLrOnPlateau: false }) };
+      const source = { name: 'iris.csv', sha256: '0', rows: 150 };
+      const first = runs.start({ datasetId: 'd1', target: 'species', job, source });
+      expect(() => runs.start({ datasetId: 'd1', target: 'species', job, source })).toThrow(
+        expect.objectContaining({ code: 'too-many-runs', message: expect.stringMatching(/^1 runs are already training or paused, the most Layerlab runs at once .* Stop one, or wait for one to finish/) }),
+      );
+      runs.stop(first.runId);
+      await until(() => runs.summary(first.runId)!.status !== 'training' && runs.summary(first.runId)!.status !== 'stopping' && runs.summary(first.runId)!.status !== 'preparing', 'the first run to end');
+      expect(runs.start({ datasetId: 'd1', target: 'species', job: { ...job, settings: defaultTrainingSettings({ epochs: 1 }) }, source }).runId).toBeTruthy();
+    } finally {
+      await runs.dispose();
+    }
+  });
+
+  it('refuses a network past the parameter cap before allocating it, saying the cap and why', async () => {
+    const { handlers, datasetId, recipe } = await open('iris');
+    const huge = { hidden: denseStack(Array.from({ length: 64 }, () => 4096)) };
+    const error = await failure(handlers.networkPreview({ datasetId, recipe, design: huge }, context));
+    expect(error).toMatchObject({ code: 'invalid-network', message: expect.stringMatching(/^This network has 1,057,\d{3},\d{3} parameters, more than the 10,000,000 Layerlab trains: .*4 GB at most\. Use fewer or narrower layers/) });
+    expect(await failure(handlers.startTraining({ datasetId, recipe, design: huge, settings: defaultTrainingSettings({ epochs: 1 }) }, context))).toMatchObject({ code: 'invalid-network' });
+  });
 });
 
 describe('a run whose model cannot be kept', () => {
@@ -243,7 +270,7 @@ describe('a run whose model cannot be kept', () => {
     const runs = new TrainingRuns({ publish: (e) => events.push(e), models, app: () => Promise.reject(new Error('package.json is unreadable')) });
     try {
       const iris = (await loadTable('resources/samples/iris.csv')).table;
-      const { runId } = runs.start({ datasetId: 'd1', job: { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, source: { name: 'iris.csv', sha256: '0', rows: 150 } });
+      const { runId } = runs.start({ datasetId: 'd1', job: { prepared: prepare(iris, suggestRecipe(iris, { target: 'species' })), design: { hidden: [] }, settings: defaultTrainingSettings({ epochs: 2 }) }, target: 'species', source: { name: 'iris.csv', sha256: '0', rows: 150 } });
       await until(() => events.some((e) => e.summary), 'the final event');
       const final = events.find((e) => e.summary)!;
       expect(final.status).toBe('failed');

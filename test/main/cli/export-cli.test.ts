@@ -1,5 +1,5 @@
 /**
- * The export commands end to end: train → model.json → export-tfjs / export-keras / transform / predict, with
+ * The export commands end to end: train → model.json → export-tfjs / export-keras / export-pytorch / transform / predict, with
  * their files, one-line summaries and one-line mistakes.
  */
 import { execFileSync } from 'node:child_process';
@@ -38,9 +38,12 @@ describe('export commands', () => {
     const out = join(tmp, 'predictions.csv');
     const { code, out: said } = await cli('predict', model, join(datasets, 'iris.csv'), '--out', out);
     expect(code).toBe(0);
-    expect(said).toBe(`predicted 150 of 150 rows → ${out}\n`);
     const rows = csvRows(out);
-    expect(rows[0]!.slice(5)).toEqual(['predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error']);
+    expect(rows[0]!.slice(5)).toEqual(['predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error', 'prediction_warning']);
+    // Held-out rows may lie outside the training rows' range: each such row says so, and the summary counts them.
+    const warned = rows.slice(1).filter((row) => row[10] !== '').length;
+    expect(said).toBe(`predicted 150 of 150 rows → ${out}${warned ? ` (${warned} row${warned === 1 ? ' has' : 's have'} a value unlike any in training; see prediction_warning)` : ''}\n`);
+    for (const row of rows.slice(1).filter((r) => r[10] !== '')) expect(row[10]).toMatch(/outside its training range/);
     for (const row of rows.slice(1)) expect(Number(row[6]) + Number(row[7]) + Number(row[8])).toBeCloseTo(1, 5);
   });
 
@@ -59,6 +62,15 @@ describe('export commands', () => {
     const { code, out } = await cli('export-keras', model, script);
     expect(code).toBe(0);
     expect(out).toBe(`wrote ${script}: run it with "python3 ${script} iris.csv"\n`);
+    execFileSync('python3', ['-m', 'py_compile', script]);
+  });
+
+  it('export-pytorch writes a script that compiles', async () => {
+    const script = join(tmp, 'train_torch.py');
+    const { code, out } = await cli('export-pytorch', model, script);
+    expect(code).toBe(0);
+    expect(out).toBe(`wrote ${script}: run it with "python3 ${script} iris.csv --nproc 2"\n`);
+    expect(readFileSync(script, 'utf8')).toContain('DistributedDataParallel(network');
     execFileSync('python3', ['-m', 'py_compile', script]);
   });
 
@@ -88,6 +100,7 @@ describe('export commands', () => {
     ['a missing model file', () => ['export-tfjs', join(tmp, 'nope.json'), join(tmp, 'x')], /Model file not found: .*nope\.json\. Train one with "layerlab train \.\.\. --out model\.json"/],
     ['a data file given as the model', () => ['export-keras', join(datasets, 'iris.csv'), join(tmp, 'a.py')], /iris\.csv is not valid JSON/],
     ['a script name without .py', () => ['export-keras', model, join(tmp, 'script.txt')], /the script's name should end in \.py/],
+    ['a PyTorch script name without .py', () => ['export-pytorch', model, join(tmp, 'train_torch')], /the script's name should end in \.py/],
     ['a missing folder argument', () => ['export-tfjs', model], /give a model file and a folder/],
     ['a file lacking a column the model needs', () => ['transform', model, csvFile('short.csv', 'sepal_length,petal_width\n1,2\n')], /lack 2 columns the model needs: "sepal_width", "petal_length"/],
     ['an output folder that does not exist', () => ['transform', model, join(datasets, 'iris.csv'), '--out', join(tmp, 'nowhere', 'f.csv')], /Cannot save .*f\.csv: its folder does not exist\. Nothing was changed on disk/],
@@ -104,7 +117,7 @@ describe('export commands', () => {
 
   it('lists the export commands in the help', async () => {
     const { out } = await cli('--help');
-    for (const name of ['export-tfjs', 'export-keras', 'transform', 'predict']) expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['export-tfjs', 'export-keras', 'export-pytorch', 'transform', 'predict']) expect(out).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(existsSync(join(tmp, 'x'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +32,20 @@ describe('layerlab train', () => {
     expect(summary).toMatchObject({ task: 'multiclass', target: 'species', rows: 150, features: 4, epochs: expect.any(Number), seconds: expect.any(Number) });
     expect(summary.metrics.accuracy).toBeGreaterThan(0.8);
     expect(summary.metrics.confusionMatrix).toHaveLength(3);
+    expect(summary).toMatchObject({ samplesPerSecond: expect.any(Number), threads: 1, kernels: expect.stringMatching(/^(relaxed-simd|simd|typescript)$/), warmUpSeconds: expect.any(Number) });
+    expect(summary.samplesPerSecond).toBeGreaterThan(0);
+  });
+
+  it('trains the same weights on one thread (--threads 1) as on two: large batches are split the same way', async () => {
+    const train = async (threads: string): Promise<string> => {
+      const model = join(tmp, `churn-${threads}.json`);
+      const args = ['--target', 'Exited', '--hidden', '128,64', '--batch-size', '256', '--epochs', '5', '--patience', '0', '--threads', threads, '--out', model];
+      expect((await cli('train', join(datasets, 'Churn_Modelling.csv'), ...args)).code).toBe(0);
+      return (JSON.parse(readFileSync(model, 'utf8')) as { network: { weightData: string } }).network.weightData;
+    };
+    const one = await train('1');
+    expect(one.length).toBeGreaterThan(10_000);
+    expect(await train('2')).toBe(one);
   });
 
   it('prints a readable summary with the confusion matrix, and saves a model that predict reads', async () => {
@@ -45,6 +59,24 @@ describe('layerlab train', () => {
     const predicted = await cli('predict', model, join(datasets, 'titanic.csv'), '--out', predictions);
     expect(predicted.code).toBe(0);
     expect(predicted.out).toMatch(/predicted 891 of 891 rows/);
+  });
+
+  it('--folds K adds each metric\'s mean ± spread over K folds, and --json always has the baselines', async () => {
+    const { code, out } = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '30', '--folds', '4', '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary.crossValidation.folds).toBe(4);
+    expect(summary.crossValidation.rows).toBe(summary.split.train + summary.split.validation);
+    const accuracy = summary.crossValidation.metrics.accuracy;
+    expect(accuracy.values).toHaveLength(4);
+    expect(accuracy.mean).toBeCloseTo(accuracy.values.reduce((a: number, b: number) => a + b, 0) / 4, 3);
+    expect(accuracy.std).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(summary.crossValidation.metrics)).toEqual(['accuracy', 'balancedAccuracy', 'precision', 'recall', 'f1', 'auc', 'logLoss']);
+    expect(summary.baselines.majorityClass.accuracy).toBeCloseTo(1 / 3, 1);
+    expect(summary.baselines.linear.accuracy).toBeGreaterThan(0.6);
+    const text = await cli('train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', '30', '--folds', '3');
+    expect(text.out).toMatch(/3-fold cross-validation on 1\d\d non-test rows \(mean ± spread\): accuracy 0\.\d{3} ± 0\.\d{3}/);
+    expect(text.out).toMatch(/baselines on the same test rows: majority class accuracy 0\.\d{3} · linear model accuracy/);
   });
 
   it('reports regression with R²', async () => {
@@ -63,6 +95,8 @@ describe('layerlab train', () => {
     ['a missing --target', () => ['train', join(datasets, 'iris.csv')], /--target is required/],
     ['an unknown flag', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epoch', '3'], /Unknown option '--epoch'/],
     ['a bad number', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--epochs', 'ten'], /--epochs must be a whole number ≥ 1, got "ten"/],
+    ['a thread count other than 1 or 2', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--threads', '4'], /--threads must be 1 or 2, got "4"/],
+    ['too few rows of a class for the folds', () => ['train', join(datasets, 'iris.csv'), '--target', 'species', '--folds', '45'], /45-fold cross-validation needs at least 45 rows of each class outside the test rows, but "setosa" has \d+/],
   ];
   for (const [what, argv, message] of userMistakes) {
     it(`explains ${what} in one line on stderr and exits non-zero`, async () => {

@@ -50,7 +50,7 @@ function pool(size: number) {
 }
 
 const profile = (datasetId: string, extra: { home?: string; signal?: AbortSignal; deliveries?: Deliveries } = {}) =>
-  ({ session: 's', name: 'profile', args: { datasetId }, ...extra }) as const;
+  ({ session: 's', name: 'profile', args: { datasetId, quotedColumns: [] }, ...extra }) as const;
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

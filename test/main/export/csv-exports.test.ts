@@ -29,7 +29,7 @@ describe('predictions CSV', () => {
     const predictions = predictTable(model, table);
     const rows = parse(predictionCsvLines(table, model, predictions));
     const header = rows[0]!;
-    expect(header.slice(-4)).toEqual(['predicted_Survived', 'probability_0', 'probability_1', 'prediction_error']);
+    expect(header.slice(-5)).toEqual(['predicted_Survived', 'probability_0', 'probability_1', 'prediction_error', 'prediction_warning']);
     const at = (row: string[], column: string): string => row[header.indexOf(column)]!;
     expect(at(rows[1]!, 'Name')).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(at(rows[1]!, 'Ticket')).toBe("'+1 555");
@@ -49,7 +49,7 @@ describe('predictions CSV', () => {
     const { file, table } = await trained('iris');
     const model = loadModel(JSON.parse(serializeModel(file)));
     const rows = parse(predictionCsvLines(table, model, predictTable(model, table)));
-    expect(rows[0]).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species', 'predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error']);
+    expect(rows[0]).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species', 'predicted_species', 'probability_setosa', 'probability_versicolor', 'probability_virginica', 'prediction_error', 'prediction_warning']);
     expect(rows).toHaveLength(151);
   });
 });

@@ -112,7 +112,7 @@ describe('malformed rows and headers', () => {
       'Column "empty" is empty in every row; it cannot help a model. Drop it in the cleaning step.',
       'Column "same" holds the same value (yes) in every row; it cannot help a model. Drop it in the cleaning step.',
       'Column "x": 1 cell says "NaN"; read as missing.',
-      'Column "x": 1 cell holds an infinite value (first at line 10); read as missing. If it means something, replace it in the file with a (large) number.',
+      'Column "x": 1 cell holds an infinite value ("Infinity" ×1, first at line 10); read as missing. If it means something, replace it in the file with a (large) number.',
       'Column "score" holds numbers, but 1 cell is text ("unknown" ×1, first at line 31); read as missing. ' +
         'To keep them as values, set the column type to categorical; to mark them missing, add them as missing markers.',
     ]);

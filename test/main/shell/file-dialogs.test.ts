@@ -14,7 +14,7 @@ function fakeDialog(open: { canceled: boolean; filePaths: string[] }, save: { ca
 describe('file dialogs', () => {
   it("opens a project's data file, when the user locates it, with a table filter", async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.csv'] }, { canceled: true });
-    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window, { grant: () => {} });
     expect(await handlers.chooseFile({ purpose: 'dataset' }, context)).toEqual({ path: '/home/a/churn.csv' });
     const [, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
     expect(options.title).toBe('Open a data file for the project');
@@ -23,7 +23,7 @@ describe('file dialogs', () => {
 
   it("opens a table for the Data step with the table filter, then any file", async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.xlsx'] }, { canceled: true });
-    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window, { grant: () => {} });
     expect(await handlers.chooseFile({ purpose: 'data' }, context)).toEqual({ path: '/home/a/churn.xlsx' });
     const [, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
     expect(options).toMatchObject({ title: 'Open a table', properties: ['openFile'] });
@@ -32,7 +32,7 @@ describe('file dialogs', () => {
 
   it('opens a model file with a JSON filter over the window, and answers null when closed', async () => {
     const dialog = fakeDialog({ canceled: false, filePaths: ['/home/a/churn.json'] }, { canceled: true });
-    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window);
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => window, { grant: () => {} });
     expect(await handlers.chooseFile({ purpose: 'model' }, context)).toEqual({ path: '/home/a/churn.json' });
     const [owner, options] = dialog.showOpenDialog.mock.calls[0] as unknown as [BrowserWindow, Electron.OpenDialogOptions];
     expect(owner).toBe(window);
@@ -44,7 +44,7 @@ describe('file dialogs', () => {
 
   it('suggests the file name in the save dialog and returns the chosen path', async () => {
     const dialog = fakeDialog({ canceled: true, filePaths: [] }, { canceled: false, filePath: '/home/a/model-tfjs' });
-    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => undefined);
+    const handlers = fileDialogHandlers(dialog as unknown as Dialog, () => undefined, { grant: () => {} });
     expect(await handlers.chooseSaveLocation({ purpose: 'tfjs', suggestedName: 'churn-run-1-tfjs' }, context)).toEqual({ path: '/home/a/model-tfjs' });
     const [options] = dialog.showSaveDialog.mock.calls[0] as unknown as [Electron.SaveDialogOptions];
     expect(options).toMatchObject({ defaultPath: 'churn-run-1-tfjs', title: 'Save the TensorFlow.js folder' });

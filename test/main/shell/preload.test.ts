@@ -5,6 +5,7 @@ import { callNames, type AppEvent, type DesktopBridge } from '../../../main/api/
 const electron = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoke: vi.fn(async (channel: string, payload: unknown) => ({ ok: true, value: { channel, payload } })),
+  sendSync: vi.fn((_channel: string, _path: string) => null),
   listeners: new Map<string, ((event: unknown, ...args: unknown[]) => void)[]>(),
 }));
 
@@ -12,10 +13,11 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => electron.exposed.set(key, api) },
   ipcRenderer: {
     invoke: electron.invoke,
+    sendSync: electron.sendSync,
     on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => electron.listeners.set(channel, [...(electron.listeners.get(channel) ?? []), listener]),
     removeListener: (channel: string, listener: unknown) => electron.listeners.set(channel, (electron.listeners.get(channel) ?? []).filter((l) => l !== listener)),
   },
-  webUtils: { getPathForFile: (file: { name: string }) => `/home/ada/${file.name}` },
+  webUtils: { getPathForFile: (file: { name: string; onDisk?: boolean }) => (file.onDisk === false ? '' : `/home/ada/${file.name}`) },
 }));
 
 let bridge: DesktopBridge;
@@ -56,7 +58,11 @@ describe('preload', () => {
     expect(electron.listeners.get('layerlab:event')).toEqual([]);
   });
 
-  it('gives the disk path of a dropped file', () => {
+  it('gives the disk path of a dropped file, telling main first (synchronously) that the user chose it', () => {
+    electron.sendSync.mockClear();
     expect(bridge.pathForFile({ name: 'data.csv' } as File)).toBe('/home/ada/data.csv');
+    expect(electron.sendSync.mock.calls).toEqual([['layerlab:dropped-file', '/home/ada/data.csv']]);
+    expect(bridge.pathForFile({ name: 'pasted.csv', onDisk: false } as unknown as File), 'a file without a path grants nothing').toBe('');
+    expect(electron.sendSync).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,8 @@
-/** The web host over real HTTP on 127.0.0.1: the token gate, the Host and Origin checks, calls, uploads and events. */
+/**
+ * The web host over real HTTP on 127.0.0.1: the token gate (a header, never a cookie), the Host and Origin
+ * checks, the refusal of every path, calls, uploads and their caps, and events.
+ */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,6 +14,7 @@ import { closeServices, createServices } from '../../../main/services/create-ser
 import { UploadStore } from '../../../main/services/upload-store.ts';
 import { MAX_CALL_BYTES, startWebHost, type WebHost } from '../../../main/web/server.ts';
 import { resolveStatic } from '../../../main/web/static-files.ts';
+import { KNOWN_PATH_CALLS, pathProbes } from '../api/path-slots.ts';
 
 let host: WebHost;
 let services: Services;
@@ -66,45 +71,45 @@ const json = (payload: unknown, headers: Record<string, string> = withToken()) =
 });
 
 describe('the token gate', () => {
-  it('prints an address on 127.0.0.1 whose token is long and random', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  it('prints an address on 127.0.0.1 whose token is long and random, after # so that no server ever receives it', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
   });
 
-  it('trades the token in the address for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
-    const first = await send(`/?token=${host.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toContain(`layerlab_token=${host.token}`);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    const page = await send('/', { headers: { cookie: cookie.split(';')[0]! } });
+  it('serves the page and its assets (the app’s code, no data) without the token, and never sets a cookie', async () => {
+    const page = await send('/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Layerlab</title>');
+    expect((await send('/assets/index-AbCdEf12.js')).status).toBe(200);
+    const replies = [page, await send('/api/appInfo', json({})), await send('/api/appInfo', json({}, {})), await send('/?token=old-style')];
+    for (const reply of replies) expect(reply.headers['set-cookie']).toBeUndefined();
   });
 
   it.each([
-    ['the page', '/', 'GET'],
-    ['an asset', '/assets/index-AbCdEf12.js', 'GET'],
     ['a call', '/api/appInfo', 'POST'],
     ['the event stream', '/api/events', 'GET'],
     ['an upload', '/api/upload?name=a.csv', 'POST'],
   ])('refuses %s without the token (403)', async (_, path, method) => {
     const reply = await send(path, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
     expect(reply.status).toBe(403);
-    if (path.startsWith('/api/')) expect(JSON.parse(reply.body).error.code).toBe('forbidden');
-    else expect(reply.body, 'a person gets a sentence, not JSON').toMatch(/^This Layerlab address needs the key it was started with\./);
+    expect(JSON.parse(reply.body).error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^This Layerlab page needs the key it was started with\..*#token=/) });
   });
 
-  it('refuses a wrong token, and a wrong token in the address', async () => {
+  it('takes the token from its header only: not from a cookie, not from the address', async () => {
+    expect((await send('/api/appInfo', json({}, { cookie: `layerlab_token=${host.token}` }))).status).toBe(403);
+    expect((await send(`/api/appInfo?token=${host.token}`, json({}, {}))).status).toBe(403);
+    expect((await send('/api/appInfo', json({}))).status).toBe(200);
+  });
+
+  it('refuses a wrong token', async () => {
     expect((await send('/api/appInfo', json({}, { 'x-layerlab-token': `${host.token.slice(0, -1)}x` }))).status).toBe(403);
-    expect((await send('/?token=nope')).status).toBe(403);
+    expect((await send('/api/appInfo', json({}, { 'x-layerlab-token': '' }))).status).toBe(403);
   });
 
   it('refuses a request naming another host, even with the token (DNS rebinding)', async () => {
     const port = new URL(host.origin).port;
     expect((await send('/', { headers: withToken({ host: `attacker.example:${port}` }) })).status).toBe(403);
     expect((await send('/', { headers: withToken({ host: `localhost:${port}` }) })).status).toBe(403);
+    expect((await send('/api/appInfo', json({}, withToken({ host: `attacker.example:${port}` })))).status).toBe(403);
   });
 
   it('refuses a call from a page of another origin, even with the token', async () => {
@@ -146,6 +151,29 @@ describe('calls', () => {
   });
 });
 
+describe('paths: uploads in, downloads out, nothing else', () => {
+  it('refuses, with a 400 naming the rule, every path-valued source or destination of every call of the contract', async () => {
+    const probes = pathProbes();
+    expect(new Set(probes.map((p) => p.call)), 'the walk covers at least every call known to take a path').toEqual(new Set(KNOWN_PATH_CALLS));
+    const written = join(dir, 'written-by-the-web-host');
+    const readable = join(dir, 'secret.txt');
+    for (const probe of probes) {
+      const reply = await send(`/api/${probe.call}`, json(probe.payload(probe.use === 'write' ? written : readable)));
+      expect(reply.status, `${probe.call} ${probe.where}`).toBe(400);
+      const { error } = JSON.parse(reply.body);
+      expect(error.code, `${probe.call} ${probe.where}`).toBe('path-refused');
+      expect(error.message).toMatch(/^The browser version of Layerlab never opens or writes a path on this computer .*: files come in as uploads and go out as downloads\./);
+      expect(reply.body, 'nothing of the file comes back').not.toContain('outside the renderer');
+    }
+    expect(existsSync(written), 'nothing was written').toBe(false);
+  });
+
+  it('lists no recent files: a browser could not open them, and they are nobody else’s business', async () => {
+    await services.recent.add(join(dir, 'secret.txt'));
+    expect(JSON.parse((await send('/api/listRecentFiles', json({}))).body)).toEqual({ ok: true, value: [] });
+  });
+});
+
 describe('static files', () => {
   it('never serves a file outside the renderer folder', async () => {
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
@@ -177,6 +205,20 @@ describe('uploads and events', () => {
     const { uploadId } = JSON.parse(upload.body).value;
     const opened = JSON.parse((await send('/api/openDataset', json({ operationId: 'o1', source: { kind: 'upload', uploadId } }))).body);
     expect(opened.value).toMatchObject({ name: 'tiny.csv', origin: 'upload', rowCount: 2 });
+  });
+
+  it('refuses more uploads waiting at once than the cap, saying why and what to do', async () => {
+    const uploads = services.uploads!;
+    const waiting: string[] = [];
+    for (let i = 0; i < uploads.limits.maxFiles; i++) {
+      const reply = await send(`/api/upload?name=w${i}.csv`, { method: 'POST', headers: withToken(), body: 'a\n1\n' });
+      waiting.push(JSON.parse(reply.body).value.uploadId);
+    }
+    const refused = await send('/api/upload?name=one-more.csv', { method: 'POST', headers: withToken(), body: 'a\n1\n' });
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body).error).toMatchObject({ code: 'too-many-uploads', message: expect.stringMatching(/^one-more\.csv was not taken: 8 uploaded files are already waiting to be opened .*then try again\.$/) });
+    for (const id of waiting) await uploads.discard(id);
+    expect((await send('/api/upload?name=now.csv', { method: 'POST', headers: withToken(), body: 'a\n1\n' })).status).toBe(200);
   });
 
   it('refuses an upload larger than the limit with a message, before reading it', async () => {

@@ -7,6 +7,9 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataParallelNetwork, type HelperSetup } from '../../../engine/nn/data-parallel.ts';
+import { Network } from '../../../engine/nn/network.ts';
+import { Rng } from '../../../engine/nn/rng.ts';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { suggestRecipe } from '../../../engine/prep/suggest.ts';
@@ -64,6 +67,7 @@ describe('the bundled training worker', () => {
     // Files are loaded in the engine workers, which borrow the column worker.
     const engineWorker = await readFile(join(out, 'engine-worker.cjs'), 'utf8');
     expect(engineWorker).toContain('"./column-worker.cjs", __layerlabModuleUrl');
+    expect(await readFile(join(out, 'training-worker.cjs'), 'utf8')).toContain('"./gradient-helper-worker.cjs", __layerlabModuleUrl');
   });
 });
 
@@ -77,12 +81,36 @@ describe('the bundled engine worker', () => {
       ({ table } = await session.loadTable(resolve(import.meta.dirname, '../../../resources/samples/iris.csv'), {}));
       expect(table.rowCount).toBe(150);
       expect(table.columns.every((column) => isShared(column.storage === 'number' ? column.values : column.codes))).toBe(true);
-      const profile = await session.call('profile', { datasetId: 'iris' });
+      const profile = await session.call('profile', { datasetId: 'iris', quotedColumns: [] });
       expect(profile.rows).toBe(150);
     } finally {
       session.close();
       await pool.close();
     }
+  });
+});
+
+describe('the bundled gradient helper', () => {
+  it('starts from out/main/gradient-helper-worker.cjs and computes the second halves as this thread would', () => {
+    const spec = { inputSize: 4, layers: [{ type: 'dense' as const, units: 16, activation: 'relu' as const }, { type: 'dense' as const, units: 1, activation: 'sigmoid' as const }], loss: 'binary_crossentropy' as const };
+    const rng = new Rng(3);
+    const x = Float32Array.from({ length: 64 * 4 }, () => rng.normal()), y = Float32Array.from({ length: 64 }, () => rng.int(2));
+    const [alone, helped] = [false, true].map((helper) => {
+      const network = new Network(spec, new Rng(1));
+      const start = (setup: HelperSetup): (() => void) => {
+        const worker = launchWorker(pathToFileURL(join(out, 'gradient-helper-worker.cjs')), { workerData: setup });
+        return () => void worker.terminate();
+      };
+      const parallel = new DataParallelNetwork(network, { minRows: 2, maxBatch: 64, seed: 5, use: 'helper', startHelper: helper ? start : null });
+      try {
+        expect(parallel.waitUntilReady()).toBe(helper);
+        const loss = parallel.computeGradients(x, y, 64, new Rng(0));
+        return { loss, grads: network.trainable().map((p) => Array.from(p.grad)) };
+      } finally {
+        parallel.close();
+      }
+    });
+    expect(helped).toEqual(alone);
   });
 });
 

@@ -29,6 +29,13 @@ describe('histogramOption', () => {
     expect(option.series[0]!.markLine, 'no bounds, no lines').toBeUndefined();
   });
 
+  it('numbers its y axis with whole row counts', () => {
+    const option = histogramOption(columns.get('Fare')!, PALETTES.light) as { yAxis: { minInterval: number; axisLabel: { show?: boolean; formatter: (v: number) => string } } };
+    expect(option.yAxis.axisLabel.show).not.toBe(false);
+    expect(option.yAxis.minInterval).toBe(1);
+    expect(option.yAxis.axisLabel.formatter(1200)).toBe('1,200');
+  });
+
   it('draws outlier bounds as two lines, shading outside them, and widens the axis to show a bound past the data', () => {
     const age = columns.get('Age')!;
     const option = histogramOption(age, PALETTES.dark, { low: -13.3, high: 72.3 }) as { xAxis: { min: number; max: number }; series: Series[] };
@@ -50,6 +57,7 @@ describe('topValuesOption and statistics', () => {
     expect([...columns.values()].filter((c) => !hasChart(c))).toEqual([]);
     expect(statText(29.69911764705882, 'numeric')).toBe('29.7');
     expect(statText(165201645.6, 'id')).toBe('165,200,000');
+    expect(statText(2008, 'integer'), 'a year').toBe('2008');
     expect(statText(Date.UTC(2024, 1, 29), 'datetime')).toBe('2024-02-29');
     expect(statText(undefined, 'numeric')).toBe('—');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, fileSize, percent, plural } from '../../../renderer/src/lib/format.ts';
+import { cellText, fileSize, percent, plural, readableNumber, splitText } from '../../../renderer/src/lib/format.ts';
 import { columnarSource } from '../../../renderer/src/lib/table/table-source.ts';
 
 describe('format', () => {
@@ -12,6 +12,21 @@ describe('format', () => {
     expect(plural(101766, 'row')).toBe('101,766 rows');
     expect(percent(0.1999)).toBe('19%');
     expect(percent(1.2)).toBe('100%');
+    expect(percent(2 / 344), 'a few gaps never read as none').toBe('<1%');
+    expect(percent(0)).toBe('0%');
+  });
+
+  it('writes years and codes without a thousands separator, larger numbers with one', () => {
+    expect(readableNumber(2008)).toBe('2008');
+    expect(readableNumber(-9999.5, { maximumFractionDigits: 1 })).toBe('-9999.5');
+    expect(readableNumber(10_000)).toBe('10,000');
+    expect(readableNumber(118_400)).toBe('118,400');
+  });
+
+  it('writes a split the same way wherever it is shown', () => {
+    const split = { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 };
+    expect(splitText(split, 'binary')).toBe('70% training · 15% validation · 15% test · stratified · seed 42');
+    expect(splitText(split, 'regression'), 'a number cannot be stratified').toBe('70% training · 15% validation · 15% test · seed 42');
   });
 
   it('shows numbers as stored and dates as ISO, with the time only when there is one', () => {

@@ -29,7 +29,8 @@ describe("a project's network design back in the Build step", () => {
 describe("a project's training settings back in the Train form", () => {
   it('takes the optimizer, learning rate, batch, epochs, early stopping and a regression loss', () => {
     const settings = defaultTrainingSettings({ optimizer: { kind: 'sgd', learningRate: 0.01 }, batchSize: 64, epochs: 40, loss: 'huber', earlyStopping: { patience: 7, restoreBestWeights: true } });
-    expect(formOf(settings)).toEqual({ optimizer: 'sgd', learningRate: 0.01, batchSize: 64, epochs: 40, earlyStopping: true, patience: 7, regressionLoss: 'huber' });
+    expect(formOf(settings)).toEqual({ optimizer: 'sgd', learningRate: 0.01, batchSize: 64, epochs: 40, earlyStopping: true, patience: 7, regressionLoss: 'huber', classWeight: 'none' });
+    expect(formOf(defaultTrainingSettings({ classWeight: 'balanced' })).classWeight, 'balanced classes come back').toBe('balanced');
     expect(formOf(defaultTrainingSettings({ earlyStopping: false }))).toMatchObject({ earlyStopping: false, optimizer: 'adam' });
   });
 });

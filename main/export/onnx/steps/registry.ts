@@ -8,7 +8,7 @@ import type { Refusal, StepEmitter } from './context.ts';
 import { dateParts } from './date-parts-step.ts';
 import { encode } from './encode-step.ts';
 import { impute, outliers } from './fill-steps.ts';
-import { logTransform, scale } from './number-steps.ts';
+import { logTransform, piecewiseLinear, scale } from './number-steps.ts';
 import { dropColumns, dropDuplicates, filterRows, invalidValues } from './row-steps.ts';
 
 export const STEP_EMITTERS: { readonly [K in StepKind]: StepEmitter<K> | Refusal } = {
@@ -22,6 +22,7 @@ export const STEP_EMITTERS: { readonly [K in StepKind]: StepEmitter<K> | Refusal
   scale,
   'log-transform': logTransform,
   'date-parts': dateParts,
+  'piecewise-linear': piecewiseLinear,
 };
 
 /** The step kinds the export refuses, with why: listed in the docs, and empty while every kind maps. */

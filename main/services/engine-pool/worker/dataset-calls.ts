@@ -3,6 +3,8 @@ import { UserFacingError } from '../../../../engine/errors.ts';
 import { defaultRecipe, detectTask, suggestRecipe } from '../../../../engine/prep/index.ts';
 import { countLabels } from '../../../../engine/prep/labels.ts';
 import { planTarget, rowsWithTarget } from '../../../../engine/prep/target.ts';
+import { suggestTarget } from '../../../../engine/prep/target-choice.ts';
+import { suggestCodeColumns } from '../../../../engine/table/code-columns.ts';
 import { convertColumnType } from '../../../../engine/table/convert.ts';
 import { markMissing } from '../../../../engine/table/mark-missing.ts';
 import { profileColumn } from '../../../../engine/table/profile.ts';
@@ -14,7 +16,7 @@ import { cleanedOf, recipePreviewOf } from '../../../results/recipe-preview.ts';
 import { shareColumn, shareLoadedTable } from '../shared-memory.ts';
 import { watchStages, type CallHandlers } from './call-context.ts';
 
-type DatasetCalls = Pick<CallHandlers, 'loadTable' | 'profile' | 'suggest' | 'changeColumn' | 'recipePreview' | 'preparedPreview' | 'prepare' | 'saveCleanedCsv'>;
+type DatasetCalls = Pick<CallHandlers, 'loadTable' | 'profile' | 'suggestTarget' | 'suggest' | 'changeColumn' | 'recipePreview' | 'preparedPreview' | 'prepare' | 'saveCleanedCsv'>;
 
 export function missingCount(column: Column): number {
   let missing = 0;
@@ -39,10 +41,13 @@ export const datasetCalls: DatasetCalls = {
     return { ...loaded, table, missing: table.columns.map(missingCount) };
   },
 
-  profile: ({ datasetId }, context) => {
-    const { rows, duplicateRows, columns, skewness } = profileOf(context.session.table(datasetId));
-    return { rows, duplicateRows, columns, skewness };
+  profile: ({ datasetId, quotedColumns }, context) => {
+    const table = context.session.table(datasetId);
+    const { rows, duplicateRows, columns, skewness } = profileOf(table);
+    return { rows, duplicateRows, columns, skewness, typeSuggestions: suggestCodeColumns(table, new Set(quotedColumns)) };
   },
+
+  suggestTarget: ({ datasetId, options }, context) => suggestTarget(context.session.table(datasetId), options),
 
   suggest: ({ datasetId, target, task, positiveLabel, preferredTarget }, context) => {
     const table = context.session.table(datasetId);

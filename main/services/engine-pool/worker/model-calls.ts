@@ -5,6 +5,7 @@
  */
 import { isUserFacingError, UserFacingError } from '../../../../engine/errors.ts';
 import { buildModelFile } from '../../../../engine/model/model-file.ts';
+import { inputNames } from '../../../../engine/model/predict.ts';
 import type { SplitEvaluation } from '../../../../engine/pipeline/train-job.ts';
 import type { Table } from '../../../../engine/table/table.ts';
 import { savePredictionsCsv } from '../../../export/predictions-csv.ts';
@@ -78,9 +79,19 @@ export const modelCalls: ModelCalls = {
 
   predictFile: async ({ path, name, modelId, threshold, predictionId }, context) => {
     const { loaded } = context.session.model(modelId);
-    const { table } = await loadTable(path, { signal: context.signal, onProgress: (p) => context.progress({ phase: 'read', done: p.bytes, total: p.totalBytes }) });
-    const predictions = await predictInChunks(loaded, table, threshold ?? loaded.threshold, context.signal, (done) =>
-      context.progress({ phase: 'predict', done, total: table.rowCount }),
+    const { table, source } = await loadTable(path, {
+      signal: context.signal,
+      onProgress: (p) => context.progress({ phase: 'read', done: p.bytes, total: p.totalBytes }),
+      // Every cell of the inputs as written: the model's reading names what it cannot use, row by row.
+      keepText: inputNames(loaded),
+    });
+    const predictions = await predictInChunks(
+      loaded,
+      table,
+      threshold ?? loaded.threshold,
+      context.signal,
+      (done) => context.progress({ phase: 'predict', done, total: table.rowCount }),
+      { decimalComma: source.decimalComma },
     );
     context.session.predictions.set(predictionId, { name, table, model: loaded, predictions });
     return describePredictions(predictionId, name, loaded, table, predictions);

@@ -4,11 +4,11 @@
  */
 import { MarkAreaComponent, MarkLineComponent } from 'echarts/components';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
+import { readableNumber } from '../format.ts';
 import { echarts, type ChartOption, type ChartPalette } from './echarts.ts';
 
 echarts.use([MarkLineComponent, MarkAreaComponent]);
 
-const compact = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 /** Row counts are exact. */
 const rows = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -16,7 +16,7 @@ const rows = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export function statText(value: number | undefined, type: ColumnProfile['type']): string {
   if (value === undefined || Number.isNaN(value)) return '—';
   if (type === 'datetime') return new Date(value).toISOString().slice(0, 10);
-  return compact.format(value);
+  return readableNumber(value, { maximumSignificantDigits: 4 });
 }
 
 export interface Bounds {
@@ -52,7 +52,8 @@ export function histogramOption(profile: ColumnProfile, palette: ChartPalette, b
       splitLine: { show: false },
       axisLine: { lineStyle: { color: palette.grid } },
     },
-    yAxis: { type: 'value', axisLabel: { show: false }, splitLine: { lineStyle: { color: palette.grid } } },
+    // Rows per bar: whole numbers only.
+    yAxis: { type: 'value', minInterval: 1, splitNumber: 3, axisLabel: { color: palette.muted, fontSize: 10, formatter: (v: number) => rows.format(v) }, splitLine: { lineStyle: { color: palette.grid } } },
     tooltip: { trigger: 'item', formatter: (p: { data: { range: string; value: [number, number] } }) => `${p.data.range}: ${rows.format(p.data.value[1])} rows` },
     series: [
       {

@@ -25,9 +25,10 @@ export interface WeightedDrawing {
   readonly neurons: readonly (readonly PictureNeuron[])[];
 }
 
-export function captionOf(column: NetworkPicture['columns'][number]): string {
-  if (column.kind === 'input') return `${column.units} inputs`;
-  return [`${column.units} · ${column.activation}`, column.dropout > 0 ? `drop ${column.dropout}` : '', column.batchNormalization ? 'batch norm' : ''].filter(Boolean).join(' · ');
+/** One entry a line, as the Build step's own drawing captions a layer (a layer's dropout on a line of its own). */
+export function captionOf(column: NetworkPicture['columns'][number]): string[] {
+  if (column.kind === 'input') return [`${column.units} inputs`];
+  return [`${column.units} · ${column.activation}`, column.dropout > 0 ? `dropout ${column.dropout}` : '', column.batchNormalization ? 'batch norm' : ''].filter(Boolean);
 }
 
 export function layoutPicture(picture: NetworkPicture, options: DrawingOptions): WeightedDrawing {

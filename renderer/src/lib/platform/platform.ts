@@ -7,6 +7,7 @@ import { FILE_PURPOSES, type FileDestination, type FilePurpose, type FileSource,
 import { callNames, type DesktopBridge, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError, unwrap } from './api-error.ts';
 import { createWebApi, uploadFile } from './web-client.ts';
+import { launchToken } from './web-token.ts';
 
 /** A file the user picked or dropped. */
 export interface ChosenFile {
@@ -92,6 +93,7 @@ function browserPick(accept: string): Promise<File | null> {
   });
 }
 
+/** A plain link: each download id is good for one fetch (main/services/download-store.ts says why not fetch + Blob). */
 function download(downloadId: string, name: string): void {
   const link = document.createElement('a');
   link.href = `/api/download?id=${encodeURIComponent(downloadId)}`;
@@ -102,6 +104,8 @@ function download(downloadId: string, name: string): void {
 }
 
 function web(mac: boolean): Platform {
+  // At once: the key leaves the address bar (and so any bookmark or shared screenshot) before anything renders.
+  launchToken();
   const fromFile = (file: File): ChosenFile => ({
     name: file.name,
     uploadBytes: file.size,

@@ -1,9 +1,15 @@
 /**
  * The renderer's `api` in a browser: each contract call is a POST to the web host, events arrive over one
- * EventSource, and files are uploaded as raw bytes. The launch-token cookie rides along on every request.
+ * streamed GET, and files are uploaded as raw bytes. Every request carries the launch key in a header
+ * (web-token.ts); there is no cookie, so the stream is read with fetch, which can send a header (EventSource
+ * cannot).
  */
 import { callNames, type AppEvent, type CallName, type Envelope, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError, unwrap } from './api-error.ts';
+import { TOKEN_HEADER, launchToken, tokenHeaders } from './web-token.ts';
+
+/** How soon the event stream is opened again after it ends (the host restarted, the network blinked). */
+const RECONNECT_MS = 1000;
 
 export interface UploadProgress {
   readonly loaded: number;
@@ -18,9 +24,8 @@ async function post(name: CallName, request: unknown): Promise<unknown> {
   try {
     response = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...tokenHeaders() },
       body: JSON.stringify(request ?? {}),
-      credentials: 'same-origin',
     });
   } catch {
     throw offline();
@@ -32,26 +37,60 @@ async function post(name: CallName, request: unknown): Promise<unknown> {
   return unwrap(envelope);
 }
 
+/** Server-Sent Events from `body`, one `data:` block each; resolves when the stream ends. */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: AppEvent) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const lines = buffer.slice(0, end).split('\n');
+      buffer = buffer.slice(end + 2);
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).replace(/^ /, ''));
+      if (data.length > 0) onEvent(JSON.parse(data.join('\n')) as AppEvent);
+    }
+  }
+}
+
+/** Keeps the event stream open (reconnecting after it ends) until the returned function is called. */
+function streamEvents(onEvent: (event: AppEvent) => void): () => void {
+  const controller = new AbortController();
+  const keepOpen = async () => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch('/api/events', { headers: { accept: 'text/event-stream', ...tokenHeaders() }, cache: 'no-store', signal: controller.signal });
+        // Without the key, trying again cannot help: the calls tell the user what to open instead.
+        if (response.status === 403) return;
+        if (response.ok && response.body) await readEvents(response.body, onEvent);
+      } catch {
+        // The stream broke off or was closed; the loop decides whether to open it again.
+      }
+      if (!controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+    }
+  };
+  void keepOpen();
+  return () => controller.abort();
+}
+
 export function createWebApi(): LayerlabApi {
   const listeners = new Set<(event: AppEvent) => void>();
-  let source: EventSource | null = null;
+  let close: (() => void) | null = null;
   const methods = Object.fromEntries(callNames.map((name) => [name, (request?: unknown) => post(name, request)]));
   return {
     ...(methods as Omit<LayerlabApi, 'subscribe'>),
     subscribe(listener) {
       listeners.add(listener);
-      if (!source) {
-        source = new EventSource('/api/events');
-        source.onmessage = (message: MessageEvent<string>) => {
-          const event = JSON.parse(message.data) as AppEvent;
-          for (const each of listeners) each(event);
-        };
-      }
+      close ??= streamEvents((event) => {
+        for (const each of listeners) each(event);
+      });
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {
-          source?.close();
-          source = null;
+          close?.();
+          close = null;
         }
       };
     },
@@ -63,6 +102,8 @@ export function uploadFile(file: File, onProgress: (progress: UploadProgress) =>
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}`);
+    const key = launchToken();
+    if (key) xhr.setRequestHeader(TOKEN_HEADER, key);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     xhr.onload = () => {

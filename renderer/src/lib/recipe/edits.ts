@@ -33,6 +33,7 @@ const STAGE: Record<StepKind, number> = {
   'date-parts': 6,
   encode: 7,
   scale: 8,
+  'piecewise-linear': 8,
 };
 
 export function uniqueId(recipe: Recipe, base: string): string {

@@ -17,6 +17,7 @@ export const KIND_LABEL: Record<StepKind, string> = {
   scale: 'Scaling',
   'log-transform': 'Log transform',
   'date-parts': 'Dates',
+  'piecewise-linear': 'Numbers in pieces',
 };
 
 /**

@@ -28,4 +28,5 @@ export const WIZARD_OF_KIND: Readonly<Record<StepKind, WizardId>> = {
   scale: 'scaling',
   'log-transform': 'log',
   'date-parts': 'dates',
+  'piecewise-linear': 'scaling',
 };

@@ -34,20 +34,34 @@ export function rocPoint(matrix: readonly (readonly number[])[]): { fpr: number;
 /** Scatter points are faded for overplotting, no further than 3:1 on the chart's background (WCAG 1.4.11). */
 export const POINT_OPACITY = 0.8;
 
-/** One curve per class, each told apart by its dash pattern and markers as well as its colour. */
-export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null): ChartOption {
+/** Above this many curves the legend would cover the plot: one class is picked at a time instead. */
+export const MAX_LEGEND_CURVES = 4;
+
+/**
+ * The ROC plane: one curve per class (one for binary), each told apart by its dash pattern and markers as well as
+ * its colour, the chance line, and the threshold's point. `focus` draws one class's curve in its look with its AUC
+ * in the legend and the others faint behind it, as context; without a focus every curve has its legend entry (for
+ * a few classes only: more would cover the plot).
+ */
+export function rocOption(palette: ChartPalette, curves: readonly RocReport[], point: { fpr: number; tpr: number } | null, focus: number | null = null): ChartOption {
+  const name = (roc: RocReport) => (curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`);
+  const focused = focus === null ? null : (curves.find((c) => c.classIndex === focus) ?? null);
+  const legend = [...(focused ? [focused] : curves).map(name), 'Chance', ...(point ? ['Threshold'] : [])];
   return {
     // One legend row holds about three entries; more wrap, and the plot starts below them.
-    grid: { left: 48, right: 16, top: curves.length > 2 ? 52 : 28, bottom: 44 },
-    legend: { top: 0, textStyle: { color: palette.muted } },
+    grid: { left: 48, right: 16, top: legend.length > 3 ? 52 : 28, bottom: 44 },
+    legend: { top: 0, data: legend, textStyle: { color: palette.muted } },
     xAxis: axis(palette, 'False positive rate', { min: 0, max: 1 }),
     yAxis: axis(palette, 'True positive rate', { min: 0, max: 1, nameGap: 36 }),
     tooltip: { trigger: 'axis' },
     series: [
-      ...curves.map((roc, c) => ({
-        name: curves.length === 1 ? `ROC (AUC ${roc.auc?.toFixed(3) ?? '–'})` : `${roc.label} (AUC ${roc.auc?.toFixed(3) ?? '–'})`,
-        ...lineIn(seriesLook(palette, c), roc.fpr.map((x, i) => [x, roc.tpr[i]])),
-      })),
+      ...curves.map((roc, c) => {
+        const points = roc.fpr.map((x, i) => [x, roc.tpr[i]]);
+        if (focused !== null && roc !== focused) {
+          return { name: name(roc), type: 'line', data: points, symbol: 'none', silent: true, z: 1, lineStyle: { width: 1, color: palette.muted, opacity: 0.3 }, itemStyle: { color: palette.muted }, tooltip: { show: false } };
+        }
+        return { name: name(roc), z: 3, ...lineIn(seriesLook(palette, c), points, focused ? 2.5 : 2) };
+      }),
       { name: 'Chance', type: 'line', symbol: 'none', lineStyle: { type: 'dashed', color: palette.muted, width: 1 }, itemStyle: { color: palette.muted }, data: [[0, 0], [1, 1]] },
       // A ringed dot, unlike any curve's markers.
       ...(point ? [{ name: 'Threshold', type: 'scatter', symbolSize: 13, itemStyle: { color: palette.series[3], borderColor: palette.text, borderWidth: 2 }, data: [[point.fpr, point.tpr]] }] : []),

@@ -1,4 +1,5 @@
 /** How metrics read on the Evaluate and Predict screens. Pure functions. */
+import { readableNumber } from '../format.ts';
 
 /** A share as a percentage with one decimal ("84.3%"); "–" when undefined. */
 export function share(value: number | null | undefined): string {
@@ -10,11 +11,10 @@ export function score(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(3);
 }
 
-/** A value in the target's units: four significant digits, thousands grouped ("118,400", "0.0421"). */
+/** A value in the target's units: four significant digits, thousands grouped from 10,000 ("118,400", "2008", "0.0421"). */
 export function amount(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const rounded = Number(value.toPrecision(4));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return readableNumber(Number(value.toPrecision(4)), { maximumFractionDigits: 6 });
 }
 
 /** A cell of a listed row: numbers as they were read, missing as an empty mark. */

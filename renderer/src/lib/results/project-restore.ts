@@ -34,6 +34,7 @@ export function formOf(settings: TrainingSettings): Partial<TrainForm> {
     epochs: settings.epochs,
     earlyStopping: settings.earlyStopping !== false,
     ...(settings.earlyStopping ? { patience: settings.earlyStopping.patience } : {}),
+    classWeight: settings.classWeight,
     ...(loss === 'mse' || loss === 'mae' || loss === 'huber' ? { regressionLoss: loss } : {}),
   };
 }

@@ -15,6 +15,9 @@ import { ProjectState } from './project.svelte.ts';
 import { RecipeState } from './recipe.svelte.ts';
 import { ResultsState } from './results.svelte.ts';
 import { ThemeState } from './theme.svelte.ts';
+import { BaselinesState } from './baselines.svelte.ts';
+import { CrossValidationState } from './cross-validation.svelte.ts';
+import { SearchState } from './search.svelte.ts';
 import { TrainingState } from './training.svelte.ts';
 
 export class AppState {
@@ -29,6 +32,12 @@ export class AppState {
   readonly recipe: RecipeState;
   /** Build and Train. */
   readonly training: TrainingState;
+  /** Train: the network search. */
+  readonly search: SearchState;
+  /** Train: K-fold cross-validation beside a run. */
+  readonly crossValidation: CrossValidationState;
+  /** Evaluate: the baselines beside the network. */
+  readonly baselines: BaselinesState;
   /** Evaluate and Predict & export. */
   readonly results: ResultsState;
   /** Which inputs matter, what-if curves, the trained network's picture, the report. */
@@ -43,6 +52,10 @@ export class AppState {
     this.results = new ResultsState(platform, this.notices, this.dataset);
     this.insight = new InsightState(platform, this.notices, this.results, this.dataset);
     this.training = new TrainingState(platform, this.dataset, this.recipe, this.results, this.notices);
+    this.baselines = new BaselinesState(platform);
+    this.crossValidation = new CrossValidationState(platform, this.notices);
+    this.training.crossValidation = this.crossValidation;
+    this.search = new SearchState(platform, this.dataset, this.training, this.notices);
     const step = { get: () => this.step, set: (step: StepId) => (this.step = step) };
     this.project = new ProjectState(platform, this.notices, { dataset: this.dataset, recipe: this.recipe, training: this.training, results: this.results, step });
   }
@@ -53,6 +66,7 @@ export class AppState {
     void this.platform.api.appInfo().then((info) => (this.info = info), (error: unknown) => this.fail(error));
     void this.library.load();
     void this.training.load();
+    void this.search.load();
     void this.project.loadRecoveries();
     void this.project.data.load();
     const stopReporting = this.project.report.start();
@@ -156,6 +170,8 @@ export class AppState {
     else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
     else if (event.type === 'previewProgress') this.recipe.previewer.onEvent(event);
+    else if (event.type === 'searchProgress') this.search.onEvent(event);
+    else if (event.type === 'crossValidationProgress') this.crossValidation.onEvent(event);
     else if (event.type === 'projectData') this.project.data.onEvent(event);
     else this.dataset.onEvent(event);
   }

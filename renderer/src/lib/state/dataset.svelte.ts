@@ -21,6 +21,9 @@ export interface Loading {
   readonly rows: number;
 }
 
+/** Told of every dataset opened; `restored` when it comes back with a project (its network and settings come too). */
+export type OpenedListener = (summary: DatasetSummary, how: { readonly restored: boolean }) => void;
+
 /** Reads a prepared file in main; null when main opened nothing (the caller says why). */
 export type DatasetReader<Source = FileSource> = (operationId: string, source: Source) => Promise<DatasetSummary | null>;
 
@@ -36,7 +39,9 @@ export class DatasetState {
   table = $state.raw<RemoteTable | null>(null);
   loading = $state<Loading | null>(null);
   private abort: AbortController | null = null;
-  private readonly openedListeners: ((summary: DatasetSummary) => void)[] = [];
+  /** The file the open dataset was read from, to read another of its sheets. */
+  private file: ChosenFile | null = null;
+  private readonly openedListeners: OpenedListener[] = [];
 
   constructor(
     private readonly platform: Platform,
@@ -47,12 +52,17 @@ export class DatasetState {
     await this.load({ name, uploadBytes: 0, prepare: async () => ({ kind: 'sample' as const, sampleId }) }, (operationId, source) => this.platform.api.openDataset({ operationId, source }));
   }
 
-  /** Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way). */
-  open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source })): Promise<DatasetSummary | null> {
-    return this.load(file, read);
+  /**
+   * Opens a file (progress, cancel, a notice); `read` is how main reads it (a project's data file reads its own way,
+   * and is `restored`).
+   */
+  async open(file: ChosenFile, read: DatasetReader = (operationId, source) => this.platform.api.openDataset({ operationId, source }), restored = false): Promise<DatasetSummary | null> {
+    const summary = await this.load(file, read, restored);
+    if (summary) this.file = file;
+    return summary;
   }
 
-  private async load<Source>(file: Readable<Source>, read: DatasetReader<Source>): Promise<DatasetSummary | null> {
+  private async load<Source>(file: Readable<Source>, read: DatasetReader<Source>, restored = false): Promise<DatasetSummary | null> {
     await this.cancel();
     const abort = new AbortController();
     this.abort = abort;
@@ -64,7 +74,8 @@ export class DatasetState {
       this.update(operationId, { phase: 'read', done: 0, total: 0 });
       const summary = await read(operationId, source);
       if (this.abort !== abort || !summary) return null;
-      this.adopt(summary);
+      this.file = null;
+      this.adopt(summary, restored);
       return summary;
     } catch (error) {
       if (this.abort !== abort) return null;
@@ -79,10 +90,18 @@ export class DatasetState {
     }
   }
 
+  /** Another sheet of the open workbook (the browser uploads the file again; the desktop reads it from disk). */
+  async openSheet(sheet: string): Promise<void> {
+    const file = this.file;
+    if (!file || sheet === this.summary?.sheet) return;
+    await this.open(file, (operationId, source) => this.platform.api.openDataset({ operationId, source, sheet }));
+  }
+
   /** A dataset main has opened: shown, announced to the steps (the Clean step suggests its recipe) and to the user. */
-  adopt(summary: DatasetSummary): void {
+  adopt(summary: DatasetSummary, restored = false): void {
+    this.notices.clearProblems();
     this.show(summary);
-    for (const listener of this.openedListeners) listener(summary);
+    for (const listener of this.openedListeners) listener(summary, { restored });
     this.notices.push('success', messages.loaded(summary.name, plural(summary.rowCount, 'row'), plural(summary.columns.length, 'column')));
   }
 
@@ -95,7 +114,7 @@ export class DatasetState {
   }
 
   /** Calls `listener` with every dataset opened from now on (the Clean step suggests its recipe). */
-  onOpened(listener: (summary: DatasetSummary) => void): void {
+  onOpened(listener: OpenedListener): void {
     this.openedListeners.push(listener);
   }
 

@@ -80,7 +80,7 @@ export class InsightState {
     if (!column) return;
     const request = ++this.whatIfRequests;
     try {
-      const values = details.inputs.map((input) => ({ column: input.name, value: this.results.form[input.name] ?? '' }));
+      const values = details.inputs.map((input, i) => ({ column: input.name, value: this.results.form[i] ?? '' }));
       const view = await this.platform.api.whatIf({ modelId, column, values, ...this.datasetId });
       if (request === this.whatIfRequests) this.whatIfHeld = { modelId, view };
     } catch (error) {

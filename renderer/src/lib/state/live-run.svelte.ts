@@ -35,7 +35,7 @@ export class LiveRun {
   private curveTimer: ReturnType<typeof setTimeout> | null = null;
 
   readonly finished: boolean;
-  /** Share of all batches of all epochs done, or null before training begins. */
+  /** Share of all batches of all epochs done, or null before training begins; a stopped or failed run stays where it got to. */
   readonly progress: number | null;
   /** The best epoch so far by the run's early-stopping monitor (validation loss when there is one). */
   readonly bestEpoch: number | null;
@@ -49,7 +49,8 @@ export class LiveRun {
     this.curves = $state.raw({ epochs: summary.epochs, batchLoss: [] });
     this.finished = $derived(FINAL.has(this.status));
     this.progress = $derived.by(() => {
-      if (this.finished) return 1;
+      if (this.status === 'completed') return 1;
+      if (this.finished) return Math.min(1, this.epochs.length / Math.max(1, this.summary.settings.epochs));
       const b = this.lastBatch;
       if (!b) return this.begin ? 0 : null;
       return (b.epoch - 1 + b.batch / b.batches) / b.epochs;

@@ -6,6 +6,7 @@
  */
 import type { ProjectData, ProjectDataState } from '../../../../main/api/calls/project-calls.ts';
 import type { AppEvent, DatasetSummary } from '../../../../main/api/contract.ts';
+import type { Recipe } from '../../../../engine/prep/types.ts';
 import { messages } from '../messages.ts';
 import { fileAt, type ChosenFile, type Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -83,13 +84,19 @@ export class ProjectDataFile {
     try {
       const data = await this.platform.api.acceptChangedData();
       if (data.status !== 'opened') return;
-      this.parts.dataset.adopt(await this.withMarkers(data));
+      this.parts.dataset.adopt(await this.withMarkers(data), true);
       this.opened(data);
     } catch (error) {
       this.notices.push('error', messages.projectDataFailed, errorText(error));
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A reloaded page's dataset, which main still holds: shown again with its markers and the recipe it had. */
+  adoptOpen(summary: DatasetSummary, markers: Readonly<Record<string, readonly string[]>>, recipe: Recipe | null): void {
+    this.parts.dataset.adopt(summary, true);
+    this.opened({ status: 'opened', summary, markers, recipe });
   }
 
   /** Continues without the data file: the models stay open for Evaluate and Predict. */
@@ -110,7 +117,7 @@ export class ProjectDataFile {
       await this.parts.dataset.open(file, async (operationId, source) => {
         answer = await this.platform.api.locateProjectData({ operationId, source });
         return answer.status === 'opened' ? await this.withMarkers(answer) : null;
-      });
+      }, true);
       const data = answer as ProjectData | null;
       if (data?.status === 'opened') this.opened(data);
     } finally {
@@ -130,7 +137,7 @@ export class ProjectDataFile {
   /** The data file is open: its markers show on the Data step's cards, the project's recipe takes the suggestion's place. */
   private opened(data: Extract<ProjectData, { status: 'opened' }>): void {
     const { recipe } = this.parts;
-    recipe.markers = data.markers;
+    recipe.columns.markers = data.markers;
     if (data.recipe) recipe.adopt(data.recipe);
   }
 }

@@ -31,6 +31,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether this page was loaded by a reload (F5, Ctrl+R): its work is then taken back without asking. */
+function pageWasReloaded(): boolean {
+  const [navigation] = typeof performance === 'undefined' ? [] : performance.getEntriesByType('navigation');
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === 'reload';
+}
+
 function isStep(step: string | null): step is StepId {
   return STEPS.some((s) => s.id === step);
 }
@@ -48,6 +54,13 @@ export class ProjectState {
   private restoringRecovery = $state(false);
   /** A project is being put back: its half-restored state is not reported. */
   private restoring = false;
+  /** Recovered states are being looked for at start: a fresh window's empty state must not be reported over them. */
+  private listing = false;
+  /**
+   * A reloaded page is taking its work back: until it has, the Data step must not offer the sample list, which the
+   * dataset coming back would replace under the user's click.
+   */
+  takingBack = $state(pageWasReloaded());
 
   constructor(
     private readonly platform: Platform,
@@ -55,7 +68,11 @@ export class ProjectState {
     private readonly parts: ProjectParts,
   ) {
     this.data = new ProjectDataFile(platform, notices, parts);
-    this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring);
+    this.report = new SessionReport(platform.api, () => this.working(), () => this.restoring || this.listing);
+    // This page has its own work now: the previous page's is no longer offered.
+    parts.dataset.onOpened(() => {
+      this.recoveries = this.recoveries.filter((r) => !r.live);
+    });
   }
 
   /** What is under way: restoring a recovered state, or reading the project's data file. */
@@ -116,13 +133,37 @@ export class ProjectState {
     await this.restore(opened);
   }
 
-  /** Looks for states a crashed session left (at start). */
-  async loadRecoveries(): Promise<void> {
+  /**
+   * At start: states a crashed session left are offered, and so is the work this running app's page had before it
+   * was closed; after a reload (F5) that work is taken back at once. Both restore the way a project opens.
+   */
+  async loadRecoveries(reloaded = pageWasReloaded()): Promise<void> {
+    this.listing = true;
     try {
-      this.recoveries = await this.platform.api.listRecoveries();
+      const found = await this.platform.api.listRecoveries();
+      const live = found.find((r) => r.live);
+      const resume = live && reloaded && !this.hasWork;
+      this.recoveries = resume ? found.filter((r) => !r.live) : found;
+      if (resume) await this.resume(live.recoveryId);
     } catch (error) {
       this.notices.push('warning', messages.recoveryListFailed, errorText(error));
+    } finally {
+      this.listing = false;
+      this.takingBack = false;
+      this.report.check();
     }
+  }
+
+  private async resume(recoveryId: string): Promise<void> {
+    let opened: OpenedProjectSummary;
+    try {
+      opened = await this.platform.api.openRecovery({ recoveryId });
+    } catch (error) {
+      this.notices.push('error', messages.recoveryFailed, errorText(error));
+      return;
+    }
+    this.notices.push('info', messages.sessionResumed(opened.name));
+    await this.restore(opened);
   }
 
   /** Restores a recovered state exactly as a project is opened; it stays on offer if that fails. */
@@ -137,8 +178,9 @@ export class ProjectState {
     } finally {
       this.restoringRecovery = false;
     }
+    const live = this.recoveries.find((r) => r.recoveryId === recoveryId)?.live === true;
     this.recoveries = this.recoveries.filter((r) => r.recoveryId !== recoveryId);
-    this.notices.push('success', messages.recoveryRestored(opened.name));
+    this.notices.push('success', live ? messages.sessionResumed(opened.name) : messages.recoveryRestored(opened.name));
     await this.restore(opened);
   }
 
@@ -169,6 +211,9 @@ export class ProjectState {
       } else if (data.status === 'changed' && data.path) {
         // Read first; main then holds it and asks whether to take it.
         await this.data.openFound(data.name, data.path);
+      } else if (data.status === 'open') {
+        // A reloaded page: main still holds the dataset, taken back as it is.
+        this.data.adoptOpen(data.summary, data.markers, opened.recipe);
       }
     } finally {
       this.restoring = false;

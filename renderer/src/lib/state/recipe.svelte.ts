@@ -3,17 +3,22 @@
  * has shaped it, with undo and redo, the columns' profile (the Data step's cards read it too) and the preview
  * of what the recipe does. The model steps read `recipe` to train; only the Clean step changes it.
  *
- * Once a dataset is open `recipe` is a recipe the engine accepts: it is suggested as soon as the dataset
- * opens, for the column the engine chooses (engine/prep/target-choice.ts).
+ * What to predict is the user's decision: when a dataset opens, main suggests a target with its reason
+ * (`targetSuggestion`) and the recipe waits (`awaitingTarget`) until the user confirms one. A sample, whose card
+ * named its target before it was opened, and a project, which brings its own recipe, do not wait. Once a target is
+ * chosen `recipe` is a recipe the engine accepts.
  */
-import type { Recipe, Task } from '../../../../engine/prep/index.ts';
+import { ownValue } from '../../../../engine/own.ts';
+import type { Recipe, TargetSuggestion, Task } from '../../../../engine/prep/index.ts';
 import type { ColumnProfile } from '../../../../engine/table/profile.ts';
-import { cleanedFileName, type ColumnTypeChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
-import type { ColumnType, DatasetSummary } from '../../../../main/api/contract.ts';
+import { cleanedFileName, type ColumnTypesChanged, type DatasetProfile, type RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
+import type { DatasetSummary } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import { setTask } from '../recipe/edits.ts';
 import { WIZARD_OF_KIND, type WizardId } from '../recipe/wizards.ts';
+import { ColumnEdits } from './column-edits.svelte.ts';
+import { withChangedColumns } from './profile-update.ts';
 import { RecipePreviewer } from './recipe-preview.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
@@ -38,12 +43,16 @@ export class RecipeState {
   profile = $state.raw<DatasetProfile | null>(null);
   /** What is known of each target tried so far (undo may bring an earlier one back). */
   private facts = $state.raw<Readonly<Record<string, TargetFacts>>>({});
-  readonly target = $derived<TargetFacts | null>(this.recipe ? (this.facts[this.recipe.target.column] ?? null) : null);
+  readonly target = $derived<TargetFacts | null>(this.recipe ? (ownValue(this.facts, this.recipe.target.column) ?? null) : null);
   suggesting = $state(false);
+  /** Which column main suggests predicting, why, and the alternatives; null until the dataset's arrives. */
+  targetSuggestion = $state.raw<TargetSuggestion | null>(null);
+  /** The dataset is open but nobody has said what to predict yet: no recipe until the user confirms a target. */
+  awaitingTarget = $state(false);
   /** Why no recipe could be suggested for the open dataset, when none could. */
   problem = $state<string | null>(null);
-  /** The missing markers the user set per column (the Data step's cards show them). */
-  markers = $state.raw<Readonly<Record<string, readonly string[]>>>({});
+  /** Types and missing markers of the dataset's columns (the Data step's cards). */
+  readonly columns: ColumnEdits;
   private past = $state.raw<readonly Recipe[]>([]);
   private future = $state.raw<readonly Recipe[]>([]);
   readonly canUndo = $derived(this.past.length > 0);
@@ -66,6 +75,7 @@ export class RecipeState {
   ) {
     this.previewer = new RecipePreviewer(platform.api);
     this.saver = new Saver(platform, notices);
+    this.columns = new ColumnEdits(platform, notices, dataset, { datasetId: () => this.datasetId, columnsChanged: (...args) => this.columnsChanged(...args) });
     dataset.onOpened((summary) => void this.datasetOpened(summary));
   }
 
@@ -84,48 +94,63 @@ export class RecipeState {
     return this.profile?.columns.find((c) => c.name === name);
   }
 
-  /** A new dataset: its profile, then a suggested recipe; the history starts empty. */
+  /**
+   * A new dataset: its profile and the target suggestion; then a recipe once the target is known (at once for
+   * a sample or a project's recipe, otherwise when the user confirms). The history starts empty.
+   */
   async datasetOpened(summary: DatasetSummary): Promise<void> {
     this.datasetId = summary.datasetId;
     this.recipe = null;
     this.previewer.reset();
     this.facts = {};
-    this.markers = {};
+    this.columns.markers = {};
     this.adopted = null;
     this.problem = null;
+    this.targetSuggestion = null;
+    this.awaitingTarget = false;
     this.past = [];
     this.future = [];
     this.editing = null;
     const api = this.platform.api;
     let profile: DatasetProfile;
+    let suggestion: TargetSuggestion;
     try {
-      profile = await api.profileDataset({ datasetId: summary.datasetId });
+      [profile, suggestion] = await Promise.all([api.profileDataset({ datasetId: summary.datasetId }), api.suggestTarget({ datasetId: summary.datasetId })]);
     } catch (error) {
       if (this.datasetId === summary.datasetId) this.problem = errorText(error);
       return;
     }
     if (this.datasetId !== summary.datasetId) return;
     this.profile = profile;
+    this.targetSuggestion = suggestion;
+    const adopted = this.takeAdopted();
+    if (adopted) {
+      void this.learnTarget(adopted.target.column);
+      this.show(adopted);
+    } else if (summary.origin === 'sample' && suggestion.suggested) {
+      this.awaitingTarget = true;
+      await this.confirmTarget(suggestion.suggested.column);
+    } else {
+      this.awaitingTarget = true;
+    }
+  }
+
+  /** The user's answer to "what should the network predict?": the first recipe, suggested for that column. */
+  async confirmTarget(column: string): Promise<void> {
+    const datasetId = this.datasetId;
+    if (!datasetId) return;
+    if (!this.awaitingTarget) return this.chooseTarget(column);
     this.suggesting = true;
     try {
-      const suggested = await api.suggestRecipe({ datasetId: summary.datasetId });
-      if (this.datasetId !== summary.datasetId) return;
-      const target = suggested.recipe.target.column;
-      this.learn(target, suggested);
-      const adopted = this.takeAdopted();
-      if (adopted && adopted.target.column !== target) void this.learnTarget(adopted.target.column);
-      this.show(adopted ?? suggested.recipe);
+      const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column });
+      if (this.datasetId !== datasetId || !this.awaitingTarget) return;
+      this.learn(column, suggested);
+      this.awaitingTarget = false;
+      this.show(suggested.recipe);
     } catch (error) {
-      if (this.datasetId !== summary.datasetId) return;
-      const adopted = this.takeAdopted();
-      if (adopted) {
-        void this.learnTarget(adopted.target.column);
-        this.show(adopted);
-      } else {
-        this.problem = messages.noRecipe(errorText(error));
-      }
+      if (this.datasetId === datasetId) this.notices.push('error', messages.targetUnusable(column), errorText(error));
     } finally {
-      if (this.datasetId === summary.datasetId) this.suggesting = false;
+      if (this.datasetId === datasetId) this.suggesting = false;
     }
   }
 
@@ -135,11 +160,12 @@ export class RecipeState {
    */
   adopt(recipe: Recipe): void {
     if (!this.datasetId) return;
-    if (!this.recipe && !this.problem) {
+    if (!this.recipe && !this.problem && !this.awaitingTarget) {
       this.adopted = recipe;
       return;
     }
     this.problem = null;
+    this.awaitingTarget = false;
     this.record(recipe);
     void this.learnTarget(recipe.target.column);
   }
@@ -200,43 +226,13 @@ export class RecipeState {
     this.apply((recipe) => setTask(recipe, task, task === 'binary' ? positive : undefined));
   }
 
-  /** A column's type, changed in main; the recipe is suggested again for the same target (undoable). */
-  async changeType(column: string, type: ColumnType): Promise<boolean> {
-    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setColumnType({ datasetId, column, type }), messages.typeRefused(column, type));
-    if (changed) this.markers = { ...this.markers, [column]: [] };
-    return changed;
-  }
-
-  /** Values that mean "missing" in `column` (none: the column as loaded); the recipe is suggested again. */
-  async setMissingMarkers(column: string, markers: readonly string[]): Promise<boolean> {
-    const changed = await this.changeColumn(column, (datasetId) => this.platform.api.setMissingMarkers({ datasetId, column, markers: [...markers] }), messages.markersRefused(column));
-    if (changed) this.markers = { ...this.markers, [column]: markers };
-    return changed;
-  }
-
-  private async changeColumn(column: string, change: (datasetId: string) => Promise<ColumnTypeChanged>, refused: string): Promise<boolean> {
-    const datasetId = this.datasetId;
-    if (!datasetId) return false;
-    try {
-      const changed = await change(datasetId);
-      if (this.datasetId !== datasetId) return false;
-      this.dataset.replaceSummary(changed.summary);
-      if (this.profile) {
-        const { [column]: _, ...skewness } = this.profile.skewness;
-        this.profile = {
-          ...this.profile,
-          columns: this.profile.columns.map((c) => (c.name === column ? changed.profile : c)),
-          skewness: changed.skewness === null ? skewness : { ...skewness, [column]: changed.skewness },
-        };
-      }
-      const edited = this.canUndo;
-      if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
-      if (edited) this.notices.push('info', messages.recipeSuggestedAgain(column));
-      return true;
-    } catch (error) {
-      this.notices.push('error', refused, errorText(error));
-      return false;
-    }
+  /** The dataset's columns changed in main: the profile follows, then the recipe (or the target question). */
+  private async columnsChanged(datasetId: string, columns: readonly string[], changed: ColumnTypesChanged): Promise<void> {
+    if (this.profile) this.profile = withChangedColumns(this.profile, changed.columns);
+    const edited = this.canUndo;
+    if (this.recipe) await this.chooseTarget(this.recipe.target.column, this.recipe.target.task);
+    else if (this.awaitingTarget) this.targetSuggestion = await this.platform.api.suggestTarget({ datasetId });
+    if (edited) this.notices.push('info', messages.recipeSuggestedAgain(columns));
   }
 
   /** The cleaned dataset is being written. */
@@ -265,7 +261,7 @@ export class RecipeState {
   /** What the target's values say, for a recipe that did not come from a suggestion. */
   private async learnTarget(column: string): Promise<void> {
     const datasetId = this.datasetId;
-    if (!datasetId || this.facts[column]) return;
+    if (!datasetId || ownValue(this.facts, column)) return;
     try {
       const suggested = await this.platform.api.suggestRecipe({ datasetId, target: column });
       if (this.datasetId === datasetId) this.learn(column, suggested);

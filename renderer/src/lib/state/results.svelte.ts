@@ -14,6 +14,7 @@ import type {
   SinglePrediction,
 } from '../../../../main/api/calls/results-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
+import { ownValue } from '../../../../engine/own.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -21,10 +22,15 @@ import { FilePredictionState } from './file-prediction.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import { Saver } from './saver.svelte.ts';
 
-export type ExportFormat = 'json' | 'tfjs' | 'keras' | 'onnx';
+export type ExportFormat = 'json' | 'tfjs' | 'keras' | 'onnx' | 'pytorch';
 
 /** Rows of a confusion-matrix cell shown at once. */
 export const CELL_ROWS = 100;
+
+/** The form's first texts: the typical row main gave, in the order of the inputs. */
+function typicalForm(details: ModelDetails): string[] {
+  return details.inputs.map((input) => ownValue(details.typical, input.name) ?? '');
+}
 
 export class ResultsState {
   /** The model the Evaluate and Predict steps show; null before any run finished or file was opened. */
@@ -39,14 +45,44 @@ export class ResultsState {
   cell = $state.raw<{ readonly actual: number; readonly predicted: number } | null>(null);
   cellRows = $state.raw<EvaluationRows | null>(null);
   details = $state.raw<ModelDetails | null>(null);
-  form = $state<Record<string, string>>({});
+  /**
+   * The prediction form's texts, one per input of `details.inputs`, in order (a list, not an object keyed by
+   * column name: a column named `constructor` or `__proto__` is then a field like any other).
+   */
+  form = $state<string[]>([]);
+
+  /** The form's text for the input named `column` ('' when the shown model has no such input). */
+  formValue(column: string): string {
+    const index = this.details?.inputs.findIndex((input) => input.name === column) ?? -1;
+    return index < 0 ? '' : (this.form[index] ?? '');
+  }
   single = $state.raw<SinglePrediction | null>(null);
+  /**
+   * True while the form's newest prediction is on its way: `single` is then the previous answer, for other
+   * values than the form now holds, and the answer says so (aria-busy) rather than pass for the new one.
+   */
+  predicting = $state(false);
+  /** Counts predictOne calls; a reply that is not the newest's is dropped (an older one may arrive last). */
+  private predictRequest = 0;
+  /** The decision threshold `single` was predicted with (binary). */
+  singleThreshold = $state<number | null>(null);
   /** Writes exports; `saver.saving` says what is being written. */
   readonly saver: Saver;
   /** A whole file predicted with the shown model. */
   readonly files: FilePredictionState;
 
   readonly selected = $derived(this.models.find((m) => m.modelId === this.modelId) ?? null);
+  /** Show the runs and models of every dataset, not only the open one's (the Train step's runs follow it too). */
+  everyDataset = $state(false);
+  /**
+   * The models listed: runs of the open dataset (the same file, by SHA-256), model files the user opened, and the
+   * one shown; every model when `everyDataset`.
+   */
+  readonly visibleModels = $derived.by(() => {
+    const sha = this.dataset?.summary?.sha256;
+    if (this.everyDataset || !sha) return this.models;
+    return this.models.filter((m) => m.sourceSha256 === sha || m.origin === 'file' || m.modelId === this.modelId);
+  });
   readonly effectiveThreshold = $derived(this.threshold ?? this.selected?.threshold ?? 0.5);
 
   private requests = 0;
@@ -78,15 +114,17 @@ export class ResultsState {
     if (this.modelId && this.evaluatedWith !== this.evaluationKey()) await this.evaluate();
   }
 
-  /** The open models from main; keeps the selection when it still exists, else the newest. */
+  /** The open models from main; keeps the selection when it is still open and listed, else the newest listed. */
   async refresh(): Promise<void> {
     try {
       this.models = await this.platform.api.listModels();
     } catch (error) {
       return this.failed(messages.resultsFailed, error);
     }
-    if (!this.models.some((m) => m.modelId === this.modelId)) {
-      this.modelId = this.models.at(-1)?.modelId ?? null;
+    const sha = this.dataset?.summary?.sha256;
+    const listed = (m: ModelSummary) => this.everyDataset || !sha || m.sourceSha256 === sha || m.origin === 'file';
+    if (!this.models.some((m) => m.modelId === this.modelId && listed(m))) {
+      this.modelId = this.models.filter(listed).at(-1)?.modelId ?? null;
       this.clearModelViews();
     }
     if (this.modelId && (!this.details || this.details.summary.modelId !== this.modelId)) await Promise.all([this.evaluate(), this.loadDetails()]);
@@ -107,6 +145,8 @@ export class ResultsState {
     if (this.modelId === null) return;
     this.thresholds = { ...this.thresholds, [this.modelId]: Math.min(1, Math.max(0, threshold)) };
     void this.evaluate().then(() => this.cell && this.openCell(this.cell.actual, this.cell.predicted));
+    // The form's answer follows the new threshold: a shown prediction never disagrees with the one in force.
+    if (this.single) void this.predictOne();
   }
 
   async evaluate(): Promise<void> {
@@ -149,7 +189,7 @@ export class ResultsState {
       const details = await this.platform.api.modelDetails({ modelId, ...(this.datasetId ? { datasetId: this.datasetId } : {}) });
       if (modelId !== this.modelId) return;
       this.details = details;
-      this.form = { ...details.typical };
+      this.form = typicalForm(details);
       this.single = null;
     } catch (error) {
       this.failed(messages.resultsFailed, error);
@@ -159,16 +199,25 @@ export class ResultsState {
   async predictOne(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId || !this.details) return;
+    const request = ++this.predictRequest;
+    const newest = () => request === this.predictRequest && modelId === this.modelId;
+    this.predicting = true;
     try {
-      const values = this.details.inputs.map((input) => ({ column: input.name, value: this.form[input.name] ?? '' }));
-      this.single = await this.platform.api.predictOne({ modelId, values, threshold: this.effectiveThreshold });
+      const values = this.details.inputs.map((input, i) => ({ column: input.name, value: this.form[i] ?? '' }));
+      const threshold = this.effectiveThreshold;
+      const single = await this.platform.api.predictOne({ modelId, values, threshold });
+      if (!newest()) return;
+      this.single = single;
+      this.singleThreshold = threshold;
     } catch (error) {
-      this.failed(messages.predictFailed, error);
+      if (newest()) this.failed(messages.predictFailed, error);
+    } finally {
+      if (request === this.predictRequest) this.predicting = false;
     }
   }
 
   resetForm(): void {
-    if (this.details) this.form = { ...this.details.typical };
+    if (this.details) this.form = typicalForm(this.details);
     this.single = null;
   }
 
@@ -185,7 +234,7 @@ export class ResultsState {
     const model = this.selected;
     if (!model) return;
     const base = `${model.sourceName.replace(/\.[^.]+$/, '')}-${model.modelId}`;
-    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`], onnx: ['onnx', `${base}.onnx`] } as const)[format];
+    const [purpose, name] = ({ json: ['model', `${base}.json`], tfjs: ['tfjs', `${base}-tfjs`], keras: ['keras', `${base}-keras.py`], onnx: ['onnx', `${base}.onnx`], pytorch: ['pytorch', `${base}-pytorch.py`] } as const)[format];
     const threshold = model.task === 'binary' ? this.effectiveThreshold : undefined;
     await this.saver.save(purpose, messages.exportWhat[format], name, (destination) => this.platform.api.exportModel({ modelId: model.modelId, format, destination, threshold }));
   }
@@ -217,6 +266,9 @@ export class ResultsState {
     this.cell = null;
     this.cellRows = null;
     this.single = null;
+    // A reply still on its way is for the model no longer shown.
+    this.predictRequest++;
+    this.predicting = false;
     this.evaluatedWith = null;
     this.files.clear();
   }

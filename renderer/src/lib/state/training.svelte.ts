@@ -3,19 +3,21 @@
  * side by side). Reads the recipe from RecipeState; never changes it. A finished run is handed to
  * ResultsState (`results.show(modelId)`) for the Evaluate and Predict & export steps.
  */
-import { countParameters } from '../../../../engine/nn/network-spec.ts';
+import { checkParameterCount, countParameters } from '../../../../engine/nn/network-spec.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../../../main/api/calls/training-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withValidationShare, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
+import type { CrossValidationState } from './cross-validation.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import { LiveRun } from './live-run.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { RecipeState } from './recipe.svelte.ts';
 import type { ResultsState } from './results.svelte.ts';
+import { RunEdits } from './run-edits.svelte.ts';
 
 /** Events kept per run that this window has not added yet (a run that never shows up must not grow without end). */
 const MAX_EARLY_EVENTS = 500;
@@ -29,8 +31,6 @@ export class TrainingState {
   /** The preset the layers came from, until the user edits them. */
   preset = $state<string | null>('default');
   form = $state.raw<TrainForm>(defaultTrainForm());
-  /** The validation share the user chose here; null follows the recipe's split. */
-  validationShare = $state<number | null>(null);
   /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
   preview = $state.raw<NetworkPreview | null>(null);
   previewError = $state<string | null>(null);
@@ -39,6 +39,8 @@ export class TrainingState {
   /** Runs whose validation curves are drawn together. */
   compared = $state.raw<readonly string[]>([]);
   starting = $state(false);
+  /** Set by AppState: checks a new run on K folds when the form asks for it. */
+  crossValidation: CrossValidationState | null = null;
   private previewKey: string | null = null;
   private readonly early = new Map<string, TrainingProgressEvent[]>();
   private loading: Promise<void> | null = null;
@@ -52,15 +54,33 @@ export class TrainingState {
   });
   /** The output layer's activation as the next run builds it. */
   readonly outputActivation = $derived(this.task === 'regression' ? this.regressionOutput : (this.preview?.output.activation ?? null));
-  readonly parameters = $derived.by(() => {
+  private readonly counts = $derived.by(() => {
     const p = this.preview;
     if (!p) return null;
     const output = { type: 'dense', units: p.output.units } as const;
     // The loss does not change the count.
-    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' }).trainable;
+    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' });
+  });
+  readonly parameters = $derived(this.counts?.trainable ?? null);
+  /** The cap's refusal, said in the Build step as soon as the design passes it (a run of it would be refused). */
+  readonly sizeProblem = $derived.by(() => {
+    if (!this.counts) return null;
+    try {
+      checkParameterCount(this.counts.trainable + this.counts.nonTrainable);
+      return null;
+    } catch (error) {
+      return errorText(error);
+    }
   });
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
-  readonly selected = $derived(this.runs.find((r) => r.runId === this.selectedId) ?? this.runs.at(-1) ?? null);
+  /** The runs listed: those of the open dataset (the same file, by SHA-256), or every run when the user asks. */
+  readonly visibleRuns = $derived.by(() => {
+    const sha = this.dataset.summary?.sha256;
+    return this.results.everyDataset || !sha ? this.runs : this.runs.filter((r) => r.summary.dataset.sha256 === sha);
+  });
+  readonly selected = $derived(this.visibleRuns.find((r) => r.runId === this.selectedId) ?? this.visibleRuns.at(-1) ?? null);
+  /** Renaming and deleting finished runs (with an undo). */
+  readonly edits: RunEdits;
   readonly running = $derived(this.runs.filter((r) => !r.finished));
 
   constructor(
@@ -69,16 +89,16 @@ export class TrainingState {
     protected readonly recipeState: RecipeState,
     protected readonly results: ResultsState,
     protected readonly notices: Notices,
-  ) {}
-
-  /** The Clean step's recipe (suggested as soon as a dataset opens). */
-  get recipe(): Recipe | null {
-    return this.recipeState.recipe;
+  ) {
+    this.edits = new RunEdits(platform, notices, results, this);
+    dataset.onOpened((_, how) => {
+      if (!how.restored) this.resetForNewDataset();
+    });
   }
 
-  /** The validation share the next run uses. */
-  get validation(): number {
-    return this.validationShare ?? this.recipe?.split.validation ?? 0.15;
+  /** The Clean step's recipe, once the user has said what to predict (a sample's and a project's at once). */
+  get recipe(): Recipe | null {
+    return this.recipeState.recipe;
   }
 
   /** Keeps the preview up to date with the open dataset and its recipe from now on; returns the stop function. */
@@ -154,14 +174,10 @@ export class TrainingState {
     }
     this.starting = true;
     try {
-      const summary = await this.platform.api.startTraining({
-        datasetId,
-        recipe: withValidationShare(recipe, this.validation),
-        design: { ...this.design, hidden: [...this.design.hidden] },
-        settings: toTrainingSettings(this.form, task),
-      });
-      this.add(summary);
-      this.selectedId = summary.runId;
+      const request = { datasetId, recipe, design: withPenalties(this.design, this.form), settings: toTrainingSettings(this.form, task) };
+      const summary = await this.platform.api.startTraining(request);
+      this.show(summary);
+      if (this.form.folds > 0) void this.crossValidation?.start({ ...request, runId: summary.runId, folds: this.form.folds });
     } catch (error) {
       this.notices.push('error', messages.trainFailed, errorText(error));
     } finally {
@@ -220,6 +236,25 @@ export class TrainingState {
     const wasFinished = run.finished;
     run.apply(event);
     if (!wasFinished && run.finished) this.announce(run);
+  }
+
+  /** Another dataset: the network and training settings made for the previous one do not carry over. */
+  private resetForNewDataset(): void {
+    const defaults = defaultTrainForm();
+    const chosen = (layers: readonly HiddenLayer[], form: TrainForm) => JSON.stringify([toNetworkDesign(layers), toTrainingSettings(form, 'binary')]);
+    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default'), defaults) || this.regressionOutput !== 'linear';
+    this.layers = presetLayers('default');
+    this.preset = 'default';
+    this.form = defaults;
+    this.regressionOutput = 'linear';
+    this.selectedId = null;
+    if (changed) this.notices.push('info', messages.settingsReset);
+  }
+
+  /** A finished run made elsewhere (a search's trial): added, selected, its model shown in Evaluate. */
+  show(summary: RunSummary): void {
+    this.add(summary);
+    this.select(summary.runId);
   }
 
   /** The loss the next run uses, for the form. */

@@ -1,11 +1,12 @@
 /**
- * The Train step's form and what it becomes: the engine's TrainingSettings and the recipe's validation share.
- * Defaults follow engine/pipeline/training-settings.ts; the loss follows the task (only regression has a choice).
+ * The Train step's form and what it becomes: the engine's TrainingSettings. The split (validation and test
+ * shares) is the recipe's, set in the Clean step only. Defaults follow engine/pipeline/training-settings.ts; the loss follows the task (only regression has a choice).
  */
 import type { LossKind } from '../../../../engine/nn/losses.ts';
 import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-optimizer.ts';
-import { defaultTrainingSettings, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
-import type { Recipe, Task } from '../../../../engine/prep/types.ts';
+import type { LayerSpec } from '../../../../engine/nn/network-spec.ts';
+import { defaultTrainingSettings, type NetworkDesign, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import type { Task } from '../../../../engine/prep/types.ts';
 
 export interface TrainForm {
   readonly optimizer: OptimizerKind;
@@ -14,11 +15,23 @@ export interface TrainForm {
   readonly regressionLoss: 'mse' | 'mae' | 'huber';
   readonly batchSize: number;
   readonly epochs: number;
-  /** Share of all rows held out to watch for overfitting, taken from the training share (the test share stays). */
-  readonly validationShare: number;
   readonly earlyStopping: boolean;
   readonly patience: number;
+  /** Classification: 'balanced' weighs each class by rows / (classes × class rows), so rare classes count as much. */
+  readonly classWeight: 'none' | 'balanced';
+  /** Weight penalties added to every hidden Dense layer's kernel (0: none). */
+  readonly l2: number;
+  readonly l1: number;
+  /** K of a K-fold cross-validation run beside each new run (0: none). */
+  readonly folds: number;
 }
+
+/** The cross-validation choices: none, or K folds. */
+export const FOLD_CHOICES: readonly number[] = [0, 3, 5, 10];
+
+/** Penalty strengths offered; 0 is none. */
+export const L2_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3, 1e-2];
+export const L1_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3];
 
 export const OPTIMIZERS: readonly { readonly kind: OptimizerKind; readonly label: string; readonly learningRate: number }[] = [
   { kind: 'adam', label: 'Adam', learningRate: 0.001 },
@@ -39,9 +52,12 @@ export function defaultTrainForm(): TrainForm {
     regressionLoss: 'mse',
     batchSize: d.batchSize,
     epochs: d.epochs,
-    validationShare: 0.15,
     earlyStopping: d.earlyStopping !== false,
     patience: d.earlyStopping === false ? 10 : d.earlyStopping.patience,
+    classWeight: d.classWeight,
+    l2: 0,
+    l1: 0,
+    folds: 0,
   };
 }
 
@@ -70,19 +86,17 @@ export function toTrainingSettings(form: TrainForm, task: Task): TrainingSetting
     optimizer: { kind: form.optimizer, learningRate: form.learningRate },
     ...(task === 'regression' ? { loss: form.regressionLoss } : {}),
     earlyStopping: form.earlyStopping ? { patience: form.patience, restoreBestWeights: true } : false,
+    classWeight: task === 'regression' ? 'none' : form.classWeight,
   });
 }
 
-/**
- * The recipe with the validation share the Train step asks for: it comes out of (or goes back to) the
- * training share, so the test rows stay exactly the rows the Clean step set aside.
- */
-export function withValidationShare(recipe: Recipe, share: number): Recipe {
-  const { split } = recipe;
-  const pool = split.train + split.validation;
-  const validation = Math.min(Math.max(0, share), pool * 0.5);
-  if (Math.abs(validation - split.validation) < 1e-12) return recipe;
-  // Rounded so the three shares still add up to 1 when read back from JSON.
-  const rounded = Math.round(validation * 1e6) / 1e6;
-  return { ...recipe, split: { ...split, validation: rounded, train: 1 - split.test - rounded } };
+/** The design with the form's L1/L2 penalties on every hidden Dense layer (a layer's own penalty is replaced). */
+export function withPenalties(design: NetworkDesign, form: Pick<TrainForm, 'l1' | 'l2'>): NetworkDesign & { hidden: LayerSpec[] } {
+  const hidden = design.hidden.map((layer): LayerSpec => {
+    if (layer.type !== 'dense') return layer;
+    const { l1: _l1, l2: _l2, ...rest } = layer;
+    return { ...rest, ...(form.l1 > 0 ? { l1: form.l1 } : {}), ...(form.l2 > 0 ? { l2: form.l2 } : {}) };
+  });
+  return { ...design, hidden };
 }
+

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { loadModel, type LoadedModel } from '../../../../engine/model/load-model.ts';
-import { buildModelFile, serializeModel } from '../../../../engine/model/model-file.ts';
+import { buildModelFile, serializeModel, type ModelMember } from '../../../../engine/model/model-file.ts';
 import type { LayerSpec } from '../../../../engine/nn/network-spec.ts';
 import { runTrainingJob } from '../../../../engine/pipeline/train-job.ts';
 import { defaultTrainingSettings, denseStack, type NetworkDesign } from '../../../../engine/pipeline/training-settings.ts';
@@ -28,6 +28,8 @@ export interface OnnxCase {
   readonly epochs?: number;
   /** Binary models: the decision threshold exported (the model's own, 0.5, when absent). */
   readonly threshold?: number;
+  /** An ensemble of this many networks (each trained with its own seed), as a network search saves one. */
+  readonly ensemble?: number;
 }
 
 const levelsOf = (table: Table, name: string): string[] => {
@@ -73,6 +75,18 @@ export const SUGGESTED: Readonly<Record<string, OnnxCase>> = {
 };
 
 export const CUSTOM: Readonly<Record<string, OnnxCase>> = {
+  'iris: an ensemble of three networks averaged (model format 2.0), as network search saves one': { file: 'iris.csv', target: { column: 'species' }, ensemble: 3, epochs: 5 },
+  'housing: numbers in pieces (piecewise-linear encoding) with gaps filled, as search trials read them': {
+    file: 'housing.csv',
+    target: { column: 'median_house_value' },
+    ensemble: 2,
+    steps: () => [
+      { id: 'fill', kind: 'impute', params: { columns: ['total_bedrooms'], strategy: 'median' } },
+      { id: 'ocean', kind: 'encode', params: { column: 'ocean_proximity', method: 'one-hot' } },
+      { id: 'pieces', kind: 'piecewise-linear', params: { columns: ['longitude', 'latitude', 'housing_median_age', 'total_rooms', 'population', 'households', 'median_income'] } },
+      { id: 'few', kind: 'piecewise-linear', params: { columns: ['total_bedrooms'], pieces: 2 } },
+    ],
+  },
   'churn: a linear model (no hidden layer), a shape network search tries': { file: 'Churn_Modelling.csv', target: { column: 'Exited' }, design: { hidden: [] } },
   'wine: L1/L2 penalties and dropout after every layer, as search trials train': {
     file: 'winequality-red.csv',
@@ -186,7 +200,10 @@ export async function trainCase(c: OnnxCase): Promise<TrainedCase> {
   const design = c.design ?? { hidden: denseStack([8, 4]) };
   const settings = defaultTrainingSettings({ epochs: c.epochs ?? 2, seed: 11 });
   const result = runTrainingJob({ table: loaded.table, recipe, design, settings });
-  const file = buildModelFile({ result, design, settings, source: modelSource(loaded), app: { name: 'Layerlab', version: 'test' }, ...(c.threshold !== undefined ? { threshold: c.threshold } : {}) });
+  const others = Array.from({ length: (c.ensemble ?? 1) - 1 }, (_, k) => runTrainingJob({ table: loaded.table, recipe, design, settings: { ...settings, seed: 12 + k } }));
+  const member = (r: typeof result): ModelMember => ({ design, settings, rows: { train: r.rows.train, validation: r.rows.validation }, epochsCompleted: r.history.epochsCompleted, bestEpoch: r.history.bestEpoch, stopReason: r.history.stopReason });
+  const ensemble = others.length > 0 ? { ensemble: { networks: [result, ...others].map((r) => r.network), members: [result, ...others].map(member) } } : {};
+  const file = buildModelFile({ result, design, settings, source: modelSource(loaded), app: { name: 'Layerlab', version: 'test' }, ...(c.threshold !== undefined ? { threshold: c.threshold } : {}), ...ensemble });
   // Through the file's text, as a saved model is read back.
   return { model: loadModel(JSON.parse(serializeModel(file))), table: loaded.table };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLayer, designName, moveLayer, presetLayers, PRESETS, removeLayer, toNetworkDesign, updateLayer, MAX_HIDDEN_LAYERS } from '../../../../renderer/src/lib/network/design.ts';
-import { layoutNetwork } from '../../../../renderer/src/lib/network/drawing.ts';
+import { CHAR_EM, layoutNetwork } from '../../../../renderer/src/lib/network/drawing.ts';
 
 describe('network design', () => {
   it('has the classic 6-6-1 and the default 32-16 among its presets', () => {
@@ -46,11 +46,26 @@ describe('network design', () => {
 
 describe('network drawing', () => {
   const layers = [
-    { kind: 'input' as const, units: 13, caption: '13 inputs', names: Array.from({ length: 13 }, (_, i) => `f${i}`) },
-    { kind: 'hidden' as const, units: 6, caption: '6 · relu' },
-    { kind: 'hidden' as const, units: 32, caption: '32 · relu' },
-    { kind: 'output' as const, units: 1, caption: '1 · sigmoid' },
+    { kind: 'input' as const, units: 13, caption: ['13 inputs'], names: Array.from({ length: 13 }, (_, i) => `f${i}`) },
+    { kind: 'hidden' as const, units: 6, caption: ['6 · relu'] },
+    { kind: 'hidden' as const, units: 32, caption: ['32 · relu'] },
+    { kind: 'output' as const, units: 1, caption: ['1 · sigmoid'] },
   ];
+
+  it('puts dropout on its own caption line and sizes captions so that neighbours never run into each other', () => {
+    const crowded = [
+      { kind: 'input' as const, units: 8, caption: ['8 inputs'] },
+      ...[12, 16, 16, 8, 8].map((units) => ({ kind: 'hidden' as const, units, caption: [`${units} · tanh`, 'dropout 0.25'] })),
+      { kind: 'output' as const, units: 1, caption: ['1 · sigmoid'] },
+    ];
+    const d = layoutNetwork(crowded, { width: 640, height: 340, sideMargin: 140 });
+    const halfWidth = (line: string) => (line.length * CHAR_EM * d.captionSize) / 2;
+    expect(d.captionSize, 'still readable').toBeGreaterThanOrEqual(9);
+    const placed = d.columns.flatMap((c) => c.caption.map((line, k) => ({ y: c.captionY[k]!, left: c.x - halfWidth(line), right: c.x + halfWidth(line) })));
+    for (const a of placed) for (const b of placed) if (a !== b && a.y === b.y && a.left < b.left) expect(a.right + 2).toBeLessThan(b.left);
+    for (const p of placed) expect(p.y).toBeGreaterThan(Math.max(...d.columns.flatMap((c) => c.nodes.map((n) => n.y + d.radius))));
+    expect(layoutNetwork(layers, { width: 640, height: 340, sideMargin: 140 }).captionSize, 'an uncrowded network keeps the full size').toBe(12);
+  });
 
   it('draws at most 8 neurons a layer and counts the rest', () => {
     const d = layoutNetwork(layers, { width: 800, height: 400 });

@@ -27,7 +27,7 @@ describe('the weighted drawing', () => {
     expect(edges[0]).toMatchObject({ x1: inputs!.nodes[2]!.x, y1: inputs!.nodes[2]!.y, x2: hidden!.nodes[1]!.x, y2: hidden!.nodes[1]!.y, positive: false, width: 4, weight: -2 });
     expect(edges[1]).toMatchObject({ x1: hidden!.nodes[0]!.x, y2: output!.nodes[0]!.y, positive: true, width: 0.5 + 3.5 * 0.25 });
     expect(hidden!.more).toBe(298);
-    expect(hidden!.caption).toBe('300 · relu · drop 0.2 · batch norm');
+    expect(hidden!.caption, 'one entry a line, as Build draws a layer').toEqual(['300 · relu', 'dropout 0.2', 'batch norm']);
     expect(inputs!.nodes.map((n) => n.name)).toEqual(['a', 'b', 'c']);
   });
 

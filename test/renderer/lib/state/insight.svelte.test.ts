@@ -23,6 +23,8 @@ const summary = (modelId: string): ModelSummary => ({
   threshold: 0.5,
   test: null,
   heldOutRows: true,
+  split: { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 },
+  rows: { train: 7000, validation: 1500, test: 1500 },
 });
 
 const details: ModelDetails = {
@@ -98,7 +100,7 @@ describe('InsightState', () => {
     expect(insight.columnFor(['Age', 'Sex'])).toBe('Age');
     await insight.measureImportance();
     expect(insight.columnFor(['Age', 'Sex'])).toBe('Sex');
-    results.form.Age = '60';
+    results.form[0] = '60'; // Age, the first input
     await insight.loadWhatIf();
     expect(api.whatIf).toHaveBeenLastCalledWith({ modelId: 'run-1', column: 'Sex', values: [{ column: 'Age', value: '60' }, { column: 'Sex', value: 'male' }] });
     insight.chooseWhatIf('Age');

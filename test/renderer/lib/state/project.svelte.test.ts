@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
 import type { EventListener } from '../../../../main/api/event-hub.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
+import { anyPath } from '../../../main/api/api-test-kit.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { messages } from '../../../../renderer/src/lib/messages.ts';
@@ -52,20 +53,23 @@ afterEach(async () => {
   for (const r of running.splice(0)) {
     r.stop();
     r.app.dataset.table?.close();
-    await closeServices(r.services);
+    // A reloaded window shares its main with the window before it, which closes it.
+    if (!(r.services as unknown as { closed?: boolean }).closed) await closeServices(r.services);
   }
   await rm(dir, { recursive: true, force: true });
 });
 
-/** An app as after a start: its own services over `settingsDir`, reporting its working state. */
-function start(settingsDir: string): Running {
-  const services = createServices({
-    info: { name: 'Layerlab', version: '0.1.0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
-    samplesDir: 'resources/samples',
-    settingsDir,
-    acceptUploads: false,
-  });
-  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
+/** An app as after a start: its own services over `settingsDir` (or, for a reloaded window, the same main's), reporting its working state. */
+function start(settingsDir: string, reloadOf?: Running): Running {
+  const services =
+    reloadOf?.services ??
+    createServices({
+      info: { name: 'Layerlab', version: '0.1.0', transport: 'electron', os: 'linux', versions: { node: '20', electron: null, chrome: null } },
+      samplesDir: 'resources/samples',
+      settingsDir,
+      acceptUploads: false,
+    });
+  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error), anyPath);
   const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
   const api = Object.fromEntries(
     callNames.map((name) => [name, vi.fn(async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender)))))]),
@@ -78,12 +82,16 @@ function start(settingsDir: string): Running {
   // As the window starts: main's events, what the first screen shows, autosave reports.
   const stop = app.start();
   const r = { app, services, api, stop };
-  running.push(r);
+  if (reloadOf) running.unshift({ ...r, services: { ...services, closed: true } as unknown as Services });
+  else running.push(r);
   return r;
 }
 
+/** Opens a data file and, asked what to predict, takes the suggestion. */
 async function openData(app: AppState, path: string): Promise<void> {
   await app.run({ kind: 'open-path', path });
+  await vi.waitFor(() => expect(app.recipe.awaitingTarget).toBe(true), { timeout: 10_000 });
+  await app.recipe.confirmTarget(app.recipe.targetSuggestion!.suggested!.column);
   await vi.waitFor(() => expect(app.recipe.recipe).not.toBeNull(), { timeout: 10_000 });
 }
 
@@ -103,8 +111,8 @@ describe('a saved project, reopened in a fresh app', () => {
     const data = copyOf('titanic.csv');
     const one = start(join(dir, 'one'));
     await openData(one.app, data);
-    await one.app.recipe.changeType('Pclass', 'integer');
-    await one.app.recipe.setMissingMarkers('Fare', ['0']);
+    await one.app.recipe.columns.changeType('Pclass', 'integer');
+    await one.app.recipe.columns.setMissingMarkers('Fare', ['0']);
     one.app.recipe.apply((r) => setImpute(r, 'Age', 'mean'));
     one.app.training.addLayer();
     one.app.training.setForm({ epochs: 33, batchSize: 64 });
@@ -123,7 +131,7 @@ describe('a saved project, reopened in a fresh app', () => {
     expect(two.app.training.form).toMatchObject({ epochs: 33, batchSize: 64 });
     expect(two.app.step).toBe('build');
     expect(two.app.project.name).toBe('Titanic draft');
-    expect(two.app.recipe.markers).toEqual({ Fare: ['0'] });
+    expect(two.app.recipe.columns.markers).toEqual({ Fare: ['0'] });
     const columns = (app: AppState) => app.dataset.summary!.columns.filter((c) => c.name === 'Pclass' || c.name === 'Fare').map(({ reason: _, ...c }) => c);
     expect(columns(two.app)).toEqual(columns(one.app));
     expect(columns(two.app)).toEqual([
@@ -243,7 +251,7 @@ describe('recovery after a crash', () => {
 
   it('discards a recovered state the user declines', async () => {
     const two = start(join(dir, 'settings'));
-    two.app.project.recoveries = [{ recoveryId: 'session-1-00000000', name: 'x', savedAt: '2026-11-28T10:00:00.000Z', datasetName: null, models: 0, projectPath: null }];
+    two.app.project.recoveries = [{ recoveryId: 'session-1-00000000', name: 'x', savedAt: '2026-11-28T10:00:00.000Z', datasetName: null, models: 0, projectPath: null, live: false }];
     await two.app.project.discardRecovery('session-1-00000000');
     expect(two.api.discardRecovery).toHaveBeenCalledWith({ recoveryId: 'session-1-00000000' });
     expect(two.app.project.recoveries).toEqual([]);
@@ -264,7 +272,7 @@ describe('autosave reports', () => {
     };
     report();
     const before = one.api.updateSession!.mock.calls.length;
-    const summary = { runId: 'run-1', label: 'Run 1', datasetId: 'd', status: 'training', startedAt: 0, design: { hidden: [] }, settings: model.settings, begin: null, epochs: [], outcome: null, modelId: null, error: null } as const;
+    const summary = { runId: 'run-1', label: 'Run 1', datasetId: 'd', dataset: { name: 'titanic.csv', sha256: 'a' }, target: 'Survived', status: 'training', startedAt: 0, design: { hidden: [] }, settings: model.settings, begin: null, epochs: [], outcome: null, modelId: null, error: null } as const;
     one.app.training.runs = [new LiveRun(summary)];
     report();
     for (let epoch = 0; epoch < 60; epoch++) {
@@ -277,5 +285,46 @@ describe('autosave reports', () => {
     expect(one.api.updateSession).toHaveBeenCalledTimes(before + 1);
     expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ selectedModelId: 'run-1' }));
     expect(before).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('a reloaded window', () => {
+  it('offers the work of a page that was closed, like a crashed session’s, without taking it', async () => {
+    const one = start(join(dir, 'settings'));
+    await openData(one.app, join(DATASETS, 'titanic.csv'));
+    await (one.api.updateSession as unknown as (w: unknown) => Promise<unknown>)(one.app.project.working());
+    const two = start(join(dir, 'settings'), one);
+    await two.app.project.loadRecoveries(false);
+    expect(two.app.project.recoveries).toMatchObject([{ live: true, name: 'titanic', datasetName: 'titanic.csv' }]);
+    expect(two.app.dataset.summary, 'nothing taken without asking').toBeNull();
+    await two.app.project.restoreRecovery(two.app.project.recoveries[0]!.recoveryId);
+    await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
+    expect(two.app.dataset.summary?.datasetId).toBe(one.app.dataset.summary!.datasetId);
+  }, 30_000);
+
+  it('takes the work back at once: recipe, network, step and the dataset main still holds (not read again), each model once', async () => {
+    const one = start(join(dir, 'settings'));
+    await openData(one.app, join(DATASETS, 'titanic.csv'));
+    one.app.recipe.apply((r) => setImpute(r, 'Age', 'mean'));
+    one.app.training.addLayer();
+    one.app.step = 'build';
+    const model = await trained('titanic');
+    one.services.models.add({ modelId: 'run-1', label: 'Run 1', datasetId: one.app.dataset.summary!.datasetId, model: model.file, result: model.result, path: null });
+    // What the reporting effect sends a moment after the last change.
+    await (one.api.updateSession as unknown as (w: unknown) => Promise<unknown>)(one.app.project.working());
+
+    const two = start(join(dir, 'settings'), one);
+    await two.app.project.loadRecoveries(true);
+    await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
+    expect(two.app.dataset.summary?.datasetId, 'the same dataset, as main holds it').toBe(one.app.dataset.summary!.datasetId);
+    expect(two.api.openDataset).not.toHaveBeenCalled();
+    expect(two.api.locateProjectData).not.toHaveBeenCalled();
+    expect(two.app.recipe.awaitingTarget, 'the target was chosen before the reload').toBe(false);
+    expect(two.app.training.design).toEqual(one.app.training.design);
+    expect(two.app.step).toBe('build');
+    expect(two.app.project.recoveries, 'a reload is not offered as a crash').toEqual([]);
+    expect(two.app.notices.items.map((n) => n.title)).toContain(messages.sessionResumed('titanic'));
+    await two.app.results.refresh();
+    expect(two.app.results.models.map((m) => m.modelId)).toEqual(['run-1']);
   }, 30_000);
 });

@@ -2,7 +2,7 @@
  * RecipeState against the real handlers and services in this process (every call through the same gate and
  * JSON round trip as the web host): suggestion on open, edits, undo and redo, target, task, types.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import { suggestRecipe, type Recipe } from '../../../../engine/prep/index.ts';
 import type { RecipePreview } from '../../../../main/api/calls/recipe-calls.ts';
 import { callNames, type LayerlabApi } from '../../../../main/api/contract.ts';
 import { createDispatch, trustOrigin } from '../../../../main/api/handle.ts';
+import { anyPath } from '../../../main/api/api-test-kit.ts';
 import { createHandlers, type Services } from '../../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../../main/services/create-services.ts';
 import { unwrap } from '../../../../renderer/src/lib/platform/api-error.ts';
@@ -19,6 +20,8 @@ import { setImpute } from '../../../../renderer/src/lib/recipe/edits.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
 import { Notices } from '../../../../renderer/src/lib/state/notices.svelte.ts';
 import { RecipeState } from '../../../../renderer/src/lib/state/recipe.svelte.ts';
+import { TypeSelection } from '../../../../renderer/src/lib/state/type-selection.svelte.ts';
+import { classesCsv, yearLastCsv } from '../../../fixtures/newcomer-tables.ts';
 
 const ORIGIN = 'app://layerlab';
 
@@ -29,7 +32,7 @@ let dataset: DatasetState;
 let state: RecipeState;
 
 function inProcessPlatform(): Platform {
-  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error));
+  const dispatch = createDispatch(createHandlers(services), trustOrigin(ORIGIN), (error) => console.error(error), anyPath);
   const sender = { authenticated: true, origin: ORIGIN, topFrame: true };
   const methods = Object.fromEntries(
     callNames.map((name) => [name, async (request?: unknown) => unwrap(JSON.parse(JSON.stringify(await dispatch(name, JSON.parse(JSON.stringify(request ?? {})), sender))))]),
@@ -90,11 +93,18 @@ describe('when a dataset opens', () => {
     expect([state.canUndo, state.canRedo]).toEqual([false, false]);
   });
 
-  it('predicts the last column of a file that is not a sample', async () => {
-    const path = join(import.meta.dirname, '../../../../../shared/datasets/iris.csv');
-    await dataset.open({ name: 'iris.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+  it('asks what to predict for a file that is not a sample: no recipe until the user confirms a target', async () => {
+    const path = join(settingsDir, 'birds.csv');
+    await writeFile(path, yearLastCsv());
+    await dataset.open({ name: 'birds.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.awaitingTarget).toBe(true));
+    expect(state.targetSuggestion?.suggested?.column).toBe('species');
+    expect(state.recipe, 'the last column (a year) is never taken silently').toBeNull();
+    await state.confirmTarget('sex');
     await settled();
-    expect(state.recipe!.target).toMatchObject({ column: 'species', task: 'multiclass' });
+    expect(state.awaitingTarget).toBe(false);
+    expect(state.recipe!.target).toMatchObject({ column: 'sex', task: 'binary' });
+    expect(state.canUndo, 'the first recipe starts the history').toBe(false);
   });
 
   it('starts over for the next dataset: a new recipe and an empty history', async () => {
@@ -243,7 +253,7 @@ describe('target, task and column types', () => {
   it('a column made categorical changes the dataset, its card and the recipe, which encodes it', async () => {
     await open('titanic', 'titanic.csv');
     state.apply((r) => setImpute(r, 'Age', 'mean'));
-    expect(await state.changeType('SibSp', 'categorical')).toBe(true);
+    expect(await state.columns.changeType('SibSp', 'categorical')).toBe(true);
     expect(dataset.summary!.columns.find((c) => c.name === 'SibSp')!.type).toBe('categorical');
     expect(state.column('SibSp')!.storage).toBe('category');
     expect(state.recipe!.steps.find((s) => s.kind === 'encode' && s.params.column === 'SibSp')).toBeDefined();
@@ -256,11 +266,13 @@ describe('target, task and column types', () => {
   it('zeros read as missing get a fill in the recipe suggested again; taking the marker back undoes it', async () => {
     const path = join(import.meta.dirname, '../../../../../shared/datasets/diabetes.csv');
     await dataset.open({ name: 'diabetes.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.targetSuggestion?.suggested?.column).toBe('Outcome'));
+    await state.confirmTarget('Outcome');
     await settled();
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
     const skewed = state.profile!.skewness['Insulin']!;
-    expect(await state.setMissingMarkers('Insulin', ['0'])).toBe(true);
-    expect(state.markers).toEqual({ Insulin: ['0'] });
+    expect(await state.columns.setMissingMarkers('Insulin', ['0'])).toBe(true);
+    expect(state.columns.markers).toEqual({ Insulin: ['0'] });
     // Without its 374 zeros the column's tail is shorter: the Log transform wizard's skewness follows.
     expect(state.profile!.skewness['Insulin']).toBeLessThan(skewed);
     expect(state.column('Insulin')!.missing).toBe(374);
@@ -268,7 +280,7 @@ describe('target, task and column types', () => {
     const step = state.recipe!.steps.find((s) => s.kind === 'impute');
     expect(step?.params).toMatchObject({ columns: ['Insulin'], strategy: 'median', addIndicator: true });
     expect((await settled()).features).toContain('Insulin (was missing)');
-    expect(await state.setMissingMarkers('Insulin', [])).toBe(true);
+    expect(await state.columns.setMissingMarkers('Insulin', [])).toBe(true);
     expect(state.column('Insulin')!.missing).toBe(0);
     expect(state.recipe!.steps.some((s) => s.kind === 'impute')).toBe(false);
   });
@@ -276,8 +288,44 @@ describe('target, task and column types', () => {
   it('a refused type change keeps the column and the recipe, with the reason', async () => {
     await open('titanic', 'titanic.csv');
     const before = state.recipe;
-    expect(await state.changeType('Fare', 'integer')).toBe(false);
+    expect(await state.columns.changeType('Fare', 'integer')).toBe(false);
     expect(state.recipe).toBe(before);
     expect(notices.items.at(-1)).toMatchObject({ kind: 'error', title: expect.stringContaining('"Fare"') });
+  });
+});
+
+describe('several column types at once', () => {
+  async function openDisease(): Promise<void> {
+    const path = join(settingsDir, 'disease19.csv');
+    await writeFile(path, classesCsv(19));
+    await dataset.open({ name: 'disease19.csv', uploadBytes: 0, prepare: async () => ({ kind: 'path', path }) });
+    await vi.waitFor(() => expect(state.awaitingTarget).toBe(true));
+  }
+
+  it('takes the suggested categories of quoted codes in one change, before the target is even chosen', async () => {
+    await openDisease();
+    expect(state.profile!.typeSuggestions).toHaveLength(13);
+    const selection = new TypeSelection(state);
+    await selection.takeSuggestions();
+    expect(dataset.summary!.columns.filter((c) => c.type === 'categorical').map((c) => c.name)).toHaveLength(14);
+    expect(state.profile!.typeSuggestions).toEqual([]);
+    expect(state.targetSuggestion?.suggested?.column).toBe('Class');
+  });
+
+  it('ticks every column with at most N values (not the target) and sets their type in one change, with one undo', async () => {
+    await openDisease();
+    await state.confirmTarget('Class');
+    await settled();
+    const selection = new TypeSelection(state);
+    selection.maxValues = 4;
+    selection.selectFewValues();
+    expect([...selection.selected]).toEqual(['date', 'plant.stand', 'hail', 'crop.hist', 'seed.tmt', 'germ', 'roots']);
+    selection.type = 'categorical';
+    await selection.apply();
+    await settled();
+    expect(selection.selected.size).toBe(0);
+    expect(state.recipe!.steps.filter((s) => s.kind === 'encode').map((s) => (s.params as { column: string }).column)).toEqual(['date', 'plant.stand', 'hail', 'crop.hist', 'seed.tmt', 'germ', 'roots']);
+    state.undo();
+    expect(state.recipe!.steps.some((s) => s.kind === 'encode'), 'one undo brings back the recipe of before').toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
-import type { Evaluation, FilePrediction, ModelDetails, ModelSummary } from '../../../../main/api/calls/results-calls.ts';
+import type { Evaluation, FilePrediction, ModelDetails, ModelSummary, SinglePrediction } from '../../../../main/api/calls/results-calls.ts';
 import type { LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
 import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
@@ -24,6 +24,8 @@ function summary(overrides: Partial<ModelSummary> = {}): ModelSummary {
     threshold: 0.5,
     test: null,
     heldOutRows: true,
+    split: { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 },
+    rows: { train: 7000, validation: 1500, test: 1500 },
     ...overrides,
   };
 }
@@ -57,7 +59,7 @@ function setup(models: ModelSummary[] = [summary()]) {
     modelDetails: vi.fn(async () => details),
     evaluation: vi.fn(async (request: { threshold?: number }) => evaluation(request.threshold ?? 0.5)),
     evaluationRows: vi.fn(async () => ({ total: 3, start: 0, columns: ['Age'], rows: [] })),
-    predictOne: vi.fn(async () => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
+    predictOne: vi.fn(async (): Promise<SinglePrediction> => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
     predictFile: vi.fn(),
     cancel: vi.fn(async () => ({ cancelled: true })),
     exportModel: vi.fn(async () => ({ files: [{ name: 'm.json', path: '/tmp/m.json', downloadId: null, bytes: 10 }] })),
@@ -82,10 +84,62 @@ describe('ResultsState', () => {
     expect(results.selected?.label).toBe('Run 1');
     expect(results.evaluation?.kind).toBe('classification');
     expect(api.evaluation).toHaveBeenCalledWith({ modelId: 'run-1', split: 'test', threshold: 0.5 });
-    expect(results.form).toEqual({ Age: '37', Geography: 'France', Balance: '97198.5' });
-    results.form.Age = '99';
+    expect(results.details?.inputs.map((input) => input.name)).toEqual(['Age', 'Geography', 'Balance']);
+    expect(results.form).toEqual(['37', 'France', '97198.5']);
+    results.form[0] = '99';
     results.resetForm();
-    expect(results.form.Age).toBe('37');
+    expect(results.form[0]).toBe('37');
+  });
+
+  it('predicts the form again when the threshold moves, and remembers which threshold its answer used', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    await results.predictOne();
+    expect(results.singleThreshold).toBe(0.5);
+    results.setThreshold(0.85);
+    await settle();
+    expect(api.predictOne).toHaveBeenLastCalledWith(expect.objectContaining({ threshold: 0.85 }));
+    expect(results.singleThreshold).toBe(0.85);
+  });
+
+  it('keeps the newest Predict\'s answer when an older reply arrives last, and says an answer is on its way meanwhile', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    const replies: ((answer: SinglePrediction) => void)[] = [];
+    api.predictOne.mockImplementation(() => new Promise((resolve) => replies.push(resolve)));
+    const answer = (prediction: string): SinglePrediction => ({ prediction, value: null, probabilities: [], error: null, warnings: [] });
+    results.form[0] = '150';
+    const first = results.predictOne();
+    results.form[0] = '44';
+    const second = results.predictOne();
+    expect(results.predicting).toBe(true);
+    replies[1]!(answer('for 44'));
+    await second;
+    expect(results.single?.prediction).toBe('for 44');
+    expect(results.predicting).toBe(false);
+    replies[0]!(answer('for 150'));
+    await first;
+    expect(results.single?.prediction, 'the older reply is dropped').toBe('for 44');
+    expect(results.predicting).toBe(false);
+  });
+
+  it('drops a reply for the model shown before, and is not left predicting', async () => {
+    const { api, results } = setup([summary(), summary({ modelId: 'file-1', label: 'model.json', origin: 'file' })]);
+    results.show('run-1');
+    await settle();
+    let reply: (answer: SinglePrediction) => void = () => undefined;
+    api.predictOne.mockImplementation(() => new Promise((resolve) => (reply = resolve)));
+    const pending = results.predictOne();
+    expect(results.predicting).toBe(true);
+    results.show('file-1');
+    expect(results.predicting).toBe(false);
+    await settle();
+    reply({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] });
+    await pending;
+    expect(results.single).toBeNull();
+    expect(results.predicting).toBe(false);
   });
 
   it('picks the newest model when none is chosen', async () => {
@@ -168,6 +222,15 @@ describe('ResultsState', () => {
     expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'model', suggestedName: 'Churn_Modelling-run-1.json' });
     expect(api.exportModel).toHaveBeenCalledWith({ modelId: 'run-1', format: 'json', destination: { kind: 'path', path: '/tmp/m.json' }, threshold: 0.35 });
     expect(notices.items.at(-1)).toMatchObject({ kind: 'success', title: 'The model file was saved: /tmp/m.json.' });
+  });
+
+  it('exports the PyTorch script under the model’s name', async () => {
+    const { api, results } = setup();
+    results.show('run-1');
+    await settle();
+    await results.exportModel('pytorch');
+    expect(api.chooseSaveLocation).toHaveBeenCalledWith({ purpose: 'pytorch', suggestedName: 'Churn_Modelling-run-1-pytorch.py' });
+    expect(api.exportModel).toHaveBeenCalledWith(expect.objectContaining({ modelId: 'run-1', format: 'pytorch', destination: { kind: 'path', path: '/tmp/m.json' } }));
   });
 
   it('writes nothing when the save dialog is closed', async () => {

@@ -29,6 +29,8 @@ function run(overrides: Partial<RunSummary> = {}): RunSummary {
     runId: 'run-1',
     label: 'Run 1',
     datasetId: 'd1',
+    dataset: { name: 'Churn_Modelling.csv', sha256: 'c'.repeat(64) },
+    target: 'Exited',
     status: 'preparing',
     startedAt: 0,
     design: { hidden: [] },
@@ -169,16 +171,14 @@ describe('TrainingState: recipe and preview', () => {
 });
 
 describe('TrainingState: runs', () => {
-  it('starts a run with the design, task-aware settings and the chosen validation share (test rows untouched)', async () => {
+  it("starts a run with the design, task-aware settings and the recipe's own split (one split, set in the Clean step)", async () => {
     const { api, training } = setup();
     await training.sync();
     training.usePreset('classic');
     training.setForm({ epochs: 20, learningRate: 0.01 });
-    training.validationShare = 0.2;
     await training.train();
     const request = (api.startTraining.mock.calls[0] as unknown[])[0] as { recipe: Recipe; settings: ReturnType<typeof defaultTrainingSettings>; design: unknown };
-    expect(request.recipe.split).toMatchObject({ validation: 0.2, test: 0.15 });
-    expect(request.recipe.split.train).toBeCloseTo(0.65, 12);
+    expect(request.recipe).toEqual(training.recipe);
     expect(request.settings).toMatchObject({ epochs: 20, optimizer: { kind: 'adam', learningRate: 0.01 } });
     expect(request.settings.loss, 'classification takes the loss of its task').toBeUndefined();
     expect(training.runs.map((r) => r.runId)).toEqual(['run-1']);
@@ -216,6 +216,7 @@ describe('TrainingState: runs', () => {
       training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'training', epochs: [epoch(3, 0.45, 0.48)] });
       training.onEvent({ type: 'trainingProgress', runId: 'run-1', status: 'stopped', summary: run({ status: 'stopped', epochs: [epoch(1, 0.6, 0.55), epoch(2, 0.5, 0.5), epoch(3, 0.45, 0.48)] }) });
       expect(live.curves.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+      expect(live.progress, 'a stopped run shows where it got to, not 100%').toBeCloseTo(3 / run().settings.epochs, 12);
     } finally {
       vi.useRealTimers();
     }

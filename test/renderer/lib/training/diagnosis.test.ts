@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
-import type { Recipe } from '../../../../engine/prep/types.ts';
 import { bestEpochBy, explodingNote, notesFor, overfittingNote } from '../../../../renderer/src/lib/training/diagnosis.ts';
-import { defaultTrainForm, lossFor, metricOfRun, toTrainingSettings, withValidationShare } from '../../../../renderer/src/lib/training/settings.ts';
+import { defaultTrainForm, lossFor, metricOfRun, toTrainingSettings } from '../../../../renderer/src/lib/training/settings.ts';
 
 function history(losses: readonly [number, number][]): EpochEvent[] {
   return losses.map(([loss, val], i) => ({ epoch: i + 1, epochs: 50, logs: { loss, val_loss: val }, learningRate: 0.001, epochSeconds: 1, bestEpoch: null, samplesPerSecond: 1, elapsedSeconds: i, etaSeconds: 1 }));
@@ -38,8 +37,6 @@ describe('curve notes', () => {
 });
 
 describe('train settings', () => {
-  const recipe: Recipe = { version: 1, target: { column: 'y' }, split: { train: 0.7, validation: 0.15, test: 0.15, stratify: true, seed: 42 }, steps: [] };
-
   it('takes the loss from the task; only regression has a choice', () => {
     expect(lossFor('binary', { regressionLoss: 'mae' })).toBe('binary_crossentropy');
     expect(lossFor('multiclass', { regressionLoss: 'mae' })).toBe('sparse_categorical_crossentropy');
@@ -57,12 +54,5 @@ describe('train settings', () => {
   it('turns early stopping off as false, and on with best weights restored', () => {
     expect(toTrainingSettings({ ...defaultTrainForm(), earlyStopping: false }, 'binary').earlyStopping).toBe(false);
     expect(toTrainingSettings({ ...defaultTrainForm(), patience: 4 }, 'binary').earlyStopping).toEqual({ patience: 4, restoreBestWeights: true });
-  });
-
-  it('moves rows between training and validation only, and never takes more than half of them', () => {
-    expect(withValidationShare(recipe, 0.15)).toBe(recipe);
-    expect(withValidationShare(recipe, 0.05).split).toMatchObject({ validation: 0.05, test: 0.15 });
-    expect(withValidationShare(recipe, 0.05).split.train).toBeCloseTo(0.8, 12);
-    expect(withValidationShare(recipe, 0.8).split.validation).toBeCloseTo(0.425, 12);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * A fitted recipe as pandas code: one commented block per step, in Layerlab's execution order, with the
- * constants each step learned from the training rows written in (means, scales, levels, bounds, fills). The
- * code does what the step's TypeScript transform does, column for column, so the features come out in the
- * same order with the same values; the Keras-script tests check that on real datasets.
+ * A fitted recipe as pandas code, shared by the exported Keras and PyTorch scripts: one commented block per
+ * step, in Layerlab's execution order, with the constants each step learned from the training rows written in
+ * (means, scales, levels, bounds, fills). The code does what the step's TypeScript transform does, column for
+ * column, so the features come out in the same order with the same values; the export tests check that on real
+ * datasets. Every step but drop-duplicates works row by row, so the code cleans a file chunk by chunk as well.
  */
 import { executionOrder } from '../../engine/prep/run-step.ts';
 import { OTHER_LEVEL } from '../../engine/prep/steps/encode.ts';
 import { datePartName } from '../../engine/prep/steps/date-parts.ts';
 import { indicatorName } from '../../engine/prep/steps/impute.ts';
+import { pieceName } from '../../engine/prep/steps/piecewise-linear.ts';
 import type { StepStateByKind } from '../../engine/prep/steps/registry.ts';
 import { stepDefinition } from '../../engine/prep/steps/registry.ts';
 import { numberLabel } from '../../engine/prep/table-ops.ts';
@@ -81,11 +83,11 @@ function invalidValues(recipe: FittedRecipe, s: StepStateByKind['invalid-values'
 }
 
 /** Rows whose label the encoding never saw are left out (Layerlab rejects them at prediction). */
-function dropUnseen(known: string): Lines {
+function dropUnseen(column: string, known: string): Lines {
   return [
     `unseen = labels.notna() & ~labels.isin(${known})`,
     'if unseen.any():',
-    `    print(f"{int(unseen.sum())} rows left out: values never seen in training: {sorted(set(labels[unseen]))[:5]}")`,
+    `    left_out(int(unseen.sum()), ${py(`values of "${column}" never seen in training`)}, sorted(set(labels[unseen])))`,
     '    frame, labels = frame[~unseen], labels[~unseen]',
   ];
 }
@@ -95,13 +97,13 @@ function encode(s: StepStateByKind['encode']): Lines {
   if (s.method === 'one-hot') {
     const outputs: [string, string][] = s.levels.map((level) => [`${s.column}=${level}`, `(labels == ${py(level)})`]);
     if (s.otherLevels.length > 0) outputs.push([`${s.column}=${OTHER_LEVEL}`, `labels.isin(${py(s.otherLevels)})`]);
-    if (s.unseen === 'error') lines.push(...dropUnseen(py([...s.levels, ...s.otherLevels])));
+    if (s.unseen === 'error') lines.push(...dropUnseen(s.column, py([...s.levels, ...s.otherLevels])));
     lines.push(`frame = replace_column(frame, ${py(s.column)}, {`, ...outputs.map(([name, test]) => `    ${py(name)}: ${test}.astype("float64").where(labels.notna()),`), '})');
     return lines;
   }
   const codes = s.method === 'ordinal' ? Object.fromEntries(s.order.map((level, i) => [level, i])) : { [s.negative]: 0, [s.positive]: 1 };
   const name = s.method === 'ordinal' ? s.column : `${s.column}=${s.positive}`;
-  lines.push(...dropUnseen(py(Object.keys(codes))));
+  lines.push(...dropUnseen(s.column, py(Object.keys(codes))));
   lines.push(`frame = replace_column(frame, ${py(s.column)}, {${py(name)}: labels.map(${py(codes)}).astype("float64")})`);
   return lines;
 }
@@ -112,6 +114,20 @@ function scale(s: StepStateByKind['scale']): Lines {
 
 function logTransform(s: StepStateByKind['log-transform']): Lines {
   return s.columns.map((c) => `${col(c)} = np.sign(${col(c)}) * np.log1p(np.abs(${col(c)}))`);
+}
+
+/** Piece t of each value (clipped at 1 below the last piece, at 0 above the first), as piecewise-linear.ts does. */
+function piecewiseLinear(s: StepStateByKind['piecewise-linear']): Lines {
+  return s.columns.flatMap(({ column, edges }) => {
+    const last = edges.length - 1;
+    const pieces = Array.from({ length: last }, (_, i) => {
+      const t = i + 1;
+      const clip = [t > 1 ? 'lower=0.0' : '', t < last ? 'upper=1.0' : ''].filter(Boolean).join(', ');
+      const value = `(${col(column)} - ${py(edges[t - 1]!)}) / ${py(edges[t]! - edges[t - 1]!)}`;
+      return `    ${py(pieceName(column, t))}: (${value})${clip ? `.clip(${clip})` : ''},`;
+    });
+    return [`frame = replace_column(frame, ${py(column)}, {`, ...pieces, '})'];
+  });
 }
 
 function dateParts(s: StepStateByKind['date-parts']): Lines {
@@ -148,23 +164,29 @@ function stepLines(recipe: FittedRecipe, step: RecipeStep, state: unknown): Line
       return logTransform(state as StepStateByKind['log-transform']);
     case 'date-parts':
       return dateParts(state as StepStateByKind['date-parts']);
+    case 'piecewise-linear':
+      return piecewiseLinear(state as StepStateByKind['piecewise-linear']);
   }
 }
 
-function block(recipe: FittedRecipe, step: RecipeStep): string {
+/** One step as commented Python lines, each starting with `indent`. */
+export function stepCode(recipe: FittedRecipe, step: RecipeStep, indent = '    '): string {
   const state = recipe.steps.find((s) => s.id === step.id)!.state;
-  const title = pyComment(`Step "${step.id}": ${stepDefinition(step.kind).describe(step.params)}.`, '    ');
-  return `${title}\n${stepLines(recipe, step, state).map((line) => `    ${line}`).join('\n')}\n`;
+  const title = pyComment(`Step "${step.id}": ${stepDefinition(step.kind).describe(step.params)}.`, indent);
+  return `${title}\n${stepLines(recipe, step, state).map((line) => `${indent}${line}`).join('\n')}\n`;
 }
 
-/** The body of the script's `clean(frame, training)` function, up to the feature matrix. */
+/** The steps that only remove rows and run on the whole table before the split, in execution order. */
+export function beforeSplitSteps(recipe: FittedRecipe): RecipeStep[] {
+  return executionOrder(recipe.recipe.steps).filter((s) => stepDefinition(s.kind).beforeSplit);
+}
+
+/** The body of the scripts' `clean(frame, training)` function, up to the feature matrix. */
 export function cleaningCode(recipe: FittedRecipe): string {
-  const ordered = executionOrder(recipe.recipe.steps);
-  const before = ordered.filter((s) => stepDefinition(s.kind).beforeSplit);
-  const after = ordered.filter((s) => !stepDefinition(s.kind).beforeSplit);
+  const after = executionOrder(recipe.recipe.steps).filter((s) => !stepDefinition(s.kind).beforeSplit);
   return [
-    ...before.map((s) => block(recipe, s)),
+    ...beforeSplitSteps(recipe).map((s) => stepCode(recipe, s)),
     '    # Rows without a target teach nothing: Layerlab leaves them out before splitting.\n    if training and TARGET in frame.columns:\n        frame = frame[frame[TARGET].notna()]\n',
-    ...after.map((s) => block(recipe, s)),
+    ...after.map((s) => stepCode(recipe, s)),
   ].join('\n');
 }

@@ -1,0 +1,16 @@
+/** What the app's search says to its user: what happened, why, what to do (the CLI's words where they overlap). */
+export const appSearchMessages = {
+  budgetNotPositive: (budget: number): string =>
+    `The search needs a time budget above 0 seconds, got ${budget}: choose a budget (60 s is a good start).`,
+  unknownSearch: 'This search is no longer known (the app was restarted). Start the search again.',
+  unknownTrial: (trial: number): string => `Trial ${trial} has not finished (or did not train), so there is no network to use. Pick a row of the leaderboard.`,
+  released: "This search's workers were let go when a newer search started, so its networks can no longer be scored. Use a network of the latest search, or run this one again.",
+  failed: (error: unknown): string => `The search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Try again.`,
+  validation: (folds: number, rows: number): string =>
+    folds > 1 ? `${folds}-fold cross-validation on the ${rows.toLocaleString('en')} non-test rows` : `one hold-out part of the ${rows.toLocaleString('en')} non-test rows`,
+} as const;
+
+/** A message the search shares with the CLI, with its command-line flags said as the app's choices. */
+export function inAppWords(message: string): string {
+  return message.replace(/--folds (\d+)/g, '$1 folds').replace(/--budget-seconds (\d+)/g, 'a budget of $1 s').replace(/--trials (\d+)/g, '$1 trials');
+}

@@ -1,0 +1,142 @@
+/**
+ * "Find a good network" in Chromium through the web host: a search on the iris sample in main's search workers,
+ * its live leaderboard (chart and table), the window answering meanwhile, Stop, "Use this network" making the
+ * best trial an ordinary run (curves in Train, Evaluate with the per-class table and the baselines), and the
+ * search panel audited by axe in both themes, with screenshots.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { audit, blocking } from './axe.ts';
+import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+
+let host: RunningHost;
+let app: Session;
+
+beforeAll(async () => {
+  host = await startWebHost(await builtRenderer());
+  // axe-core is injected as a script: the page's CSP would refuse it.
+  app = await openApp(host, 'search', { bypassCSP: true });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await host?.stop();
+});
+
+afterEach(() => {
+  expect(app.takeErrors(), 'console or page errors').toEqual([]);
+});
+
+async function goTo(step: string): Promise<void> {
+  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
+}
+
+async function useTheme(theme: 'light' | 'dark'): Promise<void> {
+  await app.page.locator(`label[title="${theme === 'light' ? 'Light' : 'Dark'} theme"]`).click();
+  await app.page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+}
+
+async function auditSearchPanel(name: string): Promise<void> {
+  const { violations } = await audit(app.page);
+  await app.shot(name);
+  const failing = blocking(violations).map((v) => `${v.rule} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.why}`).join('\n')}`);
+  expect.soft(failing, name).toEqual([]);
+}
+
+const trialRows = () => app.page.locator('.search-board tr[data-trial]');
+
+describe('Find a good network', () => {
+  it('searches iris with a live leaderboard, stays responsive, and stops with the trials finished so far', async () => {
+    const { page } = app;
+    await page.locator('[data-sample="iris"]').click();
+    await page.waitForSelector('.dataset h1:has-text("iris.csv")');
+    await goTo('Train');
+    // A budget the test never reaches under load: it pauses, resumes and stops the search itself.
+    await page.locator('select[name="search-budget"]').selectOption('120');
+    await page.getByRole('button', { name: 'Find a good network' }).click();
+    await page.waitForSelector('.search-board');
+    await page.waitForFunction(() => document.querySelectorAll('.search-board tr[data-trial]').length >= 2, undefined, { timeout: 150_000 });
+    expect(await page.locator('.search-board [role="img"] canvas').count(), 'the leaderboard chart').toBe(1);
+    expect(await page.getByTestId('search-progress').textContent()).toMatch(/of 120 s · \d+ trials finished · each scored by 5-fold cross-validation on the \d+ non-test rows/);
+
+    // The window answers while the search trains: no frame waits long (the page's own clock, over a second).
+    const longestFrame = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now();
+          let longest = 0;
+          const end = last + 1000;
+          const frame = (now: number) => {
+            longest = Math.max(longest, now - last);
+            last = now;
+            if (now < end) requestAnimationFrame(frame);
+            else resolve(longest);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    expect(longestFrame, 'the longest frame while the search trains').toBeLessThan(1000);
+
+    // Ranked best first: the first row's score is the highest.
+    const scores = await trialRows().evaluateAll((rows) => rows.map((r) => Number.parseFloat(r.querySelectorAll('td.num')[1]!.textContent!)));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    await auditSearchPanel('light-search-running');
+
+    // Pause holds the search (after the running trials' current batch), Resume goes on.
+    await page.locator('.search-board').getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector('.search-board[data-status="paused"]', { timeout: 30_000 });
+    await page.locator('.search-board').getByRole('button', { name: 'Resume' }).click();
+    await page.waitForSelector('.search-board[data-status="running"]', { timeout: 30_000 });
+
+    await page.locator('.search-board').getByRole('button', { name: 'Stop' }).click();
+    await page.waitForSelector('.search-board[data-status="done"]', { timeout: 60_000 });
+    expect(await page.getByTestId('search-progress').textContent()).toContain('Stopped.');
+  }, 300_000);
+
+  it('"Use this network" makes the best trial an ordinary run with curves, Evaluate and baselines', async () => {
+    const { page } = app;
+    const best = trialRows().first();
+    const trial = await best.getAttribute('data-trial');
+    await best.getByRole('button', { name: `Use this network (trial ${trial})` }).click();
+    const run = page.locator('section.run[data-status="completed"]');
+    await run.locator(`h2:has-text("Search trial ${trial}")`).waitFor({ timeout: 60_000 });
+    expect(await page.locator('section.run canvas').count(), 'its loss and accuracy curves').toBeGreaterThanOrEqual(2);
+    expect(await best.getByRole('button').textContent()).toContain('Show its run');
+    await app.shot('search-trial-as-run');
+
+    await useTheme('dark');
+    await auditSearchPanel('dark-search-done');
+    await useTheme('light');
+
+    await run.getByRole('button', { name: 'Evaluate' }).click();
+    await page.waitForSelector('[data-testid="per-class"]');
+    expect(await page.locator('[data-testid="per-class"] tbody tr').count(), 'one row per iris species').toBe(3);
+    await page.getByTestId('baselines').waitFor();
+    const baselineRows = await page.locator('[data-testid="baselines"] tbody tr').allTextContents();
+    expect(baselineRows.join(' | ')).toMatch(/This network\s*\d+\.\d%.*Logistic regression \(no hidden layer\)\s*\d+\.\d%.*Always the most frequent class\s*\d+\.\d%/);
+    await app.shot('search-evaluate-light');
+    await useTheme('dark');
+    await auditSearchPanel('dark-search-evaluate');
+    await useTheme('light');
+  }, 180_000);
+
+  it('trains with L2, L1 and balanced classes, and reports a 3-fold cross-validation as mean ± spread beside the run', async () => {
+    const { page } = app;
+    await goTo('Train');
+    await page.locator('select[name="l2"]').selectOption('0.0001');
+    await page.locator('select[name="l1"]').selectOption('0.00001');
+    await page.locator('input[name="balanced"]').check();
+    await page.locator('select[name="folds"]').selectOption('3');
+    await page.locator('input[name="epochs"]').fill('30');
+    await page.locator('input[name="epochs"]').press('Tab');
+    await page.locator('form[aria-label="Training settings"] button[type="submit"]').click();
+    const card = page.getByTestId('cross-validation');
+    await page.waitForSelector('[data-testid="cross-validation"][data-status="done"]', { timeout: 120_000 });
+    expect(await card.locator('h2').textContent()).toBe('3-fold cross-validation');
+    expect(await card.locator('tbody tr:has-text("Accuracy")').first().textContent()).toMatch(/Accuracy\s*\d+\.\d% ± \d+\.\d%/);
+    await page.waitForSelector('section.run[data-status="completed"]', { timeout: 120_000 });
+    await auditSearchPanel('light-train-cross-validation');
+    await useTheme('dark');
+    await app.shot('dark-train-cross-validation');
+    await useTheme('light');
+  }, 240_000);
+});
