@@ -15,7 +15,8 @@
  *   own), `reserve` takes their cores out of the pool's share, down to one worker (never none: a preview must
  *   still answer). Work then queues in main, and their threads keep their cores; as they end, the pool grows back.
  * - Started with the app (`start`): the workers are created and warmed on a small synthetic table while the
- *   user looks at the first screen; anywhere else (tests, scripts) they start with the first call.
+ *   user looks at the first screen; anywhere else (tests, scripts) they start with the first call. Warm-up
+ *   never delays real work: its parts start only when no call waits, and a call that arrives stops them.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
@@ -211,6 +212,24 @@ export class EnginePool {
       }
       this.waiting.splice(i, 1);
       this.begin(waiting, index);
+    }
+    this.yieldWarmUps();
+  }
+
+  /**
+   * Warm-up yields to real work: each call still waiting stops one warm-up (on its home worker when it has one),
+   * which costs only the rest of that worker's warm-up.
+   */
+  private yieldWarmUps(): void {
+    const yielding = new Set<PoolWorker>();
+    for (const { call } of this.waiting) {
+      if (call.background) continue;
+      const home = call.home === undefined ? undefined : this.homes.get(call.home);
+      const candidates = home === undefined ? this.workers : [this.workers[home] ?? null];
+      const worker = candidates.find((w) => w?.inBackground && !yielding.has(w));
+      if (!worker) continue;
+      yielding.add(worker);
+      worker.yieldBackground();
     }
   }
 

@@ -60,6 +60,17 @@ export class PoolWorker {
     this.post({ type: 'cancel', callId });
   }
 
+  /** Whether it runs background work (warm-up) that real work could have instead. */
+  get inBackground(): boolean {
+    return this.running?.background === true;
+  }
+
+  /** Stops the background work it runs (it fails as cancelled at its next check, which frees the worker). */
+  yieldBackground(): void {
+    const call = this.running;
+    if (call?.background && Atomics.load(call.cancel, 0) === RUNNING) this.cancel(call.callId);
+  }
+
   terminate(): Promise<number> {
     this.ended = true;
     return this.worker.terminate();

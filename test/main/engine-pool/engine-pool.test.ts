@@ -97,6 +97,25 @@ describe('EnginePool', () => {
     expect(await Promise.all(answers)).toEqual([1, 2]);
   });
 
+  it('asks a reservation given as a function whenever it starts calls (a search counts from its start), and starts waiting calls on recount', async () => {
+    const { engine, workers } = pool(3);
+    let searching = 0;
+    engine.reserve('search:s', () => searching);
+    engine.reserve('cross-validation:s', () => 0);
+    expect(engine.capacity).toBe(3);
+    searching = 2;
+    expect(engine.capacity, 'no event needed: the count is read as it is').toBe(1);
+    const answers = [engine.run(profile('a')), engine.run(profile('b'))];
+    expect(workers.flatMap((w) => w.calls)).toHaveLength(1);
+    searching = 0;
+    expect(workers.flatMap((w) => w.calls), 'nothing starts until the pool looks again').toHaveLength(1);
+    engine.recount();
+    expect(workers.flatMap((w) => w.calls)).toHaveLength(2);
+    workers[0]!.answer(1);
+    workers[1]!.answer(2);
+    expect(await Promise.all(answers)).toEqual([1, 2]);
+  });
+
   it('drops a cancelled call that has not started, and flags and tells the worker of one that runs', async () => {
     const { engine, workers } = pool(1);
     const running = new AbortController();
@@ -154,19 +173,48 @@ describe('EnginePool', () => {
     expect(error).not.toHaveProperty('code');
   });
 
-  it('warms each worker in the background; a real call waiting goes first', async () => {
+  it('warms each worker in the background, part after part, while no real call waits', async () => {
     const { engine, workers } = pool(1);
     engine.start({ warmUpAfterMs: 0 });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(workers[0]!.calls.map((c) => c.name)).toEqual(['warmUp']);
-    const real = engine.run(profile('a'));
     workers[0]!.answer({ parts: 3 });
     await tick();
-    expect(workers[0]!.calls.map((c) => c.name), 'the waiting call before the next part').toEqual(['warmUp', 'profile']);
+    expect(workers[0]!.calls.at(-1)).toMatchObject({ name: 'warmUp', args: { part: 1 } });
+    await engine.close();
+  });
+
+  it('stops a running warm-up for a real call that arrives, which starts as soon as the worker is free, and warms no further', async () => {
+    const { engine, workers } = pool(1);
+    engine.start({ warmUpAfterMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const warmUp = workers[0]!.calls[0]!;
+    expect(Atomics.load(warmUp.cancel, 0)).not.toBe(CANCELLED);
+    const real = engine.run(profile('a'));
+    expect(Atomics.load(warmUp.cancel, 0), 'the warm-up is told to stop').toBe(CANCELLED);
+    expect(workers[0]!.received).toContainEqual({ type: 'cancel', callId: warmUp.callId });
+    workers[0]!.fail('cancelled', 'The work was cancelled.');
+    await tick();
+    expect(workers[0]!.calls.map((c) => c.name)).toEqual(['warmUp', 'profile']);
     workers[0]!.answer('A');
     expect(await real).toBe('A');
     await tick();
-    expect(workers[0]!.calls.at(-1)).toMatchObject({ name: 'warmUp', args: { part: 1 } });
+    expect(workers[0]!.calls.map((c) => c.name), 'the stopped warm-up does not come back').toEqual(['warmUp', 'profile']);
+    await engine.close();
+  });
+
+  it('stops one warm-up per waiting call: the other worker goes on warming', async () => {
+    const { engine, workers } = pool(2);
+    engine.start({ warmUpAfterMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const real = engine.run(profile('a'));
+    const stopped = workers.filter((w) => Atomics.load(w.calls[0]!.cancel, 0) === CANCELLED);
+    expect(stopped).toHaveLength(1);
+    stopped[0]!.fail('cancelled', 'The work was cancelled.');
+    await tick();
+    expect(stopped[0]!.calls.map((c) => c.name)).toEqual(['warmUp', 'profile']);
+    stopped[0]!.answer('A');
+    expect(await real).toBe('A');
     await engine.close();
   });
 });
