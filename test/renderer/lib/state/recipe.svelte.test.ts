@@ -66,13 +66,20 @@ function recipeFromSuggestion(): Recipe {
   return suggestRecipe(services.datasets.get(dataset.summary!.datasetId).table, { target: 'Survived' });
 }
 
-/** Waits until the preview of the current recipe has arrived. */
+/**
+ * Waits until the preview of the current recipe has arrived: an open, a profile, a suggestion and a preview in
+ * the engine pool's threads, the first of which start with the first call (vi.waitFor's default second is less
+ * than a cold start on a loaded machine).
+ */
 async function settled(): Promise<Extract<RecipePreview, { ok: true }>> {
-  await vi.waitFor(() => {
-    expect(state.suggesting).toBe(false);
-    expect(state.recipe).not.toBeNull();
-    expect(state.previewing).toBe(false);
-  });
+  await vi.waitFor(
+    () => {
+      expect(state.suggesting).toBe(false);
+      expect(state.recipe).not.toBeNull();
+      expect(state.previewing).toBe(false);
+    },
+    { timeout: 10_000 },
+  );
   const preview = state.preview!;
   if (!preview.ok) throw new Error(preview.message);
   return preview;
