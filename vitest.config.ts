@@ -10,6 +10,7 @@ const TIMING_TESTS = 'test/main/engine-pool/main-never-waits.test.ts';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: the heavier learning and browser tests must not starve each other.

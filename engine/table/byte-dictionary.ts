@@ -80,9 +80,9 @@ export class ByteDictionary {
   }
 }
 
-/** FNV-1a, 32 bits. */
+/** FNV-1a, 32 bits, as a signed int32: the value the Int32Array of hashes gives back (even for an empty key). */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   return hash;
 }

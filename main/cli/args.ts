@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserFacingError } from '../../engine/errors.ts';
+import { TASKS, type Task } from '../../engine/prep/types.ts';
 import { TYPE_LABELS } from '../../engine/table/messages.ts';
 import type { ColumnType } from '../../engine/table/table.ts';
 
@@ -13,6 +14,30 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
     const reason = (error as Error).message.replace(/\.?\s*To specify a positional.*$/s, '');
     throw new UserFacingError('usage', `${reason}.\n${usage}`);
   }
+}
+
+/** The options of the commands that learn from a table (train, search): which file, what to predict, how to split, where to save. */
+export const LEARNING_OPTIONS = {
+  target: { type: 'string' },
+  drop: { type: 'string' },
+  task: { type: 'string' },
+  'test-size': { type: 'string' },
+  folds: { type: 'string' },
+  seed: { type: 'string' },
+  sheet: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What a command that learns from a table needs first: exactly one data file, the --target column, and a known --task if one is given. */
+export function fileAndTarget(positionals: readonly string[], values: { readonly target?: string; readonly task?: string }, usage: string): { file: string; target: string; task: Task | undefined } {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${usage}`);
+  if (!values.target) throw new UserFacingError('usage', `--target is required: name the column to predict.\n${usage}`);
+  const task = values.task as Task | undefined;
+  if (task !== undefined && !TASKS.includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
+  return { file, target: values.target, task };
 }
 
 export function numberOption(value: string | undefined, flag: string, fallback: number, check: (n: number) => boolean, expected: string): number {

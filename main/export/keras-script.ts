@@ -15,7 +15,8 @@ import { KERAS_LEFT_OUT, PYTHON_EVALUATE, PYTHON_SPLIT, PYTHON_TRAIN_EVALUATE } 
 import { cleaningCode } from './pandas-recipe.ts';
 import { PANDAS_CLEAN_TAIL, PANDAS_READING } from './pandas-reading.ts';
 import { pythonConstants } from './python-constants.ts';
-import { py, pyComment, pyFloat } from './python-literal.ts';
+import { py, pyFloat } from './python-literal.ts';
+import { scriptHeader } from './script-header.ts';
 
 const KERAS_LOSS: Record<string, string> = {
   binary_crossentropy: '"binary_crossentropy"',
@@ -67,25 +68,12 @@ function callbacksCode(file: ModelFile): string[] {
   return lines;
 }
 
-function header(file: ModelFile): string {
-  const { recipe, provenance } = file;
-  const target = recipe.target;
-  const what = target.task === 'regression' ? `"${target.column}" (regression)` : `"${target.column}" (${target.task}: ${target.classLabels!.join(' / ')})`;
-  return [
-    '#!/usr/bin/env python3',
-    pyComment(
-      [
-        `Exported by ${provenance.app.name} ${provenance.app.version} from a model trained on ${provenance.source.name}`,
-        `(${provenance.source.rows} rows, SHA-256 ${provenance.source.sha256}) on ${provenance.created}.`,
-        `It predicts ${what} from ${recipe.features.length} features.`,
-        '',
-        'Run:   python3 this_script.py [data file] [--save model.keras]',
-        'Needs: pandas, numpy, scikit-learn and Keras 3 (pip install pandas scikit-learn keras tensorflow).',
-      ].join('\n'),
-    ),
-    '"""Layerlab\'s model as Keras code: 1. clean the data, 2. build the network, 3. train it, 4. evaluate it."""',
-  ].join('\n');
-}
+const HOW_TO = [
+  'Run:   python3 this_script.py [data file] [--save model.keras]',
+  'Needs: pandas, numpy, scikit-learn and Keras 3 (pip install pandas scikit-learn keras tensorflow).',
+];
+
+const DOCSTRING = '"""Layerlab\'s model as Keras code: 1. clean the data, 2. build the network, 3. train it, 4. evaluate it."""';
 
 export function kerasScript(file: ModelFile): string {
   const specs = readMembers(file.network.modelTopology, file.network.loss).map((m) => m.spec);
@@ -111,7 +99,7 @@ ${spec.layers.map((layer) => `        ${layerCode(layer)},`).join('\n')}
 def callbacks(keras, monitor):
     return [${callbacks.length ? `\n${callbacks.map((c) => `        ${c},`).join('\n')}\n    ` : ''}]
 `;
-  return `${header(file)}
+  return `${scriptHeader(file, HOW_TO, DOCSTRING)}
 import argparse
 import math
 from decimal import Decimal

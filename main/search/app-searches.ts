@@ -75,6 +75,11 @@ function keptAlive(executor: SearchExecutor): SearchExecutor {
 /** A search in these states keeps its workers busy (preparing, training trials, or scoring its final model). */
 const BUSY: ReadonlySet<SearchSummary['status']> = new Set(['preparing', 'running', 'stopping', 'finishing']);
 
+/** A refusal of the search as the app says it: without command-line flags, with what the user can do in the app. */
+function appSearchError(error: UserFacingError): string {
+  return error.code === 'too-few-rows-for-folds' ? appSearchMessages.foldsRefused(error.message) : inAppWords(error.message);
+}
+
 function defaultExecutor(): SearchExecutor {
   return new WorkerExecutor(Math.max(1, Math.min(2, availableParallelism())));
 }
@@ -118,7 +123,7 @@ export class AppSearches {
         },
         (error: unknown) => {
           search.failed = true;
-          search.error = error instanceof UserFacingError ? { code: error.code, message: inAppWords(error.message) } : { code: 'internal', message: appSearchMessages.failed(error) };
+          search.error = error instanceof UserFacingError ? { code: error.code, message: appSearchError(error) } : { code: 'internal', message: appSearchMessages.failed(error) };
         },
       )
       .finally(() => {
@@ -193,7 +198,7 @@ export class AppSearches {
 
   private point(search: AppSearch, record: TrialRecord): SearchTrialPoint {
     const epochs = record.outcome.folds.reduce((n, f) => n + f.history.epochsCompleted, 0) / Math.max(1, record.outcome.folds.length);
-    return { trial: record.request.id, description: describeConfig(record.request.config), mean: record.score!.mean, std: record.score!.std, at: search.session.elapsedSeconds(), seconds: record.seconds, epochs, runId: null };
+    return { trial: record.request.id, description: describeConfig(record.request.config), inputs: record.request.config.inputs, mean: record.score!.mean, std: record.score!.std, at: search.session.elapsedSeconds(), seconds: record.seconds, epochs, runId: null };
   }
 
   private publish(search: AppSearch): void {

@@ -1,8 +1,9 @@
 /**
- * "Find a good network" in Chromium through the web host: a search on the iris sample in main's search workers,
- * its live leaderboard (chart and table), the window answering meanwhile, Stop, "Use this network" making the
- * best trial an ordinary run (curves in Train, Evaluate with the per-class table and the baselines), and the
- * search panel audited by axe in both themes, with screenshots.
+ * "Find a good network" in Chromium through the web host: offered in Build beside the designer, a search on the
+ * iris sample in main's search workers, its live leaderboard (chart and table), the window answering meanwhile,
+ * Stop, "Use this network" making the best trial an ordinary run (curves in Train, Evaluate with the per-class
+ * table and the baselines) and putting its layers back into Build, and the search panel audited by axe in both
+ * themes, with screenshots.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, blocking } from './axe.ts';
@@ -42,6 +43,22 @@ async function auditSearchPanel(name: string): Promise<void> {
   expect.soft(failing, name).toEqual([]);
 }
 
+async function openCsv(name: string, csv: string): Promise<void> {
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.page.keyboard.press('Control+O')]);
+  await chooser.setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await app.waitShown(`.dataset h1:has-text("${name}")`);
+}
+
+/** Answers "what should the network predict?" with `column`, offered or not. */
+async function answerTarget(column: string): Promise<void> {
+  await app.waitShown('[data-testid="target-question"]');
+  const offered = app.page.locator(`[data-target-choice="${column}"]`);
+  if ((await offered.count()) > 0) await offered.click();
+  else await app.page.locator('select[aria-label="Another column to predict"]').selectOption(column);
+  await app.page.locator('[data-action="confirm-target"]').click();
+  await app.page.locator('[data-testid="target-question"]').waitFor({ state: 'detached', timeout: 30_000 });
+}
+
 const trialRows = () => app.page.locator('.search-board tr[data-trial]');
 
 describe('Find a good network', () => {
@@ -49,7 +66,18 @@ describe('Find a good network', () => {
     const { page } = app;
     await page.locator('[data-sample="iris"]').click();
     await page.waitForSelector('.dataset h1:has-text("iris.csv")');
-    await goTo('Train');
+    // Build offers the search beside the designer, for a user who does not know which network to draw.
+    await goTo('Build');
+    const invite = page.getByTestId('search-invite');
+    await invite.waitFor();
+    await auditSearchPanel('light-build-search-invite');
+    await useTheme('dark');
+    await auditSearchPanel('dark-build-search-invite');
+    await useTheme('light');
+    await invite.getByRole('button', { name: 'Find a good network' }).click();
+    // It leads to the Train step's search, its budget the next thing to choose.
+    await page.waitForSelector('#step-tab-train[aria-selected="true"]');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search-budget');
     // A budget the test never reaches under load: it pauses, resumes and stops the search itself.
     await page.locator('select[name="search-budget"]').selectOption('120');
     await page.getByRole('button', { name: 'Find a good network' }).click();
@@ -103,6 +131,21 @@ describe('Find a good network', () => {
     expect(await best.getByRole('button').textContent()).toContain('Show its run');
     await app.shot('search-trial-as-run');
 
+    // Its layers are now Build's design, its settings the Train form's: "Train" there trains it again.
+    const description = (await best.locator('th.config').textContent())!;
+    const widths = /^Trial \d+: ([\d-]+) /.exec(description)?.[1];
+    await app.noticeShown(`Trial ${trial}'s network`);
+    await goTo('Build');
+    expect(await page.getByTestId('design-name').textContent(), `Build shows the design of "${description}"`).toBe(widths ? `${widths}-3` : '3');
+    expect(await page.getByTestId('search-invite-state').textContent()).toMatch(/^The last search scored \d+ networks?\.$/);
+    // Same inputs as the recipe's (not numbers in pieces): the drawing is the trial's network with its learned weights.
+    if (description.includes('standardized numbers')) await app.waitShown('[data-testid="weighted-network"] line');
+    await app.shot('light-build-search-trial');
+    await useTheme('dark');
+    await app.shot('dark-build-search-trial');
+    await useTheme('light');
+    await goTo('Train');
+
     await useTheme('dark');
     await auditSearchPanel('dark-search-done');
     await useTheme('light');
@@ -139,4 +182,35 @@ describe('Find a good network', () => {
     await app.shot('dark-train-cross-validation');
     await useTheme('light');
   }, 240_000);
+
+  it('says in one line why a table cannot be searched or learned: a class too rare for 5 folds, a target with one value', async () => {
+    const { page } = app;
+    // 40 rows, 4 of them "rare": after the test rows, fewer "rare" rows than the 5 folds a small table's search uses.
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 13) % 11},same,${i < 4 ? 'rare' : 'common'}`);
+    await openCsv('rare-class.csv', ['a,b,constant,outcome', ...rows].join('\n'));
+    await answerTarget('outcome');
+    await goTo('Build');
+    await page.getByTestId('search-invite').getByRole('button', { name: 'Find a good network' }).click();
+    await page.getByRole('button', { name: 'Find a good network' }).click();
+    await page.waitForSelector('.search-board[data-status="failed"]', { timeout: 60_000 });
+    await app.shot('search-too-few-rows');
+    await goTo('Build');
+    expect(await page.getByTestId('search-invite-state').textContent()).toBe('The last search could not run: the Train step says why.');
+    await goTo('Train');
+    const refusal = (await page.locator('.search-board .note.error').textContent())!.trim();
+    expect(refusal).toMatch(/^5-fold cross-validation needs at least 5 rows of each class outside the test rows, but "rare" has \d\. /);
+    expect(refusal, 'no command-line flag in the app').not.toContain('--');
+    expect(refusal.split('\n'), 'one line').toHaveLength(1);
+
+    // A target with one value is refused as it is chosen, with what to do.
+    await openCsv('one-class.csv', ['a,b,outcome', ...rows.map((r) => r.split(',').slice(0, 2).join(',') + ',yes')].join('\n'));
+    await app.waitShown('[data-testid="target-question"]');
+    await page.locator('select[aria-label="Another column to predict"]').selectOption('outcome');
+    await page.locator('[data-action="confirm-target"]').click();
+    const refused = page.locator('.notice.error', { hasText: '"outcome" cannot be the column to predict; choose another' });
+    await refused.waitFor();
+    const detail = (await refused.locator('.detail').textContent())!.trim();
+    expect(detail).toBe('The target "outcome" has a single value ("yes") in all 40 rows, so there is nothing to learn. Choose another target column, or check the filters that removed the other values.');
+    await app.shot('one-class-target');
+  }, 120_000);
 });

@@ -1,14 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
-import { UserFacingError } from '../../../engine/errors.ts';
-import type { Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
 import { WorkerExecutor } from '../../search/executors.ts';
 import { searchModelFile } from '../../search/search-model.ts';
 import { SearchSession } from '../../search/search-session.ts';
-import { listOption, numberOption, parseCommandArgs } from '../args.ts';
+import { fileAndTarget, LEARNING_OPTIONS, listOption, numberOption, parseCommandArgs } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 import { searchJson, searchText } from '../search-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
@@ -34,19 +32,10 @@ const USAGE = `usage: layerlab search <file> --target <column> [options]
   --json                  print one JSON object instead of the summary`;
 
 const options = {
-  target: { type: 'string' },
+  ...LEARNING_OPTIONS,
   'budget-seconds': { type: 'string' },
   trials: { type: 'string' },
-  folds: { type: 'string' },
-  seed: { type: 'string' },
-  drop: { type: 'string' },
-  task: { type: 'string' },
-  'test-size': { type: 'string' },
   ensemble: { type: 'string' },
-  sheet: { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const wholeAtLeast = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
@@ -58,11 +47,7 @@ export const searchCommand: CliCommand = {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
-    if (!values.target) throw new UserFacingError('usage', `--target is required: name the column to predict.\n${USAGE}`);
-    const task = values.task as Task | undefined;
-    if (task !== undefined && !['binary', 'multiclass', 'regression'].includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
+    const { file, target, task } = fileAndTarget(positionals, values, USAGE);
     const trials = values.trials === undefined ? undefined : numberOption(values.trials, 'trials', 0, wholeAtLeast(1), 'a whole number ≥ 1');
     const budgetSeconds =
       values['budget-seconds'] === undefined ? (trials === undefined ? DEFAULT_BUDGET_SECONDS : undefined) : numberOption(values['budget-seconds'], 'budget-seconds', 0, (n) => n > 0, 'a number of seconds above 0 (e.g. 60)');
@@ -72,7 +57,7 @@ export const searchCommand: CliCommand = {
     const ensembleTrials = numberOption(values.ensemble, 'ensemble', DEFAULT_ENSEMBLE_TRIALS, wholeAtLeast(1), 'a whole number ≥ 1');
 
     const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
-    const recipe = buildRecipe(loaded.table, { target: values.target, drop: listOption(values.drop), ...(task ? { task } : {}), split: { test: testSize, validation: 0, seed } });
+    const recipe = buildRecipe(loaded.table, { target, drop: listOption(values.drop), ...(task ? { task } : {}), split: { test: testSize, validation: 0, seed } });
     const session = new SearchSession(
       loaded.table,
       recipe,

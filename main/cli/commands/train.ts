@@ -7,12 +7,11 @@ import { runTrainingJob } from '../../../engine/pipeline/train-job.ts';
 import { warmUpTraining } from '../../../engine/pipeline/warm-up.ts';
 import { crossValidate } from '../../../engine/pipeline/cross-validate.ts';
 import { buildModelFile } from '../../../engine/model/model-file.ts';
-import { TASKS, type Task } from '../../../engine/prep/types.ts';
 import { appIdentity, modelSource } from '../../export/app-identity.ts';
 import { saveModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
 import { gradientHelperStarter } from '../../training/gradient-helper.ts';
-import { listOption, numberOption, parseCommandArgs, typesOption } from '../args.ts';
+import { fileAndTarget, LEARNING_OPTIONS, listOption, numberOption, parseCommandArgs, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
 import { jsonSummary, textSummary } from '../train-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
@@ -40,8 +39,7 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
   --json                  print one JSON object instead of the summary`;
 
 const options = {
-  target: { type: 'string' },
-  drop: { type: 'string' },
+  ...LEARNING_OPTIONS,
   hidden: { type: 'string' },
   activation: { type: 'string' },
   dropout: { type: 'string' },
@@ -49,19 +47,11 @@ const options = {
   'batch-size': { type: 'string' },
   optimizer: { type: 'string' },
   'learning-rate': { type: 'string' },
-  'test-size': { type: 'string' },
   'validation-size': { type: 'string' },
   patience: { type: 'string' },
-  task: { type: 'string' },
   'class-weight': { type: 'string' },
-  folds: { type: 'string' },
-  sheet: { type: 'string' },
   type: { type: 'string' },
-  seed: { type: 'string' },
   threads: { type: 'string' },
-  out: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const between = (lo: number, hi: number) => (n: number) => n >= lo && n < hi;
@@ -73,16 +63,12 @@ export const trainCommand: CliCommand = {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
-    if (!values.target) throw new UserFacingError('usage', `--target is required: name the column to predict.\n${USAGE}`);
+    const { file, target, task } = fileAndTarget(positionals, values, USAGE);
 
     const activation = values.activation ?? 'relu';
     if (!isActivationName(activation)) throw new UserFacingError('usage', `--activation must be one of ${ACTIVATIONS.join(', ')}, got "${activation}".`);
     const optimizer = (values.optimizer ?? 'adam') as OptimizerKind;
     if (!OPTIMIZER_KINDS.includes(optimizer)) throw new UserFacingError('usage', `--optimizer must be one of ${OPTIMIZER_KINDS.join(', ')}, got "${values.optimizer}".`);
-    const task = values.task as Task | undefined;
-    if (task !== undefined && !TASKS.includes(task)) throw new UserFacingError('usage', `--task must be binary, multiclass or regression, got "${task}".`);
     if (values['class-weight'] !== undefined && values['class-weight'] !== 'balanced') throw new UserFacingError('usage', `--class-weight takes "balanced", got "${values['class-weight']}".`);
     const hidden = values.hidden === undefined ? [...DEFAULT_HIDDEN_UNITS] : listOption(values.hidden).map((u) => numberOption(u, 'hidden', 0, (n) => Number.isInteger(n) && n >= 1, 'whole numbers ≥ 1 separated by commas'));
     const testSize = numberOption(values['test-size'], 'test-size', 0.2, between(0, 1), 'a fraction in [0, 1)');
@@ -109,7 +95,7 @@ export const trainCommand: CliCommand = {
     const warmUpSeconds = (performance.now() - warming) / 1000;
     const loaded = await loadTable(file, { ...(values.sheet ? { sheet: values.sheet } : {}), columnTypes: typesOption(values.type) });
     const recipe = buildRecipe(loaded.table, {
-      target: values.target,
+      target,
       drop: listOption(values.drop),
       ...(task ? { task } : {}),
       split: { test: testSize, validation: validationSize, seed },

@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../../project/atomic-write.ts';
 import { cleaningCode } from '../pandas-recipe.ts';
 import { PANDAS_CLEAN_TAIL, PANDAS_READING } from '../pandas-reading.ts';
 import { pythonConstants } from '../python-constants.ts';
-import { pyComment } from '../python-literal.ts';
+import { scriptHeader } from '../script-header.ts';
 import { PY_DATA } from './py-data.ts';
 import { PY_MAIN } from './py-main.ts';
 import { PY_NETWORK } from './py-network.ts';
@@ -24,31 +24,18 @@ import { PY_REPORT } from './py-report.ts';
 import { PY_TRAINING } from './py-training.ts';
 import { beforeSplitCode, modelFileCode, networkCode, trainingConstants } from './torch-model-code.ts';
 
-function header(file: ModelFile): string {
-  const { recipe, provenance } = file;
-  const target = recipe.target;
-  const what = target.task === 'regression' ? `"${target.column}" (regression)` : `"${target.column}" (${target.task}: ${target.classLabels!.join(' / ')})`;
-  return [
-    '#!/usr/bin/env python3',
-    pyComment(
-      [
-        `Exported by ${provenance.app.name} ${provenance.app.version} from a model trained on ${provenance.source.name}`,
-        `(${provenance.source.rows} rows, SHA-256 ${provenance.source.sha256}) on ${provenance.created}.`,
-        `It predicts ${what} from ${recipe.features.length} features.`,
-        '',
-        'Run:   python3 this_script.py data.csv [--nproc N] [--out trained.json]   (--help for every flag)',
-        '       torchrun --nproc-per-node N this_script.py data.csv                 (and on many machines)',
-        'Needs: PyTorch, numpy and pandas (pip install torch numpy pandas).',
-      ].join('\n'),
-    ),
-    `"""Layerlab's model as a PyTorch DistributedDataParallel script: 1. clean the data in chunks, each process its
+const HOW_TO = [
+  'Run:   python3 this_script.py data.csv [--nproc N] [--out trained.json]   (--help for every flag)',
+  '       torchrun --nproc-per-node N this_script.py data.csv                 (and on many machines)',
+  'Needs: PyTorch, numpy and pandas (pip install torch numpy pandas).',
+];
+
+const DOCSTRING = `"""Layerlab's model as a PyTorch DistributedDataParallel script: 1. clean the data in chunks, each process its
 own rows; 2. build the network; 3. train it on every process; 4. evaluate it on the test rows; 5. write the trained
-model as a Layerlab model file, to open in Layerlab for Evaluate, Predict and every export."""`,
-  ].join('\n');
-}
+model as a Layerlab model file, to open in Layerlab for Evaluate, Predict and every export."""`;
 
 export function torchScript(file: ModelFile): string {
-  return `${header(file)}
+  return `${scriptHeader(file, HOW_TO, DOCSTRING)}
 import argparse
 import base64
 import hashlib

@@ -16,6 +16,16 @@ describe('ByteDictionary', () => {
     expect(dictionary.get(bytes(''), 0, 0)).toBe(-1);
   });
 
+  it('finds the empty key once it is stored, so empty cells share one entry', () => {
+    // The empty key's hash skips the mixing loop: it must still compare equal to the int32 the table stores.
+    const dictionary = new ByteDictionary();
+    const empty = bytes('');
+    dictionary.set(empty, 0, 0, 7);
+    expect(dictionary.get(empty, 0, 0)).toBe(7);
+    expect(dictionary.get(bytes('a,,b'), 2, 2)).toBe(7);
+    expect(dictionary.size).toBe(1);
+  });
+
   it('agrees with a Map over many keys of different lengths, through every resize', () => {
     const dictionary = new ByteDictionary();
     const reference = new Map<string, number>();

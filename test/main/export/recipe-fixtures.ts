@@ -13,6 +13,7 @@ import type { Table } from '../../../engine/table/table.ts';
 import { modelSource } from '../../../main/export/app-identity.ts';
 import { loadTable, type LoadedTable } from '../../../main/io/load-table.ts';
 import { DATASETS } from '../../engine/model/trained.ts';
+import { adultSteps } from './recipe-steps.ts';
 
 export interface TrainedFile {
   readonly file: ModelFile;
@@ -26,30 +27,11 @@ export interface Custom {
   readonly steps: (table: Table) => unknown[];
 }
 
-const levelsOf = (table: Table, name: string): string[] => {
-  const column = table.columns.find((c) => c.name === name);
-  return column?.storage === 'category' ? [...column.levels] : [];
-};
-
 export const CUSTOM: Record<string, Custom> = {
   adult: {
     file: 'adult.csv',
     target: 'income',
-    steps: (table) => [
-      { id: 'dups', kind: 'drop-duplicates', params: {} },
-      { id: 'adults', kind: 'filter-rows', params: { column: 'age', rule: 'range', min: 17, max: 80, action: 'keep' } },
-      { id: 'never', kind: 'filter-rows', params: { column: 'workclass', rule: 'equals', values: ['Never-worked', 'Without-pay'], action: 'remove' } },
-      { id: 'drop', kind: 'drop-columns', params: { columns: ['fnlwgt', 'education-num'] } },
-      { id: 'fill', kind: 'impute', params: { columns: ['workclass', 'occupation', 'native-country'], strategy: 'most-frequent', addIndicator: true } },
-      { id: 'country', kind: 'encode', params: { column: 'native-country', method: 'one-hot', maxLevels: 6 } },
-      { id: 'sex', kind: 'encode', params: { column: 'sex', method: 'binary' } },
-      { id: 'education', kind: 'encode', params: { column: 'education', method: 'ordinal', order: levelsOf(table, 'education') } },
-      ...['workclass', 'marital-status', 'occupation', 'relationship', 'race'].map((column) => ({ id: `hot-${column}`, kind: 'encode', params: { column, method: 'one-hot' } })),
-      { id: 'gain', kind: 'outliers', params: { columns: ['capital-gain'], method: 'percentile', lowerPercentile: 0, upperPercentile: 99, action: 'clip' } },
-      { id: 'log', kind: 'log-transform', params: { columns: ['capital-loss', 'capital-gain'] } },
-      { id: 'minmax', kind: 'scale', params: { columns: ['age', 'education'], method: 'min-max' } },
-      { id: 'robust', kind: 'scale', params: { columns: ['hours-per-week', 'capital-loss'], method: 'robust' } },
-    ],
+    steps: adultSteps,
   },
   diabetes: {
     file: 'diabetes.csv',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toNetworkDesign } from '../../../renderer/src/lib/network/design.ts';
 import { defaultTrainingSettings } from '../../../engine/pipeline/training-settings.ts';
-import { formOf, layersOf } from '../../../renderer/src/lib/results/project-restore.ts';
+import { formOf, layersOf, penaltiesOf } from '../../../renderer/src/lib/results/project-restore.ts';
 
 describe("a project's network design back in the Build step", () => {
   it('turns Dense layers and the Dropout after them into editable layers, and back into the same design', () => {
@@ -23,6 +23,12 @@ describe("a project's network design back in the Build step", () => {
 
   it('keeps a design without hidden layers empty', () => {
     expect(layersOf({ hidden: [] })).toEqual([]);
+  });
+
+  it('takes the Dense layers\' L1/L2 penalties for the Train form, none without them', () => {
+    expect(penaltiesOf({ hidden: [{ type: 'dense', units: 8, activation: 'relu', l1: 1e-5, l2: 3.4e-4 }, { type: 'dropout', rate: 0.1 }] })).toEqual({ l1: 1e-5, l2: 3.4e-4 });
+    expect(penaltiesOf({ hidden: [{ type: 'dense', units: 8, activation: 'relu' }] })).toEqual({ l1: 0, l2: 0 });
+    expect(penaltiesOf({ hidden: [] })).toEqual({ l1: 0, l2: 0 });
   });
 });
 

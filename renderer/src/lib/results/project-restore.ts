@@ -1,6 +1,7 @@
 /**
- * An opened project's network design and training settings put back into the Build and Train steps: the design
- * becomes the Build step's layers, the settings the Train form's. (The recipe goes back through RecipeState.adopt.)
+ * A saved network design and training settings (an opened project's, or a search trial the user picked) put
+ * back into the Build and Train steps: the design becomes the Build step's layers and the Train form's weight
+ * penalties, the settings the rest of the Train form. (A project's recipe goes back through RecipeState.adopt.)
  */
 import type { NetworkDesign, TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
 import { addLayer, presetLayers, updateLayer, type HiddenLayer } from '../network/design.ts';
@@ -19,9 +20,17 @@ export function layersOf(design: NetworkDesign): HiddenLayer[] {
   return layers;
 }
 
+/** The Train form's L1/L2 penalties for a saved design: the form puts one pair on every Dense layer, so the first one's. */
+export function penaltiesOf(design: NetworkDesign): Pick<TrainForm, 'l1' | 'l2'> {
+  const dense = design.hidden.find((layer) => layer.type === 'dense');
+  return { l1: dense?.l1 ?? 0, l2: dense?.l2 ?? 0 };
+}
+
 export function restoreDesign(training: TrainingState, design: NetworkDesign): void {
   training.layers = layersOf(design);
   training.preset = null;
+  training.regressionOutput = design.outputActivation === 'relu' ? 'relu' : 'linear';
+  training.setForm(penaltiesOf(design));
 }
 
 /** The Train form's fields that a saved run's settings fix; the validation share stays the recipe's. */

@@ -123,6 +123,12 @@ export class AppState {
     }
   }
 
+  /** Build's "Find a good network": to the Train step, where the search and its budget come into view. */
+  findNetwork(): void {
+    this.search.invited = true;
+    this.step = 'train';
+  }
+
   /** Edit → Undo/Redo: a focused text field keeps its own history; elsewhere it is the Clean step's recipe. */
   private undoOrRedo(kind: 'undo' | 'redo'): void {
     if (document.activeElement?.closest('input, select, textarea')) {

@@ -1,12 +1,14 @@
 /**
- * The Train step's network search ("Find a good network"): the budget, the current search as main reports it
- * (whole snapshots, latest wins), pause/resume/stop, and "Use this network", which hands the new run to
- * TrainingState so it shows with its curves and goes on to Evaluate like any other run.
+ * The network search ("Find a good network", offered in Build and run in Train): the budget, the current search
+ * as main reports it (whole snapshots, latest wins), pause/resume/stop, and "Use this network", which hands the
+ * new run to TrainingState so it shows with its curves and goes on to Evaluate like any other run, and puts the
+ * trial's layers into the Build step and its settings into the Train form.
  */
 import type { SearchSummary } from '../../../../main/api/calls/search-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import type { Platform } from '../platform/platform.ts';
+import { restoreDesign, restoreSettings } from '../results/project-restore.ts';
 import type { DatasetState } from './dataset.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { TrainingState } from './training.svelte.ts';
@@ -27,6 +29,8 @@ export class SearchState {
   starting = $state(false);
   /** The trial whose "Use this network" is being answered. */
   using = $state<number | null>(null);
+  /** Set when another step sends the user here (Build's "Find a good network"): the Train step brings the search into view. */
+  invited = $state(false);
 
   readonly active = $derived(this.current !== null && this.current.status !== 'done' && this.current.status !== 'failed');
   /** Best first; ties keep the earlier trial. */
@@ -73,13 +77,21 @@ export class SearchState {
     return this.control((searchId) => this.platform.api.stopSearch({ searchId }));
   }
 
-  /** Makes the trial an ordinary run and shows it (its curves here, its model in Evaluate). */
+  /**
+   * Makes the trial an ordinary run and shows it (its curves here, its model in Evaluate), and puts its network
+   * into Build and its settings into the Train form, so the user can change it or train it again.
+   */
   async use(trial: number): Promise<void> {
     const searchId = this.current?.searchId;
+    const point = this.current?.trials.find((t) => t.trial === trial);
     if (!searchId) return;
     this.using = trial;
     try {
-      this.training.show(await this.platform.api.useSearchTrial({ searchId, trial }));
+      const run = await this.platform.api.useSearchTrial({ searchId, trial });
+      this.training.show(run);
+      restoreDesign(this.training, run.design);
+      restoreSettings(this.training, run.settings);
+      this.notices.push('success', messages.searchNetworkInBuild(trial, this.training.name), messages.searchNetworkInBuildHint(point?.inputs === 'pieces'));
     } catch (error) {
       this.notices.push('error', messages.searchUseFailed(trial), errorText(error));
     } finally {

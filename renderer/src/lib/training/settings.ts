@@ -41,6 +41,11 @@ export const OPTIMIZERS: readonly { readonly kind: OptimizerKind; readonly label
   { kind: 'adagrad', label: 'Adagrad', learningRate: 0.001 },
 ];
 
+/** A select's choices with the value in force among them (a search trial's or a project's may be none of them), in order. */
+export function choicesWith(choices: readonly number[], value: number): number[] {
+  return [...new Set([...choices, value])].sort((a, b) => a - b);
+}
+
 export const LEARNING_RATES: readonly number[] = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1];
 export const BATCH_SIZES: readonly number[] = [8, 16, 32, 64, 128, 256, 512];
 

@@ -17,6 +17,7 @@ import type { Table } from '../../../../engine/table/table.ts';
 import { modelSource } from '../../../../main/export/app-identity.ts';
 import { loadTable } from '../../../../main/io/load-table.ts';
 import { DATASETS } from '../../../engine/model/trained.ts';
+import { adultSteps } from '../recipe-steps.ts';
 
 export interface OnnxCase {
   readonly file: string;
@@ -31,11 +32,6 @@ export interface OnnxCase {
   /** An ensemble of this many networks (each trained with its own seed), as a network search saves one. */
   readonly ensemble?: number;
 }
-
-const levelsOf = (table: Table, name: string): string[] => {
-  const column = table.columns.find((c) => c.name === name);
-  return column?.storage === 'category' ? [...column.levels] : [];
-};
 
 /** Every activation once, batch normalization, dropout, and a Dense layer without bias. */
 const EVERY_LAYER: LayerSpec[] = [
@@ -103,21 +99,7 @@ export const CUSTOM: Readonly<Record<string, OnnxCase>> = {
   'adult: filters, indicators, every encoding, clip, log, min-max and robust scaling': {
     file: 'adult.csv',
     target: { column: 'income' },
-    steps: (table) => [
-      { id: 'dups', kind: 'drop-duplicates', params: {} },
-      { id: 'adults', kind: 'filter-rows', params: { column: 'age', rule: 'range', min: 17, max: 80, action: 'keep' } },
-      { id: 'never', kind: 'filter-rows', params: { column: 'workclass', rule: 'equals', values: ['Never-worked', 'Without-pay'], action: 'remove' } },
-      { id: 'drop', kind: 'drop-columns', params: { columns: ['fnlwgt', 'education-num'] } },
-      { id: 'fill', kind: 'impute', params: { columns: ['workclass', 'occupation', 'native-country'], strategy: 'most-frequent', addIndicator: true } },
-      { id: 'country', kind: 'encode', params: { column: 'native-country', method: 'one-hot', maxLevels: 6 } },
-      { id: 'sex', kind: 'encode', params: { column: 'sex', method: 'binary' } },
-      { id: 'education', kind: 'encode', params: { column: 'education', method: 'ordinal', order: levelsOf(table, 'education') } },
-      ...['workclass', 'marital-status', 'occupation', 'relationship', 'race'].map((column) => ({ id: `hot-${column}`, kind: 'encode', params: { column, method: 'one-hot' } })),
-      { id: 'gain', kind: 'outliers', params: { columns: ['capital-gain'], method: 'percentile', lowerPercentile: 0, upperPercentile: 99, action: 'clip' } },
-      { id: 'log', kind: 'log-transform', params: { columns: ['capital-loss', 'capital-gain'] } },
-      { id: 'minmax', kind: 'scale', params: { columns: ['age', 'education'], method: 'min-max' } },
-      { id: 'robust', kind: 'scale', params: { columns: ['hours-per-week', 'capital-loss'], method: 'robust' } },
-    ],
+    steps: adultSteps,
   },
   'diabetes: every invalid-value rule and action, constant fill, outliers removed and clipped': {
     file: 'diabetes.csv',

@@ -4,7 +4,7 @@ import type { SearchSummary, SearchTrialPoint } from '../../../../main/api/calls
 import { PALETTES } from '../../../../renderer/src/lib/charts/echarts.ts';
 import { bestSoFar, leaderboardOption, scoreText } from '../../../../renderer/src/lib/search/leaderboard-chart.ts';
 
-const point = (trial: number, mean: number, at: number): SearchTrialPoint => ({ trial, description: `net ${trial}`, mean, std: 0.01, at, seconds: 2, epochs: 10, runId: null });
+const point = (trial: number, mean: number, at: number): SearchTrialPoint => ({ trial, description: `net ${trial}`, inputs: 'standard', mean, std: 0.01, at, seconds: 2, epochs: 10, runId: null });
 
 function search(trials: SearchTrialPoint[], elapsedSeconds: number): SearchSummary {
   return { searchId: 's1', datasetId: 'd1', status: 'running', budgetSeconds: 60, elapsedSeconds, metric: 'accuracy', validation: null, trials, best: null, endReason: null, error: null };

@@ -60,8 +60,8 @@ describe('SearchState', () => {
     expect(api.startSearch).toHaveBeenCalledWith({ datasetId: 'd1', recipe, budgetSeconds: 120 });
     expect(search.active).toBe(true);
     const trials = [
-      { trial: 1, description: 'a', mean: 0.9, std: 0, at: 4, seconds: 4, epochs: 10, runId: null },
-      { trial: 2, description: 'b', mean: 0.95, std: 0, at: 5, seconds: 5, epochs: 10, runId: null },
+      { trial: 1, description: 'a', inputs: 'standard' as const, mean: 0.9, std: 0, at: 4, seconds: 4, epochs: 10, runId: null },
+      { trial: 2, description: 'b', inputs: 'standard' as const, mean: 0.95, std: 0, at: 5, seconds: 5, epochs: 10, runId: null },
     ];
     search.onEvent({ type: 'searchProgress', operationId: 'search-1', summary: snapshot({ trials, best: 2 }) });
     search.onEvent({ type: 'searchProgress', operationId: 'search-9', summary: snapshot({ searchId: 'search-9', trials: [] }) });
@@ -91,6 +91,34 @@ describe('SearchState', () => {
     expect(training.runs.map((r) => r.runId)).toEqual(['search-run-1']);
     expect(training.selected?.runId).toBe('search-run-1');
     expect(search.using).toBeNull();
+  });
+
+  it('"Use this network" puts the trial\'s layers into Build and its settings into the Train form, and says so', async () => {
+    const { api, training, search, notices } = setup();
+    await training.sync();
+    const design = {
+      hidden: [
+        { type: 'dense', units: 64, activation: 'gelu', l2: 0.00034 },
+        { type: 'dropout', rate: 0.15 },
+        { type: 'dense', units: 32, activation: 'gelu', l2: 0.00034 },
+        { type: 'dropout', rate: 0.15 },
+      ],
+    } as const;
+    const settings = defaultTrainingSettings({ optimizer: { kind: 'adam', learningRate: 0.0042 }, batchSize: 16, epochs: 150, classWeight: 'balanced', earlyStopping: { patience: 15, restoreBestWeights: true } });
+    api.useSearchTrial.mockResolvedValueOnce({ ...trialRun, design, settings });
+    const pieces = { trial: 2, description: '64-32 gelu · numbers in pieces', inputs: 'pieces' as const, mean: 0.95, std: 0, at: 5, seconds: 5, epochs: 10, runId: null };
+    search.onEvent({ type: 'searchProgress', operationId: 'search-1', summary: snapshot({ trials: [pieces] }) });
+    await search.use(2);
+    expect(training.layers.map(({ units, activation, dropout }) => ({ units, activation, dropout }))).toEqual([
+      { units: 64, activation: 'gelu', dropout: 0.15 },
+      { units: 32, activation: 'gelu', dropout: 0.15 },
+    ]);
+    expect(training.preset, 'no preset: the layers are the trial\'s').toBeNull();
+    expect(training.name).toBe('64-32-3');
+    expect(training.form).toMatchObject({ optimizer: 'adam', learningRate: 0.0042, batchSize: 16, epochs: 150, patience: 15, classWeight: 'balanced', l2: 0.00034, l1: 0 });
+    const notice = notices.items.at(-1)!;
+    expect(notice.title).toBe("Trial 2's network 64-32-3 is now in Build");
+    expect(notice.detail, 'a trial that read the numbers in pieces says a new run reads them as the recipe does').toContain('piecewise-linear');
   });
 
   it('checks a new run on K folds when the form asks for it, and keeps the result by run', async () => {
