@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 const RENDERER_STATE_TESTS = 'test/renderer/**/*.svelte.test.ts';
 /** Browser tests: each drives Chromium against its own web host (and trains models in it). */
 const BROWSER_TESTS = 'test/e2e/**/*.e2e.test.ts';
+/** Tests that time main's event loop: run last and alone, so the suite's other files do not load the machine they measure. */
+const TIMING_TESTS = 'test/main/engine-pool/main-never-waits.test.ts';
 
 export default defineConfig({
   test: {
@@ -14,10 +16,11 @@ export default defineConfig({
     // Two cores: the heavier learning and browser tests must not starve each other.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [RENDERER_STATE_TESTS, BROWSER_TESTS], environment: 'node' } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: [RENDERER_STATE_TESTS, BROWSER_TESTS, TIMING_TESTS], environment: 'node' } },
       // After the rest, one file at a time: two browsers, two hosts and their training runs on two cores made
       // the projects and results flows time out now and then in CI (notices faded, restores outlasted waits).
       { extends: true, test: { name: 'browser', include: [BROWSER_TESTS], environment: 'node', sequence: { groupOrder: 1 }, maxWorkers: 1 } },
+      { extends: true, test: { name: 'timing', include: [TIMING_TESTS], environment: 'node', sequence: { groupOrder: 2 }, maxWorkers: 1 } },
       {
         extends: true,
         plugins: [svelte({ configFile: false })],

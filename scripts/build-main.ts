@@ -31,6 +31,15 @@ export async function buildMain(outDir = MAIN_OUT): Promise<void> {
     }),
     // Each training run's worker thread loads this file (main/training/training-sessions.ts finds it beside main).
     build({ ...common, ...moduleUrl, entryPoints: [join(ROOT, 'main/training/training-worker.ts')], outfile: join(outDir, 'training-worker.cjs') }),
+    // The engine pool's workers (main/services/engine-pool/engine-pool.ts finds it beside main); it loads files, so
+    // it finds the column worker beside itself too.
+    build({
+      ...common,
+      ...moduleUrl,
+      entryPoints: [join(ROOT, 'main/services/engine-pool/worker/engine-worker.ts')],
+      outfile: join(outDir, 'engine-worker.cjs'),
+      external: Object.keys(manifest.dependencies ?? {}),
+    }),
     // A training worker starts this helper thread for data-parallel batches (main/training/gradient-helper.ts).
     build({ ...common, entryPoints: [join(ROOT, 'main/training/gradient-helper-worker.ts')], outfile: join(outDir, 'gradient-helper-worker.cjs') }),
     // A network search runs its trials on these workers (main/search/executors.ts finds it beside main).

@@ -3,7 +3,7 @@
  * read by a step before being dropped, without the target. Ranges and categories come from the training rows;
  * the prediction form shows them and the model file stores them.
  */
-import type { Table } from '../table/table.ts';
+import type { Column, Table } from '../table/table.ts';
 import { countLabels, sortLabels } from './labels.ts';
 import { positiveZero } from './stats.ts';
 import { stepDefinition } from './steps/registry.ts';
@@ -38,22 +38,37 @@ function fillableColumns(recipe: Recipe): Set<string> {
   return fillable;
 }
 
-export function inputSchema(raw: Table, trainRows: Int32Array, recipe: Recipe): InputColumn[] {
+/** What the training rows say about one raw column: its categories, or its range (none when it has no number). */
+export type ColumnInputs = Pick<InputColumn, 'categories' | 'min' | 'max'>;
+
+function columnInputs(column: Column, trainRows: Int32Array): ColumnInputs {
+  if (column.storage === 'category') return { categories: sortLabels(countLabels(column, trainRows).keys()) };
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < trainRows.length; i++) {
+    const v = column.values[trainRows[i]!]!;
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min <= max ? { min: positiveZero(min), max: positiveZero(max) } : {};
+}
+
+/**
+ * `known`: each column's inputs computed before for the same table and training rows (prepare.ts keeps them
+ * with its split stage, so an edit of a later step does not read a million rows of every column again).
+ */
+export function inputSchema(raw: Table, trainRows: Int32Array, recipe: Recipe, known = new Map<Column, ColumnInputs>()): InputColumn[] {
   const required = requiredColumns(raw, recipe);
   const fillable = fillableColumns(recipe);
   return raw.columns
     .filter((c) => required.has(c.name))
     .map((column): InputColumn => {
-      const base = { name: column.name, type: column.type, storage: column.storage, missingAllowed: fillable.has(column.name) };
-      if (column.storage === 'category') return { ...base, categories: sortLabels(countLabels(column, trainRows).keys()) };
-      let min = Infinity;
-      let max = -Infinity;
-      for (let i = 0; i < trainRows.length; i++) {
-        const v = column.values[trainRows[i]!]!;
-        if (!Number.isFinite(v)) continue;
-        if (v < min) min = v;
-        if (v > max) max = v;
+      let inputs = known.get(column);
+      if (!inputs) {
+        inputs = columnInputs(column, trainRows);
+        known.set(column, inputs);
       }
-      return min <= max ? { ...base, min: positiveZero(min), max: positiveZero(max) } : base;
+      return { name: column.name, type: column.type, storage: column.storage, missingAllowed: fillable.has(column.name), ...inputs };
     });
 }

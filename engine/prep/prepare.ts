@@ -8,9 +8,9 @@
  * 5. the features (every column but the target) become float32 matrices.
  */
 import { UserFacingError } from '../errors.ts';
-import type { NumberColumn, Table } from '../table/table.ts';
+import type { Column, NumberColumn, Table } from '../table/table.ts';
 import { derivationOf } from './derived-columns.ts';
-import { inputSchema } from './input-schema.ts';
+import { inputSchema, type ColumnInputs } from './input-schema.ts';
 import { featureColumns, featureMatrix, requireFiniteFeatures } from './matrix.ts';
 import { FITTED_RECIPE_FORMAT, plainCopy, recipeToJSON } from './recipe-json.ts';
 import { NO_ROWS, stageReport, stepReport } from './report.ts';
@@ -94,6 +94,8 @@ interface Stage {
 
 interface SplitStage extends Stage {
   readonly plan: TargetPlan;
+  /** The raw columns' categories and ranges on the training rows, filled as runs from this stage ask for them. */
+  readonly inputs: Map<Column, ColumnInputs>;
 }
 
 /**
@@ -146,7 +148,7 @@ function splitStage(source: Table, recipe: Recipe, steps: readonly RecipeStep[],
       split.test.length === 0 && recipe.split.test > 0 ? [noTestRows(frame.table.rowCount, recipe.split.test)] : [],
     ),
   );
-  return { key, frame, trainRows: split.train, reports, states, plan };
+  return { key, frame, trainRows: split.train, reports, states, plan, inputs: new Map() };
 }
 
 /** A test share that gave no test row: the test metrics will be missing, and the user should hear why before training. */
@@ -173,7 +175,20 @@ function stepStage(previous: Stage, step: RecipeStep, key: string): Stage {
   return { key, frame: next, trainRows: output.keptRows ? positionsIn(next, TRAIN) : trainRows, reports: [report], states: [[step.id, state]] };
 }
 
-function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
+/**
+ * Told before each stage that runs (one that a cache gives back is not run, and not told): the caller shows
+ * progress with it, and stops a run nobody waits for any more by throwing from it. `done` counts the stages
+ * before this one: the whole-table steps with the target and split are one stage (stepId 'split'), then each
+ * other step; `prepare` adds a last one for the matrices (stepId null).
+ */
+export type PrepareWatch = (progress: { readonly stepId: string | null; readonly done: number; readonly total: number }) => void;
+
+/** Stages a run of `recipe` goes through: the split (with the whole-table steps), then each other step. */
+function stagesOf(recipe: Recipe): number {
+  return 1 + recipe.steps.filter((s) => !stepDefinition(s.kind).beforeSplit).length;
+}
+
+function run(source: Table, recipeInput: Recipe, cache?: PrepareCache, watch?: PrepareWatch, laterStages = 0): Run {
   const recipe = recipeToJSON(recipeInput);
   const targetName = recipe.target.column;
   requireTargetColumn(source, targetName);
@@ -182,10 +197,17 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
   const earlier = cache?.source === source ? cache.stages : [];
 
   const splitKey = JSON.stringify({ target: recipe.target, split: recipe.split, steps: ordered.filter((s) => stepDefinition(s.kind).beforeSplit) });
+  const total = stagesOf(recipe) + laterStages;
   let reusing = earlier[0]?.key === splitKey;
+  if (!reusing) watch?.({ stepId: 'split', done: 0, total });
   const first = (reusing ? earlier[0] : splitStage(source, recipe, ordered.filter((s) => stepDefinition(s.kind).beforeSplit), splitKey)) as SplitStage;
   // Only a cache keeps every stage: otherwise each stage's new columns are garbage once the next replaces them.
   const kept: Stage[] = [first];
+  // The cache grows with the run: a run stopped midway (cancelled, or a step that fails) leaves the stages it finished.
+  if (cache) {
+    cache.source = source;
+    cache.stages = kept;
+  }
   const reports = [...first.reports];
   const stateList = [...first.states];
   let last: Stage = first;
@@ -193,19 +215,16 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
     const key = JSON.stringify(step);
     const cached = earlier[i + 1];
     reusing &&= cached?.key === key;
+    if (!reusing) watch?.({ stepId: step.id, done: i + 1, total });
     last = reusing ? cached! : stepStage(last, step, key);
     if (cache) kept.push(last);
     reports.push(...last.reports);
     stateList.push(...last.states);
   });
-  if (cache) {
-    cache.source = source;
-    cache.stages = kept;
-  }
 
   const { frame, trainRows } = last;
   if (trainRows.length === 0) throw noTrainingRows('The recipe');
-  const schema = inputSchema(first.frame.table, first.trainRows, recipe);
+  const schema = inputSchema(first.frame.table, first.trainRows, recipe, first.inputs);
   const features = featureColumns(frame.table, targetName);
   const target = plainCopy(fitTarget(first.plan, requireTargetColumn(frame.table, targetName), trainRows, recipe.target));
   const states = new Map(stateList);
@@ -215,8 +234,9 @@ function run(source: Table, recipeInput: Recipe, cache?: PrepareCache): Run {
 }
 
 /** With a cache, the stages the last run on the same table went through with the same inputs are not run again. */
-export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Prepared {
-  const { fitted, reports, frame, features } = run(source, recipe, cache);
+export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache, watch?: PrepareWatch): Prepared {
+  const { fitted, reports, frame, features } = run(source, recipe, cache, watch, 1);
+  watch?.({ stepId: null, done: stagesOf(recipe), total: stagesOf(recipe) + 1 });
   const [train, validation, test] = [TRAIN, VALIDATION, TEST].map((s) => dataSplit(frame, s, features, fitted.target));
   // The per-column search only runs to word the message.
   if (![train, validation, test].every((s) => s!.finite)) requireFiniteFeatures(features, allRows(frame.table.rowCount), frame.sourceRows);
@@ -229,8 +249,8 @@ export function prepare(source: Table, recipe: Recipe, cache?: PrepareCache): Pr
  * take most of `prepare`'s time and memory, and a preview reads a screenful of them. With a cache, the stages
  * the last run on the same table went through with the same inputs are not run again.
  */
-export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache): PreparedPreview {
-  const { fitted, reports, frame, features } = run(source, recipe, cache);
+export function preparePreview(source: Table, recipe: Recipe, rows: number, cache?: PrepareCache, watch?: PrepareWatch): PreparedPreview {
+  const { fitted, reports, frame, features } = run(source, recipe, cache, watch);
   for (const column of features) {
     const key = derivationOf(column) ?? column.values;
     if (cache?.finite.has(key)) continue;

@@ -6,6 +6,7 @@ import type { LoadedTable, LoadOptions } from '../io/load-table.ts';
 import type { ProjectSession } from '../project/session.ts';
 import type { DatasetOrigin, DatasetStore } from '../services/dataset-store.ts';
 import type { DownloadStore } from '../services/download-store.ts';
+import type { EngineSession } from '../services/engine-pool/engine-session.ts';
 import type { InsightWork } from '../services/insight-work.ts';
 import type { ModelRegistry } from '../services/model-registry.ts';
 import type { Operations } from '../services/operations.ts';
@@ -39,6 +40,8 @@ export interface Services {
   readonly datasets: DatasetStore;
   readonly operations: Operations;
   readonly events: EventHub;
+  /** Engine work (profiles, previews, evaluation, file predictions…) in the engine worker pool, never on main's thread. */
+  readonly engine: EngineSession;
   /** Recipes run on open datasets, prepared once for previews, the network preview and a run's start. */
   readonly recipes: PreparedRecipes;
   /** Trained models: the Train step adds, Evaluate and Predict & export read. */
@@ -57,7 +60,8 @@ export interface Services {
   readonly uploads: UploadStore | null;
   /** Only the web host hands exports to the browser as downloads (the desktop saves to a chosen path). */
   readonly downloads: DownloadStore | null;
-  readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable>;
+  /** Loads a file (in an engine worker: the columns arrive in shared memory, their missing cells counted). */
+  readonly loadTable: (path: string, options: LoadOptions) => Promise<LoadedTable & { readonly missing?: readonly number[] }>;
   /** The project being worked on: where it was saved, its autosave and recovered states. */
   readonly project: ProjectSession;
   /** Which paths windows may name: none in the web host, the user's choices on the desktop. */

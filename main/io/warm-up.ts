@@ -2,9 +2,10 @@
  * Warms the loader once the app has started. V8 compiles a hot loop to fast code only after it has run a while
  * (and compiles it again when it meets a case it has not seen), so in a fresh process the first file pays for
  * compiling the loader, on both threads (diabetes130: 585 ms cold, 518 ms warm on one thread, 362 ms with the
- * warm column worker; docs/loading-speed.md). The app therefore loads a small synthetic file through the same
- * paths (whole numbers, decimals, labels, missing markers, dates, free text) on both threads, in the
- * background, shortly after start, while the user looks at the first screen.
+ * warm column worker; docs/loading-speed.md). Each engine worker of the app (main/services/engine-pool, where
+ * files are loaded) therefore loads a small synthetic file through the same paths (whole numbers, decimals,
+ * labels, missing markers, dates, free text) on both threads, in the background, shortly after start, while the
+ * user looks at the first screen.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,20 +47,20 @@ export function warmUpText(rows = ROWS): string {
 /** The folder prefix in the system's temporary folder; `<prefix><pid>-<random>` (see main/services/leftovers.ts). */
 export const WARM_UP_PREFIX = 'layerlab-warm-up-';
 
-/** Loads the synthetic file once (from the system temp folder, deleted afterwards). */
-export async function warmUpLoader(): Promise<void> {
+/** Writes the synthetic file to a fresh temporary folder, runs `use` on its path, and deletes the folder. */
+export async function warmUpFile(use: (path: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), `${WARM_UP_PREFIX}${process.pid}-`));
   try {
     const file = join(dir, 'warm-up.csv');
     await writeFile(file, warmUpText());
-    // Both threads: the column worker stays alive between loads (column-worker-pool.ts) and is warmed too.
-    await loadTable(file, { parallel: 'always' });
+    await use(file);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Warms the loader `delayMs` after start; it never delays the start itself, and a failure only costs the warm-up. */
-export function scheduleLoaderWarmUp(delayMs = 300): void {
-  setTimeout(() => void warmUpLoader().catch(() => undefined), delayMs).unref();
+/** Loads the synthetic file once (from the system temp folder, deleted afterwards). */
+export async function warmUpLoader(): Promise<void> {
+  // Both threads: the column worker stays alive between loads (column-worker-pool.ts) and is warmed too.
+  await warmUpFile(async (file) => void (await loadTable(file, { parallel: 'always' })));
 }

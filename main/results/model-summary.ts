@@ -2,9 +2,7 @@
 import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
 import type { LoadedModel } from '../../engine/model/load-model.ts';
 import type { HeadlineMetrics, ModelDetails, ModelSummary } from '../api/calls/results-calls.ts';
-import type { Table } from '../../engine/table/table.ts';
 import type { TrainedModel } from '../services/model-registry.ts';
-import { typicalValues } from './typical-values.ts';
 
 function isRegression(report: ClassificationReport | RegressionReport): report is RegressionReport {
   return 'rmse' in report;
@@ -58,12 +56,12 @@ export function summarize(entry: TrainedModel, loaded: LoadedModel): ModelSummar
   };
 }
 
-export function details(entry: TrainedModel, loaded: LoadedModel, table: Table | null): ModelDetails {
+/** The model's details, short of the form's typical values (computed over its training data, in the engine pool). */
+export function details(entry: TrainedModel, loaded: LoadedModel): Omit<ModelDetails, 'typical'> {
   const target = loaded.recipe.target;
   return {
     summary: summarize(entry, loaded),
     inputs: loaded.recipe.inputSchema,
-    typical: typicalValues(loaded.recipe.inputSchema, table),
     classLabels: target.classLabels ?? null,
     positiveLabel: target.positiveLabel ?? null,
   };

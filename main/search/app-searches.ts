@@ -72,6 +72,9 @@ function keptAlive(executor: SearchExecutor): SearchExecutor {
   });
 }
 
+/** A search in these states keeps its workers busy (preparing, training trials, or scoring its final model). */
+const BUSY: ReadonlySet<SearchSummary['status']> = new Set(['preparing', 'running', 'stopping', 'finishing']);
+
 /** A refusal of the search as the app says it: without command-line flags, with what the user can do in the app. */
 function appSearchError(error: UserFacingError): string {
   return error.code === 'too-few-rows-for-folds' ? appSearchMessages.foldsRefused(error.message) : inAppWords(error.message);
@@ -142,6 +145,13 @@ export class AppSearches {
 
   stop(searchId: string): boolean {
     return this.get(searchId).session.stop();
+  }
+
+  /** Cores the searches keep busy now: each working search (not paused, not ended) its executor's slots. */
+  coresInUse(): number {
+    let cores = 0;
+    for (const search of this.searches.values()) if (!search.failed && BUSY.has(search.session.currentStatus)) cores += search.executor.slots;
+    return cores;
   }
 
   list(): SearchSummary[] {

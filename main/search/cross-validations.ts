@@ -66,6 +66,13 @@ export class CrossValidations {
     return entry.summary;
   }
 
+  /** Cores the cross-validations keep busy now: one per running one (its worker). */
+  coresInUse(): number {
+    let cores = 0;
+    for (const entry of this.entries.values()) if (entry.summary.status === 'running') cores++;
+    return cores;
+  }
+
   stop(validationId: string): boolean {
     const entry = this.entries.get(validationId);
     if (!entry || entry.summary.status !== 'running') return false;

@@ -1,6 +1,8 @@
 /**
  * Loaded tables live in main, by id; the window holds only their summary and reads rows a screenful at a time,
  * so a million-row table never crosses into the renderer whole. The few most recently opened stay loaded.
+ * Their columns are in shared memory (loaded by the engine pool): the engine workers read the same bytes, and
+ * are told (`onRelease`) when a table is let go or replaced.
  */
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '../../engine/errors.ts';
@@ -40,12 +42,12 @@ function missingCount(column: Column): number {
   return missing;
 }
 
-function summarizeColumn(column: Column): ColumnSummary {
+function summarizeColumn(column: Column, missing = missingCount(column)): ColumnSummary {
   return {
     name: column.name,
     type: column.type,
     reason: column.reason,
-    missing: missingCount(column),
+    missing,
     levels: column.storage === 'category' ? column.levels.length : null,
   };
 }
@@ -71,16 +73,24 @@ export class DatasetStore {
   private readonly tables = new Map<string, Table>();
   private readonly loaded = new Map<string, { readonly loaded: LoadedTable; readonly summary: DatasetSummary; readonly edits: ReadEdits }>();
 
-  constructor(private readonly keep = 3) {}
+  constructor(
+    private readonly keep = 3,
+    /** A dataset's table is let go (evicted) or replaced (a column changed). */
+    private readonly onRelease: (datasetId: string) => void = () => undefined,
+  ) {}
 
-  /** `edits`: how the file was read when it comes back with a project's read options. */
-  add(loaded: LoadedTable, origin: DatasetOrigin, name: string, edits: ReadEdits = NO_EDITS): DatasetSummary {
+  /**
+   * `edits`: how the file was read when it comes back with a project's read options. `loaded.missing`: each
+   * column's missing cells, when the loader counted them (the engine pool does), so main need not.
+   */
+  add(loaded: LoadedTable & { readonly missing?: readonly number[] }, origin: DatasetOrigin, name: string, edits: ReadEdits = NO_EDITS): DatasetSummary {
     const datasetId = randomUUID();
     this.tables.set(datasetId, loaded.table);
     while (this.tables.size > this.keep) {
       const oldest = this.tables.keys().next().value!;
       this.tables.delete(oldest);
       this.loaded.delete(oldest);
+      this.onRelease(oldest);
     }
     const { source, table } = loaded;
     const summary: DatasetSummary = {
@@ -96,7 +106,7 @@ export class DatasetStore {
       bytes: source.bytes,
       sha256: source.sha256,
       rowCount: table.rowCount,
-      columns: table.columns.map(summarizeColumn),
+      columns: table.columns.map((column, i) => summarizeColumn(column, loaded.missing?.[i])),
       warnings: loaded.warnings,
     };
     this.loaded.set(datasetId, { loaded, summary, edits });
@@ -115,8 +125,8 @@ export class DatasetStore {
     return { table: entry.loaded.table, ...entry };
   }
 
-  /** Puts `column` in place of the column of the same name (a type the user chose); returns the new summary. */
-  replaceColumn(datasetId: string, column: Column, edit?: ColumnEdit): DatasetSummary {
+  /** Puts `column` in place of the column of the same name (a type the user chose); returns the new summary. `missing`: its missing cells, when counted. */
+  replaceColumn(datasetId: string, column: Column, edit?: ColumnEdit, missing?: number): DatasetSummary {
     const entry = this.loaded.get(datasetId);
     if (!entry) throw this.closed();
     const { table } = entry.loaded;
@@ -124,9 +134,10 @@ export class DatasetStore {
     if (index < 0) throw new UserFacingError('unknown-column', `This dataset has no column "${column.name}". Open the Data step to see its columns.`);
     const columns = table.columns.map((c, i) => (i === index ? column : c));
     const loaded: LoadedTable = { ...entry.loaded, table: { ...table, columns } };
-    const summary: DatasetSummary = { ...entry.summary, columns: entry.summary.columns.map((c, i) => (i === index ? summarizeColumn(column) : c)) };
+    const summary: DatasetSummary = { ...entry.summary, columns: entry.summary.columns.map((c, i) => (i === index ? summarizeColumn(column, missing) : c)) };
     this.tables.set(datasetId, loaded.table);
     this.loaded.set(datasetId, { loaded, summary, edits: edit ? withEdit(entry.edits, column.name, edit) : entry.edits });
+    this.onRelease(datasetId);
     return summary;
   }
 

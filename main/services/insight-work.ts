@@ -2,8 +2,8 @@
  * The engine work behind the insight calls, one function each with plain inputs: a model and an open dataset by
  * id, the rows of it that judge the model (main finds them), numbers or a written file out. Importance, partial
  * dependence, the neurons' activity and the report all grow with rows × columns (× repeats), so they belong in the
- * engine worker pool (main/services/engine-pool) as evaluation does: InThreadInsightWork runs them on main's thread
- * until the pool runs each as one call, behind this same interface.
+ * engine worker pool (main/services/engine-pool) as evaluation does: the app's services run each as one pool call
+ * (PoolInsightWork), and the pool's workers do it with InThreadInsightWork, on their own thread.
  */
 import { permutationImportance, type ImportanceOptions, type ImportanceResult } from '../../engine/insight/importance.ts';
 import { networkPicture, type NetworkPicture } from '../../engine/insight/network-picture.ts';

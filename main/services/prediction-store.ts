@@ -1,19 +1,14 @@
 /**
- * Files predicted in the Predict & export step, kept in main until the user saves them as CSV (the rows, the
- * model that predicted them and its predictions). Only the last few are kept: a predicted million-row file is
- * large, and an older one is predicted again in a moment.
+ * Files predicted in the Predict & export step, kept until the user saves them as CSV. The rows and their
+ * predictions stay in the engine worker that predicted them (a predicted million-row file is large, and main
+ * only writes it out); main keeps which ones exist. Only the last few are kept: an older one is predicted
+ * again in a moment.
  */
 import { UserFacingError } from '../../engine/errors.ts';
-import type { LoadedModel } from '../../engine/model/load-model.ts';
-import type { ModelPredictions } from '../../engine/model/predict.ts';
-import type { Table } from '../../engine/table/table.ts';
 
 export interface KeptPredictions {
   /** The predicted file's name. */
   readonly name: string;
-  readonly table: Table;
-  readonly model: LoadedModel;
-  readonly predictions: ModelPredictions;
 }
 
 /** Predicted files kept; older ones are let go (the message below says three). */
@@ -23,11 +18,22 @@ export class PredictionStore {
   private readonly kept = new Map<string, KeptPredictions>();
   private count = 0;
 
-  /** Keeps a file's predictions; returns the id to save them by. */
-  keep(predictions: KeptPredictions): string {
-    const predictionId = `predictions-${++this.count}`;
+  /** `onDrop`: a file's predictions are let go (the worker holding them may forget them). */
+  constructor(private readonly onDrop: (predictionId: string) => void = () => undefined) {}
+
+  /** The id the next predicted file is kept under. */
+  nextId(): string {
+    return `predictions-${++this.count}`;
+  }
+
+  /** Keeps a file's predictions under an id from `nextId`. */
+  keep(predictionId: string, predictions: KeptPredictions): string {
     this.kept.set(predictionId, predictions);
-    while (this.kept.size > KEEP_PREDICTIONS) this.kept.delete(this.kept.keys().next().value!);
+    while (this.kept.size > KEEP_PREDICTIONS) {
+      const oldest = this.kept.keys().next().value!;
+      this.kept.delete(oldest);
+      this.onDrop(oldest);
+    }
     return predictionId;
   }
 

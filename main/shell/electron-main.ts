@@ -9,6 +9,7 @@ import { GrantedPaths } from '../api/file-access.ts';
 import { createDispatch, trustOrigin } from '../api/handle.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { closeServices, createServices } from '../services/create-services.ts';
+import { enginePool } from '../services/engine-pool/engine-pool.ts';
 import { APP_NAME } from '../services/settings-dir.ts';
 import { appProtocolHandler } from './app-protocol.ts';
 import { APP_ORIGIN, APP_SCHEME, EVENT_CHANNEL } from './channels.ts';
@@ -17,7 +18,6 @@ import { menuTemplate } from './menu-template.ts';
 import { fileDialogHandlers } from './file-dialogs.ts';
 import { denyPermissions, hardenContents } from './security.ts';
 import { windowOptions } from './window-options.ts';
-import { scheduleLoaderWarmUp } from '../io/warm-up.ts';
 import { deleteRecoveryOnQuit } from './quit-cleanly.ts';
 import { sweepLeftovers } from '../services/leftovers.ts';
 
@@ -108,7 +108,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     await refreshMenu();
     createWindow();
-    scheduleLoaderWarmUp();
+    // The engine workers start with the app and warm up while the first window shows.
+    enginePool.start();
     app.on('activate', () => {
       if (windows.size === 0) createWindow();
     });

@@ -1,6 +1,6 @@
 /**
- * The one message protocol between a training session (main thread) and its worker. Large typed arrays travel
- * in the transfer list (moved, not copied).
+ * The one message protocol between a training session (main thread) and its worker. Large typed arrays are in
+ * shared memory both ways (the prepared matrices in, the held-out predictions out): shared, not copied.
  */
 import type { BatchEvent, EpochEvent, PauseEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
@@ -24,15 +24,3 @@ export type WorkerMessage =
   | { readonly type: 'resumed'; readonly event: PauseEvent }
   | { readonly type: 'done'; readonly result: TrainingResult }
   | { readonly type: 'error'; readonly code: string; readonly message: string };
-
-/** The buffers of a result's typed arrays, for the transfer list. */
-export function transferablesOf(result: TrainingResult): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const split of [result.test, result.validation]) {
-    if (!split) continue;
-    for (const array of [split.rowIndex, split.actual, split.predicted]) {
-      if (array.buffer instanceof ArrayBuffer && !buffers.includes(array.buffer)) buffers.push(array.buffer);
-    }
-  }
-  return buffers;
-}

@@ -5,7 +5,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../engine/errors.ts';
-import { buildModelFile, type ModelSource } from '../../engine/model/model-file.ts';
+import { buildModelFile, type ModelFile, type ModelFileInput, type ModelSource } from '../../engine/model/model-file.ts';
 import type { EpochEvent, TrainBeginEvent } from '../../engine/nn/fit-types.ts';
 import { outputSize } from '../../engine/nn/network-spec.ts';
 import type { PreparedJob, TrainingResult } from '../../engine/pipeline/train-job.ts';
@@ -31,6 +31,8 @@ export interface TrainingRunsOptions {
   readonly publish: (event: TrainingProgressEvent) => void;
   readonly models: ModelRegistry;
   readonly app: () => Promise<AppIdentity>;
+  /** Builds a finished run's model file (the app's engine pool does, off main's thread); here by default. */
+  readonly buildModel?: (input: ModelFileInput) => Promise<ModelFile>;
   /** Runs that may train (or wait paused) at once; MAX_ACTIVE_RUNS by default. */
   readonly maxActiveRuns?: number;
   /** For tests: how a worker is made. */
@@ -144,6 +146,11 @@ export class TrainingRuns {
     return this.sessions.stop(runId);
   }
 
+  /** Cores the runs keep busy now: one per run that trains (its data-parallel helper, when it pays, borrows a second). */
+  coresInUse(): number {
+    return this.sessions.list().filter((run) => run.status === 'training').length;
+  }
+
   list(): RunSummary[] {
     const trained = this.sessions.list().flatMap((info) => this.summary(info.runId) ?? []);
     const adopted = [...this.adopted.keys()].map((runId) => this.summary(runId)!);
@@ -173,7 +180,7 @@ export class TrainingRuns {
   /** Keeps a finished run trained elsewhere as an ordinary one: its model goes to the registry, its summary to the window. */
   async adopt(run: AdoptedRun): Promise<RunSummary> {
     const runId = `search-run-${++this.adoptedCount}`;
-    const model = buildModelFile({ result: run.result, design: run.design, settings: run.settings, source: run.source, app: await this.options.app() });
+    const model = await this.modelFile({ result: run.result, design: run.design, settings: run.settings, source: run.source, app: await this.options.app() });
     const name = designName(run.design, outputSize(run.result.network.spec));
     this.options.models.add({ modelId: runId, label: `${run.label} · ${name} · ${run.settings.optimizer.kind}`, datasetId: run.datasetId, model, result: run.result, path: null });
     this.adopted.set(runId, { run, startedAt: Date.now(), modelId: runId, label: run.label });
@@ -245,9 +252,13 @@ export class TrainingRuns {
   /** A run that learned at least one epoch becomes a model, even when stopped early. */
   private async register(runId: string, record: RunRecord, result: TrainingResult | undefined): Promise<void> {
     if (!result || result.history.epochsCompleted < 1) return;
-    const model = buildModelFile({ result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() });
+    const model = await this.modelFile({ result, design: record.design, settings: record.settings, source: record.source, app: await this.options.app() });
     const name = designName(record.design, outputSize(result.network.spec));
     this.options.models.add({ modelId: runId, label: `${record.label} · ${name} · ${record.settings.optimizer.kind}`, datasetId: record.datasetId, model, result, path: null });
     record.modelId = runId;
+  }
+
+  private async modelFile(input: ModelFileInput): Promise<ModelFile> {
+    return this.options.buildModel ? await this.options.buildModel(input) : buildModelFile(input);
   }
 }

@@ -8,8 +8,9 @@ import { TrainingControl } from '../../engine/nn/control.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
 import { warmUpTraining } from '../../engine/pipeline/warm-up.ts';
 import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
+import { shareEvaluation } from '../services/engine-pool/shared-memory.ts';
 import { gradientHelperStarter } from './gradient-helper.ts';
-import { transferablesOf, type StartRequest, type WorkerMessage } from './protocol.ts';
+import type { StartRequest, WorkerMessage } from './protocol.ts';
 
 enableRelaxedSimd();
 // Before the job's message is handled: the run's first epoch then pays for no compilation.
@@ -42,7 +43,8 @@ port.once('message', (request: StartRequest) => {
       control,
       { startHelper: gradientHelperStarter() },
     );
-    post({ type: 'done', result }, transferablesOf(result));
+    // The held-out predictions in shared memory: the engine workers that evaluate them read these very bytes.
+    post({ type: 'done', result: { ...result, test: shareEvaluation(result.test), validation: shareEvaluation(result.validation) } });
   } catch (error) {
     const e = error as Error;
     post(isUserFacingError(error) ? { type: 'error', code: error.code, message: error.message } : { type: 'error', code: 'internal', message: `Training failed unexpectedly: ${e.message}` });

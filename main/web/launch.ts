@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.ts';
 import { closeServices, createServices } from '../services/create-services.ts';
+import { enginePool } from '../services/engine-pool/engine-pool.ts';
 import { APP_NAME, defaultSettingsDir } from '../services/settings-dir.ts';
 import { startWebHost, type WebHost } from './server.ts';
-import { scheduleLoaderWarmUp } from '../io/warm-up.ts';
 import { sweepLeftovers } from '../services/leftovers.ts';
 
 export interface LaunchOptions {
@@ -37,7 +37,8 @@ export async function launchWebHost(options: LaunchOptions): Promise<WebHost> {
     acceptUploads: true,
   });
   const host = await startWebHost({ services, handlers: createHandlers(services), rendererDir: options.rendererDir, port: options.port });
-  scheduleLoaderWarmUp();
+  // The engine workers start with the host and warm up while the first page loads.
+  enginePool.start();
   return {
     ...host,
     close: async () => {

@@ -71,8 +71,14 @@ export const recipeCalls = {
   suggestRecipe: call(
     v.object({ datasetId: id, target: v.optional(columnName), task: v.optional(v.enum(TASKS)), positiveLabel: v.optional(v.string({ max: 1000 })) }),
   ).returns<SuggestedRecipe>(),
-  /** Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. */
-  previewRecipe: call(v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })) })).returns<RecipePreview>(),
+  /**
+   * Runs the recipe on the dataset: what each step did, rows and features after, the first cleaned rows. A newer
+   * preview of the same dataset cancels this one (it then fails with `superseded`); with an `operationId`, each
+   * step is reported as it starts (`previewProgress`) and `cancel` stops it.
+   */
+  previewRecipe: call(
+    v.object({ datasetId: id, recipe, rows: v.optional(v.number({ min: 0, max: MAX_PREVIEW_ROWS, integer: true })), operationId: v.optional(id) }),
+  ).returns<RecipePreview>(),
   /**
    * The cleaned dataset as CSV, written to a path the desktop's save dialog gave (`chooseSaveLocation`) or, in
    * the web host, to a download (GET /api/download?id=…), like every other export.
@@ -160,8 +166,18 @@ export interface SavedCleanedCsv extends SavedFiles {
   readonly rows: number;
 }
 
-/** Events of this area; `never` while it has none. */
-export type RecipeEvent = never;
+/**
+ * Events of this area: a recipe preview's progress, as each stage starts (the whole-table steps, target and split
+ * are the stage `split`; then each other step by id), `done` of `total` stages finished.
+ */
+export type RecipeEvent = {
+  readonly type: 'previewProgress';
+  readonly operationId: string;
+  readonly datasetId: string;
+  readonly stepId: string | null;
+  readonly done: number;
+  readonly total: number;
+};
 
 /** This area's events that may arrive many times a second (throttled by the event hub, latest wins). */
-export const recipeProgressEventTypes: readonly RecipeEvent['type'][] = [];
+export const recipeProgressEventTypes: readonly RecipeEvent['type'][] = ['previewProgress'];

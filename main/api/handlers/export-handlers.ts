@@ -1,17 +1,15 @@
 /**
  * What the Predict & export step's files out do (main/api/calls/results-calls.ts): a whole file predicted and
- * kept until saved as CSV, and a model exported as a model file, a TF.js folder, a Keras script or an ONNX graph.
+ * kept until saved as CSV (both in the engine pool), and a model exported as a model file, a TF.js folder, a
+ * Keras script or an ONNX graph.
  */
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { withDecisionThreshold } from '../../../engine/model/model-file.ts';
-import { inputNames } from '../../../engine/model/predict.ts';
 import { saveKerasScript } from '../../export/keras-script.ts';
 import { saveTorchScript } from '../../export/pytorch/torch-script.ts';
 import { saveOnnxModel } from '../../export/onnx/export-onnx.ts';
 import { saveModelFile } from '../../export/model-io.ts';
-import { savePredictionsCsv } from '../../export/predictions-csv.ts';
 import { exportTfjsFolder } from '../../export/tfjs-folder.ts';
-import { describePredictions, predictInChunks } from '../../results/predictions.ts';
 import type { TrainedModel } from '../../services/model-registry.ts';
 import type { resultsCalls } from '../calls/results-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
@@ -27,29 +25,21 @@ function baseName(entry: TrainedModel, loaded: LoadedModel): string {
 }
 
 export function createExportHandlers(services: Services): AreaHandlers<ExportCalls> {
-  const { models, events, operations, predictions } = services;
+  const { models, engine, events, operations, predictions } = services;
   return {
     predictFile: ({ operationId, modelId, source, threshold }) =>
       operations.run(operationId, (signal) =>
         withSource(services, source, async (path, name) => {
-          const { loaded } = models.open(modelId);
+          models.get(modelId);
+          const predictionId = predictions.nextId();
           try {
-            const { table, source: read } = await services.loadTable(path, {
-              signal,
-              onProgress: (p) => events.publish({ type: 'predictProgress', operationId, phase: 'read', done: p.bytes, total: p.totalBytes }),
-              // Every cell of the inputs as written: the model's reading names what it cannot use, row by row.
-              keepText: inputNames(loaded),
-            });
-            const predicted = await predictInChunks(
-              loaded,
-              table,
-              threshold ?? loaded.threshold,
-              signal,
-              (done) => events.publish({ type: 'predictProgress', operationId, phase: 'predict', done, total: table.rowCount }),
-              { decimalComma: read.decimalComma },
+            const predicted = await engine.call(
+              'predictFile',
+              { path, name, modelId, threshold: threshold ?? null, predictionId },
+              { signal, onProgress: (progress) => events.publish({ type: 'predictProgress', operationId, ...progress }) },
             );
-            const predictionId = predictions.keep({ name, table, model: loaded, predictions: predicted });
-            return describePredictions(predictionId, name, loaded, table, predicted);
+            predictions.keep(predictionId, { name });
+            return predicted;
           } finally {
             events.flush(operationId);
           }
@@ -58,7 +48,7 @@ export function createExportHandlers(services: Services): AreaHandlers<ExportCal
     savePredictions: async ({ predictionId, destination }) => {
       const kept = predictions.get(predictionId);
       const name = `${kept.name.replace(/\.[^.]+$/, '')}-predictions.csv`;
-      return saveOne(services, destination, name, (path) => savePredictionsCsv(path, kept.table, kept.model, kept.predictions));
+      return saveOne(services, destination, name, async (path) => void (await engine.call('savePredictions', { predictionId, path })));
     },
     exportModel: async ({ modelId, format, destination, threshold }) => {
       const { entry, loaded } = models.open(modelId);

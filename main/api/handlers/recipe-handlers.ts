@@ -1,129 +1,66 @@
-/** What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of the services. */
-import { isUserFacingError, UserFacingError } from '../../../engine/errors.ts';
-import type { CleanedData } from '../../../engine/model/cleaned-data.ts';
-import { defaultRecipe, detectTask, suggestRecipe } from '../../../engine/prep/index.ts';
-import { countLabels } from '../../../engine/prep/labels.ts';
-import { skewness } from '../../../engine/prep/stats.ts';
-import { planTarget, rowsWithTarget } from '../../../engine/prep/target.ts';
-import type { DataSplit, Prepared, PreparedPreview } from '../../../engine/prep/types.ts';
-import { suggestCodeColumns } from '../../../engine/table/code-columns.ts';
-import { convertColumnType } from '../../../engine/table/convert.ts';
-import { profileColumn, profileTable, type TableProfile } from '../../../engine/table/profile.ts';
-import { markMissing } from '../../../engine/table/mark-missing.ts';
+/**
+ * What the Data step's column cards and the Clean step's calls (main/api/calls/recipe-calls.ts) do, in terms of
+ * the services. The work itself runs in the engine pool (services.engine); main keeps the tables' summaries and
+ * which preview is the newest.
+ */
+import { UserFacingError } from '../../../engine/errors.ts';
 import { findColumn, type Column, type Table } from '../../../engine/table/table.ts';
-import { saveCleanedCsv } from '../../export/cleaned-csv.ts';
-import { cleanedFileName, type DatasetProfile, type PreviewRows, type PreviewStage, type RecipePreview, type recipeCalls } from '../calls/recipe-calls.ts';
+import type { ChangedColumn, ColumnChange } from '../../services/engine-pool/protocol.ts';
+import { cleanedFileName, type ColumnTypeChanged, type recipeCalls } from '../calls/recipe-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
+import { NewestWins } from './newest-wins.ts';
 import type { Services } from '../handlers.ts';
 import { saveOne } from './files.ts';
 import { targetSuggestionFor } from './target-choice.ts';
 
 const DEFAULT_PREVIEW_ROWS = 50;
-const SPLITS = ['train', 'validation', 'test'] as const;
 
-/** Profiles are computed once per table; a type change makes a new table, and so a new profile. */
-const profiles = new WeakMap<Table, TableProfile & { readonly skewness: Record<string, number> }>();
-
-function profileOf(table: Table): TableProfile & { readonly skewness: Record<string, number> } {
-  let profile = profiles.get(table);
-  if (!profile) {
-    // fromEntries: a column named "__proto__" gets its own entry (an assignment would set the prototype).
-    const skewness: Record<string, number> = Object.fromEntries(
-      table.columns.flatMap((column) => {
-        const skew = skewnessOf(column);
-        return skew === null ? [] : [[column.name, skew] as const];
-      }),
-    );
-    profile = { ...profileTable(table), skewness };
-    profiles.set(table, profile);
-  }
-  return profile;
-}
-
-function skewnessOf(column: Column): number | null {
-  return column.storage === 'number' && column.type !== 'datetime' ? skewness(column.values) : null;
-}
-
-function requireColumnNamed(table: Table, name: string) {
+function requireColumnNamed(table: Table, name: string): Column {
   const column = findColumn(table, name);
   if (!column) throw new UserFacingError('unknown-column', `This dataset has no column "${name}". Choose one of its columns.`);
   return column;
 }
 
-function stagesOf(prepared: Pick<Prepared, 'reports'>, table: Table): PreviewStage[] {
-  let rows = table.rowCount;
-  let columns = table.columns.length;
-  return prepared.reports.map((report) => {
-    rows -= report.rowsRemoved;
-    columns += report.columnsAdded.length - report.columnsRemoved.length;
-    return { report, rowsAfter: rows, columnsAfter: columns };
-  });
-}
-
-/** Every prepared row with its split, in the order of the source file. */
-function rowsInFileOrder(prepared: Prepared): { split: number; index: number; source: number }[] {
-  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
-  return splits.flatMap((s, split) => Array.from(s.rowIndex, (source, index) => ({ split, index, source }))).sort((a, b) => a.source - b.source);
-}
-
-function previewRows({ fitted, first }: PreparedPreview): PreviewRows {
-  const width = fitted.features.length;
-  const rows = Array.from(first.rowIndex, (_, i) => i);
-  return {
-    dataRows: Array.from(first.rowIndex, (source) => source + 1),
-    split: Array.from(first.split, (s) => SPLITS[s]!),
-    x: rows.map((i) => Array.from(first.x.subarray(i * width, (i + 1) * width))),
-    y: Array.from(first.y),
-  };
-}
-
-/** The prepared matrices as one cleaned dataset, rows in file order. */
-function cleanedOf(prepared: Prepared): CleanedData {
-  const width = prepared.fitted.features.length;
-  const splits: DataSplit[] = [prepared.train, prepared.validation, prepared.test];
-  const rows = rowsInFileOrder(prepared);
-  const x = new Float32Array(rows.length * width);
-  const y = new Float64Array(rows.length);
-  rows.forEach((r, i) => {
-    const split = splits[r.split]!;
-    x.set(split.x.subarray(r.index * width, (r.index + 1) * width), i * width);
-    y[i] = split.y[r.index]!;
-  });
-  return { features: prepared.fitted.features, x, rows: rows.length, rowIndex: Int32Array.from(rows, (r) => r.source), rejected: [], target: { name: prepared.fitted.target.column, y } };
-}
-
 export function createRecipeHandlers(services: Services): AreaHandlers<typeof recipeCalls> {
-  const { datasets } = services;
+  const { datasets, engine, events, operations } = services;
 
   /** Columns as they were before the user's missing markers, by dataset and name, so markers can change. */
   const unmarked = new Map<string, Map<string, Column>>();
+  /** The newest preview asked for, by dataset: a newer one cancels it. */
+  const previews = new NewestWins();
+
+  function changed(datasetId: string, column: Column, result: ChangedColumn, edit: ColumnChange): ColumnTypeChanged {
+    const summary = datasets.replaceColumn(datasetId, result.column ?? column, edit, result.missing);
+    return { summary, profile: result.profile, skewness: result.skewness };
+  }
+
   return {
-    profileDataset: async ({ datasetId }): Promise<DatasetProfile> => {
-      const { table, loaded } = datasets.get(datasetId);
-      const profile = profileOf(table);
-      const typeSuggestions = suggestCodeColumns(table, new Set(loaded.source.quotedColumns ?? []));
-      return { datasetId, rows: profile.rows, duplicateRows: profile.duplicateRows, columns: profile.columns, skewness: profile.skewness, typeSuggestions };
+    profileDataset: async ({ datasetId }) => {
+      const { loaded } = datasets.get(datasetId);
+      return { datasetId, ...(await engine.call('profile', { datasetId, quotedColumns: loaded.source.quotedColumns ?? [] })) };
     },
 
     setColumnTypes: async ({ datasetId, changes }) => {
       const { table } = datasets.get(datasetId);
-      // Every column is converted before any is replaced: a refused one leaves the dataset as it was.
-      const converted = changes.map(({ column, type }) => ({ column: convertColumnType(requireColumnNamed(table, column), type), type }));
+      const originals = changes.map(({ column }) => requireColumnNamed(table, column));
+      // Every column is converted (in the pool, side by side) before any is replaced: a refused one leaves the dataset as it was.
+      const results = await Promise.all(changes.map(({ type }, i) => engine.call('changeColumn', { column: originals[i]!, change: { type } })));
       let summary = datasets.get(datasetId).summary;
-      for (const { column, type } of converted) {
-        summary = datasets.replaceColumn(datasetId, column, { type });
-        unmarked.get(datasetId)?.delete(column.name);
-      }
-      return { summary, columns: converted.map(({ column }) => ({ profile: profileColumn(column), skewness: skewnessOf(column) })) };
+      const columns = results.map((result, i) => {
+        const { summary: after, ...column } = changed(datasetId, originals[i]!, result, { type: changes[i]!.type });
+        summary = after;
+        unmarked.get(datasetId)?.delete(changes[i]!.column);
+        return column;
+      });
+      return { summary, columns };
     },
 
     setColumnType: async ({ datasetId, column, type }) => {
-      const { table } = datasets.get(datasetId);
-      const converted = convertColumnType(requireColumnNamed(table, column), type);
-      const summary = datasets.replaceColumn(datasetId, converted, { type });
+      const original = requireColumnNamed(datasets.get(datasetId).table, column);
+      const result = await engine.call('changeColumn', { column: original, change: { type } });
       // The converted column, markers and all, is the new starting point.
       unmarked.get(datasetId)?.delete(column);
-      return { summary, profile: profileColumn(converted), skewness: skewnessOf(converted) };
+      return changed(datasetId, original, result, { type });
     },
 
     setMissingMarkers: async ({ datasetId, column, markers }) => {
@@ -132,56 +69,50 @@ export function createRecipeHandlers(services: Services): AreaHandlers<typeof re
       for (const id of unmarked.keys()) if (!datasets.has(id)) unmarked.delete(id);
       const byName = unmarked.get(datasetId) ?? new Map<string, Column>();
       const original = byName.get(column) ?? requireColumnNamed(table, column);
-      const marked = markMissing(original, markers);
-      if (marked === original) byName.delete(column);
+      const result = await engine.call('changeColumn', { column: original, change: { markers } });
+      if (result.column === null) byName.delete(column);
       else byName.set(column, original);
       unmarked.set(datasetId, byName);
-      return { summary: datasets.replaceColumn(datasetId, marked, { markers }), profile: profileColumn(marked), skewness: skewnessOf(marked) };
+      return changed(datasetId, original, result, { markers });
     },
 
     suggestTarget: ({ datasetId }) => targetSuggestionFor(services, datasetId),
 
     suggestRecipe: async ({ datasetId, target, task, positiveLabel }) => {
-      const { table, summary } = datasets.get(datasetId);
-      if (target !== undefined) requireColumnNamed(table, target);
-      const recipe =
-        target === undefined
-          ? defaultRecipe(table, { preferredTarget: services.samples.targetOf(summary) })
-          : suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
-      const column = requireColumnNamed(table, recipe.target.column);
-      const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
-      const plan = planTarget(column, rowsWithTarget(column), recipe.target);
-      return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };
+      const { summary } = datasets.get(datasetId);
+      const preferredTarget = target === undefined ? services.samples.targetOf(summary) : undefined;
+      return engine.call('suggest', {
+        datasetId,
+        ...(target !== undefined ? { target } : {}),
+        ...(task ? { task } : {}),
+        ...(positiveLabel !== undefined ? { positiveLabel } : {}),
+        ...(preferredTarget !== undefined ? { preferredTarget } : {}),
+      });
     },
 
-    previewRecipe: async ({ datasetId, recipe, rows }): Promise<RecipePreview> => {
-      const { table } = datasets.get(datasetId);
-      let prepared: PreparedPreview;
-      try {
-        prepared = await services.recipes.preview(datasetId, recipe, rows ?? DEFAULT_PREVIEW_ROWS);
-      } catch (error) {
-        if (!isUserFacingError(error)) throw error;
-        return { ok: false, code: error.code, message: error.message, stepId: error.stepId };
-      }
-      return {
-        ok: true,
-        rowsBefore: table.rowCount,
-        columnsBefore: table.columns.length,
-        stages: stagesOf(prepared, table),
-        rows: prepared.rows,
-        features: prepared.fitted.features,
-        task: prepared.fitted.target.task,
-        classLabels: prepared.fitted.target.classLabels ?? [],
-        states: Object.fromEntries(prepared.fitted.steps.map((s) => [s.id, s.state])),
-        preview: previewRows(prepared),
-      };
+    previewRecipe: async ({ datasetId, recipe, rows, operationId }) => {
+      datasets.get(datasetId);
+      const preview = (cancelled?: AbortSignal) =>
+        previews.run(datasetId, async (newest) => {
+          try {
+            return await engine.call('recipePreview', { datasetId, recipe, rows: rows ?? DEFAULT_PREVIEW_ROWS }, {
+              signal: cancelled ? AbortSignal.any([newest, cancelled]) : newest,
+              ...(operationId ? { onProgress: (progress) => events.publish({ type: 'previewProgress', operationId, datasetId, ...progress }) } : {}),
+            });
+          } finally {
+            if (operationId) events.flush(operationId);
+          }
+        });
+      return operationId ? operations.run(operationId, preview) : preview();
     },
 
     saveCleanedCsv: async ({ datasetId, recipe, destination }) => {
       const { summary } = datasets.get(datasetId);
-      const cleaned = cleanedOf(await services.recipes.prepared(datasetId, recipe));
-      const saved = await saveOne(services, destination, cleanedFileName(summary.name), (path) => saveCleanedCsv(path, cleaned));
-      return { ...saved, rows: cleaned.rows };
+      let rows = 0;
+      const saved = await saveOne(services, destination, cleanedFileName(summary.name), async (path) => {
+        ({ rows } = await engine.call('saveCleanedCsv', { datasetId, recipe, path }));
+      });
+      return { ...saved, rows };
     },
   };
 }

@@ -5,14 +5,17 @@ import { modelSource } from '../../export/app-identity.ts';
 import type { NetworkPreview, trainingCalls } from '../calls/training-calls.ts';
 import type { AreaHandlers } from '../handle.ts';
 import type { Services } from '../handlers.ts';
+import { NewestWins } from './newest-wins.ts';
 
 export function createTrainingHandlers(services: Services): AreaHandlers<typeof trainingCalls> {
-  const { datasets, recipes, training } = services;
+  const { datasets, engine, recipes, training } = services;
+  /** The Build step's preview follows every edit of the recipe: a newer one cancels the one it replaces. */
+  const networkPreviews = new NewestWins();
 
   return {
     networkPreview: async ({ datasetId, recipe, design, loss }) => {
       // The rows per split and the fitted recipe are all it needs: no matrices.
-      const { fitted, rows } = await recipes.preview(datasetId, recipe, 0);
+      const { fitted, rows } = await networkPreviews.run(datasetId, (signal) => engine.preview(datasetId, recipe, 0, { signal }));
       const spec = buildNetworkSpec(design, fitted, loss ? { loss } : {});
       validateNetworkSpec(spec);
       const output = spec.layers.at(-1)!;

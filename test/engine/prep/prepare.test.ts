@@ -286,3 +286,43 @@ describe('preparePreview with a cache: only the stages after the first change ru
     }
   });
 });
+
+describe('a watched run: told before each stage it runs, stopped by a throw', () => {
+  type Told = { stepId: string | null; done: number; total: number };
+
+  it('tells each stage in order, then the matrices; stages a cache gives back are not told', () => {
+    const table = churnLike();
+    const told: Told[] = [];
+    const cache = new PrepareCache();
+    preparePreview(table, recipe(), 5, cache, (p) => told.push(p));
+    expect(told).toEqual([
+      { stepId: 'split', done: 0, total: 5 },
+      { stepId: 'drop', done: 1, total: 5 },
+      { stepId: 'fill', done: 2, total: 5 },
+      { stepId: 'geo', done: 3, total: 5 },
+      { stepId: 'scale', done: 4, total: 5 },
+    ]);
+    told.length = 0;
+    const lastEdited = recipe([...STEPS.slice(0, 3), { id: 'scale', kind: 'scale', params: { columns: ['Age', 'Balance'], method: 'robust' } }]);
+    expect(prepare(table, lastEdited, cache, (p) => told.push(p))).toEqual(prepare(table, lastEdited));
+    expect(told).toEqual([
+      { stepId: 'scale', done: 4, total: 6 },
+      { stepId: null, done: 5, total: 6 },
+    ]);
+  });
+
+  it('a run stopped midway leaves the stages it finished in the cache: the next run starts after them', () => {
+    const table = churnLike();
+    const cache = new PrepareCache();
+    const stop = new Error('superseded');
+    expect(() =>
+      preparePreview(table, recipe(), 5, cache, ({ stepId }) => {
+        if (stepId === 'scale') throw stop;
+      }),
+    ).toThrow(stop);
+    expect(cache.stages.length, 'the split, drop, fill and geo stages').toBe(4);
+    const told: (string | null)[] = [];
+    expect(preparePreview(table, recipe(), 5, cache, (p) => told.push(p.stepId))).toEqual(preparePreview(table, recipe(), 5));
+    expect(told).toEqual(['scale']);
+  });
+});

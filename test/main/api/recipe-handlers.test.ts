@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepare } from '../../../engine/prep/index.ts';
 import type { Recipe } from '../../../engine/prep/types.ts';
+import type { AppEvent } from '../../../main/api/contract.ts';
 import { createDispatch, trustOrigin, type CallContext, type Dispatch } from '../../../main/api/handle.ts';
 import { createHandlers, type Services } from '../../../main/api/handlers.ts';
 import { closeServices, createServices } from '../../../main/services/create-services.ts';
@@ -304,6 +305,61 @@ describe('previewRecipe', () => {
     if (!preview.ok) throw new Error(preview.message);
     expect(preview.rows.train + preview.rows.validation + preview.rows.test).toBe(101766);
     expect(preview.preview.x).toHaveLength(3);
+  });
+});
+
+describe('previews in the engine pool: progress, the newest edit wins, incremental', () => {
+  type Progress = Extract<AppEvent, { type: 'previewProgress' }>;
+  const progressOf = (operationId: string) => (events: AppEvent[]) => events.filter((e): e is Progress => e.type === 'previewProgress' && e.operationId === operationId);
+
+  /** The recipe with its last step (scaling) switched to another method: only that step changes. */
+  function lastStepEdited(recipe: Recipe): Recipe {
+    const last = recipe.steps.at(-1)!;
+    if (last.kind !== 'scale') throw new Error(`expected the suggestion to end with scaling, not ${last.kind}`);
+    return { ...recipe, steps: [...recipe.steps.slice(0, -1), { ...last, params: { ...last.params, method: 'robust' } }] };
+  }
+
+  it('reports each stage as it starts; an edit of the last step runs that step alone', async () => {
+    const events: AppEvent[] = [];
+    services.events.subscribe((event) => events.push(event));
+    const datasetId = await openShared('diabetes130_readmission.csv');
+    const recipe = await suggested(datasetId, 'readmitted');
+    expect((await handlers.previewRecipe({ datasetId, recipe, operationId: 'first' }, context)).ok).toBe(true);
+    // Progress is throttled (the latest wins), but the first and the last stage always get through.
+    const stages = progressOf('first')(events);
+    const order = ['split', ...recipe.steps.map((s) => s.id)];
+    expect(stages[0]).toMatchObject({ stepId: 'split', done: 0, total: order.length, datasetId });
+    expect(stages.at(-1)).toMatchObject({ stepId: order.at(-1), done: order.length - 1 });
+    expect(stages.map((e) => order.indexOf(e.stepId!)), 'in order, each once').toEqual(stages.map((e) => e.done));
+    const edited = lastStepEdited(recipe);
+    const preview = await handlers.previewRecipe({ datasetId, recipe: edited, operationId: 'late' }, context);
+    expect(progressOf('late')(events).map((e) => e.stepId), 'only the edited step ran').toEqual([edited.steps.at(-1)!.id]);
+    const fresh = await handlers.previewRecipe({ datasetId: await openShared('diabetes130_readmission.csv'), recipe: edited }, context);
+    expect(preview, 'what a preview from scratch gives').toEqual(fresh);
+  });
+
+  it('a preview replaced by a newer edit of the same dataset stops and fails as superseded; the newer one answers', async () => {
+    const events: AppEvent[] = [];
+    const started = new Promise<void>((resolve) => services.events.subscribe((event) => (events.push(event), event.type === 'previewProgress' && event.operationId === 'old' && resolve())));
+    const datasetId = await openShared('diabetes130_readmission.csv');
+    const recipe = await suggested(datasetId, 'readmitted');
+    const old = handlers.previewRecipe({ datasetId, recipe, operationId: 'old' }, context);
+    await started;
+    const newer = handlers.previewRecipe({ datasetId, recipe: lastStepEdited(recipe), operationId: 'new' }, context);
+    expect(await failure(old)).toEqual({ code: 'superseded', message: 'A newer edit of the recipe replaced this preview.' });
+    expect(progressOf('old')(events).length, 'stopped before its last step').toBeLessThan(recipe.steps.length + 1);
+    expect(await newer).toMatchObject({ ok: true });
+    const ran = progressOf('new')(events);
+    expect(ran[0]!.stepId, 'the newer preview starts after the stages the stopped one finished').not.toBe('split');
+  });
+
+  it('cancel stops a preview between steps', async () => {
+    const started = new Promise<void>((resolve) => services.events.subscribe((event) => event.type === 'previewProgress' && resolve()));
+    const datasetId = await openShared('diabetes130_readmission.csv');
+    const preview = handlers.previewRecipe({ datasetId, recipe: await suggested(datasetId, 'readmitted'), operationId: 'stop-me' }, context);
+    await started;
+    expect(await handlers.cancel({ operationId: 'stop-me' }, context)).toEqual({ cancelled: true });
+    expect((await failure(preview)).code).toBe('cancelled');
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultTrainingSettings, denseStack } from '../../../engine/pipeline/training-settings.ts';
-import type { Recipe } from '../../../engine/prep/types.ts';
+import type { Prepared, Recipe } from '../../../engine/prep/types.ts';
 import type { TrainingProgressEvent } from '../../../main/api/calls/training-calls.ts';
 import type { AppEvent } from '../../../main/api/contract.ts';
 import { createDispatch, trustOrigin, type CallContext } from '../../../main/api/handle.ts';
@@ -126,6 +126,14 @@ describe('the suggested recipe without a target, and networkPreview', () => {
     const missing = await failure(handlers.networkPreview({ datasetId, recipe: { ...recipe, target: { column: 'colour' } }, design: { hidden: [] } }, context));
     expect(missing.message).toContain('colour');
   });
+
+  it('a network preview replaced by a newer edit of the same dataset fails as superseded; the newer one answers', async () => {
+    const { handlers, datasetId, recipe } = await open('churn');
+    const older = handlers.networkPreview({ datasetId, recipe, design: { hidden: [] } }, context);
+    const newer = handlers.networkPreview({ datasetId, recipe: { ...recipe, split: { ...recipe.split, seed: recipe.split.seed + 1 } }, design: { hidden: [] } }, context);
+    expect(await failure(older)).toEqual({ code: 'superseded', message: 'A newer edit of the recipe replaced this preview.' });
+    expect((await newer).rows.train + (await newer).rows.validation + (await newer).rows.test).toBe(10_000);
+  });
 });
 
 describe('training runs', () => {
@@ -154,21 +162,28 @@ describe('training runs', () => {
     expect(await handlers.listRuns({}, context)).toEqual([summary]);
   });
 
-  it("prepares the recipe once for the Clean step's preview, the network preview and every run of it", async () => {
+  it("prepares the recipe once, in the engine pool, for the Clean step's preview, the network preview and every run of it", async () => {
     const { handlers, datasetId, recipe } = await open('iris');
-    const preview = vi.spyOn(services.recipes, 'preview');
-    const prepared = vi.spyOn(services.recipes, 'prepared');
+    const calls = vi.spyOn(services.engine, 'call');
     await handlers.previewRecipe({ datasetId, recipe }, context);
     await handlers.networkPreview({ datasetId, recipe, design: { hidden: [] } }, context);
-    expect(preview.mock.calls.map(([id, r]) => [id, r])).toEqual([
-      [datasetId, recipe],
-      [datasetId, recipe],
-    ]);
     const settings = defaultTrainingSettings({ epochs: 2 });
     const runs = [await handlers.startTraining({ datasetId, recipe, design: { hidden: [] }, settings }, context), await handlers.startTraining({ datasetId, recipe, design: { hidden: denseStack([4]) }, settings }, context)];
     for (const run of runs) await until(() => finalOf(run.runId) !== undefined, 'the runs');
-    const [first, second] = await Promise.all(prepared.mock.results.map((r) => r.value as Promise<unknown>));
-    expect(second, 'the second run starts from the same matrices').toBe(first);
+    const recipeRuns = calls.mock.calls.filter(([name]) => name !== 'buildModelFile');
+    expect(recipeRuns.map(([name, args]) => [name, (args as { datasetId: string }).datasetId, (args as { recipe: Recipe }).recipe])).toEqual([
+      ['recipePreview', datasetId, recipe],
+      ['preparedPreview', datasetId, recipe],
+      ['prepare', datasetId, recipe],
+      ['prepare', datasetId, recipe],
+    ]);
+    const prepares = calls.mock.results.filter((_, i) => calls.mock.calls[i]![0] === 'prepare');
+    const [first, second] = (await Promise.all(prepares.map((r) => r.value))) as Prepared[];
+    // One shared matrix, not two equal ones: a value written through the first shows through the second.
+    const kept = first!.train.x[0]!;
+    first!.train.x[0] = 12345;
+    expect(second!.train.x[0], 'the second run starts from the same matrices').toBe(12345);
+    first!.train.x[0] = kept;
     expect(runs.map((run) => finalOf(run.runId)!.summary!.status)).toEqual(['completed', 'completed']);
   });
 

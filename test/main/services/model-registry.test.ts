@@ -1,7 +1,6 @@
 /** The open models, each loaded once; and the predicted files kept until saved. */
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../../engine/model/load-model.ts';
-import type { Table } from '../../../engine/table/table.ts';
 import { ModelRegistry } from '../../../main/services/model-registry.ts';
 import { PredictionStore } from '../../../main/services/prediction-store.ts';
 import { trained } from '../../engine/model/trained.ts';
@@ -33,13 +32,13 @@ describe('ModelRegistry', () => {
 });
 
 describe('PredictionStore', () => {
-  it('keeps the last three predicted files and says how to get an older one back', async () => {
-    const { file } = await trained('titanic');
-    const store = new PredictionStore();
-    const kept = { table: { rowCount: 0, columns: [] } as Table, model: loadModel(file), predictions: {} as never };
-    const ids = ['a.csv', 'b.csv', 'c.csv', 'd.csv'].map((name) => store.keep({ ...kept, name }));
+  it('keeps the last three predicted files, lets the older go (its worker forgets it) and says how to get one back', () => {
+    const dropped: string[] = [];
+    const store = new PredictionStore((id) => dropped.push(id));
+    const ids = ['a.csv', 'b.csv', 'c.csv', 'd.csv'].map((name) => store.keep(store.nextId(), { name }));
     expect(new Set(ids).size).toBe(4);
     expect(ids.slice(1).map((id) => store.get(id).name)).toEqual(['b.csv', 'c.csv', 'd.csv']);
+    expect(dropped).toEqual([ids[0]]);
     expect(() => store.get(ids[0]!)).toThrow(/no longer kept \(Layerlab keeps the last three files\)\. Predict the file again/);
   });
 });

@@ -3,8 +3,7 @@
  * bundled workers really train and load. In CommonJS `import.meta.url` would be empty, so the bundles get their
  * own URL.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,15 +17,22 @@ import { loadTable } from '../../../main/io/load-table.ts';
 import { readDelimitedText } from '../../../main/io/read-text.ts';
 import { ColumnWorkerPool } from '../../../main/io/column-worker-pool.ts';
 import { statSync } from 'node:fs';
+import type { Table } from '../../../engine/table/table.ts';
+import { EnginePool } from '../../../main/services/engine-pool/engine-pool.ts';
+import { EngineSession } from '../../../main/services/engine-pool/engine-session.ts';
+import { isShared } from '../../../main/services/engine-pool/shared-memory.ts';
 import { TrainingSessions } from '../../../main/training/training-sessions.ts';
 import { launchWorker } from '../../../main/workers/worker-launcher.ts';
 import { buildMain } from '../../../scripts/build-main.ts';
+import { ROOT } from '../../../scripts/paths.ts';
 import { tableDifference } from '../io/datasets.ts';
 
 let out: string;
 
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'layerlab-main-build-'));
+  // Inside the repository, as out/main is: the bundles require their npm dependencies from node_modules.
+  await mkdir(join(ROOT, 'out'), { recursive: true });
+  out = await mkdtemp(join(ROOT, 'out', 'test-main-build-'));
   await buildMain(out);
 }, 120_000);
 
@@ -51,14 +57,36 @@ describe('the bundled training worker', () => {
   });
 
   it('leaves no empty import.meta in the CommonJS bundles (the workers and package.json are found beside them)', async () => {
-    for (const file of ['electron-main.cjs', 'training-worker.cjs', 'column-worker.cjs']) {
+    for (const file of ['electron-main.cjs', 'training-worker.cjs', 'engine-worker.cjs', 'column-worker.cjs']) {
       const source = await readFile(join(out, file), 'utf8');
       expect(source, file).not.toMatch(/import_meta\d* = \{\}/);
     }
     const main = await readFile(join(out, 'electron-main.cjs'), 'utf8');
     expect(main).toContain('"./training-worker.cjs", __layerlabModuleUrl');
-    expect(main).toContain('"./column-worker.cjs", __layerlabModuleUrl');
+    expect(main).toContain('"./engine-worker.cjs", __layerlabModuleUrl');
+    // Files are loaded in the engine workers, which borrow the column worker.
+    const engineWorker = await readFile(join(out, 'engine-worker.cjs'), 'utf8');
+    expect(engineWorker).toContain('"./column-worker.cjs", __layerlabModuleUrl');
     expect(await readFile(join(out, 'training-worker.cjs'), 'utf8')).toContain('"./gradient-helper-worker.cjs", __layerlabModuleUrl');
+  });
+});
+
+describe('the bundled engine worker', () => {
+  it('loads a file into shared memory and profiles it, from out/main/engine-worker.cjs', async () => {
+    const pool = new EnginePool({ size: 1, startWorker: () => launchWorker(pathToFileURL(join(out, 'engine-worker.cjs'))) });
+    const sources = { tableOf: () => table, modelOf: () => { throw new Error('no models here'); } };
+    const session = new EngineSession(pool, sources);
+    let table!: Table;
+    try {
+      ({ table } = await session.loadTable(resolve(import.meta.dirname, '../../../resources/samples/iris.csv'), {}));
+      expect(table.rowCount).toBe(150);
+      expect(table.columns.every((column) => isShared(column.storage === 'number' ? column.values : column.codes))).toBe(true);
+      const profile = await session.call('profile', { datasetId: 'iris', quotedColumns: [] });
+      expect(profile.rows).toBe(150);
+    } finally {
+      session.close();
+      await pool.close();
+    }
   });
 });
 

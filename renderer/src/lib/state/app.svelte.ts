@@ -175,6 +175,7 @@ export class AppState {
     else if (event.type === 'recentFilesChanged') this.library.setRecent(event.files);
     else if (event.type === 'predictProgress') this.results.onEvent(event);
     else if (event.type === 'trainingProgress') this.training.onEvent(event);
+    else if (event.type === 'previewProgress') this.recipe.previewer.onEvent(event);
     else if (event.type === 'searchProgress') this.search.onEvent(event);
     else if (event.type === 'crossValidationProgress') this.crossValidation.onEvent(event);
     else if (event.type === 'projectData') this.project.data.onEvent(event);

@@ -199,11 +199,12 @@ export class ProjectState {
     this.restoring = true;
     try {
       this.opened = opened.name;
+      // The saved step first, before anything is awaited: a step the user picks meanwhile is not taken back.
+      if (isStep(opened.step)) step.set(opened.step);
       if (opened.design) restoreDesign(training, opened.design);
       if (opened.settings) restoreSettings(training, opened.settings);
       await results.refresh();
       if (opened.selectedModelId) void results.show(opened.selectedModelId);
-      if (isStep(opened.step)) step.set(opened.step);
       const data = opened.dataset;
       if (data.status === 'ok' || data.status === 'moved') {
         if (data.message) this.notices.push('info', data.message);

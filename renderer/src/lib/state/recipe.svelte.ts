@@ -60,7 +60,8 @@ export class RecipeState {
   private datasetId: string | null = null;
   /** A project's recipe that arrived while the suggestion was on its way. */
   private adopted: Recipe | null = null;
-  private readonly previewer: RecipePreviewer;
+  /** Previews the recipe on every change; its `progress` is the stage a new preview is running. */
+  readonly previewer: RecipePreviewer;
   private readonly saver: Saver;
   /** The wizard shown beside the recipe. */
   wizard = $state<WizardId>('target');

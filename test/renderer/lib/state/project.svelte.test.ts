@@ -249,6 +249,39 @@ describe('recovery after a crash', () => {
     expect(readdirSync(recovery), 'the killed session’s file went once this one held the state').not.toContain(`session-${pid}-0badc0de.layerlab-recovery`);
   }, 30_000);
 
+  it('does not take back a step the user picks while the restore is still under way (its models being listed)', async () => {
+    const settings = join(dir, 'settings');
+    const one = start(settings);
+    await openData(one.app, copyOf('titanic.csv'));
+    one.app.step = 'evaluate';
+    one.app.project.report.check();
+    await vi.waitFor(() => expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ step: 'evaluate' })), { timeout: 5000 });
+    await one.services.project.flush();
+    const recovery = join(settings, 'recovery');
+    const [file] = readdirSync(recovery);
+    const pid = deadPid();
+    const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
+    writeFileSync(join(recovery, `session-${pid}-0badc0de.layerlab-recovery`), JSON.stringify({ ...document, pid }));
+
+    const two = start(settings);
+    await two.app.project.loadRecoveries();
+    // The models' list answers late, as a call that waits behind other work would.
+    let answer!: () => void;
+    const late = new Promise<void>((resolve) => (answer = resolve));
+    const listModels = two.api.listModels!.getMockImplementation() as (request?: unknown) => Promise<unknown>;
+    two.api.listModels!.mockImplementationOnce(async (request?: unknown) => {
+      await late;
+      return listModels(request);
+    });
+    const restoring = two.app.project.restoreRecovery(`session-${pid}-0badc0de`);
+    await vi.waitFor(() => expect(two.app.notices.items.some((n) => n.title === messages.recoveryRestored('titanic'))).toBe(true));
+    expect(two.app.step, 'the saved step is shown at once').toBe('evaluate');
+    two.app.step = 'clean';
+    answer();
+    await restoring;
+    expect(two.app.step, 'the step the user picked meanwhile').toBe('clean');
+  }, 30_000);
+
   it('discards a recovered state the user declines', async () => {
     const two = start(join(dir, 'settings'));
     two.app.project.recoveries = [{ recoveryId: 'session-1-00000000', name: 'x', savedAt: '2026-11-28T10:00:00.000Z', datasetName: null, models: 0, projectPath: null, live: false }];
