@@ -7,5 +7,6 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/card.css';
 import './styles/data-table.css';
+import './styles/network-drawing.css';
 
 mount(App, { target: document.getElementById('app')!, props: { app: new AppState(detectPlatform()) } });
