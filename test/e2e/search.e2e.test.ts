@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, blocking } from './axe.ts';
-import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { builtRenderer, longestFrame, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 
 let host: RunningHost;
 let app: Session;
@@ -87,22 +87,8 @@ describe('Find a good network', () => {
     expect(await page.getByTestId('search-progress').textContent()).toMatch(/of 120 s · \d+ trials finished · each scored by 5-fold cross-validation on the \d+ non-test rows/);
 
     // The window answers while the search trains: no frame waits long (the page's own clock, over a second).
-    const longestFrame = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let longest = 0;
-          const end = last + 1000;
-          const frame = (now: number) => {
-            longest = Math.max(longest, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(frame);
-            else resolve(longest);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    expect(longestFrame, 'the longest frame while the search trains').toBeLessThan(1000);
+    const longest = await longestFrame(page);
+    expect(longest, 'the longest frame while the search trains').toBeLessThan(1000);
 
     // Ranked best first: the first row's score is the highest.
     const scores = await trialRows().evaluateAll((rows) => rows.map((r) => Number.parseFloat(r.querySelectorAll('td.num')[1]!.textContent!)));
