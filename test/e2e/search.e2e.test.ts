@@ -139,6 +139,13 @@ describe('Find a good network', () => {
     await run.getByRole('button', { name: 'Evaluate' }).click();
     await page.waitForSelector('[data-testid="per-class"]');
     expect(await page.locator('[data-testid="per-class"] tbody tr').count(), 'one row per iris species').toBe(3);
+    // The trial's network was trained and stopped on one fold of the non-test rows: its split says so, with its rows.
+    const split = page.getByTestId('split-line').first();
+    const [shares, rows] = [await split.locator('[data-split-text]').textContent(), await split.locator('.rows').textContent()];
+    const [train, validation, test] = /^\((\d+) \/ (\d+) \/ (\d+) rows\)$/.exec(rows!)!.slice(1).map(Number) as [number, number, number];
+    const share = (n: number) => `${Math.round((100 * n) / (train + validation + test))}%`;
+    expect(validation, 'one fold of the non-test rows validated the trial').toBeGreaterThan(0);
+    expect(shares).toMatch(new RegExp(`^${share(train)} training · ${share(validation)} validation · 15% test`));
     await page.getByTestId('baselines').waitFor();
     const baselineRows = await page.locator('[data-testid="baselines"] tbody tr').allTextContents();
     expect(baselineRows.join(' | ')).toMatch(/This network\s*\d+\.\d%.*Logistic regression \(no hidden layer\)\s*\d+\.\d%.*Always the most frequent class\s*\d+\.\d%/);
