@@ -62,8 +62,10 @@ export class ModelRegistry {
 
   get(modelId: string): TrainedModel {
     const model = this.models.get(modelId);
-    if (!model) throw new UserFacingError('unknown-model', 'That model is no longer open: train it again or open its model file.');
-    return model;
+    if (model) return model;
+    // A deleted run can still come back (Undo): say so rather than "train it again".
+    if (this.deleted.has(modelId)) throw new UserFacingError('unknown-model', 'That run was deleted: press Undo above the runs list to bring it back, or train it again.');
+    throw new UserFacingError('unknown-model', 'That model is no longer open: train it again or open its model file.');
   }
 
   /** The model, loaded on first use. */

@@ -105,7 +105,7 @@ describe('a model main lets go', () => {
     const prediction = services.engine.call('predictFile', { path: '/data/new.csv', name: 'new.csv', modelId: 'run-1', threshold: null, predictionId: 'p-1' });
     services.models.remove('run-1');
     workers[0]!.answer(null);
-    await expect(prediction).rejects.toMatchObject({ name: 'UserFacingError', code: 'unknown-model', message: 'That model is no longer open: train it again or open its model file.' });
+    await expect(prediction).rejects.toMatchObject({ name: 'UserFacingError', code: 'unknown-model', message: 'That run was deleted: press Undo above the runs list to bring it back, or train it again.' });
     expect(workers[0]!.calls.map((c) => c.name), 'the prediction never reached a worker').toEqual(['evaluation']);
 
     workers[1]!.answer(null);
