@@ -6,9 +6,9 @@
  */
 import type { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
-import { columnBuilderFor, inferContextFor, storeRunInto, type ColumnSetup, type ColumnSink } from './column-sink.ts';
+import { columnBuilderFor, inferContextFor, inferDraft, storeRunInto, type ColumnSetup, type ColumnSink, type ReleaseBuffer } from './column-sink.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
-import { inferColumn, type InferredColumn } from './infer.ts';
+import type { InferredColumn } from './infer.ts';
 import { errors, listedWarnings, MAX_LISTED_WARNINGS, warnings as messages } from './messages.ts';
 import { parseNumberText } from './number-text.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
@@ -42,6 +42,8 @@ export interface TableBuilderOptions {
    * sink that takes the columns from `sink.first` on, or null to keep them all here. Needs `finishPausing`.
    */
   readonly columnSink?: (setup: ColumnSetup) => ColumnSink | null;
+  /** Frees a column's draft array that inference left unused at once (a file reader passes one; see inferDraft). */
+  readonly releaseBuffer?: ReleaseBuffer;
 }
 
 /** Records of a chunk as byte ranges, from the byte lane of the text reader. Field f is `bytes[starts[f], ends[f])`. */
@@ -69,7 +71,9 @@ export class TableBuilder {
   private readonly options: TableBuilderOptions;
   private readonly width: number;
   private readonly header: readonly string[];
-  private readonly firstNameAscii: boolean;
+  /** The columns with a header name, in order: a record's cell in one of them tells it apart from a header. */
+  private readonly named: Int32Array;
+  private readonly namedAscii: boolean[];
   private columns: ColumnBuilder[];
   /** Column warnings beyond MAX_LISTED_WARNINGS: counted, not kept. */
   private unlisted = 0;
@@ -82,7 +86,8 @@ export class TableBuilder {
   constructor(header: readonly string[], headerLine: number, options: TableBuilderOptions) {
     this.options = options;
     this.header = header.map((h) => h.trim());
-    this.firstNameAscii = /^[\x20-\x7e]*$/.test(this.header[0] ?? '');
+    this.named = Int32Array.from(this.header.flatMap((h, j) => (h === '' ? [] : [j])));
+    this.namedAscii = Array.from(this.named, (j) => /^[\x20-\x7e]*$/.test(this.header[j]!));
     this.width = header.length;
     this.names = uniqueNames(this.header, this.notes);
     const numericNames = this.header.filter((h) => !Number.isNaN(parseNumberText(h, options.decimalComma ?? false)));
@@ -190,11 +195,20 @@ export class TableBuilder {
     this.rowCount = row + 1;
   }
 
-  /** Right width, nothing pending, first cell neither blank nor the header's: the row cannot be special. */
+  /**
+   * Right width, nothing pending, and the first cell that is not blank in a named column differs from its
+   * header name: the row is neither blank nor a repeated header, so it cannot be special. Blank cells before it
+   * are looked past, so gaps in the first column (or an unnamed index column) keep rows on the fast path.
+   */
   private isPlainRecord(batch: RecordBatch, r: number): boolean {
     if (batch.fieldCounts[r] !== this.width || this.shape.afterBlank || this.shape.raggedCount !== 0) return false;
     const f = batch.firstField[r]!;
-    return this.isPlainFirstCell(batch.bytes, batch.starts[f]!, batch.ends[f]!);
+    for (let k = 0; k < this.named.length; k++) {
+      const j = this.named[k]!;
+      const verdict = this.cellAgainstHeader(k, batch.bytes, batch.starts[f + j]!, batch.ends[f + j]!);
+      if (verdict !== BLANK) return verdict === DATA;
+    }
+    return false;
   }
 
   private storeRun(batch: RecordBatch, from: number, to: number): void {
@@ -223,20 +237,19 @@ export class TableBuilder {
     return row;
   }
 
-  /** Not blank and not the header's first name: the row cannot be blank, a repeated header or a new table. */
-  private isPlainFirstCell(bytes: Uint8Array, start: number, end: number): boolean {
+  /** Cell `bytes[start, end)` of the k-th named column: blank, its header name, or anything else (data). */
+  private cellAgainstHeader(k: number, bytes: Uint8Array, start: number, end: number): number {
     while (start < end && bytes[start]! <= 32) start++;
     while (end > start && bytes[end - 1]! <= 32) end--;
-    if (start === end) return false;
-    const first = this.header[0]!;
-    if (first === '') return false;
-    if (!this.firstNameAscii) {
+    if (start === end) return BLANK;
+    const name = this.header[this.named[k]!]!;
+    if (!this.namedAscii[k]) {
       const length = end - start;
-      return length < first.length || length > first.length * 3 || this.options.decode!(bytes, start, end) !== first;
+      return length < name.length || length > name.length * 3 || this.options.decode!(bytes, start, end) !== name ? DATA : HEADER;
     }
-    if (end - start !== first.length) return true;
-    for (let k = 0; k < first.length; k++) if (bytes[start + k] !== first.charCodeAt(k)) return true;
-    return false;
+    if (end - start !== name.length) return DATA;
+    for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name.charCodeAt(i)) return DATA;
+    return HEADER;
   }
 
   /** Throws for what makes the file no table; returns the warnings about its shape. */
@@ -258,7 +271,7 @@ export class TableBuilder {
     const name = this.names[j]!;
     const draft = builders[j]!.finish();
     builders[j] = null;
-    const inferred = inferColumn(name, draft, inferContextFor(name, this.setup, this.lines));
+    const inferred = inferDraft(name, draft, inferContextFor(name, this.setup, this.lines), this.options.releaseBuffer);
     this.keep(warnings, inferred.warnings);
     return inferred.column;
   }
@@ -275,6 +288,11 @@ export class TableBuilder {
     return `${this.options.positionLabel ?? 'line'} ${line}`;
   }
 }
+
+/** What a cell in a named column says about its row (see `cellAgainstHeader`). */
+const BLANK = 0;
+const HEADER = 1;
+const DATA = 2;
 
 /** Inference of a wide table yields the event loop this often (a progress event, a cancel). */
 const PAUSE_AFTER_MS = 8;

@@ -144,6 +144,46 @@ describe('column-parallel loading', () => {
     it('a type the column cannot take: the same message', async () => expectSameLoad(file('switching.csv'), { columnTypes: { note: 'numeric', flag: 'datetime' } }));
   });
 
+  describe('on generated tables of every column kind', () => {
+    let dir = '';
+    beforeAll(async () => (dir = await mkdtemp(path.join(tmpdir(), 'layerlab-parallel-kinds-'))));
+    afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+    /** A column's cell for row i, from a seeded stream: every kind a builder stores differently. */
+    const KINDS: ((i: number, r: () => number) => string)[] = [
+      (_, r) => String(18 + Math.floor(r() * 60)), // few whole numbers: stays a dictionary, becomes numbers at the end
+      (_, r) => (Math.exp(6 + 2 * r()) * 3).toFixed(2), // many distinct: switches to a Float64Array while loading
+      (_, r) => (r() < 0.07 ? '' : (40 + 20 * r()).toFixed(1)), // measurements with gaps
+      (i, r) => (r() < 0.02 ? 'NA' : i > 9000 && r() < 0.3 ? `w${i}` : String(Math.floor(r() * 9000))), // numbers, then text
+      (_, r) => `L${Math.floor(r() ** 1.6 * 25)}`, // skewed categories
+      (_, r) => (r() < 0.5 ? 'Yes' : 'No'),
+      (i) => `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      (_, r) => `00${Math.floor(r() * 90)}`, // codes with leading zeros stay text
+      (_, r) => (r() < 0.01 ? '?' : r() < 0.5 ? '-1.5e3' : String(r())), // full-precision doubles, exponents, a marker
+      (i) => String(i * 7), // all distinct whole numbers
+    ];
+
+    async function written(name: string, rows: number, width: number, seed: number, lineEnd = '\n', bom = ''): Promise<string> {
+      let state = seed;
+      const r = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const kinds = Array.from({ length: width }, (_, j) => KINDS[(j * 7 + seed) % KINDS.length]!);
+      const lines = [Array.from({ length: width }, (_, j) => `c${j}`).join(',')];
+      for (let i = 0; i < rows; i++) lines.push(kinds.map((kind) => kind(i, r)).join(','));
+      const file = path.join(dir, name);
+      await writeFile(file, bom + lines.join(lineEnd) + lineEnd);
+      return file;
+    }
+
+    it.each([
+      ['12,000 rows × 30 columns', 12_000, 30, 1],
+      ['20,000 rows × 50 columns, CRLF', 20_000, 50, 2, '\r\n'],
+      ['9,000 rows × 12 columns, with a BOM', 9000, 12, 3, '\n', '\ufeff'],
+      ['3,000 rows × 200 columns', 3000, 200, 4],
+    ] as const)('%s: the single-thread table', async (_, rows, width, seed, lineEnd?: string, bom?: string) => {
+      await expectSameLoad(await written(`kinds-${seed}.csv`, rows, width, seed, lineEnd, bom));
+    });
+  });
+
   it('falls back to one thread when the worker cannot start, with the same table', async () => {
     const broken = new ColumnWorkerPool(() => new Worker('throw new Error("cannot load the column worker (simulated)")', { eval: true }));
     const parallel = await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: broken });

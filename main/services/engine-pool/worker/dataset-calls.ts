@@ -1,7 +1,7 @@
 /** Engine work on an open dataset, in a worker: loading, the Data step's profile and column changes, and every recipe run. */
 import { UserFacingError } from '../../../../engine/errors.ts';
 import { defaultRecipe, detectTask, suggestRecipe } from '../../../../engine/prep/index.ts';
-import { countLabels } from '../../../../engine/prep/labels.ts';
+import { labelTally } from '../../../../engine/prep/label-tally.ts';
 import { planTarget, rowsWithTarget } from '../../../../engine/prep/target.ts';
 import { suggestTarget } from '../../../../engine/prep/target-choice.ts';
 import { suggestCodeColumns } from '../../../../engine/table/code-columns.ts';
@@ -57,7 +57,8 @@ export const datasetCalls: DatasetCalls = {
         ? defaultRecipe(table, { preferredTarget })
         : suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
     const column = requireColumnNamed(table, recipe.target.column);
-    const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
+    // Over every row with a target: the same counts as over all rows (empty cells are not counted), kept per column.
+    const detectedTask = detectTask(column, labelTally(column).counts);
     const plan = planTarget(column, rowsWithTarget(column), recipe.target);
     return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };
   },
