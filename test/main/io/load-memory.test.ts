@@ -3,6 +3,8 @@ import { TableBuilder } from '../../../engine/table/table-builder.ts';
 import { releaseBuffer } from '../../../main/io/release-buffer.ts';
 import { LOAD_OVERHEAD_BYTES, PARALLEL_COLD_MIN_BYTES, WORKER_OVERHEAD_BYTES, wantsParallel } from '../../../main/io/remote-columns.ts';
 import { estimatedTableBytes } from '../../../main/io/table-size.ts';
+import { isShared, shareLoadedTable } from '../../../main/services/engine-pool/shared-memory.ts';
+import { cellValue } from '../../../engine/table/table.ts';
 
 const layout = { delimiter: ',', decimalComma: false, width: 4 };
 
@@ -47,5 +49,23 @@ describe('buffers released during a load', () => {
     releaseBuffer(codes.buffer);
     expect(codes.length).toBe(0);
     expect(codes.buffer.byteLength).toBe(0);
+  });
+});
+
+describe('a loaded table moved into shared memory', () => {
+  it('keeps every cell, and frees each original array as soon as its column is copied', () => {
+    const builder = new TableBuilder(['n', 'label'], 1, { source: 'x.csv' });
+    for (let i = 0; i < 3000; i++) builder.addRow([i % 5 === 0 ? '' : String(i * 1.5), `l${i % 4}`], i + 2);
+    const table = builder.finish().table;
+    const before = table.columns.map((c) => Array.from({ length: table.rowCount }, (_, row) => cellValue(c, row)));
+    const originals = table.columns.map((c) => (c.storage === 'number' ? c.values : c.codes));
+    const released: ArrayBuffer[] = [];
+    const shared = shareLoadedTable(table, (buffer) => released.push(buffer));
+    expect(shared.columns.every((c) => isShared(c.storage === 'number' ? c.values : c.codes))).toBe(true);
+    expect(shared.columns.map((c) => Array.from({ length: table.rowCount }, (_, row) => cellValue(c, row)))).toEqual(before);
+    expect(released).toEqual(originals.map((a) => a.buffer));
+    // Already shared: nothing is copied, nothing released.
+    shareLoadedTable(shared, (buffer) => released.push(buffer));
+    expect(released).toHaveLength(2);
   });
 });

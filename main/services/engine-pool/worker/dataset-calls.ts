@@ -11,6 +11,7 @@ import { profileColumn } from '../../../../engine/table/profile.ts';
 import { findColumn, MISSING_CODE, type Column, type Table } from '../../../../engine/table/table.ts';
 import { saveCleanedCsv } from '../../../export/cleaned-csv.ts';
 import { loadTable } from '../../../io/load-table.ts';
+import { releaseBuffer } from '../../../io/release-buffer.ts';
 import { profileOf, skewnessOf } from '../../../results/dataset-profile.ts';
 import { cleanedOf, recipePreviewOf } from '../../../results/recipe-preview.ts';
 import { shareColumn, shareLoadedTable } from '../shared-memory.ts';
@@ -37,7 +38,7 @@ function requireColumnNamed(table: Table, name: string): Column {
 export const datasetCalls: DatasetCalls = {
   loadTable: async ({ path, options }, context) => {
     const loaded = await loadTable(path, { ...options, signal: context.signal, onProgress: (progress) => context.progress(progress) });
-    const table = shareLoadedTable(loaded.table);
+    const table = shareLoadedTable(loaded.table, releaseBuffer);
     return { ...loaded, table, missing: table.columns.map(missingCount) };
   },
 
