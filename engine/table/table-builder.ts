@@ -6,6 +6,7 @@
  */
 import type { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
+import { HeaderBytes } from './header-bytes.ts';
 import { columnBuilderFor, inferContextFor, inferDraft, storeRunInto, type ColumnSetup, type ColumnSink, type ReleaseBuffer } from './column-sink.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
 import type { InferredColumn } from './infer.ts';
@@ -71,9 +72,7 @@ export class TableBuilder {
   private readonly options: TableBuilderOptions;
   private readonly width: number;
   private readonly header: readonly string[];
-  /** The columns with a header name, in order: a record's cell in one of them tells it apart from a header. */
-  private readonly named: Int32Array;
-  private readonly namedAscii: boolean[];
+  private readonly headerBytes: HeaderBytes;
   private columns: ColumnBuilder[];
   /** Column warnings beyond MAX_LISTED_WARNINGS: counted, not kept. */
   private unlisted = 0;
@@ -86,8 +85,7 @@ export class TableBuilder {
   constructor(header: readonly string[], headerLine: number, options: TableBuilderOptions) {
     this.options = options;
     this.header = header.map((h) => h.trim());
-    this.named = Int32Array.from(this.header.flatMap((h, j) => (h === '' ? [] : [j])));
-    this.namedAscii = Array.from(this.named, (j) => /^[\x20-\x7e]*$/.test(this.header[j]!));
+    this.headerBytes = new HeaderBytes(this.header, options.decode);
     this.width = header.length;
     this.names = uniqueNames(this.header, this.notes);
     const numericNames = this.header.filter((h) => !Number.isNaN(parseNumberText(h, options.decimalComma ?? false)));
@@ -195,20 +193,10 @@ export class TableBuilder {
     this.rowCount = row + 1;
   }
 
-  /**
-   * Right width, nothing pending, and the first cell that is not blank in a named column differs from its
-   * header name: the row is neither blank nor a repeated header, so it cannot be special. Blank cells before it
-   * are looked past, so gaps in the first column (or an unnamed index column) keep rows on the fast path.
-   */
+  /** Right width, nothing pending, and neither blank nor a repeated header (see HeaderBytes): the row cannot be special. */
   private isPlainRecord(batch: RecordBatch, r: number): boolean {
     if (batch.fieldCounts[r] !== this.width || this.shape.afterBlank || this.shape.raggedCount !== 0) return false;
-    const f = batch.firstField[r]!;
-    for (let k = 0; k < this.named.length; k++) {
-      const j = this.named[k]!;
-      const verdict = this.cellAgainstHeader(k, batch.bytes, batch.starts[f + j]!, batch.ends[f + j]!);
-      if (verdict !== BLANK) return verdict === DATA;
-    }
-    return false;
+    return this.headerBytes.isPlainRecord(batch.bytes, batch.starts, batch.ends, batch.firstField[r]!);
   }
 
   private storeRun(batch: RecordBatch, from: number, to: number): void {
@@ -235,21 +223,6 @@ export class TableBuilder {
     if (row === this.lines.length) this.lines = grow(this.lines);
     this.lines[row] = line;
     return row;
-  }
-
-  /** Cell `bytes[start, end)` of the k-th named column: blank, its header name, or anything else (data). */
-  private cellAgainstHeader(k: number, bytes: Uint8Array, start: number, end: number): number {
-    while (start < end && bytes[start]! <= 32) start++;
-    while (end > start && bytes[end - 1]! <= 32) end--;
-    if (start === end) return BLANK;
-    const name = this.header[this.named[k]!]!;
-    if (!this.namedAscii[k]) {
-      const length = end - start;
-      return length < name.length || length > name.length * 3 || this.options.decode!(bytes, start, end) !== name ? DATA : HEADER;
-    }
-    if (end - start !== name.length) return DATA;
-    for (let i = 0; i < name.length; i++) if (bytes[start + i] !== name.charCodeAt(i)) return DATA;
-    return HEADER;
   }
 
   /** Throws for what makes the file no table; returns the warnings about its shape. */
@@ -288,11 +261,6 @@ export class TableBuilder {
     return `${this.options.positionLabel ?? 'line'} ${line}`;
   }
 }
-
-/** What a cell in a named column says about its row (see `cellAgainstHeader`). */
-const BLANK = 0;
-const HEADER = 1;
-const DATA = 2;
 
 /** Inference of a wide table yields the event loop this often (a progress event, a cancel). */
 const PAUSE_AFTER_MS = 8;
