@@ -13,7 +13,7 @@
  *   → finish {lines}   ← done {columns} or failed {error}
  *   → abandon          the load stopped here (cancelled, failed on this side): the worker forgets it
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { ColumnSetup, ColumnSink, PlainRun } from '../../engine/table/column-sink.ts';
@@ -77,11 +77,20 @@ export const WORKER_OVERHEAD_BYTES = 32 * 2 ** 20;
  * `auto`: a file from 64 MB gets the worker only when its table (estimated on the sample, table-size.ts) leaves
  * room for the worker's memory under twice the file, the loading goal; a table of mostly numbers does not (its
  * numbers take 8 bytes a cell against about 5 of text), and there the worker also costs more CPU than it saves.
- * From 8 MB, a warm worker. Unknown table size: judged by size alone.
+ * From 8 MB, a warm worker. Unknown table size: judged by size alone. Never while the machine has no idle core
+ * (`busyCores`, the load average of the last minute): the worker costs 10–25% more CPU than one thread, paid
+ * back only by a core that would otherwise wait (under a load of 13 on 2 cores it was never faster).
  */
-export function wantsParallel(choice: ParallelChoice | undefined, totalBytes: number, pool: ColumnWorkerPool = columnWorkerPool, tableBytes?: number): boolean {
+export function wantsParallel(
+  choice: ParallelChoice | undefined,
+  totalBytes: number,
+  pool: ColumnWorkerPool = columnWorkerPool,
+  tableBytes?: number,
+  busyCores = loadavg()[0]!,
+): boolean {
   if (choice === 'always') return true;
   if (choice === 'never' || availableParallelism() < 2 || totalBytes < PARALLEL_MIN_BYTES) return false;
+  if (busyCores > availableParallelism() - 1) return false;
   if (totalBytes < PARALLEL_COLD_MIN_BYTES) return pool.hasWarmWorker;
   return tableBytes === undefined || tableBytes + LOAD_OVERHEAD_BYTES + WORKER_OVERHEAD_BYTES <= 2 * totalBytes;
 }

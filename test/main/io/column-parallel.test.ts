@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,16 +48,22 @@ describe('column-parallel loading', () => {
     });
   });
 
-  it('is chosen for files of 8 MB and more when a warm worker waits, from 64 MB otherwise, unless told', async () => {
+  it('is chosen for files of 8 MB and more when a warm worker waits, from 64 MB otherwise, never with every core busy, unless told', async () => {
     const pool = new ColumnWorkerPool();
     try {
-      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool)).toBe(true);
-      expect(wantsParallel(undefined, PARALLEL_MIN_BYTES, pool)).toBe(false);
-      expect(wantsParallel('never', 2 ** 30, pool)).toBe(false);
-      expect(wantsParallel('always', 10, pool)).toBe(true);
+      // An idle machine (no core busy), as the last argument says; a loaded one below.
+      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool, undefined, 0)).toBe(true);
+      expect(wantsParallel(undefined, PARALLEL_MIN_BYTES, pool, undefined, 0)).toBe(false);
+      expect(wantsParallel('never', 2 ** 30, pool, undefined, 0)).toBe(false);
+      expect(wantsParallel('always', 10, pool, undefined, 0)).toBe(true);
       await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: pool });
-      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool)).toBe(true);
-      expect(wantsParallel('auto', PARALLEL_MIN_BYTES - 1, pool)).toBe(false);
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool, undefined, 0)).toBe(true);
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES - 1, pool, undefined, 0)).toBe(false);
+      // Every core busy: one thread, whatever the file; unless told.
+      const busy = availableParallelism();
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool, undefined, busy)).toBe(false);
+      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool, undefined, busy)).toBe(false);
+      expect(wantsParallel('always', PARALLEL_COLD_MIN_BYTES, pool, undefined, busy)).toBe(true);
     } finally {
       pool.close();
     }

@@ -21,13 +21,13 @@ describe('choosing a second thread for a large file', () => {
 
   it('takes it when the table leaves room for the worker under twice the file, not otherwise', () => {
     expect(file).toBeGreaterThanOrEqual(PARALLEL_COLD_MIN_BYTES);
-    expect(wantsParallel('auto', file, undefined, room)).toBe(true);
-    expect(wantsParallel('auto', file, undefined, room + 1)).toBe(false);
+    expect(wantsParallel('auto', file, undefined, room, 0)).toBe(true);
+    expect(wantsParallel('auto', file, undefined, room + 1, 0)).toBe(false);
     // bench:memory's table: 34 number and 16 label columns, 1,050,000 rows estimated, a 201 MB file.
-    expect(wantsParallel('auto', 201e6, undefined, 1.05e6 * (34 * 8 + 16 * 4))).toBe(false);
+    expect(wantsParallel('auto', 201e6, undefined, 1.05e6 * (34 * 8 + 16 * 4), 0)).toBe(false);
     // The 1M-row table built from diabetes130 (docs/loading-speed.md): 12 number and 38 label columns, 180 MB.
-    expect(wantsParallel('auto', 180e6, undefined, 1.05e6 * (12 * 8 + 38 * 4))).toBe(true);
-    expect(wantsParallel('always', file, undefined, 10 * file)).toBe(true);
+    expect(wantsParallel('auto', 180e6, undefined, 1.05e6 * (12 * 8 + 38 * 4), 0)).toBe(true);
+    expect(wantsParallel('always', file, undefined, 10 * file, 0)).toBe(true);
   });
 });
 
