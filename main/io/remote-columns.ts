@@ -78,7 +78,7 @@ export const WORKER_OVERHEAD_BYTES = 32 * 2 ** 20;
  * room for the worker's memory under twice the file, the loading goal; a table of mostly numbers does not (its
  * numbers take 8 bytes a cell against about 5 of text), and there the worker also costs more CPU than it saves.
  * From 8 MB, a warm worker. Unknown table size: judged by size alone. Never while the machine has no idle core
- * (`busyCores`, the load average of the last minute): the worker costs 10–25% more CPU than one thread, paid
+ * (`busyCores`, the load average of the last minute): the worker costs 10–30% more CPU than one thread, paid
  * back only by a core that would otherwise wait (under a load of 13 on 2 cores it was never faster).
  */
 export function wantsParallel(
