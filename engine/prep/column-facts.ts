@@ -1,7 +1,9 @@
-/** What the suggestion needs to know about one column, computed over all rows in one pass. */
+/**
+ * What the suggestion needs to know about one column, computed over all rows once per column: suggesting a
+ * target ranks every column, then the recipe plans every column again, and a column never changes once made.
+ */
 import type { Column, Table } from '../table/table.ts';
-import { countLabels } from './labels.ts';
-import { allRows } from './table-ops.ts';
+import { labelTally } from './label-tally.ts';
 
 export interface ColumnFacts {
   readonly column: Column;
@@ -19,12 +21,23 @@ export interface ColumnFacts {
   readonly max: number;
   /** One present value, for messages. */
   readonly example: string | null;
+  /** Each label's count over all rows; null for numbers of too many distinct values to be classes (see labelTally). */
+  readonly labels: ReadonlyMap<string, number> | null;
 }
 
+const known = new WeakMap<Column, ColumnFacts>();
+
 export function columnFacts(table: Table, column: Column): ColumnFacts {
-  const counts = countLabels(column, allRows(table.rowCount));
-  let present = 0;
-  for (const n of counts.values()) present += n;
+  let facts = known.get(column);
+  if (facts?.rows !== table.rowCount) {
+    facts = factsOf(table.rowCount, column);
+    known.set(column, facts);
+  }
+  return facts;
+}
+
+function factsOf(rows: number, column: Column): ColumnFacts {
+  const { present, distinct, counts, first } = labelTally(column);
   let infinite = 0;
   let wholeNumbers = column.storage === 'number';
   let zeroOne = column.storage === 'number';
@@ -42,15 +55,16 @@ export function columnFacts(table: Table, column: Column): ColumnFacts {
   }
   return {
     column,
-    rows: table.rowCount,
-    missing: table.rowCount - present,
+    rows,
+    missing: rows - present,
     infinite,
-    distinct: counts.size,
+    distinct,
     wholeNumbers: wholeNumbers && present > 0,
     zeroOne: zeroOne && present > 0,
     min,
     max,
-    example: counts.keys().next().value ?? null,
+    example: first,
+    labels: counts,
   };
 }
 

@@ -16,14 +16,14 @@
  * - the target's task is detected (see target.ts); split 70/15/15, stratified for classification, seed 42.
  */
 import { UserFacingError } from '../errors.ts';
+import { countDuplicateRows } from '../table/duplicates.ts';
 import type { Table } from '../table/table.ts';
 import { columnFacts, looksLikeCodeName, looksLikeIdName, type ColumnFacts } from './column-facts.ts';
 import { datePartName, DEFAULT_DATE_PARTS } from './steps/date-parts.ts';
-import { dropDuplicates } from './steps/drop-duplicates.ts';
 import { DEFAULT_MAX_LEVELS } from './steps/encode.ts';
 import { indicatorName } from './steps/impute.ts';
 import { recipeFromJSON } from './recipe-json.ts';
-import { allRows, formatCount, plural, quoteList } from './table-ops.ts';
+import { formatCount, plural, quoteList } from './table-ops.ts';
 import { planTarget, requireTargetColumn, rowsWithTarget } from './target.ts';
 import type { Recipe, RecipeStep, Task } from './types.ts';
 
@@ -150,8 +150,8 @@ function imputeSteps(plan: Plan): RecipeStep[] {
 }
 
 function duplicateStep(table: Table): RecipeStep[] {
-  const output = dropDuplicates.transform(table, dropDuplicates.fit(table, allRows(table.rowCount), {}), 'prepare');
-  const copies = table.rowCount - output.table.rowCount;
+  // The rows the step would drop, counted as the Data step's profile counts them (once per table).
+  const copies = countDuplicateRows(table);
   if (copies === 0) return [];
   return [{ id: 'drop-duplicates', kind: 'drop-duplicates', params: {}, why: `${plural(copies, 'row')} exactly repeat an earlier row; a copy in both training and test would flatter the test score` }];
 }

@@ -15,9 +15,9 @@
 import { isUserFacingError, UserFacingError } from '../errors.ts';
 import type { Table } from '../table/table.ts';
 import { columnFacts, looksLikeIdName, type ColumnFacts } from './column-facts.ts';
-import { countLabels, sortLabels } from './labels.ts';
+import { sortLabels } from './labels.ts';
 import { suggestRecipe } from './suggest.ts';
-import { allRows, formatCount, quoteList } from './table-ops.ts';
+import { formatCount, quoteList } from './table-ops.ts';
 import { detectTask, MAX_CLASSES, MAX_INTEGER_CLASSES } from './target.ts';
 import type { Recipe, Task } from './types.ts';
 
@@ -99,9 +99,9 @@ interface Scored {
   readonly index: number;
 }
 
-function valuesPhrase(f: ColumnFacts, counts: ReadonlyMap<string, number>, task: Task): string {
-  if (task === 'regression') return `numbers from ${formatNumber(f.min)} to ${formatNumber(f.max)}, a quantity to predict`;
-  const labels = sortLabels(counts.keys());
+function valuesPhrase(f: ColumnFacts, task: Task): string {
+  if (task === 'regression' || !f.labels) return `numbers from ${formatNumber(f.min)} to ${formatNumber(f.max)}, a quantity to predict`;
+  const labels = sortLabels(f.labels.keys());
   return `${labels.length} ${task === 'binary' ? 'values' : 'classes'} (${quoteList(labels, 4)})`;
 }
 
@@ -111,8 +111,7 @@ function formatNumber(value: number): string {
 
 function score(table: Table, f: ColumnFacts, index: number, onlyCategory: boolean): Scored {
   const { column } = f;
-  const counts = countLabels(column, allRows(table.rowCount));
-  const task = detectTask(column, counts);
+  const task = detectTask(column, f.labels);
   const reasons: string[] = [];
   let points = 0;
   const words = nameWords(column.name);
@@ -140,7 +139,7 @@ function score(table: Table, f: ColumnFacts, index: number, onlyCategory: boolea
     points += 1;
   }
   if (f.missing / f.rows > 0.1) points -= 3;
-  reasons.push(valuesPhrase(f, counts, task));
+  reasons.push(valuesPhrase(f, task));
   const reason = reasons.join('; ');
   return { candidate: { column: column.name, reason: reason[0]!.toUpperCase() + reason.slice(1), task, values: f.distinct }, score: points, index };
 }

@@ -42,7 +42,9 @@ export function rowsWithTarget(column: Column): Int32Array {
   return Int32Array.from(rows);
 }
 
-export function detectTask(column: Column, counts: ReadonlyMap<string, number>): Task {
+/** `counts` null: numbers of more distinct values than any set of classes (a tally that did not list them). */
+export function detectTask(column: Column, counts: ReadonlyMap<string, number> | null): Task {
+  if (counts === null) return 'regression';
   if (counts.size === 2) return 'binary';
   if (column.storage === 'category') return 'multiclass';
   const wholeNumbers = [...counts.keys()].every((label) => Number.isInteger(Number(label)));

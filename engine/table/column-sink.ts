@@ -9,8 +9,9 @@
  */
 import { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
+import type { ColumnDraft } from './column-draft.ts';
 import { inferColumn, type InferContext, type InferredColumn } from './infer.ts';
-import type { ColumnType } from './table.ts';
+import type { Column, ColumnType } from './table.ts';
 import { ownValue } from '../own.ts';
 
 /** Everything that shapes a column's cells and inference, for every column of the table. */
@@ -88,31 +89,59 @@ export function storeRunInto(columns: readonly ColumnBuilder[], first: number, w
   }
 }
 
+/** Frees a buffer nothing uses any more at once, instead of at the next garbage collection (main/io/release-buffer.ts). */
+export type ReleaseBuffer = (buffer: ArrayBuffer) => void;
+
+/**
+ * Column `name` inferred from its builder's draft; the draft's array is released when the column does not keep
+ * it. A column of numbers collected as a dictionary becomes a new Float64Array, and its codes (4 bytes a row)
+ * are garbage at once: on a million rows, a few dozen such columns are more garbage than V8 lets build up
+ * before it collects, and they would count in the load's peak memory.
+ */
+export function inferDraft(name: string, draft: ColumnDraft, ctx: InferContext, release: ReleaseBuffer | undefined): InferredColumn {
+  const inferred = inferColumn(name, draft, ctx);
+  const drafted = (draft.body.kind === 'levels' ? draft.body.codes : draft.body.values).buffer;
+  const column: Column = inferred.column;
+  const kept = (column.storage === 'number' ? column.values : column.codes).buffer;
+  if (release && kept !== drafted && drafted.byteLength > 0) release(drafted as ArrayBuffer);
+  return inferred;
+}
+
 /** The columns from `first` on, built from what a table builder sends. */
 export class ColumnCollector {
   private readonly names: readonly string[];
-  private readonly columns: ColumnBuilder[];
+  private columns: (ColumnBuilder | null)[];
 
   constructor(
     private readonly setup: ColumnSetup,
     private readonly first: number,
     decode: CellDecoder | undefined,
+    private readonly release?: ReleaseBuffer,
   ) {
     this.names = setup.names.slice(first);
     this.columns = this.names.map((name) => columnBuilderFor(name, setup, decode));
   }
 
   storeRun(run: PlainRun): void {
-    storeRunInto(this.columns, this.first, this.setup.names.length, run);
+    storeRunInto(this.columns as ColumnBuilder[], this.first, this.setup.names.length, run);
   }
 
   storeRow(fields: readonly string[]): void {
     for (let j = 0; j < this.columns.length; j++) this.columns[j]!.add(fields[j] ?? '');
   }
 
+  /**
+   * Each builder is let go as soon as its column is inferred, as the table builder does (`inferAt`): a column
+   * of numbers collected as codes becomes a Float64Array here, and holding every builder until the last column
+   * was made kept all those codes alive at once (4 bytes a cell per column, on top of the finished columns).
+   */
   finish(lines: Int32Array): InferredColumn[] {
-    const inferred = this.names.map((name, j) => inferColumn(name, this.columns[j]!.finish(), inferContextFor(name, this.setup, lines)));
-    this.columns.length = 0;
-    return inferred;
+    const builders = this.columns;
+    this.columns = [];
+    return this.names.map((name, j) => {
+      const draft = builders[j]!.finish();
+      builders[j] = null;
+      return inferDraft(name, draft, inferContextFor(name, this.setup, lines), this.release);
+    });
   }
 }

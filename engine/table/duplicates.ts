@@ -35,8 +35,20 @@ function sameCell(column: Column, a: number, b: number): boolean {
   return x === y || (x !== x && y !== y);
 }
 
+/** Tables are never changed once made: a table's count is kept while it lives (the profile and the suggestion both ask). */
+const counted = new WeakMap<Table, number>();
+
 /** Rows equal in every column to an earlier row (missing equals missing), as pandas `duplicated().sum()`. */
 export function countDuplicateRows(table: Table): number {
+  let duplicates = counted.get(table);
+  if (duplicates === undefined) {
+    duplicates = countDuplicates(table);
+    counted.set(table, duplicates);
+  }
+  return duplicates;
+}
+
+function countDuplicates(table: Table): number {
   const n = table.rowCount;
   if (n < 2) return 0;
   const hashes = rowHashes(table);

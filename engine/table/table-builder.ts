@@ -6,9 +6,10 @@
  */
 import type { ColumnBuilder } from './column-builder.ts';
 import type { CellDecoder } from './column-draft.ts';
-import { columnBuilderFor, inferContextFor, storeRunInto, type ColumnSetup, type ColumnSink } from './column-sink.ts';
+import { HeaderBytes } from './header-bytes.ts';
+import { columnBuilderFor, inferContextFor, inferDraft, storeRunInto, type ColumnSetup, type ColumnSink, type ReleaseBuffer } from './column-sink.ts';
 import { RowShape, uniqueNames } from './row-shape.ts';
-import { inferColumn, type InferredColumn } from './infer.ts';
+import type { InferredColumn } from './infer.ts';
 import { errors, listedWarnings, MAX_LISTED_WARNINGS, warnings as messages } from './messages.ts';
 import { parseNumberText } from './number-text.ts';
 import { isBlank, missingMarkerList, trimCell } from './missing.ts';
@@ -42,6 +43,8 @@ export interface TableBuilderOptions {
    * sink that takes the columns from `sink.first` on, or null to keep them all here. Needs `finishPausing`.
    */
   readonly columnSink?: (setup: ColumnSetup) => ColumnSink | null;
+  /** Frees a column's draft array that inference left unused at once (a file reader passes one; see inferDraft). */
+  readonly releaseBuffer?: ReleaseBuffer;
 }
 
 /** Records of a chunk as byte ranges, from the byte lane of the text reader. Field f is `bytes[starts[f], ends[f])`. */
@@ -69,7 +72,7 @@ export class TableBuilder {
   private readonly options: TableBuilderOptions;
   private readonly width: number;
   private readonly header: readonly string[];
-  private readonly firstNameAscii: boolean;
+  private readonly headerBytes: HeaderBytes;
   private columns: ColumnBuilder[];
   /** Column warnings beyond MAX_LISTED_WARNINGS: counted, not kept. */
   private unlisted = 0;
@@ -82,7 +85,7 @@ export class TableBuilder {
   constructor(header: readonly string[], headerLine: number, options: TableBuilderOptions) {
     this.options = options;
     this.header = header.map((h) => h.trim());
-    this.firstNameAscii = /^[\x20-\x7e]*$/.test(this.header[0] ?? '');
+    this.headerBytes = new HeaderBytes(this.header, options.decode);
     this.width = header.length;
     this.names = uniqueNames(this.header, this.notes);
     const numericNames = this.header.filter((h) => !Number.isNaN(parseNumberText(h, options.decimalComma ?? false)));
@@ -190,11 +193,10 @@ export class TableBuilder {
     this.rowCount = row + 1;
   }
 
-  /** Right width, nothing pending, first cell neither blank nor the header's: the row cannot be special. */
+  /** Right width, nothing pending, and neither blank nor a repeated header (see HeaderBytes): the row cannot be special. */
   private isPlainRecord(batch: RecordBatch, r: number): boolean {
     if (batch.fieldCounts[r] !== this.width || this.shape.afterBlank || this.shape.raggedCount !== 0) return false;
-    const f = batch.firstField[r]!;
-    return this.isPlainFirstCell(batch.bytes, batch.starts[f]!, batch.ends[f]!);
+    return this.headerBytes.isPlainRecord(batch.bytes, batch.starts, batch.ends, batch.firstField[r]!);
   }
 
   private storeRun(batch: RecordBatch, from: number, to: number): void {
@@ -223,22 +225,6 @@ export class TableBuilder {
     return row;
   }
 
-  /** Not blank and not the header's first name: the row cannot be blank, a repeated header or a new table. */
-  private isPlainFirstCell(bytes: Uint8Array, start: number, end: number): boolean {
-    while (start < end && bytes[start]! <= 32) start++;
-    while (end > start && bytes[end - 1]! <= 32) end--;
-    if (start === end) return false;
-    const first = this.header[0]!;
-    if (first === '') return false;
-    if (!this.firstNameAscii) {
-      const length = end - start;
-      return length < first.length || length > first.length * 3 || this.options.decode!(bytes, start, end) !== first;
-    }
-    if (end - start !== first.length) return true;
-    for (let k = 0; k < first.length; k++) if (bytes[start + k] !== first.charCodeAt(k)) return true;
-    return false;
-  }
-
   /** Throws for what makes the file no table; returns the warnings about its shape. */
   private finishChecks(): string[] {
     this.shape.check(this.options.source, this.options.skipRaggedRows ?? false);
@@ -258,7 +244,7 @@ export class TableBuilder {
     const name = this.names[j]!;
     const draft = builders[j]!.finish();
     builders[j] = null;
-    const inferred = inferColumn(name, draft, inferContextFor(name, this.setup, this.lines));
+    const inferred = inferDraft(name, draft, inferContextFor(name, this.setup, this.lines), this.options.releaseBuffer);
     this.keep(warnings, inferred.warnings);
     return inferred.column;
   }

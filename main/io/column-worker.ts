@@ -8,6 +8,7 @@ import { isUserFacingError } from '../../engine/errors.ts';
 import { ColumnCollector } from '../../engine/table/column-sink.ts';
 import type { Column } from '../../engine/table/table.ts';
 import type { FromColumnWorker, ToColumnWorker } from './remote-columns.ts';
+import { releaseBuffer } from './release-buffer.ts';
 import { cellDecoder } from './text-source.ts';
 import { yieldToMainThread } from '../workers/yield-to-main.ts';
 
@@ -22,7 +23,7 @@ const send = (message: FromColumnWorker, transfer: ArrayBuffer[] = []) => port.p
 
 port.on('message', (message: ToColumnWorker) => {
   if (message.type === 'begin') {
-    current = { load: message.load, collector: new ColumnCollector(message.setup, message.first, cellDecoder(message.encoding, message.file)), failed: false };
+    current = { load: message.load, collector: new ColumnCollector(message.setup, message.first, cellDecoder(message.encoding, message.file), releaseBuffer), failed: false };
     return;
   }
   if (message.type === 'run') {

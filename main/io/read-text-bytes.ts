@@ -16,13 +16,15 @@ import { ioErrors } from './messages.ts';
 import { ColumnWorkers, ColumnWorkerUnavailable, wantsParallel } from './remote-columns.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 import { recordSplitter } from './wasm-record-splitter.ts';
+import { releaseBuffer } from './release-buffer.ts';
 import { CHUNK_BYTES, cellDecoder, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
 /** Room for a record cut off between chunks; a longer record is joined by copying. */
 const CARRY_ROOM = 1 << 16;
 
-export async function readBytesLane(options: TextReadOptions, layout: TextLayout, expectedRows: number): Promise<TextReadResult> {
-  if (!wantsParallel(options.parallel, options.totalBytes, options.columnWorkers)) return readPlain(options, layout, expectedRows, null);
+/** `tableBytes`: the table's size estimated on the sample (table-size.ts), for choosing a second thread. */
+export async function readBytesLane(options: TextReadOptions, layout: TextLayout, expectedRows: number, tableBytes?: number): Promise<TextReadResult> {
+  if (!wantsParallel(options.parallel, options.totalBytes, options.columnWorkers, tableBytes)) return readPlain(options, layout, expectedRows, null);
   const workers = new ColumnWorkers(options.parallel, options.encoding, options.file, options.columnWorkers);
   try {
     return await readPlain(options, layout, expectedRows, workers);
@@ -55,6 +57,7 @@ async function readPlain(options: TextReadOptions, layout: TextLayout, expectedR
         expectedRows,
         decode,
         columnSink: workers?.sinkFor,
+        releaseBuffer,
       });
     }
     builder?.addByteBatch(batch, r);

@@ -12,6 +12,7 @@ import { TableBuilder, type BuiltTable } from '../../engine/table/table-builder.
 import { ioErrors, ioWarnings } from './messages.ts';
 import type { TextLayout } from './sniff-delimiter.ts';
 import { CHUNK_BYTES, NotUtf8Error, pause, type TextReadOptions, type TextReadResult } from './text-source.ts';
+import { releaseBuffer } from './release-buffer.ts';
 
 interface ReadState {
   bytes: number;
@@ -102,6 +103,7 @@ export async function readPapaLane(options: TextReadOptions, layout: TextLayout,
                 positionLabel: 'line',
                 decimalComma: layout.decimalComma,
                 expectedRows,
+                releaseBuffer,
               });
             }
           });

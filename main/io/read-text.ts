@@ -10,6 +10,7 @@ import { readBytesLane } from './read-text-bytes.ts';
 import { readPapaLane } from './read-text-papa.ts';
 import { quotedColumnIndexes } from './quoted-columns.ts';
 import { sniffLayout } from './sniff-delimiter.ts';
+import { estimatedTableBytes } from './table-size.ts';
 import { expectedRows, hasQuotedField, readSample, type TextReadOptions, type TextReadResult } from './text-source.ts';
 
 export { NotUtf8Error, type LoadProgress, type TextReadOptions, type TextReadResult } from './text-source.ts';
@@ -31,7 +32,7 @@ export async function readDelimitedText(options: TextReadOptions & TextLaneChoic
   const plain = (options.encoding === 'utf-8' || options.encoding === 'windows-1252') && !hasQuotedField(sample.chunk, layout.delimiter);
   if (plain && options.lane !== 'papaparse') {
     try {
-      return { ...(await readBytesLane(options, layout, rows)), quotedColumns: [] };
+      return { ...(await readBytesLane(options, layout, rows, estimatedTableBytes(sample.text, layout, rows))), quotedColumns: [] };
     } catch (error) {
       if (!(error instanceof QuotedFieldError)) throw error;
     }

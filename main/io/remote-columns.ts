@@ -13,7 +13,7 @@
  *   → finish {lines}   ← done {columns} or failed {error}
  *   → abandon          the load stopped here (cancelled, failed on this side): the worker forgets it
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UserFacingError } from '../../engine/errors.ts';
 import type { ColumnSetup, ColumnSink, PlainRun } from '../../engine/table/column-sink.ts';
@@ -65,10 +65,34 @@ export const PARALLEL_MIN_COLUMNS = 8;
 const LOCAL_SHARE = 0.15;
 const MAX_RUNS_AHEAD = 2;
 
-export function wantsParallel(choice: ParallelChoice | undefined, totalBytes: number, pool: ColumnWorkerPool = columnWorkerPool): boolean {
+/**
+ * What a load needs besides its table (read buffers, the splitter, the builders' dictionaries, garbage not yet
+ * collected) and what a second thread adds to that (its isolate, and its own garbage V8 lets build up before it
+ * collects), measured on the 1,000,000 × 50 table of `npm run bench:memory`: 33 MB and 28 MB over the table.
+ */
+export const LOAD_OVERHEAD_BYTES = 40 * 2 ** 20;
+export const WORKER_OVERHEAD_BYTES = 32 * 2 ** 20;
+
+/**
+ * `auto`: a file from 64 MB gets the worker only when its table (estimated on the sample, table-size.ts) leaves
+ * room for the worker's memory under twice the file, the loading goal; a table of mostly numbers does not (its
+ * numbers take 8 bytes a cell against about 5 of text), and there the worker also costs more CPU than it saves.
+ * From 8 MB, a warm worker. Unknown table size: judged by size alone. Never while the machine has no idle core
+ * (`busyCores`, the load average of the last minute): the worker costs 10–30% more CPU than one thread, paid
+ * back only by a core that would otherwise wait (under a load of 13 on 2 cores it was never faster).
+ */
+export function wantsParallel(
+  choice: ParallelChoice | undefined,
+  totalBytes: number,
+  pool: ColumnWorkerPool = columnWorkerPool,
+  tableBytes?: number,
+  busyCores = loadavg()[0]!,
+): boolean {
   if (choice === 'always') return true;
-  if (choice === 'never' || availableParallelism() < 2) return false;
-  return totalBytes >= PARALLEL_COLD_MIN_BYTES || (totalBytes >= PARALLEL_MIN_BYTES && pool.hasWarmWorker);
+  if (choice === 'never' || availableParallelism() < 2 || totalBytes < PARALLEL_MIN_BYTES) return false;
+  if (busyCores > availableParallelism() - 1) return false;
+  if (totalBytes < PARALLEL_COLD_MIN_BYTES) return pool.hasWarmWorker;
+  return tableBytes === undefined || tableBytes + LOAD_OVERHEAD_BYTES + WORKER_OVERHEAD_BYTES <= 2 * totalBytes;
 }
 
 let loads = 0;
@@ -147,16 +171,20 @@ export class RemoteColumns implements ColumnSink {
   }
 
   storeRun(run: PlainRun): void {
-    // The chunk's buffers are reused for the next chunk: the worker gets copies, in buffers it gave back.
+    // The chunk's buffers are reused for the next chunk: the worker gets copies, in buffers it gave back. Only
+    // the bytes the run's records span are copied, to the same offsets, so the field offsets stay as they are:
+    // a chunk that irregular rows cut into many runs is not copied whole for each.
     const fields = run.starts.length;
+    const from = fields > 0 ? run.starts[0]! : 0;
+    const to = fields > 0 ? run.ends[fields - 1]! : 0;
     const spare = this.free.pop();
     const buffers = {
-      bytes: spare && spare.bytes.byteLength >= run.bytes.length ? spare.bytes : new ArrayBuffer(Math.ceil(run.bytes.length * 1.25)),
+      bytes: spare && spare.bytes.byteLength >= to ? spare.bytes : new ArrayBuffer(Math.ceil(Math.max(to, run.bytes.length) * 1.25)),
       starts: spare && spare.starts.byteLength >= fields * 4 ? spare.starts : new ArrayBuffer(fields * 5),
       ends: spare && spare.ends.byteLength >= fields * 4 ? spare.ends : new ArrayBuffer(fields * 5),
     };
-    const copy = { bytes: new Uint8Array(buffers.bytes, 0, run.bytes.length), starts: new Int32Array(buffers.starts, 0, fields), ends: new Int32Array(buffers.ends, 0, fields), size: run.size };
-    copy.bytes.set(run.bytes);
+    const copy = { bytes: new Uint8Array(buffers.bytes, 0, to), starts: new Int32Array(buffers.starts, 0, fields), ends: new Int32Array(buffers.ends, 0, fields), size: run.size };
+    copy.bytes.set(run.bytes.subarray(from, to), from);
     copy.starts.set(run.starts);
     copy.ends.set(run.ends);
     this.ahead++;

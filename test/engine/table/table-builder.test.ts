@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUserFacingError } from '../../../engine/errors.ts';
-import { TableBuilder, type BuiltTable, type TableBuilderOptions } from '../../../engine/table/table-builder.ts';
+import { TableBuilder, type BuiltTable, type RecordBatch, type TableBuilderOptions } from '../../../engine/table/table-builder.ts';
 
 function load(lines: readonly string[][], options: Partial<TableBuilderOptions> = {}): BuiltTable {
   const [header, ...rows] = lines;
@@ -104,5 +104,64 @@ describe('TableBuilder rows', () => {
       code: 'too-large',
       message: expect.stringContaining('more than 5 cells (rows × columns)'),
     });
+  });
+});
+
+/** Records as the byte lane hands them over: one batch of byte ranges for `text` (no quotes, LF line ends). */
+function byteBatch(text: string): RecordBatch {
+  const bytes = new TextEncoder().encode(text);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const firstField: number[] = [];
+  const fieldCounts: number[] = [];
+  const lines: number[] = [];
+  let start = 0;
+  text.split('\n').slice(0, -1).forEach((line, i) => {
+    firstField.push(starts.length);
+    for (const cell of line.split(',')) {
+      starts.push(start);
+      ends.push(start + cell.length);
+      start += cell.length + 1;
+    }
+    fieldCounts.push(starts.length - firstField.at(-1)!);
+    lines.push(i + 1);
+  });
+  const ints = (a: number[]) => Int32Array.from(a);
+  return { bytes, starts: ints(starts), ends: ints(ends), firstField: ints(firstField), fieldCounts: ints(fieldCounts), lines: ints(lines), size: lines.length };
+}
+
+describe('TableBuilder on byte batches', () => {
+  const text = [',a,b,c', '1,x,2,3', ',y,3,4', ',,5,6', ',a,b,c', '7,a,9,9', ',,,', '8,z,1,2', ''].join('\n');
+
+  it('gives the table addRow gives on the same texts: blank rows and a repeated header found with an unnamed first column', () => {
+    const batch = byteBatch(text);
+    const decode = (bytes: Uint8Array, start: number, end: number) => new TextDecoder().decode(bytes.subarray(start, end));
+    const header = text.split('\n')[0]!.split(',');
+    const bytes = new TableBuilder(header, 1, { source: 'x.csv', decode });
+    bytes.addByteBatch(batch, 1);
+    const texts = new TableBuilder(header, 1, { source: 'x.csv' });
+    text.split('\n').slice(1, -1).forEach((line, i) => texts.addRow(line.split(','), i + 2));
+    const [a, b] = [bytes.finish(), texts.finish()];
+    expect(a.table).toEqual(b.table);
+    expect(a.warnings).toEqual(b.warnings);
+    expect(a.table.rowCount).toBe(5);
+    expect(a.warnings.join(' ')).toMatch(/1 empty row was skipped/);
+    expect(a.warnings.join(' ')).toMatch(/1 row repeating the header was skipped/);
+  });
+
+  it('keeps rows whose first cells are blank on the fast path: their cells are never decoded one by one', () => {
+    const decodes = (firstCell: (i: number) => string): number => {
+      const rows = Array.from({ length: 3000 }, (_, i) => `${firstCell(i)},${i % 4 === 0 ? '' : `v${i % 5}`},${i % 11}`);
+      let decoded = 0;
+      const decode = (bytes: Uint8Array, start: number, end: number) => (decoded++, new TextDecoder().decode(bytes.subarray(start, end)));
+      const builder = new TableBuilder(['id', 'label', 'n'], 1, { source: 'x.csv', decode });
+      builder.addByteBatch(byteBatch(['id,label,n', ...rows, ''].join('\n')), 1);
+      expect(builder.finish().table.rowCount).toBe(3000);
+      return decoded;
+    };
+    // A third of the rows start with a gap: decoded one by one, that would be 3 cells each, 3,000 in all.
+    const gaps = decodes((i) => (i % 3 === 0 ? '' : String(i % 7)));
+    const none = decodes((i) => String(i % 7));
+    expect(gaps - none).toBeLessThan(10);
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,16 +48,22 @@ describe('column-parallel loading', () => {
     });
   });
 
-  it('is chosen for files of 8 MB and more when a warm worker waits, from 64 MB otherwise, unless told', async () => {
+  it('is chosen for files of 8 MB and more when a warm worker waits, from 64 MB otherwise, never with every core busy, unless told', async () => {
     const pool = new ColumnWorkerPool();
     try {
-      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool)).toBe(true);
-      expect(wantsParallel(undefined, PARALLEL_MIN_BYTES, pool)).toBe(false);
-      expect(wantsParallel('never', 2 ** 30, pool)).toBe(false);
-      expect(wantsParallel('always', 10, pool)).toBe(true);
+      // An idle machine (no core busy), as the last argument says; a loaded one below.
+      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool, undefined, 0)).toBe(true);
+      expect(wantsParallel(undefined, PARALLEL_MIN_BYTES, pool, undefined, 0)).toBe(false);
+      expect(wantsParallel('never', 2 ** 30, pool, undefined, 0)).toBe(false);
+      expect(wantsParallel('always', 10, pool, undefined, 0)).toBe(true);
       await readDelimitedText({ ...options('Churn_Modelling.csv', 'always'), columnWorkers: pool });
-      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool)).toBe(true);
-      expect(wantsParallel('auto', PARALLEL_MIN_BYTES - 1, pool)).toBe(false);
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool, undefined, 0)).toBe(true);
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES - 1, pool, undefined, 0)).toBe(false);
+      // Every core busy: one thread, whatever the file; unless told.
+      const busy = availableParallelism();
+      expect(wantsParallel('auto', PARALLEL_MIN_BYTES, pool, undefined, busy)).toBe(false);
+      expect(wantsParallel('auto', PARALLEL_COLD_MIN_BYTES, pool, undefined, busy)).toBe(false);
+      expect(wantsParallel('always', PARALLEL_COLD_MIN_BYTES, pool, undefined, busy)).toBe(true);
     } finally {
       pool.close();
     }
@@ -142,6 +148,46 @@ describe('column-parallel loading', () => {
       expect((await loadTable(file('latin1-late.csv'), { parallel: 'always' })).source.encoding).toBe('windows-1252');
     });
     it('a type the column cannot take: the same message', async () => expectSameLoad(file('switching.csv'), { columnTypes: { note: 'numeric', flag: 'datetime' } }));
+  });
+
+  describe('on generated tables of every column kind', () => {
+    let dir = '';
+    beforeAll(async () => (dir = await mkdtemp(path.join(tmpdir(), 'layerlab-parallel-kinds-'))));
+    afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+    /** A column's cell for row i, from a seeded stream: every kind a builder stores differently. */
+    const KINDS: ((i: number, r: () => number) => string)[] = [
+      (_, r) => String(18 + Math.floor(r() * 60)), // few whole numbers: stays a dictionary, becomes numbers at the end
+      (_, r) => (Math.exp(6 + 2 * r()) * 3).toFixed(2), // many distinct: switches to a Float64Array while loading
+      (_, r) => (r() < 0.07 ? '' : (40 + 20 * r()).toFixed(1)), // measurements with gaps
+      (i, r) => (r() < 0.02 ? 'NA' : i > 9000 && r() < 0.3 ? `w${i}` : String(Math.floor(r() * 9000))), // numbers, then text
+      (_, r) => `L${Math.floor(r() ** 1.6 * 25)}`, // skewed categories
+      (_, r) => (r() < 0.5 ? 'Yes' : 'No'),
+      (i) => `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      (_, r) => `00${Math.floor(r() * 90)}`, // codes with leading zeros stay text
+      (_, r) => (r() < 0.01 ? '?' : r() < 0.5 ? '-1.5e3' : String(r())), // full-precision doubles, exponents, a marker
+      (i) => String(i * 7), // all distinct whole numbers
+    ];
+
+    async function written(name: string, rows: number, width: number, seed: number, lineEnd = '\n', bom = ''): Promise<string> {
+      let state = seed;
+      const r = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const kinds = Array.from({ length: width }, (_, j) => KINDS[(j * 7 + seed) % KINDS.length]!);
+      const lines = [Array.from({ length: width }, (_, j) => `c${j}`).join(',')];
+      for (let i = 0; i < rows; i++) lines.push(kinds.map((kind) => kind(i, r)).join(','));
+      const file = path.join(dir, name);
+      await writeFile(file, bom + lines.join(lineEnd) + lineEnd);
+      return file;
+    }
+
+    it.each([
+      ['12,000 rows × 30 columns', 12_000, 30, 1],
+      ['20,000 rows × 50 columns, CRLF', 20_000, 50, 2, '\r\n'],
+      ['9,000 rows × 12 columns, with a BOM', 9000, 12, 3, '\n', '\ufeff'],
+      ['3,000 rows × 200 columns', 3000, 200, 4],
+    ] as const)('%s: the single-thread table', async (_, rows, width, seed, lineEnd?: string, bom?: string) => {
+      await expectSameLoad(await written(`kinds-${seed}.csv`, rows, width, seed, lineEnd, bom));
+    });
   });
 
   it('falls back to one thread when the worker cannot start, with the same table', async () => {

@@ -1,7 +1,7 @@
 /** Engine work on an open dataset, in a worker: loading, the Data step's profile and column changes, and every recipe run. */
 import { UserFacingError } from '../../../../engine/errors.ts';
 import { defaultRecipe, detectTask, suggestRecipe } from '../../../../engine/prep/index.ts';
-import { countLabels } from '../../../../engine/prep/labels.ts';
+import { labelTally } from '../../../../engine/prep/label-tally.ts';
 import { planTarget, rowsWithTarget } from '../../../../engine/prep/target.ts';
 import { suggestTarget } from '../../../../engine/prep/target-choice.ts';
 import { suggestCodeColumns } from '../../../../engine/table/code-columns.ts';
@@ -11,6 +11,7 @@ import { profileColumn } from '../../../../engine/table/profile.ts';
 import { findColumn, missingCount, type Column, type Table } from '../../../../engine/table/table.ts';
 import { saveCleanedCsv } from '../../../export/cleaned-csv.ts';
 import { loadTable } from '../../../io/load-table.ts';
+import { releaseBuffer } from '../../../io/release-buffer.ts';
 import { profileOf, skewnessOf } from '../../../results/dataset-profile.ts';
 import { cleanedOf, recipePreviewOf } from '../../../results/recipe-preview.ts';
 import { shareColumn, shareLoadedTable } from '../shared-memory.ts';
@@ -27,7 +28,7 @@ function requireColumnNamed(table: Table, name: string): Column {
 export const datasetCalls: DatasetCalls = {
   loadTable: async ({ path, options }, context) => {
     const loaded = await loadTable(path, { ...options, signal: context.signal, onProgress: (progress) => context.progress(progress) });
-    const table = shareLoadedTable(loaded.table);
+    const table = shareLoadedTable(loaded.table, releaseBuffer);
     return { ...loaded, table, missing: table.columns.map(missingCount) };
   },
 
@@ -47,7 +48,8 @@ export const datasetCalls: DatasetCalls = {
         ? defaultRecipe(table, { preferredTarget })
         : suggestRecipe(table, { target, ...(task ? { task } : {}), ...(positiveLabel !== undefined ? { positiveLabel } : {}) });
     const column = requireColumnNamed(table, recipe.target.column);
-    const detectedTask = detectTask(column, countLabels(column, rowsWithTarget(column)));
+    // Over every row with a target: the same counts as over all rows (empty cells are not counted), kept per column.
+    const detectedTask = detectTask(column, labelTally(column).counts);
     const plan = planTarget(column, rowsWithTarget(column), recipe.target);
     return { recipe, detectedTask, classLabels: plan.classLabels ?? [] };
   },
