@@ -8,7 +8,7 @@ import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../..
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
 import { addLayer, designName, designParameters, moveLayer, presetLayers, removeLayer, sizedDefault, sizeRefusal, toNetworkDesign, updateLayer, type HiddenLayer, type TableShape } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
+import { defaultTrainForm, lossFor, sizedForm, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { CrossValidationState } from './cross-validation.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -30,6 +30,8 @@ export class TrainingState {
   /** The preset the layers came from, until the user edits them. */
   preset = $state<string | null>('default');
   form = $state.raw<TrainForm>(defaultTrainForm());
+  /** Whether the form's epochs and patience still follow the table (`layerlab train`'s); the user's own stay. */
+  private formSized = true;
   /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
   preview = $state.raw<NetworkPreview | null>(null);
   previewError = $state<string | null>(null);
@@ -120,6 +122,7 @@ export class TrainingState {
       this.previewError = null;
       // Untouched default layers follow the table, as `layerlab train` sizes them; edited or restored ones stay.
       if (this.preset === 'default') this.layers = sizedDefault(this.layers, this.shape);
+      this.sizeForm();
     } catch (error) {
       if (this.previewKey !== key) return;
       this.preview = null;
@@ -150,6 +153,8 @@ export class TrainingState {
 
   setForm(change: Partial<TrainForm>): void {
     this.form = { ...this.form, ...change };
+    if ('epochs' in change || 'patience' in change) this.formSized = false;
+    this.sizeForm();
   }
 
   /** Starts a run with the current design and settings; several may run side by side. */
@@ -231,10 +236,11 @@ export class TrainingState {
   private resetForNewDataset(): void {
     const defaults = defaultTrainForm();
     const chosen = (layers: readonly HiddenLayer[], form: TrainForm) => JSON.stringify([toNetworkDesign(layers), toTrainingSettings(form, 'binary')]);
-    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default', this.shape), defaults) || this.regressionOutput !== 'linear';
+    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default', this.shape), this.preview ? sizedForm(defaults, this.preview.rows.train) : defaults) || this.regressionOutput !== 'linear';
     this.layers = presetLayers('default');
     this.preset = 'default';
     this.form = defaults;
+    this.formSized = true;
     this.regressionOutput = 'linear';
     this.selectedId = null;
     if (changed) this.notices.push('info', messages.settingsReset);
@@ -249,6 +255,10 @@ export class TrainingState {
   /** The loss the next run uses, for the form. */
   get loss(): string | null {
     return this.task ? lossFor(this.task, this.form) : null;
+  }
+
+  private sizeForm(): void {
+    if (this.formSized && this.preview) this.form = sizedForm(this.form, this.preview.rows.train);
   }
 
   private edit(layers: HiddenLayer[]): void {
