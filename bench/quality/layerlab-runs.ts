@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { buildModelFile } from '../../engine/model/model-file.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
-import { defaultHiddenUnits, defaultTrainingSettings, denseStack } from '../../engine/pipeline/training-settings.ts';
+import { defaultHiddenUnits, denseStack, sizedTrainingSettings } from '../../engine/pipeline/training-settings.ts';
 import { prepare } from '../../engine/prep/prepare.ts';
 import { buildRecipe } from '../../main/cli/train-recipe.ts';
 import { DEFAULT_ENSEMBLE_TRIALS } from '../../main/cli/commands/search.ts';
@@ -37,7 +37,7 @@ export function trainDefaults(split: FileSplit, dataset: QualityDataset): Layerl
   const prepared = prepare(split.train, recipeFor(split, dataset, 0.1));
   // As `layerlab train` chooses them (main/cli/commands/train.ts).
   const design = { hidden: denseStack(defaultHiddenUnits(prepared.fitted.features.length, prepared.fitted.target.outputWidth)) };
-  const settings = defaultTrainingSettings();
+  const settings = sizedTrainingSettings(prepared.train.rows);
   const result = runPreparedJob({ prepared, design, settings });
   const file = buildModelFile({ result, design, settings, source: SOURCE, app: APP });
   return { ...scoreModelFile(file, split.test), seconds: (performance.now() - started) / 1000 };

@@ -64,9 +64,18 @@ const PENALTY_OFF: Readonly<Record<'l1' | 'l2', number>> = { l2: 0.3, l1: 0.7 };
 const PENALTY_RANGE: Readonly<Record<'l1' | 'l2', [number, number]>> = { l2: [-6, -2], l1: [-7, -3] };
 const LEARNING_RATE_RANGE: [number, number] = [-4, -2];
 const MAX_DROPOUT = 0.5;
+/** Dropout moves in steps of 0.05: finer rates change nothing a trial can measure (and 0.0009 reads as a bug). */
+const DROPOUT_STEP = 0.05;
 
+/** `digits` significant digits: for values on a log scale (learning rate, penalties). */
 function round(value: number, digits = 2): number {
   return Number(value.toPrecision(digits));
+}
+
+/** The nearest multiple of DROPOUT_STEP (0 below half a step), for a position u in [0, 1]. */
+function dropoutAt(u: number): number {
+  const steps = Math.round((u * MAX_DROPOUT) / DROPOUT_STEP);
+  return Number((steps * DROPOUT_STEP).toFixed(2));
 }
 
 function penaltyValue(u: number, which: 'l1' | 'l2'): number {
@@ -108,7 +117,7 @@ export function configAt(point: Point, context: SpaceContext): TrialConfig {
     inputs: pick('inputs') as InputEncoding,
     hidden: hiddenWidths(depth, pick('width') as number, pick('shape') as 'constant' | 'funnel'),
     activation: pick('activation') as ActivationName,
-    dropout: depth === 0 ? 0 : round(point['dropout']! * MAX_DROPOUT, 1),
+    dropout: depth === 0 ? 0 : dropoutAt(point['dropout']!),
     l2: penaltyValue(point['l2']!, 'l2'),
     l1: penaltyValue(point['l1']!, 'l1'),
     learningRate: round(10 ** (lrLo + point['learningRate']! * (lrHi - lrLo))),

@@ -9,6 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultHiddenUnits } from '../../engine/pipeline/training-settings.ts';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 import { chooseTarget, evaluateCardsContained, goTo, noticeTitles, shotBothThemes, train, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
 
@@ -78,10 +79,12 @@ describe('from Build to Predict on tables nobody tuned the app for', () => {
   it('(10) says the allowed range of a value out of range, and keeps the value in force', async () => {
     const { page } = app;
     const epochs = page.locator('input[name="epochs"]');
+    // 150 birds, 55% for training: 82 rows are 3 batches of 32, so `layerlab train`'s 400 epochs (its most).
+    expect(await epochs.inputValue(), 'the epochs are sized for a small table').toBe('400');
     await epochs.fill('100000');
     await epochs.press('Tab');
     expect(await page.locator('.settings .field-problem').textContent()).toBe('Epochs takes a whole number from 1 to 10,000; 100,000 is not one, so the value stays as it was.');
-    expect(await epochs.inputValue()).toBe('100');
+    expect(await epochs.inputValue()).toBe('400');
     await goTo(app, 'Build');
     await page.locator('[data-preset="classic"]').click();
     const units = page.locator('[data-layer-index="0"] input[type="number"]').first();
@@ -190,7 +193,15 @@ describe('from Build to Predict on tables nobody tuned the app for', () => {
       }
       await chooseTarget(app);
       await goTo(app, 'Build');
-      await expect.poll(() => page.getByTestId('design-name').textContent()).toBe(`32-16-${classes}`);
+      // The default network is `layerlab train`'s for this table: wider than 32-16 for this many classes, and says why.
+      await page.waitForSelector('svg g.input .caption');
+      const inputs = Number((await page.locator('svg g.input .caption').textContent())!.split(' ')[0]);
+      const widths = defaultHiddenUnits(inputs, classes);
+      expect(widths[0]).toBeGreaterThan(32);
+      await expect.poll(() => page.getByTestId('design-name').textContent()).toBe(`${widths.join('-')}-${classes}`);
+      expect(await page.locator('[data-preset="default"]').textContent()).toContain(`Default ${widths.join('-')}`);
+      expect(await page.getByTestId('default-why').textContent()).toBe(`${widths.join('-')}: sized for ${inputs} inputs and ${classes} classes`);
+      if (classes === 26) await shotBothThemes(app, 'build-26-classes');
       await train(app, 60);
       expect(await page.locator('#runs-title').textContent()).toBe(`Runs of disease${classes}.csv`);
       expect(await page.locator('tr[data-run] td.data').allTextContents()).toEqual([`disease${classes}.csv → Class`]);

@@ -57,9 +57,11 @@ describe('Build and Train', () => {
     await goTo('Build');
     await page.waitForSelector('svg[role="img"] circle');
     expect(await page.getByTestId('design-name').textContent(), 'the default preset first').toBe('32-16-1');
+    expect(await page.getByTestId('default-why').textContent(), 'one output keeps 32-16, as `layerlab train` does').toBe('32-16: a first try for one output (two classes or a number); wider did no better on such tables');
     await page.locator('[data-preset="classic"]').click();
     expect(await page.getByTestId('design-name').textContent()).toBe('6-6-1');
     expect(await page.locator('[data-preset="classic"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('default-why').count(), 'the reason goes with the default preset').toBe(0);
     // Four columns of neurons; the input layer draws 8 of its features and counts the rest.
     expect(await page.locator('svg g.column').count()).toBe(4);
     expect(await page.locator('svg g.hidden').first().locator('circle').count()).toBe(6);

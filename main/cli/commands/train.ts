@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { UserFacingError } from '../../../engine/errors.ts';
 import { ACTIVATIONS, isActivationName } from '../../../engine/nn/activations.ts';
 import { OPTIMIZER_KINDS, type OptimizerKind } from '../../../engine/nn/optimizers/create-optimizer.ts';
-import { defaultHiddenUnits, defaultTrainingSettings, denseStack, MAX_DEFAULT_WIDTH } from '../../../engine/pipeline/training-settings.ts';
+import { defaultEpochs, defaultHiddenUnits, defaultPatience, defaultTrainingSettings, denseStack, MAX_DEFAULT_WIDTH, patienceSettings } from '../../../engine/pipeline/training-settings.ts';
 import { runPreparedJob } from '../../../engine/pipeline/train-job.ts';
 import { prepare } from '../../../engine/prep/prepare.ts';
 import { warmUpTraining } from '../../../engine/pipeline/warm-up.ts';
@@ -23,13 +23,15 @@ const USAGE = `usage: layerlab train <file> --target <column> [options]
                           inputs plus classes, up to ${MAX_DEFAULT_WIDTH},${MAX_DEFAULT_WIDTH / 2}]
   --activation relu       hidden activation: ${ACTIVATIONS.join(', ')}
   --dropout 0             dropout rate after each hidden layer
-  --epochs 100            most epochs (early stopping may end sooner)
+  --epochs 100            most epochs (early stopping may end sooner) [default: 100, more for small tables:
+                          about 4,000 batch steps, up to 400]
   --batch-size 32
   --optimizer adam        ${OPTIMIZER_KINDS.join(', ')}
   --learning-rate 0.001
   --test-size 0.2         share of rows held out for the final test
   --validation-size 0.1   share of rows watched by early stopping (0: no early stopping)
   --patience 10           epochs without validation improvement before stopping (0: never stop early)
+                          [default: a tenth of the epochs, at least 10]
   --task binary|multiclass|regression   override the detected task
   --class-weight balanced weigh rare classes up
   --folds K               also K-fold cross-validate the network on the non-test rows: each metric as mean ± spread
@@ -76,19 +78,14 @@ export const trainCommand: CliCommand = {
     const testSize = numberOption(values['test-size'], 'test-size', 0.2, between(0, 1), 'a fraction in [0, 1)');
     const validationSize = numberOption(values['validation-size'], 'validation-size', 0.1, between(0, 1), 'a fraction in [0, 1)');
     if (testSize + validationSize >= 0.95) throw new UserFacingError('usage', `--test-size and --validation-size leave almost nothing to train on (${testSize} + ${validationSize}).`);
-    const patience = numberOption(values.patience, 'patience', 10, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const chosenPatience = values.patience === undefined ? null : numberOption(values.patience, 'patience', 10, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const chosenEpochs = values.epochs === undefined ? null : numberOption(values.epochs, 'epochs', 100, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+    const batchSize = numberOption(values['batch-size'], 'batch-size', 32, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+    const learningRate = numberOption(values['learning-rate'], 'learning-rate', optimizer === 'sgd' ? 0.01 : 0.001, (n) => n > 0, 'a number > 0');
     const seed = numberOption(values.seed, 'seed', 42, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0');
     const threads = numberOption(values.threads, 'threads', 2, (n) => n === 1 || n === 2, '1 or 2');
     const folds = values.folds === undefined ? null : numberOption(values.folds, 'folds', 0, (n) => Number.isInteger(n) && n >= 2, 'a whole number ≥ 2 (5 or 10 are usual)');
 
-    const settings = defaultTrainingSettings({
-      epochs: numberOption(values.epochs, 'epochs', 100, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
-      batchSize: numberOption(values['batch-size'], 'batch-size', 32, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1'),
-      optimizer: { kind: optimizer, learningRate: numberOption(values['learning-rate'], 'learning-rate', optimizer === 'sgd' ? 0.01 : 0.001, (n) => n > 0, 'a number > 0') } as never,
-      seed,
-      classWeight: values['class-weight'] === 'balanced' ? 'balanced' : 'none',
-      ...(patience === 0 || validationSize === 0 ? { earlyStopping: false as const, reduceLrOnPlateau: false as const } : { earlyStopping: { patience, restoreBestWeights: true } }),
-    });
     const dropout = numberOption(values.dropout, 'dropout', 0, between(0, 1), 'a rate in [0, 1)');
 
     // Compiles and warms the training code (on generated rows) before anything is timed: once per process.
@@ -105,6 +102,17 @@ export const trainCommand: CliCommand = {
     const preparing = performance.now();
     const prepared = prepare(loaded.table, recipe);
     const prepareSeconds = (performance.now() - preparing) / 1000;
+    // Epochs and patience follow the training rows unless chosen (small tables get more epochs: defaultEpochs).
+    const epochs = chosenEpochs ?? defaultEpochs(prepared.train.rows, batchSize).epochs;
+    const patience = chosenPatience ?? defaultPatience(epochs);
+    const settings = defaultTrainingSettings({
+      epochs,
+      batchSize,
+      optimizer: { kind: optimizer, learningRate } as never,
+      seed,
+      classWeight: values['class-weight'] === 'balanced' ? 'balanced' : 'none',
+      ...(patience === 0 || validationSize === 0 ? { earlyStopping: false as const, reduceLrOnPlateau: false as const } : patienceSettings(patience)),
+    });
     // The default width follows the prepared inputs (one-hot columns included) and the classes.
     const hidden = chosenHidden ?? defaultHiddenUnits(prepared.fitted.features.length, prepared.fitted.target.outputWidth);
     const design = { hidden: denseStack(hidden, activation, dropout) };

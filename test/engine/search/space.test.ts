@@ -29,6 +29,15 @@ describe('the search space', () => {
     expect(configs.every((c) => c.hidden.length > 0 || c.dropout === 0)).toBe(true);
   });
 
+  it('draws dropout in steps of 0.05 from 0 to 0.5, never a rate like 0.0009 from a position near 0', () => {
+    const base = pointOf(portfolio(CONTEXT)[0]!, CONTEXT);
+    // 0.0018 × 0.5 = 0.0009, which one significant digit kept as it was.
+    expect(configAt({ ...base, dropout: 0.0018 }, CONTEXT).dropout).toBe(0);
+    expect(configAt({ ...base, dropout: 0.05 }, CONTEXT).dropout).toBe(0.05);
+    const rates = Array.from({ length: 1001 }, (_, i) => configAt({ ...base, dropout: i / 1000 }, CONTEXT).dropout);
+    expect(new Set(rates)).toEqual(new Set([0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]));
+  });
+
   it('proposes configs near the best ones once there are enough, the same for the same seed', () => {
     const rng = new Rng(1);
     const tried = Array.from({ length: 30 }, () => randomConfig(rng, CONTEXT));

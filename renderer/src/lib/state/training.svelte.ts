@@ -3,13 +3,12 @@
  * side by side). Reads the recipe from RecipeState; never changes it. A finished run is handed to
  * ResultsState (`results.show(modelId)`) for the Evaluate and Predict & export steps.
  */
-import { checkParameterCount, countParameters } from '../../../../engine/nn/network-spec.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import type { NetworkPreview, RunSummary, TrainingProgressEvent } from '../../../../main/api/calls/training-calls.ts';
 import type { AppEvent } from '../../../../main/api/contract.ts';
 import { messages } from '../messages.ts';
-import { addLayer, designName, moveLayer, presetLayers, removeLayer, toNetworkDesign, updateLayer, type HiddenLayer } from '../network/design.ts';
-import { defaultTrainForm, lossFor, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
+import { addLayer, designName, designParameters, moveLayer, presetLayers, removeLayer, sizedDefault, sizeRefusal, toNetworkDesign, updateLayer, type HiddenLayer, type TableShape } from '../network/design.ts';
+import { defaultTrainForm, lossFor, sizedForm, toTrainingSettings, withPenalties, type TrainForm } from '../training/settings.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { CrossValidationState } from './cross-validation.svelte.ts';
 import type { DatasetState } from './dataset.svelte.ts';
@@ -31,6 +30,8 @@ export class TrainingState {
   /** The preset the layers came from, until the user edits them. */
   preset = $state<string | null>('default');
   form = $state.raw<TrainForm>(defaultTrainForm());
+  /** Whether the form's epochs and patience still follow the table (`layerlab train`'s); the user's own stay. */
+  private formSized = true;
   /** What the recipe makes of the dataset: inputs, output, task. Null until asked, or when it cannot be built. */
   preview = $state.raw<NetworkPreview | null>(null);
   previewError = $state<string | null>(null);
@@ -46,6 +47,8 @@ export class TrainingState {
   private loading: Promise<void> | null = null;
 
   readonly task = $derived(this.preview?.task ?? null);
+  /** What the default preset is sized for; null until the recipe's inputs are known. */
+  readonly shape = $derived.by((): TableShape | null => (this.preview ? { inputs: this.preview.features.length, outputs: this.preview.output.units } : null));
   /** Regression only: `relu` keeps predictions at 0 or above (prices, counts); classification outputs follow the task. */
   regressionOutput = $state<'linear' | 'relu'>('linear');
   readonly design = $derived.by(() => {
@@ -54,24 +57,10 @@ export class TrainingState {
   });
   /** The output layer's activation as the next run builds it. */
   readonly outputActivation = $derived(this.task === 'regression' ? this.regressionOutput : (this.preview?.output.activation ?? null));
-  private readonly counts = $derived.by(() => {
-    const p = this.preview;
-    if (!p) return null;
-    const output = { type: 'dense', units: p.output.units } as const;
-    // The loss does not change the count.
-    return countParameters({ inputSize: p.features.length, layers: [...this.design.hidden, output], loss: 'mse' });
-  });
+  private readonly counts = $derived(this.shape ? designParameters(this.design, this.shape) : null);
   readonly parameters = $derived(this.counts?.trainable ?? null);
   /** The cap's refusal, said in the Build step as soon as the design passes it (a run of it would be refused). */
-  readonly sizeProblem = $derived.by(() => {
-    if (!this.counts) return null;
-    try {
-      checkParameterCount(this.counts.trainable + this.counts.nonTrainable);
-      return null;
-    } catch (error) {
-      return errorText(error);
-    }
-  });
+  readonly sizeProblem = $derived(this.counts ? sizeRefusal(this.counts) : null);
   readonly name = $derived(designName(this.layers, this.preview?.output.units ?? 1));
   /** The runs listed: those of the open dataset (the same file, by SHA-256), or every run when the user asks. */
   readonly visibleRuns = $derived.by(() => {
@@ -131,6 +120,9 @@ export class TrainingState {
       if (this.previewKey !== key) return;
       this.preview = preview;
       this.previewError = null;
+      // Untouched default layers follow the table, as `layerlab train` sizes them; edited or restored ones stay.
+      if (this.preset === 'default') this.layers = sizedDefault(this.layers, this.shape);
+      this.sizeForm();
     } catch (error) {
       if (this.previewKey !== key) return;
       this.preview = null;
@@ -139,7 +131,7 @@ export class TrainingState {
   }
 
   usePreset(presetId: string): void {
-    this.layers = presetLayers(presetId);
+    this.layers = presetLayers(presetId, this.shape);
     this.preset = presetId;
   }
 
@@ -161,6 +153,8 @@ export class TrainingState {
 
   setForm(change: Partial<TrainForm>): void {
     this.form = { ...this.form, ...change };
+    if ('epochs' in change || 'patience' in change) this.formSized = false;
+    this.sizeForm();
   }
 
   /** Starts a run with the current design and settings; several may run side by side. */
@@ -242,10 +236,11 @@ export class TrainingState {
   private resetForNewDataset(): void {
     const defaults = defaultTrainForm();
     const chosen = (layers: readonly HiddenLayer[], form: TrainForm) => JSON.stringify([toNetworkDesign(layers), toTrainingSettings(form, 'binary')]);
-    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default'), defaults) || this.regressionOutput !== 'linear';
+    const changed = chosen(this.layers, this.form) !== chosen(presetLayers('default', this.shape), this.preview ? sizedForm(defaults, this.preview.rows.train) : defaults) || this.regressionOutput !== 'linear';
     this.layers = presetLayers('default');
     this.preset = 'default';
     this.form = defaults;
+    this.formSized = true;
     this.regressionOutput = 'linear';
     this.selectedId = null;
     if (changed) this.notices.push('info', messages.settingsReset);
@@ -260,6 +255,10 @@ export class TrainingState {
   /** The loss the next run uses, for the form. */
   get loss(): string | null {
     return this.task ? lossFor(this.task, this.form) : null;
+  }
+
+  private sizeForm(): void {
+    if (this.formSized && this.preview) this.form = sizedForm(this.form, this.preview.rows.train);
   }
 
   private edit(layers: HiddenLayer[]): void {

@@ -5,7 +5,7 @@
 import type { LossKind } from '../../../../engine/nn/losses.ts';
 import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-optimizer.ts';
 import type { LayerSpec } from '../../../../engine/nn/network-spec.ts';
-import { defaultTrainingSettings, type NetworkDesign, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import { defaultEpochs, defaultTrainingSettings, patienceSettings, type NetworkDesign, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
 import type { Task } from '../../../../engine/prep/types.ts';
 import { TRAIN_FOLD_CHOICES } from '../../../../main/api/calls/validation-calls.ts';
 
@@ -67,6 +67,12 @@ export function defaultTrainForm(): TrainForm {
   };
 }
 
+/** The form with the epochs and patience `layerlab train` chooses for this many training rows at its batch size. */
+export function sizedForm(form: TrainForm, trainRows: number): TrainForm {
+  const { epochs, patience } = defaultEpochs(trainRows, form.batchSize);
+  return form.epochs === epochs && form.patience === patience ? form : { ...form, epochs, patience };
+}
+
 /** The loss a run will use: the task's own for classification, the chosen one for regression. */
 export function lossFor(task: Task, form: Pick<TrainForm, 'regressionLoss'>): LossKind {
   if (task === 'binary') return 'binary_crossentropy';
@@ -91,7 +97,7 @@ export function toTrainingSettings(form: TrainForm, task: Task): TrainingSetting
     batchSize: form.batchSize,
     optimizer: { kind: form.optimizer, learningRate: form.learningRate },
     ...(task === 'regression' ? { loss: form.regressionLoss } : {}),
-    earlyStopping: form.earlyStopping ? { patience: form.patience, restoreBestWeights: true } : false,
+    ...(form.earlyStopping ? patienceSettings(form.patience) : { earlyStopping: false as const }),
     classWeight: task === 'regression' ? 'none' : form.classWeight,
   });
 }

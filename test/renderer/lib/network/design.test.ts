@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addLayer, designName, moveLayer, presetLayers, PRESETS, removeLayer, toNetworkDesign, updateLayer, MAX_HIDDEN_LAYERS } from '../../../../renderer/src/lib/network/design.ts';
+import { defaultHiddenUnits } from '../../../../engine/pipeline/training-settings.ts';
+import { addLayer, defaultReason, designName, moveLayer, presetLayers, PRESETS, removeLayer, sizedDefault, toNetworkDesign, updateLayer, MAX_HIDDEN_LAYERS } from '../../../../renderer/src/lib/network/design.ts';
 import { CHAR_EM, layoutNetwork } from '../../../../renderer/src/lib/network/drawing.ts';
 
 describe('network design', () => {
@@ -7,6 +8,25 @@ describe('network design', () => {
     expect(designName(presetLayers('classic'), 1)).toBe('6-6-1');
     expect(designName(presetLayers('default'), 3)).toBe('32-16-3');
     expect(PRESETS.map((p) => p.id)).toContain('linear');
+  });
+
+  it('sizes the default preset as `layerlab train` does, and says why in one line', () => {
+    for (const [inputs, outputs] of [[4, 1], [108, 1], [4, 3], [12, 5], [16, 26], [180, 3]] as const) {
+      expect(presetLayers('default', { inputs, outputs }).map((l) => l.units), `${inputs} inputs, ${outputs} outputs`).toEqual(defaultHiddenUnits(inputs, outputs));
+    }
+    const fiveClasses = { inputs: 12, outputs: 5 };
+    expect(designName(presetLayers('default', fiveClasses), 5)).toBe('64-32-5');
+    expect(PRESETS.find((p) => p.id === 'default')!.name(fiveClasses)).toBe('Default 64-32');
+    expect(defaultReason(fiveClasses)).toBe('64-32: sized for 12 inputs and 5 classes');
+    expect(defaultReason({ inputs: 180, outputs: 3 })).toBe('256-128: sized for 180 inputs and 3 classes (the widest default)');
+    expect(defaultReason({ inputs: 108, outputs: 1 })).toBe('32-16: a first try for one output (two classes or a number); wider did no better on such tables');
+    expect(defaultReason(null)).toBe('32-16: a good first try for most tables');
+  });
+
+  it('keeps the default layers (and their ids) when the table asks for the widths they already have', () => {
+    const layers = presetLayers('default', { inputs: 12, outputs: 5 });
+    expect(sizedDefault(layers, { inputs: 14, outputs: 5 })).toBe(layers);
+    expect(sizedDefault(layers, { inputs: 4, outputs: 1 }).map((l) => l.units)).toEqual([32, 16]);
   });
 
   it('adds after a layer with its width, removes, and moves only within the ends', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EpochEvent } from '../../../../engine/nn/fit-types.ts';
-import { defaultTrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import { defaultEpochs, defaultHiddenUnits, defaultTrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
+import { toTrainingSettings } from '../../../../renderer/src/lib/training/settings.ts';
 import type { Recipe } from '../../../../engine/prep/types.ts';
 import type { NetworkPreview, RunSummary } from '../../../../main/api/calls/training-calls.ts';
 import type { DatasetSummary, LayerlabApi } from '../../../../main/api/contract.ts';
@@ -78,6 +79,42 @@ describe('TrainingState: the design', () => {
     expect(training.preset).toBe('classic');
     // 4 inputs: (4·6 + 6) + (6·6 + 6) + (6·1 + 1)
     expect(training.parameters).toBe(30 + 42 + 7);
+  });
+
+  it('sizes the untouched default for the table as `layerlab train` does (12 inputs, 5 classes: 64-32), and leaves an edited design alone', async () => {
+    const { api, training, recipes } = setup();
+    const fiveClasses: NetworkPreview = { ...preview, task: 'multiclass', features: Array.from({ length: 12 }, (_, i) => `x${i}`), classLabels: ['a', 'b', 'c', 'd', 'e'], output: { units: 5, activation: 'softmax' } };
+    api.networkPreview.mockResolvedValue(fiveClasses);
+    await training.sync();
+    expect(training.name).toBe(`${defaultHiddenUnits(12, 5).join('-')}-5`);
+    expect(training.name).toBe('64-32-5');
+    expect(training.preset).toBe('default');
+    // Edited, the design no longer follows the table: another recipe keeps it.
+    training.updateLayer(training.layers[0]!.id, { units: 48 });
+    api.networkPreview.mockResolvedValue({ ...fiveClasses, features: Array.from({ length: 60 }, (_, i) => `x${i}`) });
+    recipes.recipe = { ...recipe, steps: [{ id: 'drop-columns', kind: 'drop-columns', params: { columns: ['Surname'] } }] };
+    await training.sync();
+    expect(training.name).toBe('48-32-5');
+    // Chosen again, the default takes the new table's size: 60 inputs and 5 classes.
+    training.usePreset('default');
+    expect(training.name).toBe('256-128-5');
+  });
+
+  it('sizes the Train form’s epochs and patience for the training rows as `layerlab train` does, until the user sets them', async () => {
+    const { api, training, recipes } = setup();
+    api.networkPreview.mockResolvedValue({ ...preview, rows: { train: 609, validation: 130, test: 130 } });
+    await training.sync();
+    expect([training.form.epochs, training.form.patience]).toEqual([200, 20]);
+    expect(defaultEpochs(609)).toEqual({ epochs: 200, patience: 20 });
+    // A smaller batch makes more steps per epoch: the epochs follow it.
+    training.setForm({ batchSize: 8 });
+    expect([training.form.epochs, training.form.patience]).toEqual([100, 10]);
+    training.setForm({ epochs: 150 });
+    api.networkPreview.mockResolvedValue({ ...preview, rows: { train: 120, validation: 25, test: 25 } });
+    recipes.recipe = { ...recipe, steps: [{ id: 'drop-columns', kind: 'drop-columns', params: { columns: ['Surname'] } }] };
+    await training.sync();
+    expect([training.form.epochs, training.form.patience], 'chosen epochs stay').toEqual([150, 10]);
+    expect(toTrainingSettings(training.form, 'binary').reduceLrOnPlateau, 'the learning rate halves after half the patience').toMatchObject({ patience: 5 });
   });
 
   it('edits layers: an edit leaves the preset, dropout becomes a Dropout layer after its Dense layer', () => {
