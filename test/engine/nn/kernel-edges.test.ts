@@ -26,5 +26,5 @@ describe.each(WASM_VARIANTS)('every WASM %s kernel against the TypeScript refere
   // code, a test's first calls Liftoff code. Each alone, so a fault of one compiler cannot hide behind the other.
   it.each(['--liftoff-only', '--no-liftoff'])('the same under %s', (flag) => {
     expect(checkUnder(flag, variant, 2, 200)).toEqual([]);
-  });
+  }, 150_000);
 });

@@ -22,8 +22,8 @@ const ENTRIES: [string, string?][] = [
 
 describe.skipIf(!v8HasRelaxedSimdOff())('relaxed SIMD on Node 20 (behind a V8 flag; on by default from Node 22 and in Electron)', () => {
   it.each(ENTRIES)('is turned on by %s as it starts, before anything compiles the kernels', (entry, kind) => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/main/runtime/relaxed-entry.ts', entry, ...(kind ? [kind] : [])], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/main/runtime/relaxed-entry.ts', entry, ...(kind ? [kind] : [])], { cwd: ROOT, encoding: 'utf8', timeout: 80_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({ before: false, after: true });
-  });
+  }, 90_000);
 });
