@@ -56,7 +56,7 @@ function deferred<T>() {
 function setup(models: ModelSummary[] = [summary()]) {
   const api = {
     listModels: vi.fn(async () => models),
-    modelDetails: vi.fn(async () => details),
+    modelDetails: vi.fn(async (_request: { modelId: string; datasetId?: string }) => details),
     evaluation: vi.fn(async (request: { threshold?: number }) => evaluation(request.threshold ?? 0.5)),
     evaluationRows: vi.fn(async () => ({ total: 3, start: 0, columns: ['Age'], rows: [] })),
     predictOne: vi.fn(async (): Promise<SinglePrediction> => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
