@@ -12,7 +12,8 @@ import { base64ToBytes } from '../../../engine/nn/base64.ts';
 import { KERNELS_RELAXED_WASM_BASE64 } from '../../../engine/nn/wasm/kernels-relaxed-wasm.generated.ts';
 
 const [entry, kind] = process.argv.slice(2);
-const before = WebAssembly.validate(base64ToBytes(KERNELS_RELAXED_WASM_BASE64));
+const relaxed = new Uint8Array(base64ToBytes(KERNELS_RELAXED_WASM_BASE64));
+const before = WebAssembly.validate(relaxed);
 try {
   const module = await import(pathToFileURL(resolve(entry!)).href);
   if (kind === 'services') {
@@ -26,5 +27,5 @@ try {
 } catch {
   // A worker's module outside a worker: its top level ran up to the check that it is one.
 }
-console.log(JSON.stringify({ before, after: WebAssembly.validate(base64ToBytes(KERNELS_RELAXED_WASM_BASE64)) }));
+console.log(JSON.stringify({ before, after: WebAssembly.validate(relaxed) }));
 process.exit(0);
