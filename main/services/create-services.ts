@@ -39,7 +39,8 @@ export function createServices(options: ServiceOptions): Services {
   // main's thread predicts the form's row: on the kernels training used, before anything compiles them.
   enableRelaxedSimd();
   const events = new EventHub();
-  const models = new ModelRegistry();
+  // Deleted or replaced models and closed datasets leave the engine workers' memory too.
+  const models = new ModelRegistry((modelId) => engine.modelRemoved(modelId));
   const datasets = new DatasetStore(3, (datasetId) => engine.datasetChanged(datasetId));
   const recent = new RecentFiles(join(options.settingsDir, 'recent-files.json'));
   const engine = new EngineSession(options.pool ?? enginePool, {
