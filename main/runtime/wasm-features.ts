@@ -4,7 +4,10 @@
  * V8 ≥ 11.4 (Node ≥ 22, Electron 45, Chromium ≥ 114) ships it on. V8 flags are per process: set before any
  * kernel compiles, the flag holds for this thread and for worker threads, started before or after (measured on
  * Node 20.20; a worker's `execArgv` refuses V8 flags with ERR_WORKER_INVALID_EXEC_ARGV). Call it at the top of
- * every entry point that may train: the CLI, the training worker, the gradient helper.
+ * every entry point that runs the kernels: the CLI, the app's services (main's thread), and every worker that
+ * trains, evaluates or predicts. A thread that compiles the kernels before any thread set the flag keeps the
+ * 128-bit SIMD build for its life: a model restored in a fresh app predicted other digits there than in the
+ * session that trained it, where the training worker had set the flag first (test/main/runtime/relaxed-everywhere.test.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 

@@ -6,7 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../engine/errors.ts';
 import { TrainingControl } from '../../engine/nn/control.ts';
 import { crossValidate } from '../../engine/pipeline/cross-validate.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import type { CrossValidationJob, CrossValidationReply } from './cross-validations.ts';
+
+enableRelaxedSimd();
 
 const port = parentPort;
 if (!port) throw new Error('cross-validation-worker.ts runs only as a worker thread');

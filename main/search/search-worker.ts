@@ -8,7 +8,11 @@ import { TrainingControl } from '../../engine/nn/control.ts';
 import { baselinesJob, runTrialJob, testJob } from '../../engine/search/search-jobs.ts';
 import { prepareSearch, type PreparedSearch } from '../../engine/search/search-data.ts';
 import type { SearchJob, SearchJobResult } from './protocol.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import { preparedInfo } from './prepared-info.ts';
+
+// Trials train on the same kernel build as the Train step's runs, whatever ran before in this process.
+enableRelaxedSimd();
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs only as a worker thread');

@@ -7,6 +7,7 @@ import type { Services } from '../api/handlers.ts';
 import { appIdentity } from '../export/app-identity.ts';
 import { DEFAULT_LIMITS } from '../io/limits.ts';
 import { ProjectSession } from '../project/session.ts';
+import { enableRelaxedSimd } from '../runtime/wasm-features.ts';
 import { DatasetStore } from './dataset-store.ts';
 import { DownloadStore } from './download-store.ts';
 import { enginePool, type EnginePool } from './engine-pool/engine-pool.ts';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): Services {
+  // main's thread predicts the form's row: on the kernels training used, before anything compiles them.
+  enableRelaxedSimd();
   const events = new EventHub();
   // Deleted or replaced models and closed datasets leave the engine workers' memory too.
   const models = new ModelRegistry((modelId) => engine.modelRemoved(modelId));

@@ -60,15 +60,19 @@ async function workingState(app: Session): Promise<{ steps: string[]; design: st
   return { steps, design, models };
 }
 
-/** The prediction form's answer for the typical row: the class and every probability, to the bars' full precision. */
+/**
+ * The prediction form's typical row as the form shows it, and its answer: the class and every probability, to the
+ * bars' full precision. The row too: a model sure of its answer (100 %) gives the same bars for another row.
+ */
 async function predicts(app: Session): Promise<string[]> {
   const { page } = app;
   await goTo(app, 'Predict & export');
+  const row = await page.locator('.form .field').evaluateAll((fields) => fields.map((f) => `${f.getAttribute('data-input')}=${f.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!.value}`));
   await page.getByRole('button', { name: 'Predict', exact: true }).click();
   // An earlier answer stays shown, aria-busy, until this Predict's reply arrives.
   await page.waitForSelector('.answer[aria-busy="false"] [data-prediction]');
   const widths = await page.locator('.answer .fill').evaluateAll((bars) => bars.map((bar) => (bar as HTMLElement).style.width));
-  return [(await page.locator('[data-prediction]').textContent())!, ...widths];
+  return [...row, (await page.locator('[data-prediction]').textContent())!, ...widths];
 }
 
 /** The recovery file the host keeps for its session, once it holds `runs` trained models. */

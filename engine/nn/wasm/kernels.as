@@ -7,9 +7,11 @@
 //
 // One micro-kernel shape serves all three products: 4 rows of the output × 8 columns, 8 f32x4 accumulators
 // held in locals (registers), each step loading two vectors of the streamed row-major operand and splatting
-// four scalars of the other (load32_splat: one instruction each). Edges: 4 columns, then single columns;
-// single rows. Sums run in another order than the TypeScript path's, and the relaxed build may fuse: results
-// match the reference to rounding only, and each build is deterministic on a given machine.
+// four scalars of the other (load32_splat: one instruction each). Edges: 4 columns, then single columns; the
+// rows (or weight-gradient inputs) a 4-row tile leaves over run one at a time 32 columns wide (rowTimesMatrix),
+// and a layer of one unit runs as dot products (forwardOneUnit). Sums run in another order than the TypeScript
+// path's, and the relaxed build may fuse: results match the reference to rounding only, and each build is
+// deterministic on a given machine.
 
 // a · b + c on four lanes: one fused multiply-add in the relaxed build (f32x4.relaxed_madd: fused where the
 // hardware can, else multiply then add), a multiply then an add otherwise. Resolved at compile time.
@@ -20,8 +22,111 @@ function madd(a: v128, b: v128, c: v128): v128 {
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
+// out[j] = init[j] + Σ_k s[k] · v[k, j] for j < width (init = 0: from zero), clamped at 0 when relu != 0: one row
+// of a product, with s read every sStride bytes and v's rows every vStride bytes. 32 columns at a time: 8
+// accumulators are the independent chains a fused multiply-add's latency needs (one accumulator per 4 columns
+// would wait on itself every step). Serves what the 4-row tiles leave over: a forward's last rows, the weight
+// gradient's last inputs, and the weight gradient of a one-unit layer (there v is x and s is g).
+function rowTimesMatrix(s: usize, sStride: usize, v: usize, vStride: usize, count: i32, width: i32, init: usize, out: usize, relu: i32): void {
+  const zero = f32x4.splat(0);
+  let j = 0;
+  for (; j + 32 <= width; j += 32) {
+    const jo = <usize>j << 2;
+    let a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero, a7 = zero;
+    if (init) {
+      a0 = v128.load(init + jo); a1 = v128.load(init + jo, 16); a2 = v128.load(init + jo, 32); a3 = v128.load(init + jo, 48);
+      a4 = v128.load(init + jo, 64); a5 = v128.load(init + jo, 80); a6 = v128.load(init + jo, 96); a7 = v128.load(init + jo, 112);
+    }
+    let sp = s, vp = v + jo;
+    for (let k = 0; k < count; k++) {
+      const sk = v128.load32_splat(sp);
+      a0 = madd(sk, v128.load(vp), a0); a1 = madd(sk, v128.load(vp, 16), a1);
+      a2 = madd(sk, v128.load(vp, 32), a2); a3 = madd(sk, v128.load(vp, 48), a3);
+      a4 = madd(sk, v128.load(vp, 64), a4); a5 = madd(sk, v128.load(vp, 80), a5);
+      a6 = madd(sk, v128.load(vp, 96), a6); a7 = madd(sk, v128.load(vp, 112), a7);
+      sp += sStride; vp += vStride;
+    }
+    if (relu) {
+      a0 = f32x4.max(a0, zero); a1 = f32x4.max(a1, zero); a2 = f32x4.max(a2, zero); a3 = f32x4.max(a3, zero);
+      a4 = f32x4.max(a4, zero); a5 = f32x4.max(a5, zero); a6 = f32x4.max(a6, zero); a7 = f32x4.max(a7, zero);
+    }
+    v128.store(out + jo, a0); v128.store(out + jo, a1, 16); v128.store(out + jo, a2, 32); v128.store(out + jo, a3, 48);
+    v128.store(out + jo, a4, 64); v128.store(out + jo, a5, 80); v128.store(out + jo, a6, 96); v128.store(out + jo, a7, 112);
+  }
+  for (; j + 4 <= width; j += 4) {
+    const jo = <usize>j << 2;
+    let a = init ? v128.load(init + jo) : zero;
+    let sp = s, vp = v + jo;
+    for (let k = 0; k < count; k++) {
+      a = madd(v128.load32_splat(sp), v128.load(vp), a);
+      sp += sStride; vp += vStride;
+    }
+    if (relu) a = f32x4.max(a, zero);
+    v128.store(out + jo, a);
+  }
+  for (; j < width; j++) {
+    const jo = <usize>j << 2;
+    let a: f32 = init ? load<f32>(init + jo) : 0;
+    let sp = s, vp = v + jo;
+    for (let k = 0; k < count; k++) {
+      a += load<f32>(sp) * load<f32>(vp);
+      sp += sStride; vp += vStride;
+    }
+    store<f32>(out + jo, relu ? max<f32>(a, 0) : a);
+  }
+}
+
+// out[r] = b + x[r, :] · w for a layer of one unit (a binary or regression output): each row a dot product of
+// two contiguous vectors, four lanes of inputs at a time, the lanes summed at the end; four rows at a time.
+function forwardOneUnit(x: usize, rows: i32, inputs: i32, w: usize, b: usize, out: usize, relu: i32): void {
+  const xs = <usize>inputs << 2;
+  const zero = f32x4.splat(0);
+  const bias: f32 = b ? load<f32>(b) : 0;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const x0 = x + <usize>r * xs, x1 = x0 + xs, x2 = x1 + xs, x3 = x2 + xs;
+    let a = zero, c = zero, d = zero, e = zero;
+    let i = 0;
+    for (; i + 4 <= inputs; i += 4) {
+      const io = <usize>i << 2;
+      const wv = v128.load(w + io);
+      a = madd(v128.load(x0 + io), wv, a); c = madd(v128.load(x1 + io), wv, c);
+      d = madd(v128.load(x2 + io), wv, d); e = madd(v128.load(x3 + io), wv, e);
+    }
+    let sa = bias + lanes(a), sc = bias + lanes(c), sd = bias + lanes(d), se = bias + lanes(e);
+    for (; i < inputs; i++) {
+      const io = <usize>i << 2;
+      const wv = load<f32>(w + io);
+      sa += load<f32>(x0 + io) * wv; sc += load<f32>(x1 + io) * wv; sd += load<f32>(x2 + io) * wv; se += load<f32>(x3 + io) * wv;
+    }
+    const o = out + (<usize>r << 2);
+    if (relu) { sa = max<f32>(sa, 0); sc = max<f32>(sc, 0); sd = max<f32>(sd, 0); se = max<f32>(se, 0); }
+    store<f32>(o, sa); store<f32>(o, sc, 4); store<f32>(o, sd, 8); store<f32>(o, se, 12);
+  }
+  for (; r < rows; r++) {
+    const x0 = x + <usize>r * xs;
+    let a = zero;
+    let i = 0;
+    for (; i + 4 <= inputs; i += 4) a = madd(v128.load(x0 + (<usize>i << 2)), v128.load(w + (<usize>i << 2)), a);
+    let sa = bias + lanes(a);
+    for (; i < inputs; i++) sa += load<f32>(x0 + (<usize>i << 2)) * load<f32>(w + (<usize>i << 2));
+    store<f32>(out + (<usize>r << 2), relu ? max<f32>(sa, 0) : sa);
+  }
+}
+
+// The sum of a vector's four lanes, in a fixed order.
+// @ts-ignore: decorator
+@inline
+function lanes(a: v128): f32 {
+  return (f32x4.extract_lane(a, 0) + f32x4.extract_lane(a, 1)) + (f32x4.extract_lane(a, 2) + f32x4.extract_lane(a, 3));
+}
+
 // out[r, j] = b[j] + Σ_i x[r, i] · w[i, j]  (b = 0: no bias). relu != 0 clamps at 0 (a fused ReLU).
 export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usize, units: i32, out: usize, relu: i32): void {
+  if (units == 1) {
+    forwardOneUnit(x, rows, inputs, w, b, out, relu);
+    return;
+  }
   const xs = <usize>inputs << 2;
   const ws = <usize>units << 2;
   const zero = f32x4.splat(0);
@@ -89,31 +194,7 @@ export function denseForward(x: usize, rows: i32, inputs: i32, w: usize, b: usiz
       store<f32>(o0 + jo, a); store<f32>(o1 + jo, c); store<f32>(o2 + jo, d); store<f32>(o3 + jo, e);
     }
   }
-  for (; r < rows; r++) {
-    const x0 = x + <usize>r * xs, o0 = out + <usize>r * ws;
-    let j = 0;
-    for (; j + 4 <= units; j += 4) {
-      const jo = <usize>j << 2;
-      let a = b ? v128.load(b + jo) : zero;
-      let wp = w + jo;
-      for (let i = 0; i < inputs; i++) {
-        a = madd(v128.load32_splat(x0 + (<usize>i << 2)), v128.load(wp), a);
-        wp += ws;
-      }
-      if (relu) a = f32x4.max(a, zero);
-      v128.store(o0 + jo, a);
-    }
-    for (; j < units; j++) {
-      const jo = <usize>j << 2;
-      let a: f32 = b ? load<f32>(b + jo) : 0;
-      let wp = w + jo;
-      for (let i = 0; i < inputs; i++) {
-        a += load<f32>(x0 + (<usize>i << 2)) * load<f32>(wp);
-        wp += ws;
-      }
-      store<f32>(o0 + jo, relu ? max<f32>(a, 0) : a);
-    }
-  }
+  for (; r < rows; r++) rowTimesMatrix(x + <usize>r * xs, 4, w, ws, inputs, units, b, out + <usize>r * ws, relu);
 }
 
 // gw[i, j] = Σ_r x[r, i] · g[r, j];  gb[j] = Σ_r g[r, j] (gb = 0: no bias). Overwrites gw and gb.
@@ -137,6 +218,11 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       for (let r = 0; r < rows; r++) { s += load<f32>(gp); gp += gs; }
       store<f32>(gb + jo, s);
     }
+  }
+  if (units == 1) {
+    // gw[:, 0] = Σ_r g[r] · x[r, :]: one row of a product, 32 inputs at a time.
+    rowTimesMatrix(g, gs, x, xs, rows, inputs, 0, gw, 0);
+    return;
   }
   let i = 0;
   for (; i + 4 <= inputs; i += 4) {
@@ -188,28 +274,7 @@ export function denseParamGrads(x: usize, g: usize, rows: i32, inputs: i32, unit
       store<f32>(w0 + jo, a); store<f32>(w1 + jo, c); store<f32>(w2 + jo, d); store<f32>(w3 + jo, e);
     }
   }
-  for (; i < inputs; i++) {
-    const io = <usize>i << 2;
-    const w0 = gw + <usize>i * gs;
-    let j = 0;
-    for (; j + 4 <= units; j += 4) {
-      const jo = <usize>j << 2;
-      let a = zero;
-      let gp = g + jo, xp = x + io;
-      for (let r = 0; r < rows; r++) {
-        a = madd(v128.load32_splat(xp), v128.load(gp), a);
-        gp += gs; xp += xs;
-      }
-      v128.store(w0 + jo, a);
-    }
-    for (; j < units; j++) {
-      const jo = <usize>j << 2;
-      let a: f32 = 0;
-      let gp = g + jo, xp = x + io;
-      for (let r = 0; r < rows; r++) { a += load<f32>(xp) * load<f32>(gp); gp += gs; xp += xs; }
-      store<f32>(w0 + jo, a);
-    }
-  }
+  for (; i < inputs; i++) rowTimesMatrix(x + (<usize>i << 2), xs, g, gs, rows, units, 0, gw + <usize>i * gs, 0);
 }
 
 // dst[c, r] = src[r, c]: W [inputs, units] → Wᵀ [units, inputs], so the input gradient g·Wᵀ runs through

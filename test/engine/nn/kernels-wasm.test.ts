@@ -85,7 +85,7 @@ describe.each(WASM_VARIANTS)('WASM %s dense kernels against the TypeScript refer
 
   it('with a fused ReLU: forward is max(0, x·W + b) and backward equals the ReLU layer followed by the plain kernels', () => {
     const rng = new Rng(3);
-    for (const [rows, inputs, units] of [[17, 3, 129], [5, 64, 17], [1, 1, 1], [129, 17, 64]] as const) {
+    for (const [rows, inputs, units] of [[17, 3, 129], [5, 64, 17], [1, 1, 1], [129, 17, 64], [6, 13, 1], [7, 5, 70]] as const) {
       const x = random(rows * inputs, rng), w = random(inputs * units, rng), b = random(units, rng), g = random(rows * units, rng);
       const arena = arenaOf(variant);
       const plain = new WasmDenseKernels(arena, inputs, units, false), fused = new WasmDenseKernels(arena, inputs, units, true);

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isUserFacingError } from '../../../../engine/errors.ts';
+import { enableRelaxedSimd } from '../../../runtime/wasm-features.ts';
 import type { FromEngineWorker, ToEngineWorker } from '../protocol.ts';
 import { callContext, type CallHandlers } from './call-context.ts';
 import { datasetCalls } from './dataset-calls.ts';
@@ -13,6 +14,9 @@ import { modelCalls } from './model-calls.ts';
 import { WorkerSessions } from './sessions.ts';
 import { warmUpCalls } from './warm-up.ts';
 import { yieldToMainThread } from '../../../workers/yield-to-main.ts';
+
+// Evaluations and predictions run on the same kernel build as training, whatever ran before in this process.
+enableRelaxedSimd();
 
 const port = parentPort;
 if (!port) throw new Error('engine-worker.ts runs only as a worker thread');

@@ -87,6 +87,10 @@ export class ResultsState {
 
   private requests = 0;
   private evaluatedWith: string | null = null;
+  /** Counts loadDetails calls: only the newest reply is shown (the data may have opened meanwhile). */
+  private detailsRequests = 0;
+  /** The open dataset `details` were asked with: its typical row comes from that data, else from the ranges. */
+  private detailsData: string | null = null;
 
   constructor(
     protected readonly platform: Platform,
@@ -95,6 +99,11 @@ export class ResultsState {
   ) {
     this.saver = new Saver(platform, notices);
     this.files = new FilePredictionState(platform, notices, this.saver);
+    // A restored or reopened project lists its models before its data is back: the form's typical row is then
+    // asked again from the data.
+    dataset?.onOpened(() => {
+      if (this.modelId) void this.loadDetails();
+    });
   }
 
   private get datasetId(): string | undefined {
@@ -128,6 +137,7 @@ export class ResultsState {
       this.clearModelViews();
     }
     if (this.modelId && (!this.details || this.details.summary.modelId !== this.modelId)) await Promise.all([this.evaluate(), this.loadDetails()]);
+    else if (this.details && this.detailsData !== (this.datasetId ?? null)) await this.loadDetails();
   }
 
   select(modelId: string): void {
@@ -182,17 +192,27 @@ export class ResultsState {
     this.cellRows = null;
   }
 
+  /**
+   * The shown model's inputs and typical row, for the open data. Asked again for the same model (other data
+   * opened), a form the user has edited keeps the user's values.
+   */
   async loadDetails(): Promise<void> {
     const modelId = this.modelId;
     if (!modelId) return;
+    const request = ++this.detailsRequests;
+    const data = this.datasetId ?? null;
     try {
-      const details = await this.platform.api.modelDetails({ modelId, ...(this.datasetId ? { datasetId: this.datasetId } : {}) });
-      if (modelId !== this.modelId) return;
+      const details = await this.platform.api.modelDetails({ modelId, ...(data ? { datasetId: data } : {}) });
+      if (modelId !== this.modelId || request !== this.detailsRequests) return;
+      const before = this.details?.summary.modelId === modelId ? this.details : null;
+      const edited = before !== null && typicalForm(before).some((text, i) => text !== this.form[i]);
       this.details = details;
+      this.detailsData = data;
+      if (edited) return;
       this.form = typicalForm(details);
       this.single = null;
     } catch (error) {
-      this.failed(messages.resultsFailed, error);
+      if (request === this.detailsRequests) this.failed(messages.resultsFailed, error);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ClassificationReport } from '../../../../engine/metrics/index.ts';
 import type { Evaluation, FilePrediction, ModelDetails, ModelSummary, SinglePrediction } from '../../../../main/api/calls/results-calls.ts';
-import type { LayerlabApi } from '../../../../main/api/contract.ts';
+import type { DatasetSummary, LayerlabApi } from '../../../../main/api/contract.ts';
 import { ApiError } from '../../../../renderer/src/lib/platform/api-error.ts';
 import { desktopPlatform } from '../../../../renderer/src/lib/platform/platform.ts';
 import { DatasetState } from '../../../../renderer/src/lib/state/dataset.svelte.ts';
@@ -56,7 +56,7 @@ function deferred<T>() {
 function setup(models: ModelSummary[] = [summary()]) {
   const api = {
     listModels: vi.fn(async () => models),
-    modelDetails: vi.fn(async () => details),
+    modelDetails: vi.fn(async (_request: { modelId: string; datasetId?: string }) => details),
     evaluation: vi.fn(async (request: { threshold?: number }) => evaluation(request.threshold ?? 0.5)),
     evaluationRows: vi.fn(async () => ({ total: 3, start: 0, columns: ['Age'], rows: [] })),
     predictOne: vi.fn(async (): Promise<SinglePrediction> => ({ prediction: '1', value: null, probabilities: [], error: null, warnings: [] })),
@@ -267,5 +267,51 @@ describe('ResultsState', () => {
     await opening;
     expect(results.selected?.modelId).toBe('file-1');
     expect(notices.items.map((n) => [n.kind, n.title])).toEqual([['success', expect.stringContaining('churn.json is open')]]);
+  });
+
+  describe('the typical row of a model listed before its data was open (a restored or reopened project)', () => {
+    /** Main's typical row: the data's medians when the request names the open dataset, the ranges' middles without. */
+    function restoring() {
+      const parts = setup();
+      parts.api.modelDetails.mockImplementation(async (request: { datasetId?: string }) =>
+        request.datasetId ? details : { ...details, typical: { Age: '55', Geography: 'France', Balance: '125449' } },
+      );
+      return parts;
+    }
+    const churn = { datasetId: 'd1', name: 'Churn_Modelling.csv', rowCount: 10000, columns: [] } as unknown as DatasetSummary;
+
+    it('is asked again from the data once it opens', async () => {
+      const { dataset, results } = restoring();
+      await results.show('run-1');
+      expect(results.form).toEqual(['55', 'France', '125449']);
+      dataset.adopt(churn, true);
+      await settle();
+      expect(results.form).toEqual(['37', 'France', '97198.5']);
+    });
+
+    it('is asked again when Evaluate or Predict is entered with the data open', async () => {
+      const { dataset, results } = restoring();
+      await results.show('run-1');
+      dataset.summary = churn;
+      await results.enter();
+      expect(results.form).toEqual(['37', 'France', '97198.5']);
+    });
+
+    it("keeps the values the user typed, and shows only the newest reply when the data opens while one is on its way", async () => {
+      const { api, dataset, results } = restoring();
+      const first = deferred<ModelDetails>();
+      api.modelDetails.mockReturnValueOnce(first.promise);
+      const showing = results.show('run-1');
+      await settle();
+      dataset.adopt(churn, true);
+      await settle();
+      first.resolve({ ...details, typical: { Age: '55', Geography: 'France', Balance: '125449' } });
+      await showing;
+      expect(results.form, 'the reply without the data arrived last and was dropped').toEqual(['37', 'France', '97198.5']);
+      results.form[0] = '61';
+      dataset.adopt({ ...churn, datasetId: 'd2' }, true);
+      await settle();
+      expect(results.form).toEqual(['61', 'France', '97198.5']);
+    });
   });
 });
