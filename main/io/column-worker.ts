@@ -9,9 +9,11 @@ import { ColumnCollector } from '../../engine/table/column-sink.ts';
 import type { Column } from '../../engine/table/table.ts';
 import type { FromColumnWorker, ToColumnWorker } from './remote-columns.ts';
 import { cellDecoder } from './text-source.ts';
+import { yieldToMainThread } from '../workers/yield-to-main.ts';
 
 const port = parentPort;
 if (!port) throw new Error('column-worker.ts runs only as a worker thread');
+yieldToMainThread();
 
 /** The load being collected; messages of any other load (one abandoned midway) are dropped. */
 let current: { load: number; collector: ColumnCollector; failed: boolean } | null = null;

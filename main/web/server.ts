@@ -22,7 +22,7 @@ import { createDispatch, trustOrigin, type Handlers } from '../api/handle.ts';
 import type { Services } from '../api/handlers.ts';
 import { Gatekeeper, newToken } from './auth.ts';
 import { openEventStream } from './event-stream.ts';
-import { sendStatic } from './static-files.ts';
+import { StaticFiles } from './static-files.ts';
 
 export const WEB_FORBIDDEN =
   'This Layerlab page needs the key it was started with. Open the full address that "npm run web" printed (it ends in #token=…), in this tab.';
@@ -101,6 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const gate = new Gatekeeper(options.token ?? newToken(), `127.0.0.1:${port}`);
   const dispatch = createDispatch(options.handlers, trustOrigin(gate.origin), log, services.files);
   const streams = new Set<ServerResponse>();
+  const staticFiles = new StaticFiles(options.rendererDir);
 
   /** Calls get the JSON envelope the client reads; a person opening a page gets a sentence. */
   const forbidden = (response: ServerResponse, url: URL) => {
@@ -115,7 +116,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/download' && request.method === 'GET') return sendDownload(response, url);
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'method-not-allowed', 'Only GET is served here.');
-      return sendStatic(response, options.rendererDir, url.pathname, SECURITY_HEADERS);
+      return staticFiles.send(response, url.pathname, SECURITY_HEADERS);
     }
     if (!gate.authenticated(request)) return forbidden(response, url);
 

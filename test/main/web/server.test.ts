@@ -193,6 +193,17 @@ describe('static files', () => {
     expect(resolveStatic(root, '/%E0%A4%A')).toBeNull();
   });
 
+  it('serves a page it has read from memory: a busy disk cannot delay it, and one host serves one build', async () => {
+    const page = join(dir, 'renderer', 'index.html');
+    const first = await send('/', { headers: withToken() });
+    await writeFile(page, '<!doctype html><title>Rebuilt</title>');
+    try {
+      expect((await send('/', { headers: withToken() })).body).toBe(first.body);
+    } finally {
+      await writeFile(page, first.body);
+    }
+  });
+
   it('lets hashed assets be cached for good and keeps index.html fresh', async () => {
     expect((await send('/assets/index-AbCdEf12.js', { headers: withToken() })).headers['cache-control']).toContain('immutable');
     expect((await send('/', { headers: withToken() })).headers['cache-control']).toBe('no-store');

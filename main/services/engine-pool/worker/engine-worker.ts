@@ -12,9 +12,11 @@ import { insightCalls } from './insight-calls.ts';
 import { modelCalls } from './model-calls.ts';
 import { WorkerSessions } from './sessions.ts';
 import { warmUpCalls } from './warm-up.ts';
+import { yieldToMainThread } from '../../../workers/yield-to-main.ts';
 
 const port = parentPort;
 if (!port) throw new Error('engine-worker.ts runs only as a worker thread');
+yieldToMainThread();
 
 const sessions = new WorkerSessions();
 const handlers: CallHandlers = { ...datasetCalls, ...modelCalls, ...insightCalls, ...warmUpCalls };
