@@ -64,29 +64,6 @@ export function holdout(rows: number, fraction: number, seed: number, classes?: 
 }
 
 /**
- * A seeded share of `positions` (ascending), stratified by `classes` (a class index per position of the whole
- * matrix) so that every class present keeps at least one row: the training rows of a cheaper trial.
- */
-export function subsample(positions: Int32Array, share: number, seed: number, classes?: ArrayLike<number>): Int32Array {
-  if (share >= 1) return positions;
-  const rng = new Rng(seed);
-  const byGroup = new Map<number, number[]>();
-  for (const p of positions) {
-    const key = classes ? classes[p]! : 0;
-    const group = byGroup.get(key);
-    if (group) group.push(p);
-    else byGroup.set(key, [p]);
-  }
-  const kept: number[] = [];
-  for (const key of [...byGroup.keys()].sort((a, b) => a - b)) {
-    const group = byGroup.get(key)!;
-    rng.shuffle(group);
-    kept.push(...group.slice(0, Math.max(1, Math.round(group.length * share))));
-  }
-  return Int32Array.from(kept).sort();
-}
-
-/**
  * Refuses K folds the rows cannot fill: too few rows overall, or (classification) a class with fewer rows than
  * folds, which would leave folds that never see it. `classRows` counts the non-test rows per class label.
  */

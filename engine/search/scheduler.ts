@@ -14,13 +14,6 @@
  * instead of the worker waiting for the rung's slowest trial — a bracket's last rung of one config would
  * otherwise leave the other core idle for a whole full-budget trial. Older brackets' promotions still start
  * first. What was finished when a bracket opens then depends on timing, so a trial limit never fills.
- *
- * The resource a rung grows is the epochs on a small table, and the training rows on a large one (at least
- * `MIN_RUNG_ROWS` rows in the smallest rung): there a rung trains on a stratified sample of each fold's
- * training rows — a ninth, a third, then all of them — for the full epochs, so its networks still stop early
- * where they peak and a slow learner is not cut at a ninth of its epochs. The portfolio then becomes a bracket
- * of its own with one halving: every default network on a third of the rows, the best third of them on all —
- * on a large table a 60-second budget fits a few full trials, and the portfolio's order decided which.
  */
 import { Rng } from '../nn/rng.ts';
 import { portfolio } from './portfolio.ts';
@@ -28,15 +21,8 @@ import { proposeConfig, type SpaceContext } from './space.ts';
 import type { TrialConfig } from './trial-config.ts';
 
 export const ETA = 3;
-/** Bracket shapes after the portfolio: s halvings, from a budget of epochs (or rows) / 3^s. */
+/** Bracket shapes after the portfolio: s halvings, from a budget of epochs / 3^s. */
 const BRACKET_SHAPES = [2, 1, 0];
-/** Fewest training rows of a bracket's first rung when rows are the resource. */
-export const MIN_RUNG_ROWS = 1000;
-
-/** Whether a rung's budget is its share of the training rows (large tables) rather than of the epochs. */
-export function rowsAreResource(context: SpaceContext): boolean {
-  return context.rows >= ETA ** Math.max(...BRACKET_SHAPES) * MIN_RUNG_ROWS;
-}
 
 export interface TrialRequest {
   /** 1, 2, 3, … in the order trials are started. */
@@ -124,17 +110,11 @@ export class SearchScheduler {
       bracket = this.brackets[this.brackets.length - 1]!;
     }
     const entry = bracket.entries[bracket.started++]!;
-    const config = this.atBudget(entry.config, ETA ** (bracket.halvings - bracket.rung));
+    const epochs = Math.max(1, Math.round(this.context.epochs / ETA ** (bracket.halvings - bracket.rung)));
+    const config = { ...entry.config, epochs, patience: Math.max(3, Math.round(entry.config.patience * (epochs / this.context.epochs)) ) };
     const request: TrialRequest = { id: ++this.trials, configNumber: entry.configNumber, config, seed: trialSeed(this.options.seed, entry.configNumber), bracket: bracket.index, rung: bracket.rung };
     this.running.set(request.id, { bracket, configNumber: entry.configNumber });
     return request;
-  }
-
-  /** The config at 1/`fraction` of the full budget: of the rows on a large table, else of the epochs. */
-  private atBudget(config: TrialConfig, fraction: number): TrialConfig {
-    if (rowsAreResource(this.context)) return fraction === 1 ? config : { ...config, rowShare: 1 / fraction };
-    const epochs = Math.max(1, Math.round(this.context.epochs / fraction));
-    return { ...config, epochs, patience: Math.max(3, Math.round(config.patience * (epochs / this.context.epochs))) };
   }
 
   finish(id: number, score: TrialScore | null): void {
@@ -160,7 +140,7 @@ export class SearchScheduler {
   }
 
   private openBracket(index: number, fixed?: readonly TrialConfig[]): void {
-    const halvings = fixed ? (rowsAreResource(this.context) ? 1 : 0) : BRACKET_SHAPES[(index - 1) % BRACKET_SHAPES.length]!;
+    const halvings = fixed ? 0 : BRACKET_SHAPES[(index - 1) % BRACKET_SHAPES.length]!;
     const size = fixed ? fixed.length : Math.ceil(((BRACKET_SHAPES.length) / (halvings + 1)) * ETA ** halvings);
     const ranked = [...this.latest.entries()].sort(([na, a], [nb, b]) => compareScores(a.score, b.score) || na - nb).map(([, v]) => v.config);
     const entries: Entry[] = [];

@@ -30,11 +30,6 @@ export interface TrialConfig {
   readonly epochs: number;
   /** Epochs without a better validation loss before stopping. */
   readonly patience: number;
-  /**
-   * Share of each fold's training rows the trial trains on (a stratified, seeded sample): the cheaper early
-   * rungs of successive halving on a large table (engine/search/scheduler.ts). Absent: all of them.
-   */
-  readonly rowShare?: number;
 }
 
 export function designOf(config: TrialConfig): NetworkDesign {
@@ -67,6 +62,5 @@ export function describeConfig(config: TrialConfig): string {
   if (config.l1 > 0) parts.push(`L1 ${config.l1.toPrecision(2)}`);
   parts.push(`lr ${Number(config.learningRate.toPrecision(2))}`, `batch ${config.batchSize}`);
   if (config.classWeight === 'balanced') parts.push('balanced classes');
-  if (config.rowShare !== undefined && config.rowShare < 1) parts.push(`${Math.round(config.rowShare * 100)}% of the rows`);
   return parts.join(' · ');
 }

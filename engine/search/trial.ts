@@ -12,7 +12,7 @@ import { networkToJSON, type NetworkJSON } from '../nn/network-json.ts';
 import { Rng } from '../nn/rng.ts';
 import { buildNetworkSpec, fitOptionsFor } from '../pipeline/network-fit.ts';
 import type { DataSplit, FittedRecipe } from '../prep/types.ts';
-import { subsample, type Fold } from './folds.ts';
+import type { Fold } from './folds.ts';
 import { scorePredictions, type Score } from './scores.ts';
 import { designOf, settingsOf, type TrialConfig } from './trial-config.ts';
 
@@ -24,8 +24,6 @@ export interface SearchData {
 
 export interface FoldOutcome {
   readonly network: NetworkJSON;
-  /** Rows it trained on: the fold's training rows, or the config's share of them. */
-  readonly trainRows: number;
   readonly history: FitHistory;
   readonly score: Score;
 }
@@ -48,11 +46,6 @@ export function takeSplit(data: DataSplit, positions: Int32Array, features: numb
   return { x, y, rows: positions.length, rowIndex: positions.map((p) => data.rowIndex[p]!) };
 }
 
-/** The seed of a fold's row sample: independent of its weights' and batches'. */
-function sampleSeed(foldSeed: number): number {
-  return (foldSeed ^ 0x2545f491) >>> 0;
-}
-
 /** A fold's own seed: trials and folds draw independent weights and batches, whatever order they run in. */
 export function foldSeed(trialSeed: number, fold: number): number {
   return (Math.imul(trialSeed ^ 0x5bd1e995, 31) + fold * 0x9e3779b1) >>> 0;
@@ -64,20 +57,19 @@ export function runTrial(data: SearchData, folds: readonly Fold[], config: Trial
   const width = fitted.target.outputWidth;
   const outOfFold = new Float32Array(rows.rows * width).fill(NaN);
   const design = designOf(config);
-  const classes = fitted.target.task === 'regression' ? undefined : rows.y;
   const outcomes: FoldOutcome[] = [];
   let cancelled = false;
   for (let f = 0; f < folds.length && !cancelled; f++) {
     const fold = folds[f]!;
-    const settings = settingsOf(config, foldSeed(seed, f));
-    const train = takeSplit(rows, subsample(fold.train, config.rowShare ?? 1, sampleSeed(settings.seed), classes), features);
+    const train = takeSplit(rows, fold.train, features);
     const validation = takeSplit(rows, fold.validation, features);
+    const settings = settingsOf(config, foldSeed(seed, f));
     const network = new Network(buildNetworkSpec(design, fitted, settings), new Rng(settings.seed));
     const history = fit(network, { x: train.x, y: train.y, rows: train.rows, features, targetWidth: 1 }, fitOptionsFor(settings, fitted, train, validation, control));
     cancelled = history.stopReason === 'cancelled';
     const predicted = network.predict(validation.x, validation.rows);
     fold.validation.forEach((p, i) => outOfFold.set(predicted.subarray(i * width, (i + 1) * width), p * width));
-    outcomes.push({ network: networkToJSON(network), trainRows: train.rows, history, score: scorePredictions(fitted.target, validation.y, predicted, validation.rows) });
+    outcomes.push({ network: networkToJSON(network), history, score: scorePredictions(fitted.target, validation.y, predicted, validation.rows) });
   }
   return { folds: outcomes, outOfFold, cancelled };
 }

@@ -17,7 +17,7 @@ import { foldSeed } from '../../engine/search/trial.ts';
 import type { SearchResult } from './search-session.ts';
 
 export const SEARCH_METHOD =
-  "Hyperband's successive halving (η = 3, synchronous rungs) over a portfolio of default networks, then a TPE-style sampler; on a large table the early rungs train on a share of the rows; each trial validated on the non-test rows (k-fold cross-validation, or one hold-out for large tables); greedy ensemble selection on the out-of-fold predictions";
+  "Hyperband's successive halving (η = 3, synchronous rungs) over a portfolio of default networks, then a TPE-style sampler; each trial validated on the non-test rows (k-fold cross-validation, or one hold-out for large tables); greedy ensemble selection on the out-of-fold predictions";
 
 /** The leaderboard rows a model file and the CLI keep. */
 export const LEADERBOARD_ROWS = 10;

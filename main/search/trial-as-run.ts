@@ -42,8 +42,6 @@ export async function trialAsRun(info: PreparedInfo, record: TrialRecord, execut
   const run = trialRun(info, record);
   const test = await executor.test(record.request.config.inputs, [run.network]);
   const fold = info.folds[0]!;
-  // A trial of an early rung on a large table trained on a share of the fold's training rows.
-  const trainRows = record.outcome.folds[0]!.trainRows;
   const result: TrainingResult = {
     fitted: run.fitted,
     network: run.network,
@@ -51,7 +49,7 @@ export async function trialAsRun(info: PreparedInfo, record: TrialRecord, execut
     reports: info.reports,
     // Each trial trains on one core: the search runs trials side by side instead.
     threads: 1,
-    rows: { train: trainRows, validation: fold.validation, test: info.rows.test },
+    rows: { train: fold.train, validation: fold.validation, test: info.rows.test },
     parameterCount: countParameters(run.network.spec).trainable,
     test,
     validation: null,
@@ -59,8 +57,8 @@ export async function trialAsRun(info: PreparedInfo, record: TrialRecord, execut
   };
   const begin: TrainBeginEvent = {
     epochs: run.settings.epochs,
-    batchesPerEpoch: Math.ceil(trainRows / run.settings.batchSize),
-    trainRows,
+    batchesPerEpoch: Math.ceil(fold.train / run.settings.batchSize),
+    trainRows: fold.train,
     validationRows: fold.validation,
     learningRate: run.history.history.learning_rate?.[0] ?? 0,
   };

@@ -14,7 +14,7 @@ function record(id: number, mean: number, loss: number, outOfFold: number[]): Tr
   const history = { epochsCompleted: 5, bestEpoch: 5, stopReason: 'early-stopped' } as unknown as FitHistory;
   return {
     request: { id, configNumber: id, config: CONFIG, seed: id, bracket: 0, rung: 0 },
-    outcome: { folds: [{ network: { id } as unknown as NetworkJSON, trainRows: 10, history, score: { metric: mean, loss } }], outOfFold: Float32Array.from(outOfFold), cancelled: false },
+    outcome: { folds: [{ network: { id } as unknown as NetworkJSON, history, score: { metric: mean, loss } }], outOfFold: Float32Array.from(outOfFold), cancelled: false },
     score: { mean, std: 0, loss },
     seconds: 1,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFoldsPossible, holdout, kFolds, subsample } from '../../../engine/search/folds.ts';
+import { checkFoldsPossible, holdout, kFolds } from '../../../engine/search/folds.ts';
 import { errorOf } from '../prep/fixtures.ts';
 
 describe('folds', () => {
@@ -38,24 +38,5 @@ describe('folds', () => {
     expect(error.message).toBe('5-fold cross-validation needs at least 5 rows of each class outside the test rows, but "c" has 3. Use --folds 3 or fewer, or leave out the rare classes with a row filter.');
     expect(errorOf(() => checkFoldsPossible(10, 12)).message).toMatch(/^10-fold cross-validation needs at least 20 rows outside the test rows, and this table has 12\. Use fewer folds \(--folds 6 or less\)/);
     expect(() => checkFoldsPossible(5, 40, new Map([['a', 30], ['b', 10]]))).not.toThrow();
-  });
-
-  it('a share of the training rows keeps each class in proportion (at least one row), is ascending, and repeats for a seed', () => {
-    // Positions 0..99 of a matrix whose rows 0-89 are class 0 and 90-99 class 1, and a rare class 2 at row 100.
-    const classes = Int32Array.from([...Array(90).fill(0), ...Array(10).fill(1), 2]);
-    const positions = Int32Array.from({ length: 101 }, (_, i) => i);
-    const third = subsample(positions, 1 / 3, 4, classes);
-    const count = (c: number): number => Array.from(third).filter((p) => classes[p] === c).length;
-    expect([count(0), count(1), count(2)]).toEqual([30, 3, 1]);
-    expect(Array.from(third)).toEqual(Array.from(third).sort((a, b) => a - b));
-    expect(new Set(third).size).toBe(third.length);
-    expect(Array.from(subsample(positions, 1 / 3, 4, classes))).toEqual(Array.from(third));
-    expect(Array.from(subsample(positions, 1 / 3, 5, classes))).not.toEqual(Array.from(third));
-    expect(subsample(positions, 1, 4, classes)).toBe(positions);
-    // Without classes (regression) it is a plain seeded sample of the positions given.
-    const odd = Int32Array.from({ length: 50 }, (_, i) => 2 * i + 1);
-    const sample = subsample(odd, 0.2, 1);
-    expect(sample).toHaveLength(10);
-    expect(Array.from(sample).every((p) => p % 2 === 1)).toBe(true);
   });
 });

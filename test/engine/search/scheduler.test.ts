@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareScores, ETA, MIN_RUNG_ROWS, rowsAreResource, SearchScheduler, type TrialRequest, type TrialScore } from '../../../engine/search/scheduler.ts';
+import { compareScores, ETA, SearchScheduler, type TrialRequest, type TrialScore } from '../../../engine/search/scheduler.ts';
 import { portfolio } from '../../../engine/search/portfolio.ts';
-import { patienceFor, type SpaceContext } from '../../../engine/search/space.ts';
+import type { SpaceContext } from '../../../engine/search/space.ts';
 import { Rng } from '../../../engine/nn/rng.ts';
 
 const CONTEXT: SpaceContext = { rows: 400, classification: true, pieces: true, epochs: 180 };
@@ -117,66 +117,5 @@ describe('the search scheduler', () => {
     const b = { mean: 0.9, std: 0, loss: 0.2 };
     const c = { mean: 0.8, std: 0, loss: 0.1 };
     expect([a, null, c, b].sort(compareScores)).toEqual([b, a, c, null]);
-  });
-
-  describe('on a large table, rows are the resource', () => {
-    const LARGE: SpaceContext = { ...CONTEXT, rows: ETA ** 2 * MIN_RUNG_ROWS };
-
-    function driveLarge(trials: number): TrialRequest[] {
-      const scheduler = new SearchScheduler(LARGE, { seed: 5, maxTrials: trials });
-      const started: TrialRequest[] = [];
-      for (let next = scheduler.next(); typeof next === 'object'; next = scheduler.next()) {
-        started.push(next);
-        scheduler.finish(next.id, fakeScore(next));
-      }
-      return started;
-    }
-
-    it('applies from nine times the fewest rows of a first rung, and never to a cross-validated table', () => {
-      expect(rowsAreResource(LARGE)).toBe(true);
-      expect(rowsAreResource({ ...LARGE, rows: LARGE.rows - 1 })).toBe(false);
-      expect(rowsAreResource(CONTEXT)).toBe(false);
-    });
-
-    it('tries every portfolio network on a third of the rows, then the best third of them on all rows, at the full epochs', () => {
-      const networks = portfolio(LARGE);
-      const keep = Math.floor(networks.length / ETA);
-      const started = driveLarge(networks.length + keep);
-      const rung0 = started.slice(0, networks.length);
-      expect(rung0.map((t) => t.config)).toEqual(networks.map((c) => ({ ...c, rowShare: 1 / ETA })));
-      const best = [...rung0].sort((a, b) => compareScores(fakeScore(a), fakeScore(b)) || a.configNumber - b.configNumber).slice(0, keep);
-      const rung1 = started.slice(networks.length);
-      expect(rung1.map((t) => t.configNumber)).toEqual(best.map((t) => t.configNumber));
-      expect(rung1.map((t) => t.seed)).toEqual(best.map((t) => t.seed));
-      expect(rung1.every((t) => t.rung === 1 && t.config.rowShare === undefined && t.config.epochs === LARGE.epochs)).toBe(true);
-    });
-
-    it('grows the sampled brackets from a ninth of the rows to all of them, never cutting the epochs', () => {
-      const networks = portfolio(LARGE).length;
-      const started = driveLarge(networks + Math.floor(networks / ETA) + 9 + 3 + 1);
-      const bracket1 = started.filter((t) => t.bracket === 1);
-      expect(bracket1.map((t) => t.config.rowShare)).toEqual([...Array<number>(9).fill(1 / ETA ** 2), ...Array<number | undefined>(3).fill(1 / ETA), undefined]);
-      expect(started.every((t) => t.config.epochs === LARGE.epochs && t.config.patience === patienceFor(LARGE.epochs))).toBe(true);
-    });
-
-    it('gives the same trials whatever order parallel workers finish them in', () => {
-      const run = (order: (running: TrialRequest[]) => number): TrialRequest[] => {
-        const scheduler = new SearchScheduler(LARGE, { seed: 5, maxTrials: 30 });
-        const started: TrialRequest[] = [];
-        const running: TrialRequest[] = [];
-        for (;;) {
-          while (running.length < 2) {
-            const next = scheduler.next();
-            if (typeof next === 'string') break;
-            started.push(next);
-            running.push(next);
-          }
-          if (running.length === 0) return started;
-          const [done] = running.splice(order(running), 1);
-          scheduler.finish(done!.id, fakeScore(done!));
-        }
-      };
-      expect(run((r) => r.length - 1)).toEqual(run(() => 0));
-    });
   });
 });
