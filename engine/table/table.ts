@@ -47,6 +47,17 @@ export function isMissing(column: Column, row: number): boolean {
   return column.storage === 'number' ? Number.isNaN(column.values[row]!) : column.codes[row] === MISSING_CODE;
 }
 
+/** How many of the column's cells are missing. */
+export function missingCount(column: Column): number {
+  let missing = 0;
+  if (column.storage === 'number') {
+    for (const value of column.values) if (Number.isNaN(value)) missing++;
+  } else {
+    for (const code of column.codes) if (code === MISSING_CODE) missing++;
+  }
+  return missing;
+}
+
 export function findColumn(table: Table, name: string): Column | undefined {
   return table.columns.find((c) => c.name === name);
 }

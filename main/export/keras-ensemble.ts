@@ -5,6 +5,7 @@
  */
 import type { ModelFile } from '../../engine/model/model-file.ts';
 import type { NetworkSpec } from '../../engine/nn/network-spec.ts';
+import { pythonMain } from './keras-helpers.ts';
 import { py } from './python-literal.ts';
 
 export interface EnsembleParts {
@@ -91,32 +92,12 @@ def train_member(member, settings, X, y):
 
 `;
 
-/** The entry point of an ensemble script. */
-export const PYTHON_ENSEMBLE_MAIN = String.raw`def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("data", nargs="?", default=SOURCE["name"], help=f"the data file (default: {SOURCE['name']})")
-    parser.add_argument("--save", default="model.keras", help="where to save the trained Keras model")
-    args = parser.parse_args()
-
-    import keras
-
-    keras.utils.set_random_seed(SEED)
-    X, y = clean(load_data(args.data))
-    print(f"{len(X)} rows x {X.shape[1]} features after cleaning")
-    X_train, X_val, X_test, y_train, y_val, y_test = split(X, y)
-    X_rest, y_rest = pd.concat([X_train, X_val]), pd.concat([y_train, y_val])
+/** The entry point of an ensemble script: every member trained on the non-test rows, then averaged. */
+export const PYTHON_ENSEMBLE_MAIN = pythonMain(String.raw`    X_rest, y_rest = pd.concat([X_train, X_val]), pd.concat([y_train, y_val])
     members = build_members()
     for settings, member in zip(MEMBERS, members):
         history = train_member(member, settings, X_rest, y_rest)
         print(f"member {settings['index'] + 1} of {len(members)}: {len(history.epoch)} epochs")
     model = build_model(members)
     model.summary()
-    if len(X_test):
-        evaluate(model, X_test, y_test)
-    model.save(args.save)
-    print(f"saved {args.save}")
-
-
-if __name__ == "__main__":
-    main()
-`;
+`);

@@ -74,8 +74,12 @@ def evaluate(model, X_test, y_test):
 
 `;
 
-/** The entry point of a one-network script. */
-export const PYTHON_MAIN = String.raw`def main():
+/**
+ * A script's entry point: read the arguments, clean and split the rows, then `steps` (4-space indented lines that
+ * leave a trained `model`), then the test rows' scores and the saved model.
+ */
+export function pythonMain(steps: string): string {
+  return String.raw`def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", nargs="?", default=SOURCE["name"], help=f"the data file (default: {SOURCE['name']})")
     parser.add_argument("--save", default="model.keras", help="where to save the trained Keras model")
@@ -87,10 +91,7 @@ export const PYTHON_MAIN = String.raw`def main():
     X, y = clean(load_data(args.data))
     print(f"{len(X)} rows x {X.shape[1]} features after cleaning")
     X_train, X_val, X_test, y_train, y_val, y_test = split(X, y)
-    model = build_model()
-    model.summary()
-    train(model, X_train, y_train, X_val, y_val)
-    if len(X_test):
+${steps}    if len(X_test):
         evaluate(model, X_test, y_test)
     model.save(args.save)
     print(f"saved {args.save}")
@@ -99,6 +100,13 @@ export const PYTHON_MAIN = String.raw`def main():
 if __name__ == "__main__":
     main()
 `;
+}
+
+/** The entry point of a one-network script. */
+export const PYTHON_MAIN = pythonMain(String.raw`    model = build_model()
+    model.summary()
+    train(model, X_train, y_train, X_val, y_val)
+`);
 
 /** Steps 3 and 4 and the entry point: nothing in them depends on the model but the constants above them. */
 export const PYTHON_TRAIN_EVALUATE = `${PYTHON_SPLIT}${PYTHON_TRAIN}${PYTHON_EVALUATE}${PYTHON_MAIN}`;

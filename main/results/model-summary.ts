@@ -1,6 +1,7 @@
 /** How a trained model reads in lists and comparison tables: what it predicts, its shape, its test numbers. */
 import type { ClassificationReport, RegressionReport } from '../../engine/metrics/index.ts';
 import type { LoadedModel } from '../../engine/model/load-model.ts';
+import type { SplitSpec } from '../../engine/prep/types.ts';
 import type { HeadlineMetrics, ModelDetails, ModelSummary } from '../api/calls/results-calls.ts';
 import type { TrainedModel } from '../services/model-registry.ts';
 
@@ -34,6 +35,21 @@ function shapeOf(loaded: LoadedModel): string {
   return [loaded.recipe.features.length, ...units, loaded.recipe.target.outputWidth].join(' → ');
 }
 
+type Rows = ModelSummary['rows'];
+
+/**
+ * The split as the model was trained: the recipe's, except where the rows say otherwise. A search trial's network
+ * was trained and stopped on one fold of the non-test rows (the recipe sets no validation share: trials are
+ * validated on folds), so Evaluate would read "0% validation" beside its validation rows; its non-test share is
+ * then divided as its rows were.
+ */
+export function splitAsTrained(split: SplitSpec, rows: Rows): SplitSpec {
+  const held = rows.train + rows.validation;
+  if (split.validation > 0 || rows.validation === 0 || held === 0) return split;
+  const nonTest = split.train + split.validation;
+  return { ...split, train: (nonTest * rows.train) / held, validation: (nonTest * rows.validation) / held };
+}
+
 export function summarize(entry: TrainedModel, loaded: LoadedModel): ModelSummary {
   const { file, recipe } = loaded;
   return {
@@ -51,7 +67,7 @@ export function summarize(entry: TrainedModel, loaded: LoadedModel): ModelSummar
     threshold: recipe.target.task === 'binary' ? loaded.threshold : null,
     test: headline(file.metrics.test),
     heldOutRows: entry.result !== null,
-    split: recipe.recipe.split,
+    split: splitAsTrained(recipe.recipe.split, file.training.rows),
     rows: { train: file.training.rows.train, validation: file.training.rows.validation, test: file.training.rows.test },
   };
 }

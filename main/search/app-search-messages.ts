@@ -1,3 +1,5 @@
+import { TRAIN_FOLD_CHOICES } from '../api/calls/validation-calls.ts';
+
 /** What the app's search says to its user: what happened, why, what to do (the CLI's words where they overlap). */
 export const appSearchMessages = {
   budgetNotPositive: (budget: number): string =>
@@ -16,4 +18,22 @@ export const appSearchMessages = {
 /** A message the search shares with the CLI, with its command-line flags said as the app's choices. */
 export function inAppWords(message: string): string {
   return message.replace(/--folds (\d+)/g, '$1 folds').replace(/--budget-seconds (\d+)/g, 'a budget of $1 s').replace(/--trials (\d+)/g, '$1 trials');
+}
+
+/** The engine's advice on K folds a table cannot fill, in the CLI's words: `Use fewer folds (--folds 4 or less)`, `Use --folds 2 or fewer`. */
+const FOLDS_ADVICE = / Use (?:fewer folds \()?--folds (\d+) or (?:less|fewer)\)?/;
+
+/**
+ * The Train step's cross-validation refused: its advice names a choice the Train form offers (the most folds
+ * that fit, or none), never a K the form does not have.
+ */
+export function trainFoldsInAppWords(message: string): string {
+  const smallest = Math.min(...TRAIN_FOLD_CHOICES);
+  return inAppWords(
+    message.replace(FOLDS_ADVICE, (_, most: string) => {
+      const fits = Math.max(...TRAIN_FOLD_CHOICES.filter((k) => k <= Number(most)));
+      if (fits < smallest) return ' Choose "none" for K-fold cross-validation';
+      return ` Choose ${fits} folds${fits > smallest ? ' or fewer' : ''} for K-fold cross-validation`;
+    }),
+  );
 }

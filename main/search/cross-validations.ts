@@ -10,7 +10,7 @@ import type { Recipe } from '../../engine/prep/types.ts';
 import type { Table } from '../../engine/table/table.ts';
 import type { CrossValidationEvent, CrossValidationSummary } from '../api/calls/validation-calls.ts';
 import { bundledOrSource, launchWorker } from '../workers/worker-launcher.ts';
-import { inAppWords } from './app-search-messages.ts';
+import { trainFoldsInAppWords } from './app-search-messages.ts';
 
 export interface CrossValidationJob {
   readonly table: Table;
@@ -56,7 +56,7 @@ export class CrossValidations {
       void worker.terminate();
     };
     worker.once('message', (reply: CrossValidationReply) => {
-      if (reply.type === 'error') end({ status: 'failed', error: { code: reply.code, message: inAppWords(reply.message) } });
+      if (reply.type === 'error') end({ status: 'failed', error: { code: reply.code, message: trainFoldsInAppWords(reply.message) } });
       else if (reply.result.cancelled) end({ status: 'stopped', rows: reply.result.rows });
       else end({ status: 'done', rows: reply.result.rows, metrics: Object.fromEntries(Object.entries(reply.result.metrics).map(([name, m]) => [name, { mean: m.mean, std: m.std }])) });
     });

@@ -36,7 +36,8 @@ export interface ServiceOptions {
 
 export function createServices(options: ServiceOptions): Services {
   const events = new EventHub();
-  const models = new ModelRegistry();
+  // Deleted or replaced models and closed datasets leave the engine workers' memory too.
+  const models = new ModelRegistry((modelId) => engine.modelRemoved(modelId));
   const datasets = new DatasetStore(3, (datasetId) => engine.datasetChanged(datasetId));
   const recent = new RecentFiles(join(options.settingsDir, 'recent-files.json'));
   const engine = new EngineSession(options.pool ?? enginePool, {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '../../engine/errors.ts';
-import { MISSING_CODE, type Column, type ColumnType, type Table } from '../../engine/table/table.ts';
+import { MISSING_CODE, missingCount, type Column, type ColumnType, type Table } from '../../engine/table/table.ts';
 import type { ColumnSummary, DatasetRows, DatasetSummary } from '../api/contract.ts';
 import type { LoadedTable } from '../io/load-table.ts';
 
@@ -30,16 +30,6 @@ function withEdit(edits: ReadEdits, column: string, edit: ColumnEdit): ReadEdits
   if ('type' in edit) return { ...edits, columnTypes: { ...edits.columnTypes, [column]: edit.type } };
   const { [column]: _previous, ...others } = edits.columnMissingMarkers;
   return { ...edits, columnMissingMarkers: edit.markers.length > 0 ? { ...others, [column]: [...edit.markers] } : others };
-}
-
-function missingCount(column: Column): number {
-  let missing = 0;
-  if (column.storage === 'number') {
-    for (const value of column.values) if (Number.isNaN(value)) missing++;
-  } else {
-    for (const code of column.codes) if (code === MISSING_CODE) missing++;
-  }
-  return missing;
 }
 
 function summarizeColumn(column: Column, missing = missingCount(column)): ColumnSummary {
@@ -123,6 +113,11 @@ export class DatasetStore {
     const entry = this.loaded.get(datasetId);
     if (!entry) throw this.closed();
     return { table: entry.loaded.table, ...entry };
+  }
+
+  /** The open dataset, or null when there is no id or Layerlab has let it go (it keeps the few most recent). */
+  find(datasetId: string | null | undefined): ReturnType<DatasetStore['get']> | null {
+    return datasetId && this.loaded.has(datasetId) ? this.get(datasetId) : null;
   }
 
   /** Puts `column` in place of the column of the same name (a type the user chose); returns the new summary. `missing`: its missing cells, when counted. */

@@ -39,9 +39,17 @@ export class ModelRegistry {
   private readonly deleted = new Map<string, { readonly entry: TrainedModel; readonly index: number }>();
   private opened = 0;
 
+  /**
+   * `dropped`: told whenever a model's file is let go (deleted, or replaced by another file under its id), so the
+   * engine workers let go of their copy too; an undo or the next call that reads the model sends it again.
+   */
+  constructor(private readonly dropped: (modelId: string) => void = () => {}) {}
+
   /** `loaded`: the model already loaded from the same file (a file just read), so it is not loaded twice. */
   add(model: TrainedModel, loaded?: LoadedModel): TrainedModel {
+    const replaced = this.models.get(model.modelId);
     this.models.set(model.modelId, model);
+    if (replaced && replaced.model !== model.model) this.dropped(model.modelId);
     if (loaded) this.loadedModels.set(model.modelId, { file: model.model, loaded });
     else this.loadedModels.delete(model.modelId);
     return model;
@@ -54,8 +62,10 @@ export class ModelRegistry {
 
   get(modelId: string): TrainedModel {
     const model = this.models.get(modelId);
-    if (!model) throw new UserFacingError('unknown-model', 'That model is no longer open: train it again or open its model file.');
-    return model;
+    if (model) return model;
+    // A deleted run can still come back (Undo): say so rather than "train it again".
+    if (this.deleted.has(modelId)) throw new UserFacingError('unknown-model', 'That run was deleted: press Undo above the runs list to bring it back, or train it again.');
+    throw new UserFacingError('unknown-model', 'That model is no longer open: train it again or open its model file.');
   }
 
   /** The model, loaded on first use. */
@@ -94,7 +104,9 @@ export class ModelRegistry {
     this.deleted.set(modelId, { entry, index: [...this.models.keys()].indexOf(modelId) });
     while (this.deleted.size > KEEP_DELETED) this.deleted.delete(this.deleted.keys().next().value!);
     this.loadedModels.delete(modelId);
-    return this.models.delete(modelId);
+    this.models.delete(modelId);
+    this.dropped(modelId);
+    return true;
   }
 
   /** Brings a deleted model back where it was in the list; false when it is not among the deleted. */

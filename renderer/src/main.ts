@@ -6,5 +6,7 @@ import { detectPlatform } from './lib/platform/platform.ts';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/card.css';
+import './styles/data-table.css';
+import './styles/network-drawing.css';
 
 mount(App, { target: document.getElementById('app')!, props: { app: new AppState(detectPlatform()) } });

@@ -200,3 +200,25 @@ export async function openApp(host: RunningHost, prefix: string, options: AppOpt
     close: () => browser.close(),
   };
 }
+
+/**
+ * The longest wait between two frames over a second of the page's own clock: how long the window went without
+ * answering (a click, a redraw) while something trains.
+ */
+export function longestFrame(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        let longest = 0;
+        const end = last + 1000;
+        const frame = (now: number) => {
+          longest = Math.max(longest, now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(frame);
+          else resolve(longest);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}

@@ -108,7 +108,7 @@ describe('from Build to Predict on tables nobody tuned the app for', () => {
     for (let i = 0; i + 1 < boxes.length; i++) {
       for (const a of boxes[i]!) for (const b of boxes[i + 1]!) if (a.y === b.y) expect(a.right, `captions of columns ${i} and ${i + 1}`).toBeLessThan(b.left);
     }
-    await page.locator('svg.drawing').scrollIntoViewIfNeeded();
+    await page.locator('svg.network-drawing').scrollIntoViewIfNeeded();
     await shotBothThemes(app, 'dropout-captions');
     await page.locator('[data-preset="classic"]').click();
   });

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { audit, blocking } from './axe.ts';
-import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { builtRenderer, longestFrame, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 
 let host: RunningHost;
 let app: Session;
@@ -87,22 +87,8 @@ describe('Find a good network', () => {
     expect(await page.getByTestId('search-progress').textContent()).toMatch(/of 120 s · \d+ trials finished · each scored by 5-fold cross-validation on the \d+ non-test rows/);
 
     // The window answers while the search trains: no frame waits long (the page's own clock, over a second).
-    const longestFrame = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let longest = 0;
-          const end = last + 1000;
-          const frame = (now: number) => {
-            longest = Math.max(longest, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(frame);
-            else resolve(longest);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    expect(longestFrame, 'the longest frame while the search trains').toBeLessThan(1000);
+    const longest = await longestFrame(page);
+    expect(longest, 'the longest frame while the search trains').toBeLessThan(1000);
 
     // Ranked best first: the first row's score is the highest.
     const scores = await trialRows().evaluateAll((rows) => rows.map((r) => Number.parseFloat(r.querySelectorAll('td.num')[1]!.textContent!)));
@@ -153,6 +139,13 @@ describe('Find a good network', () => {
     await run.getByRole('button', { name: 'Evaluate' }).click();
     await page.waitForSelector('[data-testid="per-class"]');
     expect(await page.locator('[data-testid="per-class"] tbody tr').count(), 'one row per iris species').toBe(3);
+    // The trial's network was trained and stopped on one fold of the non-test rows: its split says so, with its rows.
+    const split = page.getByTestId('split-line').first();
+    const [shares, rows] = [await split.locator('[data-split-text]').textContent(), await split.locator('.rows').textContent()];
+    const [train, validation, test] = /^\((\d+) \/ (\d+) \/ (\d+) rows\)$/.exec(rows!)!.slice(1).map(Number) as [number, number, number];
+    const share = (n: number) => `${Math.round((100 * n) / (train + validation + test))}%`;
+    expect(validation, 'one fold of the non-test rows validated the trial').toBeGreaterThan(0);
+    expect(shares).toMatch(new RegExp(`^${share(train)} training · ${share(validation)} validation · 15% test`));
     await page.getByTestId('baselines').waitFor();
     const baselineRows = await page.locator('[data-testid="baselines"] tbody tr').allTextContents();
     expect(baselineRows.join(' | ')).toMatch(/This network\s*\d+\.\d%.*Logistic regression \(no hidden layer\)\s*\d+\.\d%.*Always the most frequent class\s*\d+\.\d%/);

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { builtRenderer, longestFrame, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
 
 let host: RunningHost;
 let app: Session;
@@ -156,22 +156,8 @@ describe('Build and Train', () => {
       }, step);
       expect(ms, `switching to ${step}`).toBeLessThan(2000);
     }
-    const longestFrame = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let longest = 0;
-          const end = last + 1000;
-          const frame = (now: number) => {
-            longest = Math.max(longest, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(frame);
-            else resolve(longest);
-          };
-          requestAnimationFrame(frame);
-        }),
-    );
-    expect(longestFrame, 'the longest frame while a run trains').toBeLessThan(1000);
+    const longest = await longestFrame(page);
+    expect(longest, 'the longest frame while a run trains').toBeLessThan(1000);
     const moving = await epochsDone('run-2');
     await page.waitForFunction((n) => Number(document.querySelector('tr[data-run="run-2"] td.num')?.textContent?.split('/')[0]) > n, moving, { timeout: 30_000 });
     await row('run-1').getByRole('checkbox').check();

@@ -9,20 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run-cli.ts';
+import { cli } from '../main/cli/cli-fixture.ts';
 import { writeCorpus, writeHostileModels, type Corpus } from './corpus.ts';
 
 let dir: string;
 let corpus: Corpus;
 let models: Corpus;
 let model: string;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => void (out += t) }, stderr: { write: (t: string) => void (err += t) } });
-  return { code, out, err };
-}
 
 /** A refusal: exit 2, one line on stderr that starts with the command and matches `message`. */
 async function refused(message: RegExp, ...argv: string[]): Promise<string> {

@@ -7,6 +7,9 @@ import { call, id } from '../call-spec.ts';
 import { v } from '../validate.ts';
 import { networkDesign, recipe, trainingSettings } from './training-calls.ts';
 
+/** The K the Train form offers for its cross-validation (besides none): one list, read by the form and by main's advice. */
+export const TRAIN_FOLD_CHOICES: readonly number[] = [3, 5, 10];
+
 export const validationCalls = {
   /** Starts at once, in its own worker; the result arrives as a `crossValidationProgress` event. `runId`: the run it goes with. */
   startCrossValidation: call(

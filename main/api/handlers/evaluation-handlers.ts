@@ -3,7 +3,6 @@
  * in the ModelRegistry: lists and details, the evaluation on held-out rows, the rows behind a cell, one row
  * predicted, and a model file opened from disk.
  */
-import { isUserFacingError } from '../../../engine/errors.ts';
 import type { LoadedModel } from '../../../engine/model/load-model.ts';
 import { readModelFile } from '../../export/model-io.ts';
 import { details, summarize } from '../../results/model-summary.ts';
@@ -21,22 +20,11 @@ type EvaluationCalls = Pick<typeof resultsCalls, 'listModels' | 'modelDetails' |
 export function createEvaluationHandlers(services: Services): AreaHandlers<EvaluationCalls> {
   const { models, datasets, engine } = services;
 
-  /** An open dataset, or null once Layerlab has let it go (it keeps the few most recent). */
-  function datasetOrNull(datasetId: string | null | undefined) {
-    if (!datasetId) return null;
-    try {
-      return datasets.get(datasetId);
-    } catch (error) {
-      if (isUserFacingError(error)) return null;
-      throw error;
-    }
-  }
-
   /** Where the held-out rows come from, and the open dataset they index: what main knows; the engine pool does the rest. */
   function heldOutQuery({ entry, loaded }: OpenModel, split: EvaluationSplit, datasetId: string | undefined): HeldOutQuery {
     const query = (source: HeldOutSource, tableId: string | null): HeldOutQuery => ({ modelId: entry.modelId, split, source, tableId });
-    if (entry.result) return query({ kind: 'session' }, datasetOrNull(entry.datasetId) ? entry.datasetId : null);
-    const dataset = datasetOrNull(datasetId);
+    if (entry.result) return query({ kind: 'session' }, datasets.find(entry.datasetId) ? entry.datasetId : null);
+    const dataset = datasets.find(datasetId);
     if (!dataset) return query({ kind: 'none', notes: [] }, null);
     if (dataset.summary.sha256 !== loaded.file.provenance.source.sha256) {
       const note = `The open dataset (${dataset.summary.name}) is not the file this model was trained on (${loaded.file.provenance.source.name}), so its held-out rows cannot be found in it.`;
@@ -48,8 +36,8 @@ export function createEvaluationHandlers(services: Services): AreaHandlers<Evalu
 
   /** The open dataset the model was trained on: the run's own, or the one with the same bytes. */
   function trainingDataset(entry: TrainedModel, loaded: LoadedModel, datasetId: string | undefined): string | null {
-    if (entry.datasetId) return datasetOrNull(entry.datasetId) ? entry.datasetId : null;
-    const dataset = datasetOrNull(datasetId);
+    if (entry.datasetId) return datasets.find(entry.datasetId) ? entry.datasetId : null;
+    const dataset = datasets.find(datasetId);
     return dataset?.summary.sha256 === loaded.file.provenance.source.sha256 ? dataset.summary.datasetId : null;
   }
 

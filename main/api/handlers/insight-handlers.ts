@@ -33,16 +33,6 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
     return { entry, model: loaded };
   }
 
-  function datasetOrNull(datasetId: string | null | undefined) {
-    if (!datasetId) return null;
-    try {
-      return datasets.get(datasetId);
-    } catch (error) {
-      if (isUserFacingError(error)) return null;
-      throw error;
-    }
-  }
-
   /** A model file's test rows in its open training data: the recipe's seeded split, prepared once per dataset and recipe. */
   async function testRowsOf(model: LoadedModel, datasetId: string, name: string): Promise<Int32Array> {
     return onRows(name, async () => (await services.recipes.prepared(datasetId, model.recipe.recipe)).test.rowIndex);
@@ -51,11 +41,11 @@ export function createInsightHandlers(services: Services): AreaHandlers<typeof i
   /** The test rows of a run (kept by the run), or of a model file whose training data is the open dataset. */
   async function judged(entry: TrainedModel, model: LoadedModel, datasetId: string | undefined): Promise<Judged | string> {
     const source = model.file.provenance.source;
-    const own = entry.result?.test ? datasetOrNull(entry.datasetId) : null;
+    const own = entry.result?.test ? datasets.find(entry.datasetId) : null;
     if (own && entry.result?.test) {
       return { datasetId: own.summary.datasetId, table: own.table, rows: entry.result.test.rowIndex, rowsText: `the ${entry.result.test.rows.toLocaleString('en-US')} test rows of ${own.summary.name}`, name: own.summary.name, sha256: own.summary.sha256 };
     }
-    const open = datasetOrNull(datasetId);
+    const open = datasets.find(datasetId);
     if (open && open.summary.sha256 === source.sha256) {
       const rows = await testRowsOf(model, open.summary.datasetId, open.summary.name);
       return { datasetId: open.summary.datasetId, table: open.table, rows, rowsText: `the ${rows.length.toLocaleString('en-US')} test rows of ${open.summary.name}`, name: open.summary.name, sha256: open.summary.sha256 };

@@ -1,10 +1,8 @@
-import { UserFacingError } from '../../../engine/errors.ts';
-import { inputNames, predictTable } from '../../../engine/model/predict.ts';
-import { readModelFile } from '../../export/model-io.ts';
+import { predictTable } from '../../../engine/model/predict.ts';
 import { predictionCsvLines, savePredictionsCsv } from '../../export/predictions-csv.ts';
-import { loadTable } from '../../io/load-table.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { modelAndData } from '../model-and-data.ts';
 
 const USAGE = `usage: layerlab predict <model.json> <file> [--out predictions.csv] [--sheet NAME] [--json]
   Writes the file's columns plus the prediction (and one probability column per class) as CSV,
@@ -29,10 +27,7 @@ export const predictCommand: CliCommand = {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and a data file.\n${USAGE}`);
-    const [modelPath, dataPath] = positionals as [string, string];
-    const model = await readModelFile(modelPath);
-    const { table, source } = await loadTable(dataPath, { keepText: inputNames(model), ...(values.sheet ? { sheet: values.sheet } : {}) });
+    const { model, table, source } = await modelAndData(positionals, values.sheet, USAGE);
     const predictions = predictTable(model, table, model.threshold, { decimalComma: source.decimalComma });
     if (values.out) await savePredictionsCsv(values.out, table, model, predictions);
     else for (const line of predictionCsvLines(table, model, predictions)) io.stdout.write(line);

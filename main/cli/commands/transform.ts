@@ -1,11 +1,8 @@
-import { UserFacingError } from '../../../engine/errors.ts';
 import { cleanedData } from '../../../engine/model/cleaned-data.ts';
-import { inputNames } from '../../../engine/model/predict.ts';
 import { cleanedCsvLines, saveCleanedCsv } from '../../export/cleaned-csv.ts';
-import { readModelFile } from '../../export/model-io.ts';
-import { loadTable } from '../../io/load-table.ts';
 import { parseCommandArgs } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { modelAndData } from '../model-and-data.ts';
 
 const USAGE = `usage: layerlab transform <model.json> <file> [--out features.csv] [--sheet NAME] [--json]
   Applies the model's cleaning recipe to <file> and writes the cleaned dataset as CSV — exactly the matrix
@@ -22,10 +19,7 @@ export const transformCommand: CliCommand = {
       io.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and a data file.\n${USAGE}`);
-    const [modelPath, dataPath] = positionals as [string, string];
-    const model = await readModelFile(modelPath);
-    const { table, source } = await loadTable(dataPath, { keepText: inputNames(model), ...(values.sheet ? { sheet: values.sheet } : {}) });
+    const { model, table, source } = await modelAndData(positionals, values.sheet, USAGE);
     const data = cleanedData(model, table, { decimalComma: source.decimalComma });
     if (values.out) await saveCleanedCsv(values.out, data);
     else for (const line of cleanedCsvLines(data)) io.stdout.write(line);

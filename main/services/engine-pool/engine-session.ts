@@ -72,6 +72,7 @@ export class EngineSession implements PreparedRecipes {
     this.pool.forget(this.key('dataset', datasetId), { type: 'forget', session: this.id, kind: 'dataset', id: datasetId });
   }
 
+  /** A model main let go (deleted, or another file under its id): workers let go of their copy and what they loaded from it. */
   modelRemoved(modelId: string): void {
     this.pool.forget(this.key('model', modelId), { type: 'forget', session: this.id, kind: 'model', id: modelId });
   }

@@ -3,22 +3,14 @@
  * their files, one-line summaries and one-line mistakes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
+import { cli, datasets, scratch } from './cli-fixture.ts';
 
-const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-export-cli-'));
+const { dir: tmp, file: csvFile } = scratch('export-cli');
 const model = join(tmp, 'iris.json');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
 
 const csvRows = (path: string): string[][] => Papa.parse<string[]>(readFileSync(path, 'utf8'), { skipEmptyLines: true }).data;
 
@@ -121,9 +113,3 @@ describe('export commands', () => {
     expect(existsSync(join(tmp, 'x'))).toBe(false);
   });
 });
-
-function csvFile(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}

@@ -3,25 +3,17 @@
  * the file's rows gives what `layerlab predict` wrote to its CSV (labels, probabilities within 1e-5 of its six
  * decimals, the same rows refused); and its one-line mistakes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
 import { readModelFile } from '../../../main/export/model-io.ts';
 import { loadTable } from '../../../main/io/load-table.ts';
 import { runOnnx } from '../export/onnx/onnx-runner.ts';
+import { cli, datasets, scratch } from './cli-fixture.ts';
 
-const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-onnx-cli-'));
+const { dir: tmp } = scratch('onnx-cli');
 const model = join(tmp, 'titanic.json');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   const trained = await cli('train', join(datasets, 'titanic.csv'), '--target', 'Survived', '--epochs', '5', '--out', model, '--json');

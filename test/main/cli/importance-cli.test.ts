@@ -1,21 +1,14 @@
 /** layerlab importance end to end: a model trained by the CLI on a table whose truth is known, its JSON and text, its mistakes. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
 import { truthCsv, truthTable } from '../../engine/insight/generated.ts';
+import { cli, scratch } from './cli-fixture.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-importance-cli-'));
+const { dir: tmp } = scratch('importance-cli');
 const data = join(tmp, 'truth.csv');
 const other = join(tmp, 'fresh.csv');
 const model = join(tmp, 'truth.json');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   writeFileSync(data, truthCsv(truthTable('binary', 1500, 1)));

@@ -1,20 +1,13 @@
 /** layerlab report end to end: a model trained by the CLI, its report written to --out, mistakes in one line. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
 import { truthCsv, truthTable } from '../../engine/insight/generated.ts';
+import { cli, scratch } from './cli-fixture.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-report-cli-'));
+const { dir: tmp } = scratch('report-cli');
 const data = join(tmp, 'numbers.csv');
 const model = join(tmp, 'numbers.json');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
 
 beforeAll(async () => {
   writeFileSync(data, truthCsv(truthTable('regression', 600, 4)));

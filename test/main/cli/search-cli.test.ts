@@ -1,23 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
+import { cli, datasets, scratch } from './cli-fixture.ts';
 
-const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-search-cli-'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
-
-function csv(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir: tmp, file: csv } = scratch('search-cli');
 
 describe('layerlab search', () => {
   it('prints the issue\'s JSON object, and saves a model that predict reads', async () => {

@@ -1,26 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/run-cli.ts';
+import { cli, datasets, repo, scratch } from './cli-fixture.ts';
 
-const repo = resolve(import.meta.dirname, '../../..');
-const datasets = resolve(repo, '../shared/datasets');
-const tmp = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await runCli(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
-
-function csv(name: string, text: string): string {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir: tmp, file: csv } = scratch('cli');
 
 describe('layerlab train', () => {
   it('prints exactly one JSON object with the public fields on --json', async () => {

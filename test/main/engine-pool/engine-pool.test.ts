@@ -3,51 +3,11 @@
  * workers, homes keep a cache's calls on one worker, reserved cores shrink the pool to one worker, cancelled
  * calls never start (or stop), data goes once to each worker, and a crashed worker is replaced.
  */
-import { EventEmitter } from 'node:events';
-import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../engine/errors.ts';
-import { EnginePool, type Deliveries } from '../../../main/services/engine-pool/engine-pool.ts';
-import { CANCELLED, type FromEngineWorker, type ToEngineWorker } from '../../../main/services/engine-pool/protocol.ts';
-
-type CallMessage = Extract<ToEngineWorker, { type: 'call' }>;
-
-class FakeWorker extends EventEmitter {
-  readonly received: ToEngineWorker[] = [];
-  terminated = false;
-  postMessage(message: ToEngineWorker): void {
-    this.received.push(message);
-  }
-  ref(): void {}
-  unref(): void {}
-  async terminate(): Promise<number> {
-    this.terminated = true;
-    return 0;
-  }
-  get calls(): CallMessage[] {
-    return this.received.filter((m): m is CallMessage => m.type === 'call');
-  }
-  /** Answers its latest call. */
-  answer(value: unknown): void {
-    this.emit('message', { type: 'result', callId: this.calls.at(-1)!.callId, value } satisfies FromEngineWorker);
-  }
-  fail(code: string, message: string): void {
-    this.emit('message', { type: 'error', callId: this.calls.at(-1)!.callId, error: { code, message, stepId: null } } satisfies FromEngineWorker);
-  }
-}
-
-function pool(size: number) {
-  const workers: FakeWorker[] = [];
-  const engine = new EnginePool({
-    size,
-    startWorker: () => {
-      const worker = new FakeWorker();
-      workers.push(worker);
-      return worker as unknown as Worker;
-    },
-  });
-  return { engine, workers };
-}
+import type { Deliveries } from '../../../main/services/engine-pool/engine-pool.ts';
+import { CANCELLED, type FromEngineWorker } from '../../../main/services/engine-pool/protocol.ts';
+import { pool } from './fake-workers.ts';
 
 const profile = (datasetId: string, extra: { home?: string; signal?: AbortSignal; deliveries?: Deliveries } = {}) =>
   ({ session: 's', name: 'profile', args: { datasetId, quotedColumns: [] }, ...extra }) as const;

@@ -67,5 +67,6 @@ describe('DatasetStore', () => {
     expect(() => store.rows(ids[0]!, 0, 1)).toThrow(/no longer open: Layerlab keeps the 2 most recently opened/);
     expect(store.rows(ids[2]!, 0, 1).columns[0]).toEqual([1.5]);
     expect(ids.map((id) => store.has(id))).toEqual([false, true, true]);
+    expect([...ids, null, undefined].map((id) => store.find(id)?.summary.name ?? null), 'find: the open ones, null for the others').toEqual([null, 'b', 'c', null, null]);
   });
 });

@@ -29,6 +29,14 @@ describe('ModelRegistry', () => {
   it('says a model is no longer open, and what to do', () => {
     expect(() => new ModelRegistry().open('run-9')).toThrow('That model is no longer open: train it again or open its model file.');
   });
+
+  it('says a deleted run can come back with Undo, until it is no longer kept', async () => {
+    const { file } = await trained('titanic');
+    const models = new ModelRegistry();
+    models.add({ modelId: 'run-1', label: 'Run 1', datasetId: null, model: file, result: null, path: null });
+    models.remove('run-1');
+    expect(() => models.open('run-1')).toThrow('That run was deleted: press Undo above the runs list to bring it back, or train it again.');
+  });
 });
 
 describe('PredictionStore', () => {

@@ -8,7 +8,7 @@ import { suggestCodeColumns } from '../../../../engine/table/code-columns.ts';
 import { convertColumnType } from '../../../../engine/table/convert.ts';
 import { markMissing } from '../../../../engine/table/mark-missing.ts';
 import { profileColumn } from '../../../../engine/table/profile.ts';
-import { findColumn, MISSING_CODE, type Column, type Table } from '../../../../engine/table/table.ts';
+import { findColumn, missingCount, type Column, type Table } from '../../../../engine/table/table.ts';
 import { saveCleanedCsv } from '../../../export/cleaned-csv.ts';
 import { loadTable } from '../../../io/load-table.ts';
 import { profileOf, skewnessOf } from '../../../results/dataset-profile.ts';
@@ -17,16 +17,6 @@ import { shareColumn, shareLoadedTable } from '../shared-memory.ts';
 import { watchStages, type CallHandlers } from './call-context.ts';
 
 type DatasetCalls = Pick<CallHandlers, 'loadTable' | 'profile' | 'suggestTarget' | 'suggest' | 'changeColumn' | 'recipePreview' | 'preparedPreview' | 'prepare' | 'saveCleanedCsv'>;
-
-export function missingCount(column: Column): number {
-  let missing = 0;
-  if (column.storage === 'number') {
-    for (const value of column.values) if (Number.isNaN(value)) missing++;
-  } else {
-    for (const code of column.codes) if (code === MISSING_CODE) missing++;
-  }
-  return missing;
-}
 
 function requireColumnNamed(table: Table, name: string): Column {
   const column = findColumn(table, name);

@@ -10,7 +10,7 @@ import type { SplitEvaluation } from '../../../../engine/pipeline/train-job.ts';
 import type { Table } from '../../../../engine/table/table.ts';
 import { savePredictionsCsv } from '../../../export/predictions-csv.ts';
 import { loadTable } from '../../../io/load-table.ts';
-import { cellRows, evaluate, heldOutFrom } from '../../../results/evaluation.ts';
+import { cellRows, evaluate, heldOutFrom, type HeldOut } from '../../../results/evaluation.ts';
 import { describePredictions, predictInChunks } from '../../../results/predictions.ts';
 import { typicalValues } from '../../../results/typical-values.ts';
 import type { HeldOutQuery } from '../protocol.ts';
@@ -37,9 +37,9 @@ async function heldOutOf(session: WorkerSession, query: HeldOutQuery): Promise<H
     return { evaluation: data.heldOut?.[split] ?? null, basis: 'session', table: query.tableId ? session.table(query.tableId) : null, notes: [] };
   }
   const table = session.table(source.datasetId);
-  const byModel = session.heldOut.get(table) ?? new Map();
-  session.heldOut.set(table, byModel);
-  let heldOut = byModel.get(query.modelId);
+  const byTable = session.heldOut.get(query.modelId) ?? new WeakMap<Table, HeldOut>();
+  session.heldOut.set(query.modelId, byTable);
+  let heldOut = byTable.get(table);
   if (!heldOut) {
     try {
       heldOut = heldOutFrom(loaded, await session.recipes.prepared(source.datasetId, loaded.recipe.recipe));
@@ -48,7 +48,7 @@ async function heldOutOf(session: WorkerSession, query: HeldOutQuery): Promise<H
       const note = `The held-out rows could not be prepared again from ${source.name} (${error.message}) — was a column's type changed since training?`;
       return { evaluation: null, basis: null, table: null, notes: [note] };
     }
-    byModel.set(query.modelId, heldOut);
+    byTable.set(table, heldOut);
   }
   return { evaluation: heldOut[split], basis: 'dataset', table, notes: [] };
 }

@@ -22,8 +22,8 @@ export class WorkerSession {
   private readonly tables = new Map<string, Table>();
   private readonly models = new Map<string, { readonly data: ModelData; loaded: LoadedModel | null }>();
   readonly recipes = new PreparedRecipeCache((datasetId) => this.table(datasetId));
-  /** A model file's held-out rows computed again, by table and model. */
-  readonly heldOut = new WeakMap<Table, Map<string, HeldOut>>();
+  /** A model file's held-out rows computed again, by model and table (forgetting the model lets them go too). */
+  readonly heldOut = new Map<string, WeakMap<Table, HeldOut>>();
   readonly predictions = new Map<string, KeptPredictions>();
 
   setTable(datasetId: string, table: Table): void {
@@ -57,6 +57,7 @@ export class WorkerSession {
       this.tables.delete(id);
     } else if (kind === 'model') {
       this.models.delete(id);
+      this.heldOut.delete(id);
     } else {
       this.predictions.delete(id);
     }

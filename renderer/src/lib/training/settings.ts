@@ -7,6 +7,7 @@ import type { OptimizerKind } from '../../../../engine/nn/optimizers/create-opti
 import type { LayerSpec } from '../../../../engine/nn/network-spec.ts';
 import { defaultTrainingSettings, type NetworkDesign, type TrainingSettings } from '../../../../engine/pipeline/training-settings.ts';
 import type { Task } from '../../../../engine/prep/types.ts';
+import { TRAIN_FOLD_CHOICES } from '../../../../main/api/calls/validation-calls.ts';
 
 export interface TrainForm {
   readonly optimizer: OptimizerKind;
@@ -27,7 +28,7 @@ export interface TrainForm {
 }
 
 /** The cross-validation choices: none, or K folds. */
-export const FOLD_CHOICES: readonly number[] = [0, 3, 5, 10];
+export const FOLD_CHOICES: readonly number[] = [0, ...TRAIN_FOLD_CHOICES];
 
 /** Penalty strengths offered; 0 is none. */
 export const L2_PENALTIES: readonly number[] = [0, 1e-5, 1e-4, 1e-3, 1e-2];
