@@ -106,6 +106,20 @@ function deadPid(): number {
   return spawnSync(process.execPath, ['-e', '0']).pid!;
 }
 
+/**
+ * The kill: this session's recovery file, saved again under a process that is gone (as a killed app leaves it).
+ * Returns the recovery folder and the orphan's id.
+ */
+function orphanRecovery(settings: string): { readonly recovery: string; readonly recoveryId: string } {
+  const recovery = join(settings, 'recovery');
+  const [file] = readdirSync(recovery);
+  const pid = deadPid();
+  const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
+  const recoveryId = `session-${pid}-0badc0de`;
+  writeFileSync(join(recovery, `${recoveryId}.layerlab-recovery`), JSON.stringify({ ...document, pid }));
+  return { recovery, recoveryId };
+}
+
 describe('a saved project, reopened in a fresh app', () => {
   it('brings back the recipe, network, settings, step, column types and missing markers of a session that trained nothing', async () => {
     const data = copyOf('titanic.csv');
@@ -226,27 +240,22 @@ describe('recovery after a crash', () => {
     one.app.project.report.check();
     await vi.waitFor(() => expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ recipe: one.app.recipe.recipe, settings: expect.objectContaining({ epochs: 12 }) })), { timeout: 5000 });
     await one.services.project.flush();
-    // The kill: the session's file stays, its process is gone.
-    const recovery = join(settings, 'recovery');
-    const [file] = readdirSync(recovery);
-    const pid = deadPid();
-    const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
-    writeFileSync(join(recovery, `session-${pid}-0badc0de.layerlab-recovery`), JSON.stringify({ ...document, pid }));
+    const { recovery, recoveryId } = orphanRecovery(settings);
 
     const two = start(settings);
     await two.app.project.loadRecoveries();
-    expect(two.app.project.recoveries).toEqual([expect.objectContaining({ recoveryId: `session-${pid}-0badc0de`, name: 'titanic', datasetName: 'titanic.csv', models: 0, projectPath: null })]);
+    expect(two.app.project.recoveries).toEqual([expect.objectContaining({ recoveryId, name: 'titanic', datasetName: 'titanic.csv', models: 0, projectPath: null })]);
     two.api.openRecovery!.mockRejectedValueOnce(new Error('The disk was busy.'));
-    await two.app.project.restoreRecovery(`session-${pid}-0badc0de`);
+    await two.app.project.restoreRecovery(recoveryId);
     expect(two.app.project.recoveries, 'still offered').toHaveLength(1);
     expect(two.app.notices.items.at(-1)).toMatchObject({ kind: 'error', title: messages.recoveryFailed });
 
-    await two.app.project.restoreRecovery(`session-${pid}-0badc0de`);
+    await two.app.project.restoreRecovery(recoveryId);
     expect(two.app.project.recoveries).toEqual([]);
     await vi.waitFor(() => expect(two.app.recipe.recipe).toEqual(one.app.recipe.recipe), { timeout: 10_000 });
     expect(two.app.training.form.epochs).toBe(12);
     expect(two.app.dataset.summary?.name).toBe('titanic.csv');
-    expect(readdirSync(recovery), 'the killed session’s file went once this one held the state').not.toContain(`session-${pid}-0badc0de.layerlab-recovery`);
+    expect(readdirSync(recovery), 'the killed session’s file went once this one held the state').not.toContain(`${recoveryId}.layerlab-recovery`);
   }, 30_000);
 
   it('does not take back a step the user picks while the restore is still under way (its models being listed)', async () => {
@@ -257,11 +266,7 @@ describe('recovery after a crash', () => {
     one.app.project.report.check();
     await vi.waitFor(() => expect(one.api.updateSession).toHaveBeenLastCalledWith(expect.objectContaining({ step: 'evaluate' })), { timeout: 5000 });
     await one.services.project.flush();
-    const recovery = join(settings, 'recovery');
-    const [file] = readdirSync(recovery);
-    const pid = deadPid();
-    const document = JSON.parse(readFileSync(join(recovery, file!), 'utf8'));
-    writeFileSync(join(recovery, `session-${pid}-0badc0de.layerlab-recovery`), JSON.stringify({ ...document, pid }));
+    const { recoveryId } = orphanRecovery(settings);
 
     const two = start(settings);
     await two.app.project.loadRecoveries();
@@ -273,7 +278,7 @@ describe('recovery after a crash', () => {
       await late;
       return listModels(request);
     });
-    const restoring = two.app.project.restoreRecovery(`session-${pid}-0badc0de`);
+    const restoring = two.app.project.restoreRecovery(recoveryId);
     await vi.waitFor(() => expect(two.app.notices.items.some((n) => n.title === messages.recoveryRestored('titanic'))).toBe(true));
     expect(two.app.step, 'the saved step is shown at once').toBe('evaluate');
     two.app.step = 'clean';
