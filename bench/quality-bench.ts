@@ -73,6 +73,7 @@ for (const dataset of datasets) {
     const row: QualityRow = { dataset, seed, rows: split.train.rowCount + split.test.rowCount, classes: split.classes, task: split.task, anchors, train, search: searched };
     rows.push(row);
     console.error(formatTable([row], false));
+    if (split.copiedTestRows > 0) console.error(`  ${dataset.name} split ${seed}: ${split.copiedTestRows} of ${split.test.rowCount} test rows copy a training row's inputs (trees fit those almost exactly: docs/quality.md)`);
   }
 }
 const table = formatTable(rows, true);
