@@ -71,9 +71,7 @@ export function finalModel(records: readonly TrialRecord[], target: FittedTarget
   // (measured on the small regression tables, docs/quality.md). The selection below judges by that error too.
   const best = target.task === 'regression' ? ranked.reduce((a, b) => (b.score!.loss < a.score!.loss ? b : a)) : ranked[0]!;
   const encoding = best.request.config.inputs;
-  const sameEncoding = ranked.filter((r) => r !== best && r.request.config.inputs === encoding);
-  // A fixed-epochs network ranks low alone by design (portfolio.ts): it is a candidate whatever its rank.
-  const candidates = [best, ...sameEncoding.filter((r) => !r.request.config.fixedEpochs).slice(0, CANDIDATES - 1), ...sameEncoding.filter((r) => r.request.config.fixedEpochs)];
+  const candidates = [best, ...ranked.filter((r) => r !== best && r.request.config.inputs === encoding)].slice(0, CANDIDATES);
   const selected = selectEnsemble(target, y, candidates.map((r) => ({ id: r.request.id, outOfFold: r.outcome.outOfFold })), Math.max(1, maxTrials));
   const trials = selected.ids.map((id) => candidates.find((r) => r.request.id === id)!);
   const members = trials.flatMap((r) =>

@@ -7,10 +7,7 @@
  * Small tables (the cross-validated ones, where one more trial is cheap) add a wide network held back by an
  * L2 penalty instead of dropout. Regression networks train without dropout: it adds noise to a number's
  * output that the averaged test-time network does not have; measured on the small regression tables
- * (docs/quality.md). A small regression table adds a wide network in pieces trained for a fixed 100 epochs
- * without early stopping: it fits its training rows closely (rows that repeat a training row's inputs above
- * all, where trees lead), scores low alone, and the final model averages it in when that lowers the
- * out-of-fold error; measured on red wine, +2.0 and +2.4 points of cross-validated R² (docs/quality.md).
+ * (docs/quality.md).
  */
 import { CROSS_VALIDATION_MAX_ROWS } from './search-data.ts';
 import { batchChoices, patienceFor } from './space.ts';
@@ -22,9 +19,6 @@ export function preferredBatch(rows: number): number {
   const preferred = rows < 2000 ? 32 : rows < 20000 ? 64 : 128;
   return batchChoices(rows).filter((b) => b <= preferred).at(-1) ?? 16;
 }
-
-/** Epochs of the portfolio's fixed-epochs regression network (no early stopping). */
-export const FIXED_EPOCHS = 100;
 
 export function portfolio(context: SpaceContext): TrialConfig[] {
   const common = { l1: 0, classWeight: 'none' as const, epochs: context.epochs, patience: patienceFor(context.epochs), batchSize: preferredBatch(context.rows) };
@@ -39,10 +33,6 @@ export function portfolio(context: SpaceContext): TrialConfig[] {
   ];
   if (context.rows <= CROSS_VALIDATION_MAX_ROWS) configs.push({ ...common, inputs: pieces, hidden: [256, 256], activation: 'relu', dropout: 0, l2: 1e-4, learningRate: 0.001 });
   const tuned = context.classification ? configs : configs.map((c) => ({ ...c, dropout: 0 }));
-  if (!context.classification && context.pieces && context.rows <= CROSS_VALIDATION_MAX_ROWS) {
-    const epochs = Math.min(context.epochs, FIXED_EPOCHS);
-    tuned.push({ ...common, inputs: 'pieces', hidden: [256, 256], activation: 'relu', dropout: 0, l2: 0, learningRate: 0.001, epochs, patience: patienceFor(epochs), fixedEpochs: true });
-  }
   // Without number columns both encodings are the same recipe: keep each network once.
   return tuned.filter((c, i) => tuned.findIndex((o) => JSON.stringify(o) === JSON.stringify(c)) === i);
 }

@@ -110,9 +110,8 @@ export class SearchScheduler {
       bracket = this.brackets[this.brackets.length - 1]!;
     }
     const entry = bracket.entries[bracket.started++]!;
-    // A config's own epochs: the context's for all but a portfolio network that trains a fixed number of them.
-    const epochs = Math.max(1, Math.round(entry.config.epochs / ETA ** (bracket.halvings - bracket.rung)));
-    const config = { ...entry.config, epochs, patience: Math.max(3, Math.round(entry.config.patience * (epochs / entry.config.epochs)) ) };
+    const epochs = Math.max(1, Math.round(this.context.epochs / ETA ** (bracket.halvings - bracket.rung)));
+    const config = { ...entry.config, epochs, patience: Math.max(3, Math.round(entry.config.patience * (epochs / this.context.epochs)) ) };
     const request: TrialRequest = { id: ++this.trials, configNumber: entry.configNumber, config, seed: trialSeed(this.options.seed, entry.configNumber), bracket: bracket.index, rung: bracket.rung };
     this.running.set(request.id, { bracket, configNumber: entry.configNumber });
     return request;
@@ -143,8 +142,7 @@ export class SearchScheduler {
   private openBracket(index: number, fixed?: readonly TrialConfig[]): void {
     const halvings = fixed ? 0 : BRACKET_SHAPES[(index - 1) % BRACKET_SHAPES.length]!;
     const size = fixed ? fixed.length : Math.ceil(((BRACKET_SHAPES.length) / (halvings + 1)) * ETA ** halvings);
-    // A network trained past its best epoch on purpose scores low alone: not a region for the sampler to avoid.
-    const ranked = [...this.latest.entries()].filter(([, v]) => !v.config.fixedEpochs).sort(([na, a], [nb, b]) => compareScores(a.score, b.score) || na - nb).map(([, v]) => v.config);
+    const ranked = [...this.latest.entries()].sort(([na, a], [nb, b]) => compareScores(a.score, b.score) || na - nb).map(([, v]) => v.config);
     const entries: Entry[] = [];
     for (let i = 0; i < size; i++) {
       const config = fixed ? fixed[i]! : proposeConfig(ranked, this.rng, this.context);

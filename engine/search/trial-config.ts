@@ -30,12 +30,6 @@ export interface TrialConfig {
   readonly epochs: number;
   /** Epochs without a better validation loss before stopping. */
   readonly patience: number;
-  /**
-   * Train every epoch and keep the last one's weights, with no early stopping: a network that fits its
-   * training rows closely, alone worse than an early-stopped one, averaged into the final model when that
-   * lowers the out-of-fold error (portfolio.ts).
-   */
-  readonly fixedEpochs?: true;
 }
 
 export function designOf(config: TrialConfig): NetworkDesign {
@@ -54,7 +48,7 @@ export function settingsOf(config: TrialConfig, seed: number): TrainingSettings 
     optimizer: { kind: 'adam', learningRate: config.learningRate },
     seed,
     classWeight: config.classWeight,
-    earlyStopping: config.fixedEpochs ? false : { patience: config.patience, restoreBestWeights: true },
+    earlyStopping: { patience: config.patience, restoreBestWeights: true },
     reduceLrOnPlateau: { patience: Math.max(2, Math.floor(config.patience / 2)), factor: 0.5, minLearningRate: config.learningRate / 100 },
   });
 }
@@ -68,6 +62,5 @@ export function describeConfig(config: TrialConfig): string {
   if (config.l1 > 0) parts.push(`L1 ${config.l1.toPrecision(2)}`);
   parts.push(`lr ${Number(config.learningRate.toPrecision(2))}`, `batch ${config.batchSize}`);
   if (config.classWeight === 'balanced') parts.push('balanced classes');
-  if (config.fixedEpochs) parts.push(`every one of ${config.epochs} epochs`);
   return parts.join(' · ');
 }

@@ -41,16 +41,6 @@ describe('the search scheduler', () => {
     expect(new Set(started.map((t) => t.configNumber)).size).toBe(PORTFOLIO + 9);
   });
 
-  it("starts a regression portfolio's fixed-epochs network at its own epochs, not the search's", () => {
-    const regression: SpaceContext = { ...CONTEXT, classification: false };
-    const configs = portfolio(regression);
-    const scheduler = new SearchScheduler(regression, { seed: 5, maxTrials: configs.length });
-    const started = configs.map(() => scheduler.next() as TrialRequest);
-    expect(started.map((t) => t.config)).toEqual(configs);
-    expect(started.filter((t) => t.config.fixedEpochs).map((t) => t.config.epochs)).toEqual([100]);
-    expect(regression.epochs).not.toBe(100);
-  });
-
   it('promotes the best third of a rung to three times the epochs, keeping their config and seed', () => {
     const started = drive(PORTFOLIO + 9 + 3 + 1, () => 0);
     const rung0 = started.slice(PORTFOLIO, PORTFOLIO + 9);
