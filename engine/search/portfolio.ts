@@ -32,8 +32,6 @@ export function portfolio(context: SpaceContext): TrialConfig[] {
     { ...common, inputs: 'standard', hidden: [], activation: 'relu', dropout: 0, l2: 0, learningRate: 0.01 },
   ];
   if (context.rows <= CROSS_VALIDATION_MAX_ROWS) configs.push({ ...common, inputs: pieces, hidden: [256, 256], activation: 'relu', dropout: 0, l2: 1e-4, learningRate: 0.001 });
-  // The lead network on robust-scaled numbers with logged tails: offered on small tables only (search-data.ts).
-  if (context.robust) configs.push({ ...common, inputs: 'robust', hidden: [128, 128], activation: 'relu', dropout: 0.1, l2: 0, learningRate: 0.001 });
   const tuned = context.classification ? configs : configs.map((c) => ({ ...c, dropout: 0 }));
   // Without number columns both encodings are the same recipe: keep each network once.
   return tuned.filter((c, i) => tuned.findIndex((o) => JSON.stringify(o) === JSON.stringify(c)) === i);

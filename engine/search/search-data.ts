@@ -1,8 +1,7 @@
 /**
  * What a search prepares once, before any trial: the recipe fitted on the non-test rows in each input
  * encoding the search tries (`standard`: the recipe as given; `pieces`: its scaled number columns encoded
- * piecewise-linearly instead; `robust`: their tails softened before the standardizing, on small tables), the
- * folds, and the test rows, which only the final evaluation reads.
+ * piecewise-linearly instead), the folds, and the test rows, which only the final evaluation reads.
  */
 import { UserFacingError } from '../errors.ts';
 import { prepare } from '../prep/prepare.ts';
@@ -15,11 +14,6 @@ import type { InputEncoding } from './trial-config.ts';
 
 /** Up to this many non-test rows, trials are cross-validated (5 folds unless chosen); above, one hold-out. */
 export const CROSS_VALIDATION_MAX_ROWS = 3000;
-/**
- * Up to this many non-test rows the search also tries the `robust` encoding: it was measured on small tables
- * only, and on a large one a third prepared copy of the rows costs budget and memory for an unmeasured gain.
- */
-export const ROBUST_INPUTS_MAX_ROWS = CROSS_VALIDATION_MAX_ROWS;
 export const DEFAULT_FOLDS = 5;
 /** The hold-out share of the non-test rows when a trial validates on one split. */
 export const HOLDOUT_FRACTION = 0.2;
@@ -31,28 +25,6 @@ export function piecesRecipe(recipe: Recipe): Recipe | null {
     if (step.kind !== 'scale' || step.params.method !== 'standard' || step.params.columns.length === 0) return step;
     changed = true;
     return { id: step.id, kind: 'piecewise-linear', params: { columns: step.params.columns, pieces: DEFAULT_PIECES }, why: 'the network search encodes numbers piece by piece in this variant' };
-  });
-  return changed ? { ...recipe, steps } : null;
-}
-
-/**
- * The recipe with its standardized number columns scaled by median and IQR, passed through a signed log1p
- * (sign(x) · ln(1 + |x|): near-linear within the IQR, logarithmic in the tails) and then standardized; null
- * when it scales none. Long tails and outliers then stop dominating a column's scale. Measured on the train
- * defaults it helped some tables (Sonar, Servo) and cost others (BostonHousing, Ionosphere), so it is a choice
- * the search makes per table by its validation score, never the suggested recipe (docs/quality.md).
- */
-export function robustRecipe(recipe: Recipe): Recipe | null {
-  let changed = false;
-  const steps = recipe.steps.flatMap((step): RecipeStep[] => {
-    if (step.kind !== 'scale' || step.params.method !== 'standard' || step.params.columns.length === 0) return [step];
-    changed = true;
-    const { columns } = step.params;
-    return [
-      { id: `${step.id}-robust`, kind: 'scale', params: { columns, method: 'robust' }, why: 'the network search scales numbers by median and IQR in this variant, so outliers do not set the scale' },
-      { id: `${step.id}-log`, kind: 'log-transform', params: { columns }, why: 'the network search softens the tails of the robust-scaled numbers in this variant' },
-      step,
-    ];
   });
   return changed ? { ...recipe, steps } : null;
 }
@@ -110,12 +82,6 @@ export function prepareSearch(table: Table, recipe: Recipe, choice: FoldChoice):
     const prepared = prepare(table, searchRecipe(pieces));
     encodings.pieces = { fitted: prepared.fitted, rows: prepared.train };
     test.pieces = prepared.test;
-  }
-  const robust = train.rows <= ROBUST_INPUTS_MAX_ROWS ? robustRecipe(recipe) : null;
-  if (robust) {
-    const prepared = prepare(table, searchRecipe(robust));
-    encodings.robust = { fitted: prepared.fitted, rows: prepared.train };
-    test.robust = prepared.test;
   }
   return { encodings, test, folds, reports: standard.reports };
 }

@@ -2,8 +2,7 @@
  * The search space and its TPE-style sampler (Bergstra et al., "Algorithms for Hyper-Parameter
  * Optimization", NeurIPS 2011). Every dimension maps a position u in [0, 1] to a value and back: depth 0–4,
  * width 16–512 (log scale, halving towards the output or constant), activation, dropout, L2 and L1 (log
- * scale, or off), learning rate (log scale), batch size, class weights, and how numbers are encoded
- * (standardized, in pieces, or robust-scaled with logged tails, where the table offers them). The
+ * scale, or off), learning rate (log scale), batch size, class weights, and how numbers are encoded. The
  * sampler splits the finished trials into the best quarter and the rest, draws candidates around the best
  * ones and keeps the candidate whose density under "best" most exceeds its density under "rest". Seeded:
  * the same trials give the same next config.
@@ -18,8 +17,6 @@ export interface SpaceContext {
   readonly classification: boolean;
   /** Whether the `pieces` encoding exists for this table (it needs number columns). */
   readonly pieces: boolean;
-  /** Whether the `robust` encoding exists for this table (number columns, and a small table: search-data.ts). */
-  readonly robust: boolean;
   /** Most epochs of a full-budget trial. */
   readonly epochs: number;
 }
@@ -46,10 +43,6 @@ export function batchChoices(rows: number): number[] {
   return fitting.length > 0 ? fitting : [BATCHES[0]!];
 }
 
-function inputChoices(context: SpaceContext): InputEncoding[] {
-  return ['standard', ...(context.pieces ? ['pieces' as const] : []), ...(context.robust ? ['robust' as const] : [])];
-}
-
 function dimensions(context: SpaceContext): Dimension[] {
   return [
     { kind: 'categorical', name: 'depth', options: [0, 1, 2, 3, 4] },
@@ -62,7 +55,7 @@ function dimensions(context: SpaceContext): Dimension[] {
     { kind: 'numeric', name: 'learningRate' },
     { kind: 'categorical', name: 'batchSize', options: batchChoices(context.rows) },
     { kind: 'categorical', name: 'classWeight', options: context.classification ? ['none', 'balanced'] : ['none'] },
-    { kind: 'categorical', name: 'inputs', options: inputChoices(context) },
+    { kind: 'categorical', name: 'inputs', options: context.pieces ? ['standard', 'pieces'] : ['standard'] },
   ];
 }
 

@@ -9,16 +9,9 @@ import { defaultTrainingSettings, type NetworkDesign, type TrainingSettings } fr
 
 /**
  * How numbers reach the network: `standard` is the suggested recipe (standardized numbers); `pieces` encodes
- * its standardized number columns piecewise-linearly instead (engine/prep/steps/piecewise-linear.ts);
- * `robust` scales them by median and IQR and takes a signed log1p before standardizing (search-data.ts).
+ * its standardized number columns piecewise-linearly instead (engine/prep/steps/piecewise-linear.ts).
  */
-export type InputEncoding = 'standard' | 'pieces' | 'robust';
-
-const INPUTS_TEXT: Readonly<Record<InputEncoding, string>> = {
-  standard: 'standardized numbers',
-  pieces: 'numbers in pieces',
-  robust: 'robust-scaled numbers, tails logged',
-};
+export type InputEncoding = 'standard' | 'pieces';
 
 export interface TrialConfig {
   readonly inputs: InputEncoding;
@@ -63,7 +56,7 @@ export function settingsOf(config: TrialConfig, seed: number): TrainingSettings 
 /** The config in a few words, for the leaderboard: "256-128 relu · dropout 0.1 · lr 0.003 · batch 64". */
 export function describeConfig(config: TrialConfig): string {
   const shape = config.hidden.length === 0 ? 'linear' : `${config.hidden.join('-')} ${config.activation}`;
-  const parts = [shape, INPUTS_TEXT[config.inputs]];
+  const parts = [shape, config.inputs === 'pieces' ? 'numbers in pieces' : 'standardized numbers'];
   if (config.dropout > 0) parts.push(`dropout ${config.dropout}`);
   if (config.l2 > 0) parts.push(`L2 ${config.l2.toPrecision(2)}`);
   if (config.l1 > 0) parts.push(`L1 ${config.l1.toPrecision(2)}`);

@@ -185,7 +185,7 @@ export class SearchSession {
     if (this.remainingMs() <= 0) throw new UserFacingError('budget-too-small', searchMessages.budgetEndedPreparing(this.options.budgetSeconds!, this.elapsedSeconds()));
     const fitted = info.fitted.standard!;
     const trainRows = Math.round(info.folds.reduce((n, f) => n + f.train, 0) / info.folds.length);
-    const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, robust: info.fitted.robust !== undefined, epochs: this.options.epochs ?? epochBudget(trainRows, preferredBatch(trainRows)) };
+    const context: SpaceContext = { rows: trainRows, classification: fitted.target.task !== 'regression', pieces: info.fitted.pieces !== undefined, epochs: this.options.epochs ?? epochBudget(trainRows, preferredBatch(trainRows)) };
     this.hooks.onPrepared?.(info, context);
     // A trial limit keeps the synchronous rungs (deterministic); a search limited only by time keeps both workers busy.
     const scheduler = new SearchScheduler(context, { seed, ...(this.options.trials !== undefined ? { maxTrials: this.options.trials } : { fillIdle: true }) });

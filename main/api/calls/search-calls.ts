@@ -34,11 +34,8 @@ export interface SearchTrialPoint {
   readonly trial: number;
   /** "2 × 64 relu, dropout 0.1, lr 0.003, batch 32": the network and settings in words. */
   readonly description: string;
-  /**
-   * How numbers reached its network: the recipe's (`standard`), encoded piecewise-linearly by the search
-   * (`pieces`), or robust-scaled with their tails logged before the standardizing (`robust`).
-   */
-  readonly inputs: 'standard' | 'pieces' | 'robust';
+  /** How numbers reached its network: the recipe's (`standard`), or encoded piecewise-linearly by the search (`pieces`). */
+  readonly inputs: 'standard' | 'pieces';
   /** Validation score on the non-test rows (accuracy or R²), mean and spread over the folds. */
   readonly mean: number;
   readonly std: number;

@@ -73,11 +73,9 @@ export const messages = {
   searchFailed: 'The network search could not be started or changed',
   searchUseFailed: (trial: number) => `Trial ${trial}'s network could not be made a run`,
   searchNetworkInBuild: (trial: number, name: string) => `Trial ${trial}'s network ${name} is now in Build`,
-  searchNetworkInBuildHint: (inputs: 'standard' | 'pieces' | 'robust') =>
+  searchNetworkInBuildHint: (pieces: boolean) =>
     `Its run is selected in the Train step and its settings are in the Train form: change the layers in Build or the settings in Train, or press Train to train it again.${
-      inputs === 'pieces' ? ' The search fed it the numbers in pieces (piecewise-linear), which the Clean recipe does not do, so a new run reads them as the recipe says.' : ''
-    }${
-      inputs === 'robust' ? ' The search fed it the numbers scaled by median and IQR with their tails logged, which the Clean recipe does not do, so a new run reads them as the recipe says.' : ''
+      pieces ? ' The search fed it the numbers in pieces (piecewise-linear), which the Clean recipe does not do, so a new run reads them as the recipe says.' : ''
     }`,
   runFinished: (label: string, stopped: boolean, score: string | null) => `${label} ${stopped ? 'was stopped' : 'finished'}${score ? `: ${score}` : ''}.`,
 };

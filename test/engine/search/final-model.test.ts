@@ -5,7 +5,7 @@ import type { FittedTarget } from '../../../engine/prep/types.ts';
 import { finalModel, type TrialRecord } from '../../../engine/search/final-model.ts';
 import { portfolio } from '../../../engine/search/portfolio.ts';
 
-const CONFIG = portfolio({ rows: 100, classification: false, pieces: false, robust: false, epochs: 50 })[0]!;
+const CONFIG = portfolio({ rows: 100, classification: false, pieces: false, epochs: 50 })[0]!;
 const FOLDS = [{ train: 3, validation: 1 }];
 const y = Float32Array.from([0, 1, 2, 3]);
 

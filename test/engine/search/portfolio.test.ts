@@ -3,22 +3,15 @@ import { portfolio } from '../../../engine/search/portfolio.ts';
 import { CROSS_VALIDATION_MAX_ROWS } from '../../../engine/search/search-data.ts';
 import type { SpaceContext } from '../../../engine/search/space.ts';
 
-const SMALL: SpaceContext = { rows: 400, classification: true, pieces: true, robust: true, epochs: 180 };
-const LARGE: SpaceContext = { ...SMALL, rows: CROSS_VALIDATION_MAX_ROWS * 4, robust: false };
+const SMALL: SpaceContext = { rows: 400, classification: true, pieces: true, epochs: 180 };
+const LARGE: SpaceContext = { ...SMALL, rows: CROSS_VALIDATION_MAX_ROWS * 4 };
 const isWidePenalized = (c: { hidden: readonly number[]; l2: number; dropout: number }): boolean => c.hidden.join() === '256,256' && c.l2 === 1e-4 && c.dropout === 0;
 
 describe('the portfolio of first configs', () => {
   it('adds a wide L2-penalized network without dropout on small (cross-validated) tables only', () => {
     expect(portfolio(SMALL).filter(isWidePenalized)).toHaveLength(1);
     expect(portfolio(LARGE).some(isWidePenalized)).toBe(false);
-    expect(portfolio({ ...SMALL, robust: false })).toHaveLength(portfolio(LARGE).length + 1);
-  });
-
-  it('adds the lead network on robust-scaled inputs where the table offers them (small tables with numbers)', () => {
-    const robust = portfolio(SMALL).filter((c) => c.inputs === 'robust');
-    expect(robust.map((c) => [c.hidden, c.activation, c.dropout])).toEqual([[[128, 128], 'relu', 0.1]]);
-    expect(portfolio({ ...SMALL, robust: false }).some((c) => c.inputs === 'robust')).toBe(false);
-    expect(portfolio(SMALL)).toHaveLength(portfolio({ ...SMALL, robust: false }).length + 1);
+    expect(portfolio(SMALL)).toHaveLength(portfolio(LARGE).length + 1);
   });
 
   it('trains regression networks without dropout and keeps the same shapes as for classes', () => {

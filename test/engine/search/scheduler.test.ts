@@ -4,7 +4,7 @@ import { portfolio } from '../../../engine/search/portfolio.ts';
 import type { SpaceContext } from '../../../engine/search/space.ts';
 import { Rng } from '../../../engine/nn/rng.ts';
 
-const CONTEXT: SpaceContext = { rows: 400, classification: true, pieces: true, robust: true, epochs: 180 };
+const CONTEXT: SpaceContext = { rows: 400, classification: true, pieces: true, epochs: 180 };
 const PORTFOLIO = portfolio(CONTEXT).length;
 
 /** A made-up validation score that depends only on the config (as a real trial's does). */

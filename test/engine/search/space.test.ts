@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../engine/nn/rng.ts';
 import { portfolio } from '../../../engine/search/portfolio.ts';
 import { configAt, pointOf, proposeConfig, randomConfig, type SpaceContext } from '../../../engine/search/space.ts';
-import { describeConfig } from '../../../engine/search/trial-config.ts';
 
-const CONTEXT: SpaceContext = { rows: 5000, classification: true, pieces: true, robust: true, epochs: 100 };
+const CONTEXT: SpaceContext = { rows: 5000, classification: true, pieces: true, epochs: 100 };
 
 describe('the search space', () => {
   it('reads the portfolio configs back from their positions', () => {
@@ -17,17 +16,6 @@ describe('the search space', () => {
       expect(back.dropout).toBe(config.dropout);
       expect(back.l2).toBeCloseTo(config.l2, 8);
     }
-  });
-
-  it('offers the robust encoding only where the table has it, and reads it back from its position', () => {
-    const rng = new Rng(5);
-    const drawn = (context: SpaceContext): Set<string> => new Set(Array.from({ length: 200 }, () => randomConfig(rng, context).inputs));
-    expect(drawn(CONTEXT)).toEqual(new Set(['standard', 'pieces', 'robust']));
-    expect(drawn({ ...CONTEXT, robust: false })).toEqual(new Set(['standard', 'pieces']));
-    expect(drawn({ ...CONTEXT, pieces: false, robust: false })).toEqual(new Set(['standard']));
-    const robust = { ...portfolio(CONTEXT)[0]!, inputs: 'robust' as const };
-    expect(configAt(pointOf(robust, CONTEXT), CONTEXT)).toEqual(robust);
-    expect(describeConfig(robust)).toContain('robust-scaled numbers, tails logged');
   });
 
   it('draws depth 0–4, widths 16–512, learning rates 1e-4–1e-2 and batch sizes a quarter of the rows at most', () => {

@@ -91,7 +91,7 @@ export class SearchState {
       this.training.show(run);
       restoreDesign(this.training, run.design);
       restoreSettings(this.training, run.settings);
-      this.notices.push('success', messages.searchNetworkInBuild(trial, this.training.name), messages.searchNetworkInBuildHint(point?.inputs ?? 'standard'));
+      this.notices.push('success', messages.searchNetworkInBuild(trial, this.training.name), messages.searchNetworkInBuildHint(point?.inputs === 'pieces'));
     } catch (error) {
       this.notices.push('error', messages.searchUseFailed(trial), errorText(error));
     } finally {

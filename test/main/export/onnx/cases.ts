@@ -12,7 +12,6 @@ import { runTrainingJob } from '../../../../engine/pipeline/train-job.ts';
 import { defaultTrainingSettings, denseStack, type NetworkDesign } from '../../../../engine/pipeline/training-settings.ts';
 import { recipeFromJSON } from '../../../../engine/prep/recipe-json.ts';
 import { suggestRecipe } from '../../../../engine/prep/suggest.ts';
-import { robustRecipe } from '../../../../engine/search/search-data.ts';
 import type { TargetChoice } from '../../../../engine/prep/types.ts';
 import type { Table } from '../../../../engine/table/table.ts';
 import { modelSource } from '../../../../main/export/app-identity.ts';
@@ -84,13 +83,7 @@ export const CUSTOM: Readonly<Record<string, OnnxCase>> = {
       { id: 'few', kind: 'piecewise-linear', params: { columns: ['total_bedrooms'], pieces: 2 } },
     ],
   },
-  'titanic: numbers robust-scaled, tails logged, then standardized, as robust search trials read them; two networks': {
-    file: 'titanic.csv',
-    target: { column: 'Survived' },
-    ensemble: 2,
-    steps: (table) => [...robustRecipe(suggestRecipe(table, { target: 'Survived' }))!.steps],
-  },
-    'churn: a linear model (no hidden layer), a shape network search tries': { file: 'Churn_Modelling.csv', target: { column: 'Exited' }, design: { hidden: [] } },
+  'churn: a linear model (no hidden layer), a shape network search tries': { file: 'Churn_Modelling.csv', target: { column: 'Exited' }, design: { hidden: [] } },
   'wine: L1/L2 penalties and dropout after every layer, as search trials train': {
     file: 'winequality-red.csv',
     target: { column: 'quality' },
