@@ -22,7 +22,7 @@ import { loadTable } from '../main/io/load-table.ts';
 import { sklearnAnchors, sklearnMissing, type AnchorScores } from './quality/anchors.ts';
 import { extraDatasets, sharedDatasets, type QualityDataset } from './quality/datasets.ts';
 import { splitFile } from './quality/file-split.ts';
-import { cpuClock, search, trainDefaults, WORKERS, type LayerlabRun } from './quality/layerlab-runs.ts';
+import { cpuClock, orRefused, search, trainDefaults, WORKERS, type LayerlabRun } from './quality/layerlab-runs.ts';
 import { formatTable, summaryLines, type QualityRow } from './quality/report.ts';
 
 const { values: args } = parseArgs({
@@ -68,8 +68,9 @@ for (const dataset of datasets) {
   for (const seed of seeds) {
     const split = splitFile(table, dataset.target, dataset.task, seed, join(work, `${dataset.name}-${seed}`));
     const anchors: AnchorScores = await sklearnAnchors(split.trainCsv, split.testCsv, dataset.target, split.task !== 'regression', split.train.rowCount <= mlpMaxRows);
-    const train: LayerlabRun | null = args['no-train'] ? null : trainDefaults(split, dataset);
-    const searched = args['no-search'] ? null : await search(split, dataset, limit, args['cpu-clock'] ? cpuClock(WORKERS) : undefined, args.leaderboard ? (line) => console.error(line) : undefined);
+    const train: LayerlabRun | null = args['no-train'] ? null : await orRefused(() => trainDefaults(split, dataset));
+    const searched = args['no-search'] ? null : await orRefused(() => search(split, dataset, limit, args['cpu-clock'] ? cpuClock(WORKERS) : undefined, args.leaderboard ? (line) => console.error(line) : undefined));
+    for (const [what, run] of [['train', train], ['search', searched]] as const) if (run?.refused) console.error(`${dataset.name} split ${seed}: ${what} refused the table: ${run.refused}`);
     const row: QualityRow = { dataset, seed, rows: split.train.rowCount + split.test.rowCount, classes: split.classes, task: split.task, anchors, train, search: searched };
     rows.push(row);
     console.error(formatTable([row], false));

@@ -4,6 +4,7 @@
  * their saved model file on its test file.
  */
 import { availableParallelism } from 'node:os';
+import { isUserFacingError } from '../../engine/errors.ts';
 import { buildModelFile } from '../../engine/model/model-file.ts';
 import { runPreparedJob } from '../../engine/pipeline/train-job.ts';
 import { defaultHiddenUnits, denseStack, sizedTrainingSettings } from '../../engine/pipeline/training-settings.ts';
@@ -26,6 +27,22 @@ export interface LayerlabRun extends TestScore {
   readonly seconds: number;
   readonly trials?: number;
   readonly networks?: number;
+  /** Why Layerlab refused the table (its one-line message): no model, so the table counts as not on par. */
+  readonly refused?: string;
+}
+
+/**
+ * The run, or — when Layerlab refuses the table as it would refuse a user (a UserFacingError) — a run with no
+ * score that says why, so one refused table is counted against Layerlab instead of ending the whole benchmark.
+ */
+export async function orRefused(run: () => LayerlabRun | Promise<LayerlabRun>): Promise<LayerlabRun> {
+  const started = performance.now();
+  try {
+    return await run();
+  } catch (error) {
+    if (!isUserFacingError(error)) throw error;
+    return { score: Number.NaN, rejected: 0, seconds: (performance.now() - started) / 1000, refused: error.message };
+  }
 }
 
 function recipeFor(split: FileSplit, dataset: QualityDataset, validation: number) {

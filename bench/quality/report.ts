@@ -19,9 +19,10 @@ export interface QualityRow {
 /** Within this many points of gradient boosting counts as on par (the issue's bar). */
 export const PAR_POINTS = 1;
 
-const score = (v: number | undefined | null): string => (v === undefined || v === null ? 'n/a' : v.toFixed(3));
+const score = (v: number | undefined | null): string => (v === undefined || v === null ? 'n/a' : Number.isNaN(v) ? 'refused' : v.toFixed(3));
 const gap = (ours: number | undefined, theirs: number): string => {
   if (ours === undefined) return 'n/a';
+  if (Number.isNaN(ours)) return 'refused';
   const points = (ours - theirs) * 100;
   return `${points >= 0 ? '+' : ''}${points.toFixed(1)}`;
 };
@@ -55,7 +56,8 @@ export function formatTable(rows: readonly QualityRow[], withHeader: boolean): s
 export function summaryLines(rows: readonly QualityRow[]): string[] {
   const onPar = (value: (r: QualityRow) => number | undefined): number => rows.filter((r) => value(r) !== undefined && (value(r)! - r.anchors.hgb.score) * 100 >= -PAR_POINTS).length;
   const meanGap = (value: (r: QualityRow) => number | undefined): string => {
-    const gaps = rows.filter((r) => value(r) !== undefined).map((r) => (value(r)! - r.anchors.hgb.score) * 100);
+    // A refused table has no score (NaN): it counts as not on par above, and stays out of the mean gap.
+    const gaps = rows.filter((r) => value(r) !== undefined && !Number.isNaN(value(r))).map((r) => (value(r)! - r.anchors.hgb.score) * 100);
     return gaps.length ? (gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(2) : 'n/a';
   };
   return [

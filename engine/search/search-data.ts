@@ -70,7 +70,10 @@ export function prepareSearch(table: Table, recipe: Recipe, choice: FoldChoice):
   const classes = counts ? Int32Array.from(train.y) : undefined;
   let folds: Fold[];
   if (k >= 2) {
-    checkFoldsPossible(k, train.rows, counts);
+    // Folds the user chose must be possible for every class. The search's own deal a class rarer than the folds
+    // round as many folds as it has rows (as scikit-learn's StratifiedKFold does): refusing would fail a whole
+    // search on a table with one rare class (a zoo's 4 amphibians), where the folds' scores are still fair.
+    checkFoldsPossible(k, train.rows, choice.folds === 'auto' ? undefined : counts);
     folds = kFolds(train.rows, k, choice.seed, classes);
   } else {
     folds = [holdout(train.rows, HOLDOUT_FRACTION, choice.seed, classes)];

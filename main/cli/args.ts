@@ -27,7 +27,6 @@ export const LEARNING_OPTIONS = {
   sheet: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** What a command that learns from a table needs first: exactly one data file, the --target column, and a known --task if one is given. */

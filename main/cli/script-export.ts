@@ -6,8 +6,8 @@
 import { UserFacingError } from '../../engine/errors.ts';
 import type { ModelFile } from '../../engine/model/model-file.ts';
 import { readModelFile } from '../export/model-io.ts';
-import { parseCommandArgs } from './args.ts';
 import type { CliCommand } from './commands.ts';
+import { defineCommand } from './define-command.ts';
 
 export interface ScriptExport {
   readonly usage: string;
@@ -16,23 +16,16 @@ export interface ScriptExport {
   readonly runLine: (scriptPath: string, dataName: string) => string;
 }
 
-const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { json: { type: 'boolean' } } as const;
 
 export function scriptExportCommand({ usage, save, runLine }: ScriptExport): CliCommand {
-  return {
-    async run(args, io) {
-      const { values, positionals } = parseCommandArgs(args, options, usage);
-      if (values.help) {
-        io.stdout.write(`${usage}\n`);
-        return 0;
-      }
-      if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and the script to write.\n${usage}`);
-      const [modelPath, scriptPath] = positionals as [string, string];
-      if (!scriptPath.endsWith('.py')) throw new UserFacingError('usage', `the script's name should end in .py (got "${scriptPath}"), so Python runs it as a script.`);
-      const model = await readModelFile(modelPath);
-      await save(scriptPath, model.file);
-      io.stdout.write(values.json ? `${JSON.stringify({ script: scriptPath })}\n` : `wrote ${scriptPath}: run it with "${runLine(scriptPath, model.file.provenance.source.name)}"\n`);
-      return 0;
-    },
-  };
+  return defineCommand(usage, options, async ({ values, positionals }, io) => {
+    if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and the script to write.\n${usage}`);
+    const [modelPath, scriptPath] = positionals as [string, string];
+    if (!scriptPath.endsWith('.py')) throw new UserFacingError('usage', `the script's name should end in .py (got "${scriptPath}"), so Python runs it as a script.`);
+    const model = await readModelFile(modelPath);
+    await save(scriptPath, model.file);
+    io.stdout.write(values.json ? `${JSON.stringify({ script: scriptPath })}\n` : `wrote ${scriptPath}: run it with "${runLine(scriptPath, model.file.provenance.source.name)}"\n`);
+    return 0;
+  });
 }

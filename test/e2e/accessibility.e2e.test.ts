@@ -11,10 +11,9 @@ import { ROOT } from '../../scripts/paths.ts';
 import { WIZARDS } from '../../renderer/src/lib/recipe/wizards.ts';
 import { audit, blocking, countByImpact, type Violation } from './axe.ts';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { buildAndTrain, goTo, THEMES, useTheme, type ThemeName } from './app-steps.ts';
 import { CLASSES, soybeanLikeCsv } from './many-classes.ts';
 
-const THEMES = ['light', 'dark'] as const;
-type ThemeName = (typeof THEMES)[number];
 /** Training through the screens on a shared 2-core machine. */
 const TRAINS = 240_000;
 /** Auditing every screen of a theme: some 20 axe runs. */
@@ -44,31 +43,6 @@ async function check(app: Session, table: string, theme: ThemeName, screen: stri
   await app.shot(`${theme}-${screen.replace(/\W+/g, '-')}`);
   const failing = blocking(violations).map((v) => `${v.rule} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.why}`).join('\n')}`);
   expect.soft(failing, `${table}, ${theme} theme, ${screen}`).toEqual([]);
-}
-
-async function useTheme(app: Session, theme: ThemeName): Promise<void> {
-  await app.page.locator(`label[title="${theme === 'light' ? 'Light' : 'Dark'} theme"]`).click();
-  await app.page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-}
-
-async function goTo(app: Session, step: string): Promise<void> {
-  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
-}
-
-/** Build (a preset), then Train for `epochs` through the screens; resolves once the run has finished. */
-async function buildAndTrain(app: Session, preset: string, epochs: number): Promise<void> {
-  const { page } = app;
-  await goTo(app, 'Build');
-  await page.locator(`[data-preset="${preset}"]`).click();
-  await goTo(app, 'Train');
-  await page.locator('input[name="epochs"]').fill(String(epochs));
-  await page.locator('input[name="epochs"]').press('Tab');
-  // The titanic window's run is listed here too, completed: wait for this run's own row and section.
-  const runsBefore = await page.locator('tr[data-run]').count();
-  await page.locator('button.train').click();
-  await expect.poll(() => page.locator('tr[data-run]').count()).toBe(runsBefore + 1);
-  const runId = await page.locator('tr[data-run]').last().getAttribute('data-run');
-  await app.waitShown(`section.run[data-run="${runId}"][data-status="completed"]`, 180_000);
 }
 
 /** The six steps of a dataset with a trained model, every Clean wizard and the screens Evaluate and Predict open. */

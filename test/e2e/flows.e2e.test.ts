@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { goTo } from './app-steps.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
 
@@ -39,23 +40,22 @@ interface Flow {
 
 async function flow(app: Session, spec: Flow): Promise<{ headline: string }> {
   const { page } = app;
-  const goTo = (step: string) => page.locator(`[role="tab"]:has-text("${step}")`).click();
 
   await page.locator(`[data-sample="${spec.sample}"]`).click();
   await page.waitForSelector(`.dataset h1:has-text("${spec.file}")`);
   await app.shot('data');
 
-  await goTo('Clean');
+  await goTo(app, 'Clean');
   await page.waitForSelector('[data-testid="clean-counts"]');
   expect(await page.locator('[data-testid="clean-counts"]').innerText()).toMatch(new RegExp(`^${spec.rows.toLocaleString('en-US')} rows → `));
   await app.shot('clean-suggested');
 
-  await goTo('Build');
+  await goTo(app, 'Build');
   await page.locator(`[data-preset="${spec.preset}"]`).click();
   expect(await page.getByTestId('design-name').textContent()).toBe(spec.design);
   await app.shot('build');
 
-  await goTo('Train');
+  await goTo(app, 'Train');
   const runsBefore = await page.locator('tr[data-run]').count();
   await page.locator('input[name="epochs"]').fill(String(spec.epochs));
   await page.locator('input[name="epochs"]').press('Tab');
@@ -71,7 +71,7 @@ async function flow(app: Session, spec: Flow): Promise<{ headline: string }> {
   const headline = (await page.locator('[data-metric]').first().textContent())!;
   await app.shot('evaluate');
 
-  await goTo('Predict & export');
+  await goTo(app, 'Predict & export');
   await page.waitForSelector('[data-export="json"]');
   const [exported] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
   const modelPath = join(dir, exported.suggestedFilename());

@@ -13,9 +13,9 @@ import { CONCEPTS } from '../../renderer/src/lib/concepts.ts';
 import { truthCsv, truthTable } from '../engine/insight/generated.ts';
 import { audit, blocking } from './axe.ts';
 import { builtRenderer, CHROMIUM, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { buildAndTrain, goTo, THEMES, useTheme } from './app-steps.ts';
 
 const TRAINS = 240_000;
-const THEMES = ['light', 'dark'] as const;
 
 let host: RunningHost;
 let dir: string;
@@ -29,30 +29,6 @@ afterAll(async () => {
   await host?.stop();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function goTo(app: Session, step: string): Promise<void> {
-  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
-}
-
-async function useTheme(app: Session, theme: (typeof THEMES)[number]): Promise<void> {
-  await app.page.locator(`label[title="${theme === 'light' ? 'Light' : 'Dark'} theme"]`).click();
-  await app.page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-}
-
-async function buildAndTrain(app: Session, preset: string, epochs: number): Promise<void> {
-  const { page } = app;
-  await goTo(app, 'Build');
-  await page.locator(`[data-preset="${preset}"]`).click();
-  await goTo(app, 'Train');
-  await page.locator('input[name="epochs"]').fill(String(epochs));
-  await page.locator('input[name="epochs"]').press('Tab');
-  // Runs of earlier windows on this host are listed too: wait for this run, not for any completed one.
-  const runsBefore = await page.locator('tr[data-run]').count();
-  await page.locator('button.train').click();
-  await expect.poll(() => page.locator('tr[data-run]').count()).toBe(runsBefore + 1);
-  const runId = await page.locator('tr[data-run]').last().getAttribute('data-run');
-  await app.waitShown(`section.run[data-run="${runId}"][data-status="completed"]`, 180_000);
-}
 
 /** Every term the step shows with an explanation: each must have a text in lib/concepts.ts. */
 async function conceptsShown(app: Session): Promise<string[]> {

@@ -8,7 +8,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
-import { chooseTarget, goTo, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
+import { goTo } from './app-steps.ts';
+import { chooseTarget, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
 
 let files: NewcomerFiles;
 const hosts: RunningHost[] = [];

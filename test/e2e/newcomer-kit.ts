@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { classesCsv, writeTwoSheetWorkbook, yearLastCsv } from '../fixtures/newcomer-tables.ts';
+import { goTo } from './app-steps.ts';
 import type { Session } from './harness.ts';
 
 export interface NewcomerFiles {
@@ -27,10 +28,6 @@ export async function writeNewcomerFiles(): Promise<NewcomerFiles> {
   await writeTwoSheetWorkbook(workbook);
   for (const n of [10, 19, 26]) await writeFile(join(dir, `disease${n}.csv`), classesCsv(n));
   return { dir, birds, workbook, classes: (n) => join(dir, `disease${n}.csv`) };
-}
-
-export async function goTo(app: Session, step: string): Promise<void> {
-  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
 }
 
 /** Opens a file through the browser's file picker (an upload), as a person does with Ctrl+O. */

@@ -11,7 +11,8 @@ import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHiddenUnits } from '../../engine/pipeline/training-settings.ts';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
-import { chooseTarget, evaluateCardsContained, goTo, noticeTitles, shotBothThemes, train, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
+import { goTo } from './app-steps.ts';
+import { chooseTarget, evaluateCardsContained, noticeTitles, shotBothThemes, train, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
 
 let host: RunningHost;
 let app: Session;

@@ -8,7 +8,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
-import { chooseTarget, goTo, shotBothThemes, train, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
+import { goTo } from './app-steps.ts';
+import { chooseTarget, shotBothThemes, train, upload, writeNewcomerFiles, type NewcomerFiles } from './newcomer-kit.ts';
 
 let host: RunningHost;
 let files: NewcomerFiles;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { goTo } from './app-steps.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
 
@@ -44,7 +45,6 @@ async function open(on: RunningHost, prefix: string, colorScheme: 'light' | 'dar
   return session;
 }
 
-const goTo = (app: Session, step: string) => app.page.locator(`[role="tab"]:has-text("${step}")`).click();
 
 /** What the user sees of the working state: the recipe's steps, the network's name, the models to pick from. */
 async function workingState(app: Session): Promise<{ steps: string[]; design: string; models: string[] }> {

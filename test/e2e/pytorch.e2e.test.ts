@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_TORCH, TORCH_PYTHON, hasTorch } from '../main/export/torch-python.ts';
 import { builtRenderer, openApp, startWebHost, type RunningHost } from './harness.ts';
+import { goTo } from './app-steps.ts';
 
 const CHURN = resolve(import.meta.dirname, '../../../shared/datasets/Churn_Modelling.csv');
 
@@ -42,19 +43,18 @@ describe.skipIf(!hasTorch)(`PyTorch export through the screens${NEEDS_TORCH}`, (
   it('exports the script from Predict & export, and the model it trains on 2 processes opens, evaluates, predicts and exports', async () => {
     const app = await openApp(host, 'pytorch');
     const { page } = app;
-    const goTo = (step: string) => page.locator(`[role="tab"]:has-text("${step}")`).click();
     try {
       await page.locator('[data-sample="churn"]').click();
       await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")');
-      await goTo('Build');
+      await goTo(app, 'Build');
       await page.locator('[data-preset="classic"]').click();
-      await goTo('Train');
+      await goTo(app, 'Train');
       await page.locator('input[name="epochs"]').fill('3');
       await page.locator('input[name="epochs"]').press('Tab');
       await page.getByRole('button', { name: 'Train 6-6-1' }).click();
       await app.waitShown('section.run[data-status="completed"]', 180_000);
 
-      await goTo('Predict & export');
+      await goTo(app, 'Predict & export');
       await app.waitShown('[data-export="pytorch"]');
       await page.locator('[data-export="pytorch"]').scrollIntoViewIfNeeded();
       await app.shot('export-light');
@@ -71,13 +71,13 @@ describe.skipIf(!hasTorch)(`PyTorch export through the screens${NEEDS_TORCH}`, (
       await chooser.setFiles(join(dir, 'churn-ddp.json'));
       await app.noticeShown('churn-ddp.json is open');
 
-      await goTo('Evaluate');
+      await goTo(app, 'Evaluate');
       await app.waitShown('[data-metric]');
       expect(Number((await page.locator('[data-metric]').first().textContent())!.replace('%', ''))).toBeGreaterThan(75);
       expect(await page.locator('main').innerText()).not.toContain('Shown as saved in the model file');
       await app.shot('evaluate-ddp-model');
 
-      await goTo('Predict & export');
+      await goTo(app, 'Predict & export');
       const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('button:has-text("Choose a file to predict")').click()]);
       await fileChooser.setFiles(CHURN);
       await app.waitShown('[data-file-summary]');

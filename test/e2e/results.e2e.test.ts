@@ -15,6 +15,7 @@ import { defaultTrainingSettings, denseStack } from '../../engine/pipeline/train
 import type { ModelSummary } from '../../main/api/calls/results-calls.ts';
 import type { RunSummary } from '../../main/api/calls/training-calls.ts';
 import { builtRenderer, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { goTo } from './app-steps.ts';
 
 const DATASETS = resolve(import.meta.dirname, '../../../shared/datasets');
 
@@ -76,10 +77,6 @@ async function trainSample(sampleId: string, hidden: number[], epochs: number, l
   throw new Error(`${label} did not finish`);
 }
 
-async function goTo(step: string): Promise<void> {
-  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
-}
-
 async function matrix(): Promise<number[][]> {
   const cells = await app.page.locator('.cell[data-cell]').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('data-cell')!, b.querySelector('.count')!.textContent!] as const));
   const size = Math.sqrt(cells.length);
@@ -105,18 +102,18 @@ let churnRun: string;
 
 describe('Evaluate', () => {
   it('says what to do before any model exists', async () => {
-    await goTo('Evaluate');
+    await goTo(app, 'Evaluate');
     await app.page.waitForSelector('h1:has-text("No trained model yet")');
     await app.shot('evaluate-empty');
   });
 
   it('shows a churn 6-6-1 run: metrics, confusion matrix over every test row, ROC', async () => {
     const { page } = app;
-    await goTo('Data');
+    await goTo(app, 'Data');
     await page.locator('[data-sample="churn"]').click();
     await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")');
     churnRun = await trainSample('churn', [6, 6], 20, 'Churn 6-6-1');
-    await goTo('Evaluate');
+    await goTo(app, 'Evaluate');
     await page.waitForSelector('.cell[data-cell="0-0"]');
     const counts = await matrix();
     const models = await call<ModelSummary[]>('listModels', {});
@@ -167,7 +164,7 @@ describe('Predict & export', () => {
 
   it('predicts a typed row and warns about a value outside the training range', async () => {
     const { page } = app;
-    await goTo('Predict & export');
+    await goTo(app, 'Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await page.locator('[data-input="Age"] input').fill('150');
     expect(await page.locator('[data-input="Age"] .range').textContent()).toMatch(/^Outside the training range 18 – 9\d$/);
@@ -215,7 +212,7 @@ describe('Predict & export', () => {
 
   it('evaluates the opened model file on its held-out rows, since its data is open', async () => {
     const { page } = app;
-    await goTo('Evaluate');
+    await goTo(app, 'Evaluate');
     await page.waitForSelector('.cell[data-cell="0-0"]');
     const fromFile = await matrix();
     expect(await page.locator('[data-evaluation-note]').allTextContents(), 'no "stored report" note').toEqual([]);
@@ -228,7 +225,7 @@ describe('Predict & export', () => {
 
   it('exports a TF.js folder (two files), a Keras script and an ONNX graph', async () => {
     const { page } = app;
-    await goTo('Predict & export');
+    await goTo(app, 'Predict & export');
     const tfjs: Download[] = [];
     page.on('download', (d) => tfjs.push(d));
     await page.locator('[data-export="tfjs"]').click();
@@ -252,15 +249,15 @@ describe('Predict & export', () => {
     expect(project.suggestedFilename()).toBe('Churn study.layerlab');
     const path = join(dir, 'churn.layerlab');
     await project.saveAs(path);
-    await goTo('Build');
+    await goTo(app, 'Build');
     const design = await page.getByTestId('design-name').textContent();
     await page.locator('[data-preset="classic"]').click();
     expect(await page.getByTestId('design-name').textContent(), 'changed after saving').not.toBe(design);
-    await goTo('Train');
+    await goTo(app, 'Train');
     const epochs = await page.locator('input[name="epochs"]').inputValue();
     await page.locator('input[name="epochs"]').fill('7');
     await page.locator('input[name="epochs"]').press('Tab');
-    await goTo('Predict & export');
+    await goTo(app, 'Predict & export');
     const before = await page.locator('select[aria-label="Model to show"] option').count();
     await chooseFile(() => page.locator('[data-action="open-project"]').click(), path);
     await page.waitForSelector(`.notice .title:has-text('Project "Churn study" is open with ${before === 1 ? '1 model' : `${before} models`}')`);
@@ -268,11 +265,11 @@ describe('Predict & export', () => {
     await expect.poll(() => page.locator('select[aria-label="Model to show"] option').count()).toBe(before);
     await page.locator('#step-panel').evaluate((panel) => panel.closest('.content')?.scrollTo(0, 0));
     await app.shot('project-reopened');
-    await goTo('Build');
+    await goTo(app, 'Build');
     expect(await page.getByTestId('design-name').textContent(), 'the design the Build step had when saved is back').toBe(design);
-    await goTo('Train');
+    await goTo(app, 'Train');
     expect(await page.locator('input[name="epochs"]').inputValue(), 'and the Train form’s settings').toBe(epochs);
-    await goTo('Predict & export');
+    await goTo(app, 'Predict & export');
   });
 
   it('refuses a model file from a newer Layerlab, saying what to do', async () => {
@@ -291,7 +288,7 @@ describe('a multi-class model (iris)', () => {
   it('shows a 3 × 3 matrix and one ROC curve per class, without a threshold slider', async () => {
     const { page } = app;
     const iris = await trainSample('iris', [8], 60, 'Iris 8');
-    await goTo('Evaluate');
+    await goTo(app, 'Evaluate');
     // The window's dataset is churn: the iris model is listed under "Every dataset".
     await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(iris);
@@ -307,7 +304,7 @@ describe('a regression model (housing)', () => {
   it('shows R², MAE, RMSE, predicted-vs-actual and residual plots, in both themes', async () => {
     const { page } = app;
     const housing = await trainSample('housing', [16], 3, 'Housing 16');
-    await goTo('Evaluate');
+    await goTo(app, 'Evaluate');
     await page.locator('[data-action="every-dataset"]').check();
     await page.locator('select[aria-label="Model to show"]').selectOption(housing);
     await app.waitShown('[data-metric="R²"]');
@@ -324,7 +321,7 @@ describe('a regression model (housing)', () => {
     await page.waitForSelector('.cell[data-cell="0-0"]');
     await page.waitForTimeout(400);
     await app.shot('evaluate-churn-dark');
-    await goTo('Predict & export');
+    await goTo(app, 'Predict & export');
     await page.waitForSelector('[data-input="Age"] input');
     await app.shot('predict-dark');
     await page.locator('.exports').evaluate((list) => list.scrollIntoView({ block: 'center' }));

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtRenderer, longestFrame, openApp, startWebHost, type RunningHost, type Session } from './harness.ts';
+import { goTo } from './app-steps.ts';
 
 let host: RunningHost;
 let app: Session;
@@ -45,16 +46,12 @@ async function openAfresh(): Promise<void> {
   await app.page.goto(host.url);
 }
 
-async function goTo(step: string): Promise<void> {
-  await app.page.locator(`[role="tab"]:has-text("${step}")`).click();
-}
-
 describe('Build and Train', () => {
   it('builds the classic 6-6-1 for the churn sample and draws it', async () => {
     const { page } = app;
     await page.locator('[data-sample="churn"]').click();
     await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")');
-    await goTo('Build');
+    await goTo(app, 'Build');
     await page.waitForSelector('svg[role="img"] circle');
     expect(await page.getByTestId('design-name').textContent(), 'the default preset first').toBe('32-16-1');
     expect(await page.getByTestId('default-why').textContent(), 'one output keeps 32-16, as `layerlab train` does').toBe('32-16: a first try for one output (two classes or a number); wider did no better on such tables');
@@ -88,7 +85,7 @@ describe('Build and Train', () => {
 
   it('trains 20 epochs with live curves, pauses and resumes, and finishes with a model for Evaluate', async () => {
     const { page } = app;
-    await goTo('Train');
+    await goTo(app, 'Train');
     await page.locator('input[name="epochs"]').fill('20');
     await page.locator('input[name="epochs"]').press('Tab');
     // Small batches make this run take a few seconds, long enough to pause it on a shared machine.
@@ -127,14 +124,14 @@ describe('Build and Train', () => {
     const picker = page.getByLabel('Model to show');
     await picker.waitFor();
     expect(await picker.inputValue()).toBe('run-1');
-    await goTo('Train');
+    await goTo(app, 'Train');
   });
 
   it('runs a second network side by side, stays responsive meanwhile, and keeps a stopped run as a model', async () => {
     const { page } = app;
-    await goTo('Build');
+    await goTo(app, 'Build');
     await page.locator('[data-preset="default"]').click();
-    await goTo('Train');
+    await goTo(app, 'Train');
     await page.getByLabel(/^Batch size/).selectOption('32');
     // The most the form takes: at this run's speed (about 600,000 samples/s, 7,000 rows) 2,000 epochs could end
     // before the test reaches its Stop button.
@@ -184,12 +181,12 @@ describe('Build and Train', () => {
     await openAfresh();
     await page.locator('[data-sample="housing"]').click();
     await page.waitForSelector('.dataset h1:has-text("housing.csv")', { timeout: 30_000 });
-    await goTo('Train');
+    await goTo(app, 'Train');
     expect(await page.locator('[data-action="every-dataset"]').locator('..').textContent(), 'runs of this session after the reload').toContain('Every dataset (2 more)');
-    await goTo('Build');
+    await goTo(app, 'Build');
     await page.getByLabel('Output activation').selectOption('relu');
     await page.waitForSelector('svg g.output .caption:text("1 · relu")');
-    await goTo('Train');
+    await goTo(app, 'Train');
     await page.locator('select[name="loss"]').selectOption('huber');
     await page.locator('input[name="epochs"]').fill('5');
     await page.locator('input[name="epochs"]').press('Tab');
@@ -204,7 +201,7 @@ describe('Build and Train', () => {
     const { page } = app;
     await page.locator('label[title="Dark theme"]').click();
     await app.shot('train-dark');
-    await goTo('Build');
+    await goTo(app, 'Build');
     await page.waitForSelector('svg[role="img"] circle');
     await app.shot('build-dark');
     await page.locator('label[title="Light theme"]').click();
@@ -249,9 +246,9 @@ describe('training speed, as the Train step shows it', () => {
     await openAfresh();
     await page.locator('[data-sample="churn"]').click();
     await page.waitForSelector('.dataset h1:has-text("Churn_Modelling.csv")', { timeout: 30_000 });
-    await goTo('Build');
+    await goTo(app, 'Build');
     await page.locator('[data-preset="classic"]').click();
-    await goTo('Train');
+    await goTo(app, 'Train');
     await page.getByLabel(/^Batch size/).selectOption('32');
     await page.locator('input[name="epochs"]').fill('40');
     await page.locator('input[name="epochs"]').press('Tab');

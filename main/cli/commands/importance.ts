@@ -4,8 +4,9 @@ import { DEFAULT_MAX_ROWS, DEFAULT_REPEATS, MAX_REPEATS, permutationImportance, 
 import { readModelFile } from '../../export/model-io.ts';
 import { loadTable } from '../../io/load-table.ts';
 import { rowsOf, rowsToJudge } from '../../results/judged-rows.ts';
-import { numberOption, parseCommandArgs } from '../args.ts';
+import { numberOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { defineCommand } from '../define-command.ts';
 
 const DEFAULT_SEED = 42;
 
@@ -16,7 +17,7 @@ const USAGE = `usage: layerlab importance <model.json> <file> [--repeats ${DEFAU
   file is judged on every row; beyond --max-rows rows, on an even sample of them. --json prints
   {metric, baseline, columns: [{column, importance, std}]}, most important first.`;
 
-const options = { repeats: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { repeats: { type: 'string' }, seed: { type: 'string' }, 'max-rows': { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 const fixed = (n: number) => n.toFixed(3).replace(/^-(0\.0+)$/, '$1');
 
@@ -37,29 +38,22 @@ function text(result: ImportanceResult, rowsText: string): string {
   ].join('\n');
 }
 
-export const importanceCommand: CliCommand = {
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options, USAGE);
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and a data file that holds the target.\n${USAGE}`);
-    const repeats = numberOption(values.repeats, 'repeats', DEFAULT_REPEATS, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_REPEATS, `a whole number from 1 to ${MAX_REPEATS}`);
-    const seed = numberOption(values.seed, 'seed', DEFAULT_SEED, Number.isSafeInteger, 'a whole number');
-    const maxRows = numberOption(values['max-rows'], 'max-rows', DEFAULT_MAX_ROWS, (n) => Number.isInteger(n) && n >= 2, 'a whole number of at least 2');
-    const [modelPath, dataPath] = positionals as [string, string];
-    const model = await readModelFile(modelPath);
-    const loaded = await loadTable(dataPath, values.sheet ? { sheet: values.sheet } : {});
-    const judged = rowsToJudge(model, loaded.table, loaded.source.sha256);
-    const result = permutationImportance(model, loaded.table, judged.rows, { repeats, seed, maxRows });
-    if (values.json) {
-      io.stdout.write(`${JSON.stringify({ ...result, basis: judged.basis })}\n`);
-      return 0;
-    }
-    const name = basename(dataPath);
-    const rowsText = `${rowsOf(result, judged.basis === 'test' ? 'test rows' : 'rows')} of ${name}${judged.basis === 'test' ? ' (the file it was trained on)' : ''}`;
-    io.stdout.write(text(result, rowsText));
+export const importanceCommand: CliCommand = defineCommand(USAGE, options, async ({ values, positionals }, io) => {
+  if (positionals.length !== 2) throw new UserFacingError('usage', `give a model file and a data file that holds the target.\n${USAGE}`);
+  const repeats = numberOption(values.repeats, 'repeats', DEFAULT_REPEATS, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_REPEATS, `a whole number from 1 to ${MAX_REPEATS}`);
+  const seed = numberOption(values.seed, 'seed', DEFAULT_SEED, Number.isSafeInteger, 'a whole number');
+  const maxRows = numberOption(values['max-rows'], 'max-rows', DEFAULT_MAX_ROWS, (n) => Number.isInteger(n) && n >= 2, 'a whole number of at least 2');
+  const [modelPath, dataPath] = positionals as [string, string];
+  const model = await readModelFile(modelPath);
+  const loaded = await loadTable(dataPath, values.sheet ? { sheet: values.sheet } : {});
+  const judged = rowsToJudge(model, loaded.table, loaded.source.sha256);
+  const result = permutationImportance(model, loaded.table, judged.rows, { repeats, seed, maxRows });
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ ...result, basis: judged.basis })}\n`);
     return 0;
-  },
-};
+  }
+  const name = basename(dataPath);
+  const rowsText = `${rowsOf(result, judged.basis === 'test' ? 'test rows' : 'rows')} of ${name}${judged.basis === 'test' ? ' (the file it was trained on)' : ''}`;
+  io.stdout.write(text(result, rowsText));
+  return 0;
+});

@@ -3,8 +3,9 @@ import { formatDate } from '../../../engine/table/date-text.ts';
 import { formatNumber, TYPE_LABELS } from '../../../engine/table/messages.ts';
 import { profileTable, type ColumnProfile, type TableProfile } from '../../../engine/table/profile.ts';
 import { loadTable, type LoadedTable } from '../../io/load-table.ts';
-import { listOption, parseCommandArgs, typesOption } from '../args.ts';
+import { listOption, typesOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { defineCommand } from '../define-command.ts';
 
 const USAGE = `usage: layerlab inspect <file> [options]
   --sheet NAME            sheet of an .xlsx workbook (default: the first)
@@ -21,32 +22,23 @@ const options = {
   type: { type: 'string' },
   'skip-ragged-rows': { type: 'boolean' },
   json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-
-export const inspectCommand: CliCommand = {
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options, USAGE);
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    const [file, ...extra] = positionals;
-    if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
-    const loaded = await loadTable(file, {
-      sheet: values.sheet,
-      missingMarkers: listOption(values.missing),
-      zeroMeansMissing: listOption(values['zero-missing']),
-      columnTypes: typesOption(values.type),
-      skipRaggedRows: values['skip-ragged-rows'] ?? false,
-    });
-    const profile = profileTable(loaded.table);
-    // Written a slice at a time: a file of 200,000 columns would otherwise make one string of tens of megabytes.
-    for (const chunk of values.json ? jsonChunks(jsonReport(loaded, profile)) : textChunks(loaded, profile)) io.stdout.write(chunk);
-    return 0;
-  },
-};
+export const inspectCommand: CliCommand = defineCommand(USAGE, options, async ({ values, positionals }, io) => {
+  const [file, ...extra] = positionals;
+  if (!file || extra.length > 0) throw new UserFacingError('usage', `give exactly one data file.\n${USAGE}`);
+  const loaded = await loadTable(file, {
+    sheet: values.sheet,
+    missingMarkers: listOption(values.missing),
+    zeroMeansMissing: listOption(values['zero-missing']),
+    columnTypes: typesOption(values.type),
+    skipRaggedRows: values['skip-ragged-rows'] ?? false,
+  });
+  const profile = profileTable(loaded.table);
+  // Written a slice at a time: a file of 200,000 columns would otherwise make one string of tens of megabytes.
+  for (const chunk of values.json ? jsonChunks(jsonReport(loaded, profile)) : textChunks(loaded, profile)) io.stdout.write(chunk);
+  return 0;
+});
 
 function jsonReport({ source, warnings }: LoadedTable, profile: TableProfile) {
   const { path: _path, ...file } = source;

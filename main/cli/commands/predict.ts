@@ -1,7 +1,7 @@
 import { predictTable } from '../../../engine/model/predict.ts';
 import { predictionCsvLines, savePredictionsCsv } from '../../export/predictions-csv.ts';
-import { parseCommandArgs } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { defineCommand } from '../define-command.ts';
 import { modelAndData } from '../model-and-data.ts';
 
 const USAGE = `usage: layerlab predict <model.json> <file> [--out predictions.csv] [--sheet NAME] [--json]
@@ -10,7 +10,7 @@ const USAGE = `usage: layerlab predict <model.json> <file> [--out predictions.cs
   (the cell as written stays in its column); rows predicted with a value the model never saw in training
   (an unseen category) say so in "prediction_warning".`;
 
-const options = { out: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const options = { out: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 function notes({ rejected, warned }: { rejected: number; warned: number }): string {
   const parts = [
@@ -20,21 +20,14 @@ function notes({ rejected, warned }: { rejected: number; warned: number }): stri
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
-export const predictCommand: CliCommand = {
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options, USAGE);
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    const { model, table, source } = await modelAndData(positionals, values.sheet, USAGE);
-    const predictions = predictTable(model, table, model.threshold, { decimalComma: source.decimalComma });
-    if (values.out) await savePredictionsCsv(values.out, table, model, predictions);
-    else for (const line of predictionCsvLines(table, model, predictions)) io.stdout.write(line);
-    const summary = { rows: table.rowCount, predicted: predictions.rowIndex.length, rejected: predictions.rejected.length, warned: predictions.warnings.length, out: values.out ?? null };
-    if (values.json) io.stderr.write(`${JSON.stringify(summary)}\n`);
-    else if (values.out) io.stdout.write(`predicted ${summary.predicted} of ${summary.rows} rows → ${values.out}${notes(summary)}\n`);
-    else if (summary.rejected || summary.warned) io.stderr.write(`predicted ${summary.predicted} of ${summary.rows} rows${notes(summary)}\n`);
-    return 0;
-  },
-};
+export const predictCommand: CliCommand = defineCommand(USAGE, options, async ({ values, positionals }, io) => {
+  const { model, table, source } = await modelAndData(positionals, values.sheet, USAGE);
+  const predictions = predictTable(model, table, model.threshold, { decimalComma: source.decimalComma });
+  if (values.out) await savePredictionsCsv(values.out, table, model, predictions);
+  else for (const line of predictionCsvLines(table, model, predictions)) io.stdout.write(line);
+  const summary = { rows: table.rowCount, predicted: predictions.rowIndex.length, rejected: predictions.rejected.length, warned: predictions.warnings.length, out: values.out ?? null };
+  if (values.json) io.stderr.write(`${JSON.stringify(summary)}\n`);
+  else if (values.out) io.stdout.write(`predicted ${summary.predicted} of ${summary.rows} rows → ${values.out}${notes(summary)}\n`);
+  else if (summary.rejected || summary.warned) io.stderr.write(`predicted ${summary.predicted} of ${summary.rows} rows${notes(summary)}\n`);
+  return 0;
+});

@@ -6,8 +6,9 @@ import { loadTable } from '../../io/load-table.ts';
 import { WorkerExecutor } from '../../search/executors.ts';
 import { searchModelFile } from '../../search/search-model.ts';
 import { SearchSession } from '../../search/search-session.ts';
-import { fileAndTarget, LEARNING_OPTIONS, listOption, numberOption, parseCommandArgs } from '../args.ts';
+import { fileAndTarget, LEARNING_OPTIONS, listOption, numberOption } from '../args.ts';
 import type { CliCommand } from '../commands.ts';
+import { defineCommand } from '../define-command.ts';
 import { searchJson, searchText } from '../search-summary.ts';
 import { buildRecipe } from '../train-recipe.ts';
 
@@ -40,36 +41,29 @@ const options = {
 
 const wholeAtLeast = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
 
-export const searchCommand: CliCommand = {
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options, USAGE);
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-    const { file, target, task } = fileAndTarget(positionals, values, USAGE);
-    const trials = values.trials === undefined ? undefined : numberOption(values.trials, 'trials', 0, wholeAtLeast(1), 'a whole number ≥ 1');
-    const budgetSeconds =
-      values['budget-seconds'] === undefined ? (trials === undefined ? DEFAULT_BUDGET_SECONDS : undefined) : numberOption(values['budget-seconds'], 'budget-seconds', 0, (n) => n > 0, 'a number of seconds above 0 (e.g. 60)');
-    const folds = values.folds === undefined ? 'auto' : numberOption(values.folds, 'folds', 0, wholeAtLeast(1), 'a whole number ≥ 1 (1: one hold-out; 5 or 10 are usual)');
-    const seed = numberOption(values.seed, 'seed', 42, wholeAtLeast(0), 'a whole number ≥ 0');
-    const testSize = numberOption(values['test-size'], 'test-size', 0.2, (n) => n >= 0 && n < 0.9, 'a fraction in [0, 0.9)');
-    const ensembleTrials = numberOption(values.ensemble, 'ensemble', DEFAULT_ENSEMBLE_TRIALS, wholeAtLeast(1), 'a whole number ≥ 1');
+export const searchCommand: CliCommand = defineCommand(USAGE, options, async ({ values, positionals }, io) => {
+  const { file, target, task } = fileAndTarget(positionals, values, USAGE);
+  const trials = values.trials === undefined ? undefined : numberOption(values.trials, 'trials', 0, wholeAtLeast(1), 'a whole number ≥ 1');
+  const budgetSeconds =
+    values['budget-seconds'] === undefined ? (trials === undefined ? DEFAULT_BUDGET_SECONDS : undefined) : numberOption(values['budget-seconds'], 'budget-seconds', 0, (n) => n > 0, 'a number of seconds above 0 (e.g. 60)');
+  const folds = values.folds === undefined ? 'auto' : numberOption(values.folds, 'folds', 0, wholeAtLeast(1), 'a whole number ≥ 1 (1: one hold-out; 5 or 10 are usual)');
+  const seed = numberOption(values.seed, 'seed', 42, wholeAtLeast(0), 'a whole number ≥ 0');
+  const testSize = numberOption(values['test-size'], 'test-size', 0.2, (n) => n >= 0 && n < 0.9, 'a fraction in [0, 0.9)');
+  const ensembleTrials = numberOption(values.ensemble, 'ensemble', DEFAULT_ENSEMBLE_TRIALS, wholeAtLeast(1), 'a whole number ≥ 1');
 
-    const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
-    const recipe = buildRecipe(loaded.table, { target, drop: listOption(values.drop), ...(task ? { task } : {}), split: { test: testSize, validation: 0, seed } });
-    const session = new SearchSession(
-      loaded.table,
-      recipe,
-      { ...(budgetSeconds !== undefined ? { budgetSeconds } : {}), ...(trials !== undefined ? { trials } : {}), folds, seed, ensembleTrials },
-      new WorkerExecutor(Math.max(1, Math.min(2, availableParallelism()))),
-    );
-    const result = await session.run();
-    if (values.out) await saveModelFile(values.out, searchModelFile(result, modelSource(loaded), await appIdentity()));
-    // Notes about the file come after a success: a refused search says one thing, the reason.
-    for (const warning of loaded.warnings) io.stderr.write(`layerlab search: note: ${warning}\n`);
-    const summary = { file: basename(file), table: loaded.table, result, out: values.out ?? null };
-    io.stdout.write(values.json ? `${JSON.stringify(searchJson(summary))}\n` : searchText(summary));
-    return 0;
-  },
-};
+  const loaded = await loadTable(file, values.sheet ? { sheet: values.sheet } : {});
+  const recipe = buildRecipe(loaded.table, { target, drop: listOption(values.drop), ...(task ? { task } : {}), split: { test: testSize, validation: 0, seed } });
+  const session = new SearchSession(
+    loaded.table,
+    recipe,
+    { ...(budgetSeconds !== undefined ? { budgetSeconds } : {}), ...(trials !== undefined ? { trials } : {}), folds, seed, ensembleTrials },
+    new WorkerExecutor(Math.max(1, Math.min(2, availableParallelism()))),
+  );
+  const result = await session.run();
+  if (values.out) await saveModelFile(values.out, searchModelFile(result, modelSource(loaded), await appIdentity()));
+  // Notes about the file come after a success: a refused search says one thing, the reason.
+  for (const warning of loaded.warnings) io.stderr.write(`layerlab search: note: ${warning}\n`);
+  const summary = { file: basename(file), table: loaded.table, result, out: values.out ?? null };
+  io.stdout.write(values.json ? `${JSON.stringify(searchJson(summary))}\n` : searchText(summary));
+  return 0;
+});
