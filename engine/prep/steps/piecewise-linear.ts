@@ -1,11 +1,11 @@
 /**
  * Piecewise-linear encoding of numbers (Gorishniy, Rubachev and Babenko, "On Embeddings for Numerical Features
  * in Tabular Deep Learning", NeurIPS 2022). Each column is cut at edges b₀ < … < b_T learned from the training
- * rows' quantiles and replaced by T columns: piece t of x is (x − b_{t−1}) / (b_t − b_{t−1}), at most 1 unless
- * t = T, at least 0 unless t = 1. A value fills the pieces below it, part of its own, none above it; beyond the
- * training range the first or last piece goes on linearly. A standardized number gives a network one straight
- * input to bend; the pieces let it respond differently in each range, which is where gradient-boosted trees
- * otherwise beat it on tables. Empty cells stay empty.
+ * rows' quantiles (see pieceEdges for ties) and replaced by T columns: piece t of x is
+ * (x − b_{t−1}) / (b_t − b_{t−1}), at most 1 unless t = T, at least 0 unless t = 1. A value fills the pieces below
+ * it, part of its own, none above it; beyond the training range the first or last piece goes on linearly. A
+ * standardized number gives a network one straight input to bend; the pieces let it respond differently in each
+ * range, which is where gradient-boosted trees otherwise beat it on tables. Empty cells stay empty.
  */
 import type { Table } from '../../table/table.ts';
 import { JsonReader } from '../json-reader.ts';
@@ -34,12 +34,31 @@ export function pieceName(column: string, piece: number): string {
 }
 
 /** The distinct values among the quantiles at 0, 1/T, …, 1 (element round(q·(n − 1)) of the sorted values). */
-export function pieceEdges(values: Float64Array, pieces: number): number[] {
-  const sorted = sortedCopy(values);
+function quantileEdges(sorted: Float64Array, pieces: number): number[] {
   const edges: number[] = [];
   for (let t = 0; t <= pieces; t++) {
     const edge = sorted[Math.round((t / pieces) * (sorted.length - 1))]! + 0;
     if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge);
+  }
+  return edges;
+}
+
+/**
+ * Edges at the training rows' quantiles. Quantiles collapse on a value many rows share: a column that is 0 on
+ * nine rows of ten (a capital gain, a count of rare events) got one piece from 0 to its maximum, a straight line
+ * again, and the network no bend where the trees split it. So the edges the ties took are given back to the
+ * rows between the edges: the missing k edges are the k inner quantiles (1/(k+1), …, k/(k+1)) of the values no
+ * edge sits on. A column whose quantiles do not collapse keeps its edges (measured: docs/quality.md, session 25).
+ */
+export function pieceEdges(values: Float64Array, pieces: number): number[] {
+  const sorted = sortedCopy(values);
+  let edges = quantileEdges(sorted, pieces);
+  const missing = pieces + 1 - edges.length;
+  const onEdge = new Set(edges);
+  const between = missing > 0 ? sorted.filter((v) => !onEdge.has(v)) : new Float64Array(0);
+  if (between.length > 0) {
+    const given = Array.from({ length: missing }, (_, i) => between[Math.round(((i + 1) / (missing + 1)) * (between.length - 1))]! + 0);
+    edges = [...edges, ...given].sort((a, b) => a - b).filter((e, i, all) => i === 0 || e > all[i - 1]!);
   }
   return edges.length >= 2 ? edges : [edges[0]!, edges[0]! + 1];
 }

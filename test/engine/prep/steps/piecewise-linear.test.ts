@@ -7,10 +7,19 @@ describe('piecewise-linear', () => {
   it('cuts at the training rows\' quantiles: element round(q·(n − 1)) of the sorted values, duplicates merged', () => {
     // 0..10 sorted, 4 pieces: indices round(0, 2.5, 5, 7.5, 10) = 0, 3 (2.5 rounds up), 5, 8, 10.
     expect(pieceEdges(Float64Array.from([10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), 4)).toEqual([0, 3, 5, 8, 10]);
-    // Few distinct values: the quantiles repeat and each edge is kept once.
+    // Few distinct values: the quantiles repeat, each edge is kept once, and no value is left to give pieces to.
     expect(pieceEdges(Float64Array.from([1, 1, 1, 2, 2, 3]), 16)).toEqual([1, 2, 3]);
     // One value: one piece of width 1 from it.
     expect(pieceEdges(Float64Array.from([4, 4, 4]), 8)).toEqual([4, 5]);
+  });
+
+  it('gives the edges that ties took to the values between the edges (quantiles of every row gave one piece)', () => {
+    // 0 on 90 rows, then 1..10, 4 pieces: the quantiles are 0, 0, 0, 0, 10; the 3 missing edges are the inner
+    // quartiles of 1..9 (elements round(2, 4, 6) = 3, 5, 7).
+    const zeroMostly = Float64Array.from([...Array.from({ length: 90 }, () => 0), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(pieceEdges(zeroMostly, 4)).toEqual([0, 3, 5, 7, 10]);
+    // Fewer values between the edges than edges missing: each once.
+    expect(pieceEdges(Float64Array.from([...Array.from({ length: 20 }, () => 0), 5, 9]), 8)).toEqual([0, 5, 9]);
   });
 
   it('fills the pieces below a value, part of its own and none above; the outer pieces go on linearly', () => {
