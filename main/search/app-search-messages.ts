@@ -8,9 +8,13 @@ export const appSearchMessages = {
   unknownTrial: (trial: number): string => `Trial ${trial} has not finished (or did not train), so there is no network to use. Pick a row of the leaderboard.`,
   released: "This search's workers were let go when a newer search started, so its networks can no longer be scored. Use a network of the latest search, or run this one again.",
   failed: (error: unknown): string => `The search failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Try again.`,
-  /** The engine's refusal of K folds says what the table lacks; its advice names folds to choose, which the app's search does not offer. */
+  /**
+   * The engine's refusal of the folds says what the table lacks; its advice names folds to choose, which the app's
+   * search does not offer. The app's search chooses its own folds, which take any class however rare, so what is
+   * refused is a table with too few rows overall.
+   */
   foldsRefused: (message: string): string =>
-    `${message.replace(/ Use (--folds|fewer folds).*$/s, '')} The search scores every network on these folds: add rows to the table (of the rare classes), or leave the rare classes out with a row filter in the Clean step.`,
+    `${message.replace(/ Use (--folds|fewer folds).*$/s, '')} The search scores every network on these folds: add rows to the table, or train one network in the Train step instead.`,
   validation: (folds: number, rows: number): string =>
     folds > 1 ? `${folds}-fold cross-validation on the ${rows.toLocaleString('en')} non-test rows` : `one hold-out part of the ${rows.toLocaleString('en')} non-test rows`,
 } as const;
